@@ -1,0 +1,93 @@
+import { cdk, javascript } from 'projen';
+
+// Versions the library is built and tested against. They are peer dependencies so that the
+// user's stack owns exactly one copy of cdktf and of each provider package.
+const CDKTF = '0.21.0';
+const AZURERM = '14.23.1';
+const AZUREAD = '14.3.1';
+const TIME = '11.0.1';
+const CONSTRUCTS = '10.4.2';
+
+const project = new cdk.JsiiProject({
+  name: 'cdktf-private-chat',
+  description:
+    'CDK for Terraform constructs for a network-isolated ChatGPT equivalent on Azure: Azure OpenAI, private endpoints, Key Vault, an Entra-protected chat app and Log Analytics.',
+  author: 'Private Chat Engineers',
+  authorAddress: 'eng@example.com',
+  repositoryUrl: 'https://github.com/example/cdktf-private-chat.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdktf', 'terraform', 'azure', 'azure-openai', 'private-endpoint', 'chatgpt', 'constructs'],
+  license: 'Apache-2.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  // TypeScript 7 breaks ts-jest; jsii 5.9 compiles with TypeScript 5.9.
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.3',
+
+  peerDeps: [
+    `cdktf@^${CDKTF}`,
+    `constructs@^${CONSTRUCTS}`,
+    `@cdktf/provider-azurerm@^${AZURERM}`,
+    `@cdktf/provider-azuread@^${AZUREAD}`,
+    `@cdktf/provider-time@^${TIME}`,
+  ],
+  // This repository is built and checked by .ci/run; no hosted workflows, bots or releases.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+
+  jestOptions: {
+    // CI must fail on snapshot drift instead of rewriting the snapshot (`jest --ci`).
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      moduleNameMapper: { '^cdktf-private-chat$': '<rootDir>/src' },
+      coverageReporters: ['text-summary', 'lcov'],
+      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      // Examples and tests import the package by its published name, as users do.
+      paths: { 'cdktf-private-chat': ['./src'] },
+    },
+    include: ['examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+  },
+  gitignore: ['cdktf.out/', 'examples/**/*.js', 'examples/**/*.d.ts', 'bench/**/*.js', 'bench/**/*.d.ts', 'scripts/**/*.js', 'scripts/**/*.d.ts', '.bench/'],
+  docgen: true,
+});
+
+// Examples, scripts and benchmarks import the package by its published name, exactly as users
+// write it; Node resolves that name to this package through `exports` (package self-reference).
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+});
+
+// jsii prints a banner on Node 20; the machines this builds on run Node 20 on purpose (minNodeVersion).
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// Examples, the summary script and the benchmarks are plain TypeScript compiled next to their sources,
+// so that they run with plain `node` (no ts-node on the fast path).
+const compileExamples = project.addTask('compile:examples', {
+  description: 'Compile examples/, scripts/ and bench/ against the built library',
+  exec: 'tsc -p tsconfig.examples.json',
+});
+
+const synthExamples = project.addTask('synth:examples', {
+  description: 'Main job: build the library, then synthesize every app under examples/ and print a summary per stack',
+});
+synthExamples.spawn(project.compileTask);
+synthExamples.spawn(project.postCompileTask);
+synthExamples.spawn(compileExamples);
+synthExamples.exec('node scripts/synth-examples.js', { receiveArgs: true });
+
+project.npmignore?.exclude('/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/');
+
+project.synth();

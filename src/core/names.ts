@@ -1,0 +1,221 @@
+import { createHash } from 'crypto';
+import { Fn, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { clientConfig } from './private/client-config';
+import { isUnresolved, propError } from './private/validate';
+
+/** Options for an {@link AzureNameRule}. */
+export interface AzureNameRuleOptions {
+  /** Resource type as Azure documents it, used in error messages (e.g. `Key Vault`). */
+  readonly resourceType: string;
+  /** Shortest name Azure accepts. */
+  readonly minLength: number;
+  /** Longest name Azure accepts. */
+  readonly maxLength: number;
+  /** Regular expression (source text) a whole name must match. */
+  readonly pattern: string;
+  /** Plain-language description of `pattern`, for error messages. */
+  readonly description: string;
+  /**
+   * Whether generated names must be lowercase.
+   *
+   * @default false
+   */
+  readonly lowercase?: boolean;
+  /**
+   * Whether hyphens are allowed in generated names.
+   *
+   * @default true
+   */
+  readonly allowHyphens?: boolean;
+}
+
+/**
+ * Azure's naming rules for one resource type: length, character set and shape.
+ *
+ * Used both to validate names users pass in and to shape the names the library derives.
+ *
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+ */
+export class AzureNameRule {
+  /** Resource group: 1-90 characters, letters, digits, `-_.()`, not ending in a period. */
+  public static readonly RESOURCE_GROUP = new AzureNameRule({
+    resourceType: 'resource group', minLength: 1, maxLength: 90,
+    pattern: '^[-\\w.()]*[-\\w()]$', description: 'letters, digits, underscores, hyphens, periods and parentheses, not ending in a period',
+  });
+  /** Virtual network: 2-64 characters. */
+  public static readonly VIRTUAL_NETWORK = new AzureNameRule({
+    resourceType: 'virtual network', minLength: 2, maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w.]*\\w$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+  });
+  /** Subnet: 1-80 characters. */
+  public static readonly SUBNET = new AzureNameRule({
+    resourceType: 'subnet', minLength: 1, maxLength: 80,
+    pattern: '^[A-Za-z0-9]([-\\w.]*\\w)?$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+  });
+  /** Network security group and other network resources: 1-80 characters. */
+  public static readonly NETWORK_RESOURCE = new AzureNameRule({
+    resourceType: 'network resource', minLength: 1, maxLength: 80,
+    pattern: '^[A-Za-z0-9]([-\\w.]*\\w)?$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+  });
+  /** Private endpoint: 2-64 characters. */
+  public static readonly PRIVATE_ENDPOINT = new AzureNameRule({
+    resourceType: 'private endpoint', minLength: 2, maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w.]*\\w$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+  });
+  /** Log Analytics workspace: 4-63 characters, letters, digits and hyphens, not starting or ending with a hyphen. */
+  public static readonly LOG_ANALYTICS_WORKSPACE = new AzureNameRule({
+    resourceType: 'Log Analytics workspace', minLength: 4, maxLength: 63,
+    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$', description: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  /** Cognitive Services account and its custom subdomain: 2-64 characters, lowercase letters, digits and hyphens. Globally unique. */
+  public static readonly COGNITIVE_ACCOUNT = new AzureNameRule({
+    resourceType: 'Azure OpenAI account', minLength: 2, maxLength: 64, lowercase: true,
+    pattern: '^[a-z0-9][a-z0-9-]*[a-z0-9]$', description: 'lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  /** Model deployment: 2-64 characters. */
+  public static readonly COGNITIVE_DEPLOYMENT = new AzureNameRule({
+    resourceType: 'model deployment', minLength: 2, maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w.]*$', description: 'letters, digits, underscores, periods and hyphens, starting with a letter or digit',
+  });
+  /** Content filter (RAI policy): 2-64 characters. */
+  public static readonly RAI_POLICY = new AzureNameRule({
+    resourceType: 'content filter policy', minLength: 2, maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w]*$', description: 'letters, digits, underscores and hyphens, starting with a letter or digit',
+  });
+  /** Key Vault: 3-24 characters, letters, digits and hyphens, starting with a letter, no consecutive hyphens. Globally unique. */
+  public static readonly KEY_VAULT = new AzureNameRule({
+    resourceType: 'Key Vault', minLength: 3, maxLength: 24, lowercase: true,
+    pattern: '^[A-Za-z](?!.*--)[A-Za-z0-9-]*[A-Za-z0-9]$', description: 'letters, digits and hyphens, starting with a letter, ending with a letter or digit, without consecutive hyphens',
+  });
+  /** Key Vault secret: 1-127 characters, letters, digits and hyphens. */
+  public static readonly KEY_VAULT_SECRET = new AzureNameRule({
+    resourceType: 'Key Vault secret', minLength: 1, maxLength: 127,
+    pattern: '^[A-Za-z0-9-]+$', description: 'letters, digits and hyphens',
+  });
+  /** App Service plan: 1-60 characters. */
+  public static readonly SERVICE_PLAN = new AzureNameRule({
+    resourceType: 'App Service plan', minLength: 1, maxLength: 60,
+    pattern: '^[A-Za-z0-9-]+$', description: 'letters, digits and hyphens',
+  });
+  /** Web app: 2-60 characters, letters, digits and hyphens, not starting or ending with a hyphen. Globally unique. */
+  public static readonly WEB_APP = new AzureNameRule({
+    resourceType: 'web app', minLength: 2, maxLength: 60, lowercase: true,
+    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$', description: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  /** User-assigned managed identity: 3-128 characters. */
+  public static readonly USER_ASSIGNED_IDENTITY = new AzureNameRule({
+    resourceType: 'managed identity', minLength: 3, maxLength: 128,
+    pattern: '^[A-Za-z0-9][-\\w]*$', description: 'letters, digits, hyphens and underscores, starting with a letter or digit',
+  });
+
+  /** Resource type, for messages. */
+  public readonly resourceType: string;
+  /** Shortest allowed name. */
+  public readonly minLength: number;
+  /** Longest allowed name. */
+  public readonly maxLength: number;
+  /** Whether derived names are lowercased. */
+  public readonly lowercase: boolean;
+  /** Whether derived names may contain hyphens. */
+  public readonly allowHyphens: boolean;
+  private readonly regex: RegExp;
+  private readonly description: string;
+
+  constructor(options: AzureNameRuleOptions) {
+    this.resourceType = options.resourceType;
+    this.minLength = options.minLength;
+    this.maxLength = options.maxLength;
+    this.lowercase = options.lowercase ?? false;
+    this.allowHyphens = options.allowHyphens ?? true;
+    this.regex = new RegExp(options.pattern);
+    this.description = options.description;
+  }
+
+  /**
+   * Returns why `name` breaks this rule, or undefined when it is valid (or an unresolved token).
+   */
+  public check(name: string): string | undefined {
+    if (Token.isUnresolved(name)) return undefined;
+    if (name.length < this.minLength || name.length > this.maxLength) {
+      return `must be ${this.minLength}-${this.maxLength} characters long for a ${this.resourceType} (got ${name.length})`;
+    }
+    if (!this.regex.test(name)) return `must contain only ${this.description}`;
+    return undefined;
+  }
+
+  /**
+   * Throws a synth-time error naming `prop` when `name` breaks this rule.
+   */
+  public validate(scope: IConstruct, prop: string, name: string | undefined): void {
+    if (name === undefined || isUnresolved(name)) return;
+    const problem = this.check(name);
+    if (problem) throw propError(scope as Construct, prop, problem, name);
+  }
+}
+
+/**
+ * Deterministic resource names derived from the construct path.
+ *
+ * Nothing random is involved: the same construct tree yields the same names on every synth,
+ * so snapshots do not churn and upgrades do not rename (and so replace) resources.
+ */
+export class Names {
+  /**
+   * A stable hexadecimal hash of a construct's path.
+   *
+   * @param scope the construct
+   * @param length number of hex characters (1-64)
+   */
+  public static hashOf(scope: IConstruct, length: number = 8): string {
+    return stableHash(scope.node.path, length);
+  }
+
+  /**
+   * A name unique within a resource group: `<prefix>-<construct id>-<hash of path>`, lowercase, shaped to the rule.
+   *
+   * Readable in the portal, and distinct for two constructs with the same id in different scopes.
+   */
+  public static local(scope: IConstruct, rule: AzureNameRule, prefix: string): string {
+    const hash = stableHash(scope.node.path, 6);
+    const label = sanitize(`${prefix}-${scope.node.id}`, rule).toLowerCase();
+    const room = rule.maxLength - hash.length - 1;
+    return `${trimEnd(label.slice(0, room))}-${hash}`;
+  }
+
+  /**
+   * A name that must be unique across Azure (Key Vault, Azure OpenAI subdomain, web app).
+   *
+   * It is `<prefix>-<8 hex characters>`, where the hex is a hash of the subscription id and
+   * the construct path. The subscription is part of the input because the construct path alone
+   * is the same for every team that deploys the same example: two tenants would otherwise
+   * fight over one name. The hash is a Terraform expression, so the synthesized JSON stays
+   * byte-identical across runs while the name itself is fixed at plan time for a subscription.
+   */
+  public static globallyUnique(scope: IConstruct, rule: AzureNameRule, prefix: string): string {
+    const config = clientConfig(scope);
+    const label = trimEnd(sanitize(prefix, rule).slice(0, rule.maxLength - GLOBAL_HASH_LENGTH - 1));
+    const digest = Fn.substr(Fn.sha256(`${config.subscriptionId}/${scope.node.path}`), 0, GLOBAL_HASH_LENGTH);
+    return `${label}-${digest}`;
+  }
+}
+
+const GLOBAL_HASH_LENGTH = 8;
+
+/** sha256 of the text, hex, truncated. Same input, same output, on every machine. */
+export function stableHash(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+function sanitize(text: string, rule: AzureNameRule): string {
+  let out = text.replace(/[^A-Za-z0-9-]/g, '-');
+  if (!rule.allowHyphens) out = out.replace(/-/g, '');
+  out = out.replace(/-+/g, '-').replace(/^-+/, '');
+  if (rule.lowercase) out = out.toLowerCase();
+  if (!/^[A-Za-z]/.test(out)) out = `x${out}`;
+  return out;
+}
+
+function trimEnd(text: string): string {
+  return text.replace(/-+$/, '');
+}

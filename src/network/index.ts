@@ -1,0 +1,3 @@
+export * from './private-network';
+export * from './private-dns-zones';
+export * from './private-endpoint';

@@ -1,0 +1,318 @@
+import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
+import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-gateway-public-ip-association';
+import { NetworkSecurityGroup, NetworkSecurityGroupSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { Construct, IConstruct } from 'constructs';
+import { AzureNameRule, Names } from '../core/names';
+import { Cidr, contains, overlaps, parseCidr } from '../core/private/cidr';
+import { checkLocation } from '../core/private/regions';
+import { checkNotBlank, checkResourceId, isUnresolved, propError, propWarning, ruleError } from '../core/private/validate';
+
+/**
+ * A virtual network with the two subnets a private chat deployment plugs into.
+ *
+ * Implemented by {@link PrivateNetwork} (created here) and by {@link PrivateNetwork.fromAttributes}
+ * (an existing spoke VNet, e.g. one a hub team vends).
+ */
+export interface IPrivateNetwork extends IConstruct {
+  /** Resource id of the virtual network. */
+  readonly virtualNetworkId: string;
+  /** Resource id of the subnet that holds private endpoints. */
+  readonly privateEndpointSubnetId: string;
+  /** Resource id of the subnet delegated to `Microsoft.Web/serverFarms` for the app's outbound VNet integration. */
+  readonly appIntegrationSubnetId: string;
+}
+
+/** Ids of an existing network, for {@link PrivateNetwork.fromAttributes}. */
+export interface PrivateNetworkAttributes {
+  /** Resource id of the existing virtual network. */
+  readonly virtualNetworkId: string;
+  /** Resource id of an existing subnet for private endpoints (no delegation). */
+  readonly privateEndpointSubnetId: string;
+  /** Resource id of an existing subnet delegated to `Microsoft.Web/serverFarms`. */
+  readonly appIntegrationSubnetId: string;
+}
+
+/** Props of {@link PrivateNetwork}. */
+export interface PrivateNetworkProps {
+  /** Resource group the network is created in. */
+  readonly resourceGroupName: string;
+  /** Azure region, e.g. `swedencentral`. */
+  readonly location: string;
+  /**
+   * Name of the virtual network.
+   *
+   * @default - `vnet-<construct id>-<hash of the construct path>`
+   */
+  readonly name?: string;
+  /**
+   * Address space of the virtual network.
+   *
+   * @default '10.0.0.0/16'
+   */
+  readonly addressSpace?: string;
+  /**
+   * Address prefix of the `private-endpoints` subnet. At least a /28; each private endpoint takes one address.
+   *
+   * @default '10.0.0.0/24'
+   */
+  readonly privateEndpointSubnetCidr?: string;
+  /**
+   * Address prefix of the `app-integration` subnet. At least a /28; Microsoft recommends a /26
+   * so that the plan can scale out.
+   *
+   * @default '10.0.1.0/24'
+   */
+  readonly appIntegrationSubnetCidr?: string;
+  /**
+   * Give the app-integration subnet an egress path through a NAT gateway.
+   *
+   * Subnets here have default outbound access disabled, and the app routes all its traffic
+   * through the VNet, so without an egress path App Service authentication cannot reach
+   * Entra ID to complete a sign-in. The NAT gateway's public IP takes no inbound connections.
+   * Set false when a hub firewall provides egress through a route table you attach yourself.
+   *
+   * @default true
+   */
+  readonly natGateway?: boolean;
+  /**
+   * Custom DNS servers for the VNet, e.g. a hub's DNS resolver or firewall DNS proxy.
+   *
+   * @default - Azure-provided DNS, which resolves the privatelink zones linked to this VNet
+   */
+  readonly dnsServers?: string[];
+  /**
+   * Tags applied to every resource created.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Name of the subnet that holds private endpoints. */
+export const PRIVATE_ENDPOINT_SUBNET_NAME = 'private-endpoints';
+/** Name of the subnet delegated to App Service for VNet integration. */
+export const APP_INTEGRATION_SUBNET_NAME = 'app-integration';
+
+const MIN_SUBNET_PREFIX = 28;
+const RECOMMENDED_APP_SUBNET_PREFIX = 26;
+
+/**
+ * A virtual network for private endpoints and App Service VNet integration, locked down by default.
+ *
+ * - subnet `private-endpoints`: holds every private endpoint; network policies enabled so that
+ *   its NSG applies to the endpoints;
+ * - subnet `app-integration`: delegated to `Microsoft.Web/serverFarms`;
+ * - one NSG per subnet, denying inbound from the Internet and allowing only HTTPS from inside
+ *   the virtual network (which includes peered hubs, VPN and ExpressRoute) to the endpoints;
+ * - default outbound access disabled on both subnets.
+ *
+ * @see https://learn.microsoft.com/azure/app-service/overview-vnet-integration
+ */
+export class PrivateNetwork extends Construct implements IPrivateNetwork {
+  /**
+   * Uses an existing virtual network and subnets: nothing of the network is created.
+   *
+   * The subnets must already carry their NSGs and, for the app subnet, the
+   * `Microsoft.Web/serverFarms` delegation.
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: PrivateNetworkAttributes): IPrivateNetwork {
+    return new ImportedPrivateNetwork(scope, id, attrs);
+  }
+
+  public readonly virtualNetworkId: string;
+  public readonly privateEndpointSubnetId: string;
+  public readonly appIntegrationSubnetId: string;
+  /** Name of the virtual network. */
+  public readonly virtualNetworkName: string;
+  /** The `azurerm_virtual_network` (escape hatch). */
+  public readonly virtualNetwork: VirtualNetwork;
+  /** The `private-endpoints` subnet. */
+  public readonly privateEndpointSubnet: Subnet;
+  /** The `app-integration` subnet. */
+  public readonly appIntegrationSubnet: Subnet;
+  /** NSG of the `private-endpoints` subnet. */
+  public readonly privateEndpointNsg: NetworkSecurityGroup;
+  /** NSG of the `app-integration` subnet. */
+  public readonly appIntegrationNsg: NetworkSecurityGroup;
+  /** The NAT gateway giving the app subnet egress, when `natGateway` is on. */
+  public readonly natGateway?: NatGateway;
+
+  constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
+    super(scope, id);
+    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
+    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(this, 'location', props.location);
+    AzureNameRule.VIRTUAL_NETWORK.validate(this, 'name', props.name);
+
+    const addressSpace = props.addressSpace ?? '10.0.0.0/16';
+    const peCidr = props.privateEndpointSubnetCidr ?? '10.0.0.0/24';
+    const appCidr = props.appIntegrationSubnetCidr ?? '10.0.1.0/24';
+    this.validateAddresses(addressSpace, peCidr, appCidr);
+    for (const [i, server] of (props.dnsServers ?? []).entries()) {
+      if (!isUnresolved(server) && !/^(\d{1,3}\.){3}\d{1,3}$/.test(server)) {
+        throw propError(this, `dnsServers[${i}]`, 'must be an IPv4 address', server);
+      }
+    }
+
+    const common = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
+    this.virtualNetworkName = props.name ?? Names.local(this, AzureNameRule.VIRTUAL_NETWORK, 'vnet');
+    this.virtualNetwork = new VirtualNetwork(this, 'Resource', {
+      ...common,
+      name: this.virtualNetworkName,
+      addressSpace: [addressSpace],
+      dnsServers: props.dnsServers,
+    });
+
+    this.privateEndpointNsg = new NetworkSecurityGroup(this, 'PrivateEndpointNsg', {
+      ...common,
+      name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${PRIVATE_ENDPOINT_SUBNET_NAME}`),
+      securityRule: [
+        rule('AllowVnetHttpsInbound', 100, 'Allow', 'Tcp', 'VirtualNetwork', peCidr, '443',
+          'HTTPS from the VNet, peered hubs, VPN and ExpressRoute to the private endpoints'),
+        ...denyInbound(),
+      ],
+    });
+    this.appIntegrationNsg = new NetworkSecurityGroup(this, 'AppIntegrationNsg', {
+      ...common,
+      name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${APP_INTEGRATION_SUBNET_NAME}`),
+      // VNet integration carries only the app's outbound traffic: nothing may come in here.
+      securityRule: denyInbound(),
+    });
+
+    this.privateEndpointSubnet = new Subnet(this, 'PrivateEndpointSubnet', {
+      name: PRIVATE_ENDPOINT_SUBNET_NAME,
+      resourceGroupName: props.resourceGroupName,
+      virtualNetworkName: this.virtualNetwork.name,
+      addressPrefixes: [peCidr],
+      defaultOutboundAccessEnabled: false,
+      // NSGs and route tables apply to private endpoints only when network policies are enabled.
+      privateEndpointNetworkPolicies: 'Enabled',
+    });
+    this.appIntegrationSubnet = new Subnet(this, 'AppIntegrationSubnet', {
+      name: APP_INTEGRATION_SUBNET_NAME,
+      resourceGroupName: props.resourceGroupName,
+      virtualNetworkName: this.virtualNetwork.name,
+      addressPrefixes: [appCidr],
+      defaultOutboundAccessEnabled: false,
+      delegation: [{
+        name: 'app-service',
+        serviceDelegation: {
+          name: 'Microsoft.Web/serverFarms',
+          actions: ['Microsoft.Network/virtualNetworks/subnets/action'],
+        },
+      }],
+    });
+    new SubnetNetworkSecurityGroupAssociation(this, 'PrivateEndpointNsgAssociation', {
+      subnetId: this.privateEndpointSubnet.id,
+      networkSecurityGroupId: this.privateEndpointNsg.id,
+    });
+    new SubnetNetworkSecurityGroupAssociation(this, 'AppIntegrationNsgAssociation', {
+      subnetId: this.appIntegrationSubnet.id,
+      networkSecurityGroupId: this.appIntegrationNsg.id,
+    });
+
+    if (props.natGateway ?? true) {
+      const ip = new PublicIp(this, 'NatPublicIp', {
+        ...common,
+        name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, 'pip-nat'),
+        allocationMethod: 'Static',
+        sku: 'Standard',
+      });
+      this.natGateway = new NatGateway(this, 'NatGateway', {
+        ...common,
+        name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, 'ng'),
+        skuName: 'Standard',
+      });
+      new NatGatewayPublicIpAssociation(this, 'NatPublicIpAssociation', {
+        natGatewayId: this.natGateway.id,
+        publicIpAddressId: ip.id,
+      });
+      new SubnetNatGatewayAssociation(this, 'AppIntegrationNatAssociation', {
+        subnetId: this.appIntegrationSubnet.id,
+        natGatewayId: this.natGateway.id,
+      });
+    }
+
+    this.virtualNetworkId = this.virtualNetwork.id;
+    this.privateEndpointSubnetId = this.privateEndpointSubnet.id;
+    this.appIntegrationSubnetId = this.appIntegrationSubnet.id;
+  }
+
+  private validateAddresses(addressSpace: string, peCidr: string, appCidr: string): void {
+    const parse = (prop: string, text: string): Cidr | undefined => {
+      if (isUnresolved(text)) return undefined;
+      const parsed = parseCidr(text);
+      if (typeof parsed === 'string') throw propError(this, prop, parsed, text);
+      return parsed;
+    };
+    const space = parse('addressSpace', addressSpace);
+    const pe = parse('privateEndpointSubnetCidr', peCidr);
+    const app = parse('appIntegrationSubnetCidr', appCidr);
+    for (const [prop, cidr] of [['privateEndpointSubnetCidr', pe], ['appIntegrationSubnetCidr', app]] as const) {
+      if (!cidr) continue;
+      if (cidr.prefix > MIN_SUBNET_PREFIX) {
+        throw propError(this, prop, `must be a /${MIN_SUBNET_PREFIX} or larger (Azure reserves 5 addresses per subnet)`, cidr.text);
+      }
+      if (space && !contains(space, cidr)) {
+        throw propError(this, prop, `must lie inside addressSpace '${space.text}'`, cidr.text);
+      }
+    }
+    if (pe && app && overlaps(pe, app)) {
+      throw ruleError(this, `'privateEndpointSubnetCidr' ('${pe.text}') and 'appIntegrationSubnetCidr' ('${app.text}') must not overlap`);
+    }
+    if (app && app.prefix > RECOMMENDED_APP_SUBNET_PREFIX) {
+      propWarning(this, `'appIntegrationSubnetCidr' is a /${app.prefix}; Microsoft recommends a /${RECOMMENDED_APP_SUBNET_PREFIX} or larger so the App Service plan can scale out`);
+    }
+  }
+}
+
+function rule(
+  name: string, priority: number, access: 'Allow' | 'Deny', protocol: string,
+  source: string, destination: string, port: string, description: string,
+): NetworkSecurityGroupSecurityRule {
+  return {
+    name, priority, access, protocol, description,
+    direction: 'Inbound',
+    sourceAddressPrefix: source,
+    sourcePortRange: '*',
+    destinationAddressPrefix: destination,
+    destinationPortRange: port,
+  };
+}
+
+function denyInbound(): NetworkSecurityGroupSecurityRule[] {
+  return [
+    rule('DenyInternetInbound', 4000, 'Deny', '*', 'Internet', '*', '*', 'Nothing reaches this subnet from the Internet'),
+    rule('DenyAllOtherInbound', 4096, 'Deny', '*', '*', '*', '*', 'Only the flows allowed above; overrides the platform AllowVnetInBound default'),
+  ];
+}
+
+class ImportedPrivateNetwork extends Construct implements IPrivateNetwork {
+  public readonly virtualNetworkId: string;
+  public readonly privateEndpointSubnetId: string;
+  public readonly appIntegrationSubnetId: string;
+
+  constructor(scope: Construct, id: string, attrs: PrivateNetworkAttributes) {
+    super(scope, id);
+    checkResourceId(this, 'virtualNetworkId', attrs.virtualNetworkId, 'Microsoft.Network');
+    for (const prop of ['privateEndpointSubnetId', 'appIntegrationSubnetId'] as const) {
+      const value = attrs[prop];
+      checkResourceId(this, prop, value, 'Microsoft.Network');
+      if (!isUnresolved(value) && !isUnresolved(attrs.virtualNetworkId)
+        && !value.toLowerCase().startsWith(`${attrs.virtualNetworkId.toLowerCase()}/subnets/`)) {
+        throw propError(this, prop, `must be a subnet of virtualNetworkId '${attrs.virtualNetworkId}' (<vnet id>/subnets/<name>)`, value);
+      }
+    }
+    if (!isUnresolved(attrs.privateEndpointSubnetId) && attrs.privateEndpointSubnetId === attrs.appIntegrationSubnetId) {
+      throw ruleError(this, `'privateEndpointSubnetId' and 'appIntegrationSubnetId' must be different subnets: the app subnet is delegated to Microsoft.Web/serverFarms and cannot hold private endpoints, got '${attrs.privateEndpointSubnetId}' for both`);
+    }
+    this.virtualNetworkId = attrs.virtualNetworkId;
+    this.privateEndpointSubnetId = attrs.privateEndpointSubnetId;
+    this.appIntegrationSubnetId = attrs.appIntegrationSubnetId;
+  }
+}
