@@ -1,5 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
 
 /** The JSON a stack synthesizes, parsed. */
 export interface Synthesized {
@@ -42,4 +43,18 @@ export function onlyResource(json: Synthesized, type: string): any {
 /** A whole app: for examples that build several stacks. */
 export function newApp(): App {
   return Testing.app();
+}
+
+/** Warnings recorded (as cdktf annotations) on a construct and its children. */
+export function warningsOf(scope: IConstruct): string[] {
+  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
+}
+
+/** A token resolved in its stack: compares references by what they synthesize to. */
+export function resolved(scope: IConstruct, value: unknown): unknown {
+  return Tokenization.resolve(value, {
+    scope: TerraformStack.of(scope),
+    preparing: false,
+    resolver: new DefaultTokenResolver(new StringConcat()),
+  });
 }

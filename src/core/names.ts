@@ -195,7 +195,7 @@ export class Names {
   public static globallyUnique(scope: IConstruct, rule: AzureNameRule, prefix: string): string {
     const config = clientConfig(scope);
     const label = trimEnd(sanitize(prefix, rule).slice(0, rule.maxLength - GLOBAL_HASH_LENGTH - 1));
-    const digest = Fn.substr(Fn.sha256(`${config.subscriptionId}/${scope.node.path}`), 0, GLOBAL_HASH_LENGTH);
+    const digest = Fn.substr(Fn.sha256(Fn.join('', [config.subscriptionId, `/${scope.node.path}`])), 0, GLOBAL_HASH_LENGTH);
     return `${label}-${digest}`;
   }
 }

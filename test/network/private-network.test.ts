@@ -1,0 +1,200 @@
+import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { PrivateNetwork, PrivateNetworkProps } from '../../src/network';
+import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson, warningsOf } from '../util';
+
+const base: PrivateNetworkProps = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
+
+function build(props: Partial<PrivateNetworkProps> = {}) {
+  const stack = newStack();
+  const network = new PrivateNetwork(stack, 'Network', { ...base, ...props });
+  return { stack, network };
+}
+
+describe('PrivateNetwork', () => {
+  test('creates a 10.0.0.0/16 VNet with a deterministic name by default', () => {
+    const { stack } = build();
+    expect(synth(stack)).toHaveResourceWithProperties(VirtualNetwork, {
+      address_space: ['10.0.0.0/16'],
+      location: 'swedencentral',
+      resource_group_name: 'rg-chat',
+      name: expect.stringMatching(/^vnet-network-[0-9a-f]{6}$/),
+    });
+  });
+
+  test('creates the private-endpoints subnet with network policies on and no default outbound access', () => {
+    const { stack } = build();
+    const subnets = Object.values(resourcesOf(synthJson(stack), 'azurerm_subnet'));
+    const pe = subnets.find((s: any) => s.name === 'private-endpoints');
+    expect(pe).toMatchObject({
+      address_prefixes: ['10.0.0.0/24'],
+      default_outbound_access_enabled: false,
+      private_endpoint_network_policies: 'Enabled',
+    });
+    expect(pe.delegation).toBeUndefined();
+  });
+
+  test('delegates the app-integration subnet to Microsoft.Web/serverFarms', () => {
+    const { stack } = build();
+    expect(synth(stack)).toHaveResourceWithProperties(Subnet, {
+      name: 'app-integration',
+      address_prefixes: ['10.0.1.0/24'],
+      default_outbound_access_enabled: false,
+      delegation: [expect.objectContaining({
+        service_delegation: expect.objectContaining({ name: 'Microsoft.Web/serverFarms' }),
+      })],
+    });
+  });
+
+  test('honours custom address space and subnet sizes', () => {
+    const { stack } = build({
+      addressSpace: '172.16.0.0/20',
+      privateEndpointSubnetCidr: '172.16.0.0/27',
+      appIntegrationSubnetCidr: '172.16.1.0/26',
+    });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_virtual_network').address_space).toEqual(['172.16.0.0/20']);
+    const prefixes = Object.values(resourcesOf(json, 'azurerm_subnet')).map((s: any) => s.address_prefixes[0]).sort();
+    expect(prefixes).toEqual(['172.16.0.0/27', '172.16.1.0/26']);
+  });
+
+  test('attaches one NSG to each subnet', () => {
+    const { stack, network } = build();
+    const json = synthJson(stack);
+    const assocs = Object.values(resourcesOf(json, 'azurerm_subnet_network_security_group_association'));
+    expect(assocs).toHaveLength(2);
+    const pairs = assocs.map((a: any) => [a.subnet_id, a.network_security_group_id]);
+    const ref = (r: { terraformResourceType: string; friendlyUniqueId: string }) => `\${${r.terraformResourceType}.${r.friendlyUniqueId}.id}`;
+    expect(pairs).toEqual(expect.arrayContaining([
+      [ref(network.privateEndpointSubnet), ref(network.privateEndpointNsg)],
+      [ref(network.appIntegrationSubnet), ref(network.appIntegrationNsg)],
+    ]));
+    expect(synth(stack)).toHaveResource(SubnetNetworkSecurityGroupAssociation);
+  });
+
+  test('NSGs deny inbound from the Internet and allow only HTTPS from the VNet to the endpoints', () => {
+    const { stack } = build();
+    const nsgs = Object.values(resourcesOf(synthJson(stack), 'azurerm_network_security_group'));
+    for (const nsg of nsgs) {
+      const rules = nsg.security_rule as any[];
+      expect(rules).toEqual(expect.arrayContaining([
+        expect.objectContaining({ name: 'DenyInternetInbound', access: 'Deny', direction: 'Inbound', source_address_prefix: 'Internet' }),
+        expect.objectContaining({ name: 'DenyAllOtherInbound', access: 'Deny', direction: 'Inbound', priority: 4096 }),
+      ]));
+      const allowsInbound = rules.filter((r) => r.direction === 'Inbound' && r.access === 'Allow');
+      for (const r of allowsInbound) {
+        expect(['*', 'Internet', '0.0.0.0/0', 'Any']).not.toContain(r.source_address_prefix);
+      }
+    }
+    expect(synth(stack)).toHaveResourceWithProperties(NetworkSecurityGroup, {
+      security_rule: expect.arrayContaining([expect.objectContaining({
+        name: 'AllowVnetHttpsInbound', access: 'Allow', protocol: 'Tcp', source_address_prefix: 'VirtualNetwork',
+        destination_address_prefix: '10.0.0.0/24', destination_port_range: '443',
+      })]),
+    });
+  });
+
+  test('gives the app subnet a NAT gateway for egress by default, and none when disabled', () => {
+    const on = build();
+    const json = synthJson(on.stack);
+    expect(onlyResource(json, 'azurerm_subnet_nat_gateway_association').subnet_id)
+      .toBe(`\${azurerm_subnet.${on.network.appIntegrationSubnet.friendlyUniqueId}.id}`);
+    expect(onlyResource(json, 'azurerm_public_ip')).toMatchObject({ allocation_method: 'Static', sku: 'Standard' });
+    expect(synth(on.stack)).toHaveResourceWithProperties(NatGateway, { sku_name: 'Standard' });
+
+    const off = build({ natGateway: false });
+    expect(synth(off.stack)).not.toHaveResource(NatGateway);
+    expect(off.network.natGateway).toBeUndefined();
+  });
+
+  test('passes custom DNS servers to the VNet', () => {
+    const { stack } = build({ dnsServers: ['10.100.0.4'] });
+    expect(synth(stack)).toHaveResourceWithProperties(VirtualNetwork, { dns_servers: ['10.100.0.4'] });
+  });
+
+  test('exposes subnet ids as references to the created subnets', () => {
+    const { network } = build();
+    expect(resolved(network, network.privateEndpointSubnetId)).toBe(`\${azurerm_subnet.${network.privateEndpointSubnet.friendlyUniqueId}.id}`);
+    expect(resolved(network, network.appIntegrationSubnetId)).toBe(`\${azurerm_subnet.${network.appIntegrationSubnet.friendlyUniqueId}.id}`);
+    expect(resolved(network, network.virtualNetworkId)).toBe(`\${azurerm_virtual_network.${network.virtualNetwork.friendlyUniqueId}.id}`);
+  });
+
+  test('warns when the app subnet is smaller than the recommended /26', () => {
+    const { network } = build({ appIntegrationSubnetCidr: '10.0.1.0/28' });
+    expect(warningsOf(network)).toEqual([expect.stringMatching(/^PrivateNetwork 'test\/Network': 'appIntegrationSubnetCidr' is a \/28; Microsoft recommends a \/26/)]);
+    expect(warningsOf(build().network)).toEqual([]);
+  });
+
+  describe('validation', () => {
+    test.each([
+      ['addressSpace', { addressSpace: '10.0.0.0' }, /'addressSpace' must be an IPv4 CIDR block like 10.0.0.0\/16, got '10.0.0.0'/],
+      ['addressSpace', { addressSpace: '10.0.0.300/16' }, /'addressSpace' must be an IPv4 CIDR block with octets between 0 and 255, got '10.0.0.300\/16'/],
+      ['addressSpace', { addressSpace: '10.0.0.1/16' }, /'addressSpace' must have no host bits set \(did you mean 10.0.0.0\/16\?\), got '10.0.0.1\/16'/],
+      ['addressSpace', { addressSpace: '10.0.0.0/33' }, /'addressSpace' must have a prefix length between 0 and 32, got '10.0.0.0\/33'/],
+      ['privateEndpointSubnetCidr', { privateEndpointSubnetCidr: '10.1.0.0/24' }, /'privateEndpointSubnetCidr' must lie inside addressSpace '10.0.0.0\/16', got '10.1.0.0\/24'/],
+      ['appIntegrationSubnetCidr', { appIntegrationSubnetCidr: '10.0.1.0/29' }, /'appIntegrationSubnetCidr' must be a \/28 or larger .*, got '10.0.1.0\/29'/],
+      ['privateEndpointSubnetCidr', { privateEndpointSubnetCidr: '10.0.0.0/30' }, /'privateEndpointSubnetCidr' must be a \/28 or larger .*, got '10.0.0.0\/30'/],
+      ['overlap', { privateEndpointSubnetCidr: '10.0.0.0/23', appIntegrationSubnetCidr: '10.0.1.0/24' }, /'privateEndpointSubnetCidr' \('10.0.0.0\/23'\) and 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\) must not overlap/],
+      ['location', { location: 'mars-north' }, /'location' must be an Azure region name such as 'swedencentral'.*, got 'mars-north'/],
+      ['resourceGroupName', { resourceGroupName: '' }, /'resourceGroupName' must not be empty, got ''/],
+      ['name', { name: '-bad' }, /'name' must contain only .*, got '-bad'/],
+      ['dnsServers', { dnsServers: ['dns.example.com'] }, /'dnsServers\[0\]' must be an IPv4 address, got 'dns.example.com'/],
+    ])('fails when %s is invalid (%j)', (_prop, props, message) => {
+      expect(() => build(props as Partial<PrivateNetworkProps>)).toThrow(message);
+    });
+
+    test('names the construct path in errors', () => {
+      expect(() => build({ addressSpace: 'nope' })).toThrow(/^PrivateNetwork 'test\/Network': /);
+    });
+
+    test('accepts a location in display form', () => {
+      expect(() => build({ location: 'Sweden Central' })).not.toThrow();
+    });
+  });
+});
+
+describe('PrivateNetwork.fromAttributes', () => {
+  const vnet = '/subscriptions/0000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-spoke';
+
+  test('creates nothing and exposes the given ids', () => {
+    const stack = newStack();
+    const net = PrivateNetwork.fromAttributes(stack, 'Existing', {
+      virtualNetworkId: vnet,
+      privateEndpointSubnetId: `${vnet}/subnets/pe`,
+      appIntegrationSubnetId: `${vnet}/subnets/app`,
+    });
+    expect(net.privateEndpointSubnetId).toBe(`${vnet}/subnets/pe`);
+    expect(net.appIntegrationSubnetId).toBe(`${vnet}/subnets/app`);
+    expect(synthJson(stack).resource).toBeUndefined();
+  });
+
+  test('fails when a subnet is not in the VNet', () => {
+    const stack = newStack();
+    expect(() => PrivateNetwork.fromAttributes(stack, 'Existing', {
+      virtualNetworkId: vnet,
+      privateEndpointSubnetId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other/subnets/pe',
+      appIntegrationSubnetId: `${vnet}/subnets/app`,
+    })).toThrow(/'privateEndpointSubnetId' must be a subnet of virtualNetworkId '.*vnet-spoke'.*, got '.*other\/subnets\/pe'/);
+  });
+
+  test('fails when an id is not a resource id', () => {
+    const stack = newStack();
+    expect(() => PrivateNetwork.fromAttributes(stack, 'Existing', {
+      virtualNetworkId: 'vnet-spoke',
+      privateEndpointSubnetId: `${vnet}/subnets/pe`,
+      appIntegrationSubnetId: `${vnet}/subnets/app`,
+    })).toThrow(/'virtualNetworkId' must be an Azure resource id .*, got 'vnet-spoke'/);
+  });
+
+  test('fails when both subnets are the same', () => {
+    const stack = newStack();
+    expect(() => PrivateNetwork.fromAttributes(stack, 'Existing', {
+      virtualNetworkId: vnet,
+      privateEndpointSubnetId: `${vnet}/subnets/one`,
+      appIntegrationSubnetId: `${vnet}/subnets/one`,
+    })).toThrow(/'privateEndpointSubnetId' and 'appIntegrationSubnetId' must be different subnets/);
+  });
+});
