@@ -1,0 +1,72 @@
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { DeploymentDiagram } from '../../src/diagram';
+import { Monitoring } from '../../src/monitoring';
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src/network';
+import { newStack } from '../util';
+
+function build() {
+  const stack = newStack();
+  const common = { resourceGroupName: 'rg', location: 'swedencentral' };
+  const network = new PrivateNetwork(stack, 'Network', common);
+  const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
+  const monitoring = new Monitoring(stack, 'Monitoring', common);
+  const vault = new KeyVault(stack, 'Vault', { ...common, name: 'kv1', skuName: 'standard', tenantId: 't', publicNetworkAccessEnabled: false });
+  new ServicePrivateEndpoint(stack, 'VaultEndpoint', { ...common, network, dnsZones, targetResourceId: vault.id, subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT] });
+  monitoring.addDiagnosticSetting(vault, 'Diagnostics', { targetResourceId: vault.id });
+  const identity = new UserAssignedIdentity(stack, 'Identity', { ...common, name: 'id-chat' });
+  new RoleAssignment(stack, 'Grant', { scope: vault.id, principalId: identity.principalId, roleDefinitionName: 'Key Vault Secrets User' });
+  const app = new LinuxWebApp(stack, 'App', {
+    ...common, name: 'app', servicePlanId: 'plan', publicNetworkAccessEnabled: false,
+    virtualNetworkSubnetId: network.appIntegrationSubnetId,
+    identity: { type: 'UserAssigned', identityIds: [identity.id] },
+    siteConfig: { vnetRouteAllEnabled: true },
+  });
+  new ServicePrivateEndpoint(stack, 'AppEndpoint', { ...common, network, dnsZones, targetResourceId: app.id, subresource: 'sites', zones: [PrivateLinkZone.APP_SERVICE] });
+  return stack;
+}
+
+describe('DeploymentDiagram', () => {
+  const diagram = DeploymentDiagram.ofStack(build());
+
+  test('draws the VNet with its subnets and the endpoints inside the endpoint subnet', () => {
+    expect(diagram).toMatch(/^flowchart LR\n/);
+    expect(diagram).toMatch(/subgraph virtual_network_Network_\w+\["VNet Network 10\.0\.0\.0\/16"\]/);
+    expect(diagram).toMatch(/subgraph subnet_Network_PrivateEndpointSubnet_\w+\["subnet private-endpoints 10\.0\.0\.0\/24<br\/>NSG"\]\n\s+private_endpoint_AppEndpoint_\w+\["private endpoint<br\/>AppEndpoint \(sites\)"\]\n\s+private_endpoint_VaultEndpoint_\w+\["private endpoint<br\/>VaultEndpoint \(vault\)"\]/);
+    expect(diagram).toMatch(/subnet app-integration 10\.0\.1\.0\/24<br\/>NSG, delegated to Microsoft\.Web\/serverFarms/);
+  });
+
+  test('connects endpoints to their services and zones, and users to the app endpoint only', () => {
+    expect(diagram).toMatch(/private_endpoint_VaultEndpoint_\w+ == private link ==> key_vault_Vault\w*/);
+    expect(diagram).toMatch(/private_endpoint_VaultEndpoint_\w+ -\. A record \.-> zone_Zones_KeyVault_\w+/);
+    expect(diagram).toMatch(/users -- HTTPS 443 --> private_endpoint_AppEndpoint_\w+/);
+    expect(diagram.match(/users --/g)).toHaveLength(1);
+  });
+
+  test('shows the app\'s outbound integration, its identity, role grants and logs', () => {
+    expect(diagram).toMatch(/linux_web_app_App\w* -- "outbound \(route all\)" --> subnet_Network_AppIntegrationSubnet_\w+$/m);
+    expect(diagram).toMatch(/linux_web_app_App\w* -\. runs as \.- user_assigned_identity_Identity\w*/);
+    expect(diagram).toMatch(/user_assigned_identity_Identity\w* -- "Key Vault Secrets User" --> key_vault_Vault\w*/);
+    expect(diagram).toMatch(/key_vault_Vault\w* -\. logs \.-> log_analytics_workspace_Monitoring_\w+/);
+    expect(diagram).toMatch(/\[\("Key Vault<br\/>Vault<br\/>public access off"\)\]/);
+  });
+
+  test('labels hub zones it does not create by their zone name', () => {
+    const stack = newStack();
+    const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' });
+    const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
+      keyVault: '/subscriptions/0/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
+    });
+    new ServicePrivateEndpoint(stack, 'Pe', {
+      resourceGroupName: 'rg', location: 'swedencentral', network, dnsZones,
+      targetResourceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv', subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+    });
+    expect(DeploymentDiagram.ofStack(stack)).toMatch(/zone_privatelink_vaultcore_azure_net\{\{"privatelink\.vaultcore\.azure\.net \(hub\)"\}\}/);
+  });
+
+  test('is deterministic', () => {
+    expect(DeploymentDiagram.ofStack(build())).toBe(diagram);
+  });
+});
