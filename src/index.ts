@@ -5,3 +5,4 @@ export * from './ai';
 export * from './secrets';
 export * from './app';
 export * from './compliance';
+export * from './diagram';
