@@ -1,1 +1,1 @@
-export {};
+export * from './key-vault';

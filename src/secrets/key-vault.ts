@@ -1,0 +1,301 @@
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Fn } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { AzureNameRule, Names } from '../core/names';
+import { IPrincipal } from '../core/principal';
+import { clientConfig } from '../core/private/client-config';
+import { checkLocation } from '../core/private/regions';
+import { checkIntRange, checkNotBlank, checkResourceId, isUnresolved, propError, propWarning, ruleError } from '../core/private/validate';
+import { IMonitoring } from '../monitoring/monitoring';
+import { PrivateLinkZone } from '../network/private-dns-zones';
+import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
+import { VaultSecretWriter } from './private/secrets';
+
+/**
+ * A Key Vault that apps read secrets from over a private endpoint: created here or existing.
+ *
+ * Other constructs take this interface, so a chat app can use a vault the platform team owns.
+ */
+export interface IPrivateKeyVault extends IConstruct {
+  /** Resource id of the vault. */
+  readonly vaultId: string;
+  /** Name of the vault. */
+  readonly vaultName: string;
+  /** Data-plane URI of the vault, `https://<name>.vault.azure.net/`. */
+  readonly vaultUri: string;
+
+  /**
+   * Lets `principal` read secret values (role `Key Vault Secrets User` on the vault), e.g. an
+   * app identity that resolves Key Vault references.
+   *
+   * @returns the role assignment, so that dependents can wait for it
+   */
+  grantSecretsRead(principal: IPrincipal): RoleAssignment;
+
+  /**
+   * Stores a secret in the vault.
+   *
+   * The secret always has a content type and an expiration date. The first call also grants the
+   * principal running Terraform `Key Vault Secrets Officer` on the vault, and the secret waits for
+   * that grant to propagate. With public network access off, Terraform itself must run from a
+   * network that reaches the vault's private endpoint (e.g. a self-hosted runner in, or peered
+   * to, the VNet); the value is also kept in Terraform state, so protect the state.
+   *
+   * @param id construct id of the secret (part of its Terraform address; keep it stable)
+   */
+  addSecret(id: string, options: KeyVaultSecretOptions): KeyVaultSecret;
+}
+
+/** A secret to store with {@link IPrivateKeyVault.addSecret}. */
+export interface KeyVaultSecretOptions {
+  /** Name of the secret in the vault: 1-127 letters, digits and hyphens. */
+  readonly name: string;
+  /** The secret value. It ends up in Terraform state. */
+  readonly value: string;
+  /**
+   * What the value is, e.g. `text/plain` or `client-secret`. Required: scanners flag secrets
+   * without one, and it tells operators how to rotate the value.
+   */
+  readonly contentType: string;
+  /**
+   * When the secret expires, as an RFC3339 timestamp in UTC (`2026-12-31T00:00:00Z`).
+   *
+   * @default - 365 days after the secret is first created, computed once at apply by a
+   * hashicorp/time `time_offset` and then kept in state (replace that resource to renew)
+   */
+  readonly expirationDate?: string;
+  /**
+   * Before when the secret must not be used, as an RFC3339 timestamp.
+   *
+   * @default - usable at once
+   */
+  readonly notBeforeDate?: string;
+}
+
+/** Props of {@link PrivateKeyVault}. */
+export interface PrivateKeyVaultProps extends PrivateEndpointOptions {
+  /** Resource group the vault and its private endpoint are created in. */
+  readonly resourceGroupName: string;
+  /** Azure region, e.g. `swedencentral`; the VNet's region, since the private endpoint goes there too. */
+  readonly location: string;
+  /** Workspace that receives the vault's audit logs and metrics. */
+  readonly monitoring: IMonitoring;
+  /**
+   * Name of the vault: 3-24 letters, digits and hyphens, globally unique.
+   *
+   * A deleted vault keeps its name reserved for `softDeleteRetentionDays`, so a name cannot be
+   * reused right after a destroy.
+   *
+   * @default - `kv-<8 hex characters>` from a hash of the subscription id and the construct path
+   */
+  readonly name?: string;
+  /**
+   * Adds `lifecycle.prevent_destroy` to the vault so that a plan that would destroy or replace
+   * it fails instead. Set false only for short-lived environments; even then purge protection
+   * keeps the deleted vault (and its name) for the retention period.
+   *
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Days a deleted vault, and each deleted secret, can be recovered (7-90). Fixed once the vault
+   * exists: Azure does not let it change afterwards.
+   *
+   * @default 90
+   */
+  readonly softDeleteRetentionDays?: number;
+  /**
+   * Grant the principal that runs Terraform `Key Vault Secrets Officer` on the vault when the
+   * first secret is added. Turn off when that principal already holds a role that writes secrets
+   * on this vault (a second, identical assignment fails with `RoleAssignmentExists`).
+   *
+   * @default true
+   */
+  readonly grantDeployerAccess?: boolean;
+  /**
+   * Tags applied to the vault and its private endpoint.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Attributes of an existing vault, for {@link PrivateKeyVault.fromAttributes}. */
+export interface PrivateKeyVaultAttributes {
+  /** Resource id of the vault (`/subscriptions/…/providers/Microsoft.KeyVault/vaults/<name>`). */
+  readonly vaultId: string;
+  /** Data-plane URI of the vault (`https://<name>.vault.azure.net/`). */
+  readonly vaultUri: string;
+  /**
+   * Grant the principal that runs Terraform `Key Vault Secrets Officer` on the vault when the
+   * first secret is added. Turn off when that principal already has it.
+   *
+   * @default true
+   */
+  readonly grantDeployerAccess?: boolean;
+}
+
+const RETENTION_MAX = 90;
+
+/**
+ * A Key Vault reachable only through its private endpoint, locked down by default.
+ *
+ * - Standard SKU, Azure RBAC for data-plane access (no access policies);
+ * - purge protection on, soft-delete retention 90 days;
+ * - public network access off, network ACL default `Deny` (trusted Azure services bypass);
+ * - a private endpoint on `vault` registered in `privatelink.vaultcore.azure.net`;
+ * - audit logs and metrics sent to Log Analytics;
+ * - `lifecycle.prevent_destroy` unless `preventDestroy` is false.
+ *
+ * Purge protection cannot be turned off once on, and a deleted vault keeps its name reserved
+ * until the retention period ends.
+ *
+ * @see https://learn.microsoft.com/azure/key-vault/general/private-link-service
+ */
+export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
+  /**
+   * Uses an existing vault: nothing of the vault is created, but grants and secrets are.
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: PrivateKeyVaultAttributes): IPrivateKeyVault {
+    return new ImportedPrivateKeyVault(scope, id, attrs);
+  }
+
+  /**
+   * The App Service Key Vault reference of a secret: `@Microsoft.KeyVault(SecretUri=<versionless id>)`.
+   *
+   * Versionless, so that the app picks up a new value on its next refresh without a redeploy.
+   *
+   * @see https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
+   */
+  public static keyVaultReference(secret: KeyVaultSecret): string {
+    return `@Microsoft.KeyVault(SecretUri=${secret.versionlessId})`;
+  }
+
+  public readonly vaultId: string;
+  public readonly vaultName: string;
+  public readonly vaultUri: string;
+  /** Tenant whose Entra ID authenticates requests to the vault: the deploying tenant. */
+  public readonly tenantId: string;
+  /** The `azurerm_key_vault` (escape hatch). */
+  public readonly resource: KeyVault;
+  /** The vault's private endpoint. */
+  public readonly privateEndpoint: ServicePrivateEndpoint;
+  /** The diagnostic setting that sends audit logs and metrics to the workspace. */
+  public readonly diagnosticSetting: MonitorDiagnosticSetting;
+  private readonly writer: VaultSecretWriter;
+
+  constructor(scope: Construct, id: string, props: PrivateKeyVaultProps) {
+    super(scope, id);
+    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
+    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(this, 'location', props.location);
+    AzureNameRule.KEY_VAULT.validate(this, 'name', props.name);
+    checkIntRange(this, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 7, RETENTION_MAX);
+    const retention = props.softDeleteRetentionDays ?? RETENTION_MAX;
+    if (!isUnresolved(retention) && retention < RETENTION_MAX) {
+      propWarning(this, `'softDeleteRetentionDays' is ${retention}; the security baseline (CKV_AZURE_111) expects ${RETENTION_MAX} days, and the value cannot be changed after the vault exists`);
+    }
+
+    this.tenantId = clientConfig(this).tenantId;
+    this.vaultName = props.name ?? Names.globallyUnique(this, AzureNameRule.KEY_VAULT, 'kv');
+    this.resource = new KeyVault(this, 'Resource', {
+      name: this.vaultName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      tenantId: this.tenantId,
+      skuName: 'standard',
+      // azurerm 4.42 renamed enable_rbac_authorization (deprecated, removed in 5.0) to this.
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: retention,
+      publicNetworkAccessEnabled: false,
+      networkAcls: {
+        defaultAction: 'Deny',
+        // Trusted first-party services (e.g. App Service resolving references) still get through.
+        bypass: 'AzureServices',
+        ipRules: [],
+        virtualNetworkSubnetIds: [],
+      },
+      // The vault holds app secrets only: no VM, disk-encryption or ARM-template access.
+      enabledForDeployment: false,
+      enabledForDiskEncryption: false,
+      enabledForTemplateDeployment: false,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      tags: props.tags,
+    });
+    this.vaultId = this.resource.id;
+    this.vaultUri = this.resource.vaultUri;
+
+    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      network: props.network,
+      dnsZones: props.dnsZones,
+      targetResourceId: this.vaultId,
+      subresource: 'vault',
+      zones: [PrivateLinkZone.KEY_VAULT],
+      tags: props.tags,
+    });
+    this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
+      targetResourceId: this.vaultId,
+      logCategoryGroups: ['audit'],
+      metrics: true,
+    });
+
+    // Secret writes go through the private endpoint, so they wait for it (and its DNS records).
+    this.writer = new VaultSecretWriter(this, this.vaultId, props.grantDeployerAccess ?? true, [this.privateEndpoint.resource]);
+  }
+
+  public grantSecretsRead(principal: IPrincipal): RoleAssignment {
+    return this.writer.grantRead(principal);
+  }
+
+  public addSecret(id: string, options: KeyVaultSecretOptions): KeyVaultSecret {
+    return this.writer.add(id, options);
+  }
+}
+
+const VAULT_HOSTS = ['vault.azure.net', 'vault.azure.cn', 'vault.usgovcloudapi.net'];
+
+class ImportedPrivateKeyVault extends Construct implements IPrivateKeyVault {
+  public readonly vaultId: string;
+  public readonly vaultName: string;
+  public readonly vaultUri: string;
+  private readonly writer: VaultSecretWriter;
+
+  constructor(scope: Construct, id: string, attrs: PrivateKeyVaultAttributes) {
+    super(scope, id);
+    checkResourceId(this, 'vaultId', attrs.vaultId, 'Microsoft.KeyVault');
+    const idName = isUnresolved(attrs.vaultId) ? undefined : /\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(attrs.vaultId)?.[1];
+    if (!isUnresolved(attrs.vaultId) && idName === undefined) {
+      throw propError(this, 'vaultId', 'must be the id of a vault (…/providers/Microsoft.KeyVault/vaults/<name>)', attrs.vaultId);
+    }
+    if (idName !== undefined) AzureNameRule.KEY_VAULT.validate(this, 'vaultId', idName);
+    checkNotBlank(this, 'vaultUri', attrs.vaultUri);
+    if (!isUnresolved(attrs.vaultUri)) {
+      const m = /^https:\/\/([A-Za-z0-9-]+)\.([a-z.]+?)\/?$/.exec(attrs.vaultUri);
+      if (!m || !VAULT_HOSTS.includes(m[2])) {
+        throw propError(this, 'vaultUri', 'must be a vault URI like \'https://<name>.vault.azure.net/\'', attrs.vaultUri);
+      }
+      if (idName !== undefined && m[1].toLowerCase() !== idName.toLowerCase()) {
+        throw ruleError(this, `'vaultUri' must name the same vault as 'vaultId' ('${idName}'), got '${attrs.vaultUri}'`);
+      }
+    }
+
+    this.vaultId = attrs.vaultId;
+    this.vaultUri = attrs.vaultUri;
+    this.vaultName = idName ?? Fn.element(Fn.split('/', attrs.vaultId), 8);
+    this.writer = new VaultSecretWriter(this, this.vaultId, attrs.grantDeployerAccess ?? true, []);
+  }
+
+  public grantSecretsRead(principal: IPrincipal): RoleAssignment {
+    return this.writer.grantRead(principal);
+  }
+
+  public addSecret(id: string, options: KeyVaultSecretOptions): KeyVaultSecret {
+    return this.writer.add(id, options);
+  }
+}

@@ -1,0 +1,161 @@
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Offset } from '@cdktf/provider-time/lib/offset';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { AzureNameRule } from '../../core/names';
+import { grantRole, IPrincipal, PrincipalType } from '../../core/principal';
+import { clientConfig } from '../../core/private/client-config';
+import { ensureTimeProvider, waitAfter } from '../../core/private/providers';
+import { checkNotBlank, isUnresolved, propError, ruleError } from '../../core/private/validate';
+
+/** Built-in role that reads secret values; what an app needs for a Key Vault reference. */
+export const SECRETS_USER_ROLE = 'Key Vault Secrets User';
+/** Built-in role that writes secrets; what Terraform needs to create them. */
+export const SECRETS_OFFICER_ROLE = 'Key Vault Secrets Officer';
+/** Default lifetime of a secret when the caller gives no expiration date. */
+export const DEFAULT_SECRET_LIFETIME_DAYS = 365;
+/**
+ * Wait after the deployer's role assignment before the first secret write. Key Vault data-plane
+ * RBAC is evaluated from a cache that lags new assignments by up to a minute or two.
+ */
+export const DEPLOYER_ROLE_WAIT = '60s';
+
+/** The options of `addSecret`, repeated here to keep this module free of the public one. */
+export interface SecretInput {
+  readonly name: string;
+  readonly value: string;
+  readonly contentType: string;
+  readonly expirationDate?: string;
+  readonly notBeforeDate?: string;
+}
+
+/**
+ * The principal Terraform runs as (`azurerm_client_config.object_id`): the pipeline's service
+ * principal or managed identity, or the operator's own user on a laptop.
+ *
+ * Its kind is unknown at synth, so the role assignment made for it omits `principal_type`
+ * (Azure then looks the object up); `principalType` here is only a placeholder for the interface.
+ */
+export class DeployingPrincipal extends Construct implements IPrincipal {
+  public readonly principalId: string;
+  public readonly principalType = PrincipalType.SERVICE_PRINCIPAL;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.principalId = clientConfig(this).objectId;
+  }
+}
+
+/**
+ * Writes secrets into one vault, for both created and imported vaults.
+ *
+ * The first secret grants the deployer `Key Vault Secrets Officer` on the vault and waits for it
+ * to propagate; every secret depends on that wait and on `dependsOn` (the private endpoint, since
+ * with public access off the write travels through it).
+ */
+export class VaultSecretWriter {
+  private scope?: Construct;
+  private wait?: ITerraformDependable;
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly vault: Construct,
+    private readonly vaultId: string,
+    private readonly grantDeployer: boolean,
+    private readonly dependsOn: ITerraformDependable[],
+  ) {}
+
+  public add(id: string, options: SecretInput): KeyVaultSecret {
+    const prop = (p: string) => `addSecret(${id}).${p}`;
+    checkNotBlank(this.vault, prop('name'), options.name);
+    AzureNameRule.KEY_VAULT_SECRET.validate(this.vault, prop('name'), options.name);
+    if (options.contentType === undefined || (!isUnresolved(options.contentType) && options.contentType.trim() === '')) {
+      throw propError(this.vault, prop('contentType'), 'must be a non-empty MIME type or label (e.g. \'text/plain\'), required so scanners and operators know what the secret holds', options.contentType);
+    }
+    if (options.value === undefined) throw propError(this.vault, prop('value'), 'must be set', options.value);
+    const expires = checkRfc3339(this.vault, prop('expirationDate'), options.expirationDate);
+    const notBefore = checkRfc3339(this.vault, prop('notBeforeDate'), options.notBeforeDate);
+    if (expires !== undefined && notBefore !== undefined && notBefore >= expires) {
+      throw ruleError(this.vault, `'${prop('notBeforeDate')}' must be earlier than '${prop('expirationDate')}', got '${options.notBeforeDate}' and '${options.expirationDate}'`);
+    }
+    if (!isUnresolved(options.name)) {
+      const key = options.name.toLowerCase();
+      const previous = this.names.get(key);
+      if (previous !== undefined) {
+        throw propError(this.vault, prop('name'), `must be unique in the vault (secret names are case-insensitive; already used by '${previous}')`, options.name);
+      }
+      this.names.set(key, id);
+    }
+
+    const scope = this.secretsScope();
+    if (scope.node.tryFindChild(id)) {
+      throw propError(this.vault, 'id', 'must be unique among the secrets of this vault', id);
+    }
+    const dependsOn = [...this.dependsOn];
+    const wait = this.deployerWait();
+    if (wait) dependsOn.push(wait);
+
+    const secret = new KeyVaultSecret(scope, id, {
+      name: options.name,
+      value: options.value,
+      keyVaultId: this.vaultId,
+      contentType: options.contentType,
+      expirationDate: options.expirationDate,
+      notBeforeDate: options.notBeforeDate,
+      dependsOn,
+    });
+    if (options.expirationDate === undefined) {
+      // A fixed date computed at synth would change on every synth; time_offset computes it once,
+      // at first apply, and keeps it in state.
+      ensureTimeProvider(secret);
+      const expiry = new Offset(secret, 'Expiry', { offsetDays: DEFAULT_SECRET_LIFETIME_DAYS });
+      secret.expirationDate = expiry.rfc3339;
+    }
+    return secret;
+  }
+
+  public grantRead(principal: IPrincipal): RoleAssignment {
+    return grantRole(this.vault, { scopeId: this.vaultId, roleDefinitionName: SECRETS_USER_ROLE, principal });
+  }
+
+  private secretsScope(): Construct {
+    this.scope ??= new Construct(this.vault, 'Secrets');
+    return this.scope;
+  }
+
+  private deployerWait(): ITerraformDependable | undefined {
+    if (!this.grantDeployer) return undefined;
+    if (!this.wait) {
+      const deployer = new DeployingPrincipal(this.vault, 'Deployer');
+      const assignment = grantRole(this.vault, {
+        scopeId: this.vaultId,
+        roleDefinitionName: SECRETS_OFFICER_ROLE,
+        principal: deployer,
+        description: `Lets the principal that runs Terraform write the secrets of ${this.vault.node.path}`,
+      });
+      // User on a laptop or service principal in a pipeline: unknown at synth.
+      assignment.resetPrincipalType();
+      this.wait = waitAfter(this.vault, 'DeployerRoleWait', [assignment], DEPLOYER_ROLE_WAIT);
+    }
+    return this.wait;
+  }
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Throws unless `value` is an RFC3339 timestamp; returns its epoch milliseconds (undefined for tokens). */
+export function checkRfc3339(scope: Construct, prop: string, value: string | undefined): number | undefined {
+  if (value === undefined || isUnresolved(value)) return undefined;
+  const m = RFC3339.exec(value);
+  const ms = m ? Date.parse(value) : NaN;
+  // Date.parse rolls 2025-02-30 over to March; compare the fields to reject it.
+  const exact = m && !Number.isNaN(ms) && Number(m[2]) >= 1 && Number(m[2]) <= 12
+    && Number(m[3]) <= daysIn(Number(m[1]), Number(m[2])) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60;
+  if (!exact) throw propError(scope, prop, 'must be an RFC3339 timestamp such as \'2026-12-31T00:00:00Z\'', value);
+  return ms;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
