@@ -60,7 +60,11 @@ const project = new cdk.JsiiProject({
   },
   gitignore: ['cdktf.out/', 'examples/**/*.js', 'examples/**/*.d.ts', 'bench/**/*.js', 'bench/**/*.d.ts', 'scripts/**/*.js', 'scripts/**/*.d.ts', '.bench/'],
   docgen: true,
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'] },
 });
+
+// ts-jest only transpiles (isolatedModules), so type errors in tests and examples are caught here.
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
 // Examples, scripts and benchmarks import the package by its published name, exactly as users
 // write it; Node resolves that name to this package through `exports` (package self-reference).
