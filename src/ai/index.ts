@@ -1,1 +1,3 @@
-export {};
+export * from './content-filter';
+export * from './model-deployment';
+export * from './openai-account';

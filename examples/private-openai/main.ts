@@ -1,0 +1,38 @@
+// An Azure OpenAI account reachable only through a private endpoint: the network foundation,
+// then the account with a chat model and an embeddings model, deployed one after the other
+// behind the library's default content filter.
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { DeploymentSku, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
+
+export class PrivateOpenAiStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AzurermProvider(this, 'azurerm', { features: [{}] });
+
+    const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-private-openai', location: 'swedencentral' });
+    const network = new PrivateNetwork(this, 'Network', { resourceGroupName: rg.name, location: rg.location });
+    const dnsZones = new PrivateDnsZones(this, 'DnsZones', { resourceGroupName: rg.name, network });
+    const monitoring = new Monitoring(this, 'Monitoring', { resourceGroupName: rg.name, location: rg.location });
+
+    new OpenAiAccount(this, 'OpenAi', {
+      resourceGroupName: rg.name,
+      location: rg.location,
+      network,
+      dnsZones,
+      monitoring,
+      models: [
+        { name: 'chat', modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
+        { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, capacity: 10 },
+      ],
+    });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new PrivateOpenAiStack(app, 'private-openai');
+  app.synth();
+}

@@ -1,0 +1,215 @@
+import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { isKnownModel, knownVersions } from './models';
+import { capacityRule, validateDeploymentOptions } from './private/deployment-validation';
+import { checkOneOf, checkResourceId, isUnresolved, propWarning } from '../core/private/validate';
+
+/** How a deployment SKU counts its `capacity`. */
+export enum DeploymentSkuFamily {
+  /** Pay per token; capacity is a rate limit in units of 1,000 tokens per minute. */
+  STANDARD = 'Standard',
+  /** Reserved throughput; capacity is a number of provisioned throughput units (PTUs). */
+  PROVISIONED = 'Provisioned',
+  /** Asynchronous batch jobs; capacity is the enqueued-token quota in units of 1,000 tokens. */
+  BATCH = 'Batch',
+}
+
+/**
+ * Deployment type of a model deployment: where requests are processed and how they are billed.
+ *
+ * @see https://learn.microsoft.com/azure/ai-foundry/foundry-models/concepts/deployment-types
+ */
+export class DeploymentSku {
+  /** Processed in the account's region; pay per token. */
+  public static readonly STANDARD = new DeploymentSku('Standard', DeploymentSkuFamily.STANDARD);
+  /** Processed in any Azure region; pay per token; the highest default quota. */
+  public static readonly GLOBAL_STANDARD = new DeploymentSku('GlobalStandard', DeploymentSkuFamily.STANDARD);
+  /** Processed within the data zone (EU or US) of the account; pay per token. */
+  public static readonly DATA_ZONE_STANDARD = new DeploymentSku('DataZoneStandard', DeploymentSkuFamily.STANDARD);
+  /** Reserved throughput in the account's region. */
+  public static readonly PROVISIONED_MANAGED = new DeploymentSku('ProvisionedManaged', DeploymentSkuFamily.PROVISIONED);
+  /** Reserved throughput processed in any Azure region. */
+  public static readonly GLOBAL_PROVISIONED_MANAGED = new DeploymentSku('GlobalProvisionedManaged', DeploymentSkuFamily.PROVISIONED);
+  /** Reserved throughput processed within the account's data zone. */
+  public static readonly DATA_ZONE_PROVISIONED_MANAGED = new DeploymentSku('DataZoneProvisionedManaged', DeploymentSkuFamily.PROVISIONED);
+  /** Batch jobs processed in any Azure region within 24 hours, at a discount. */
+  public static readonly GLOBAL_BATCH = new DeploymentSku('GlobalBatch', DeploymentSkuFamily.BATCH);
+  /** Batch jobs processed within the account's data zone. */
+  public static readonly DATA_ZONE_BATCH = new DeploymentSku('DataZoneBatch', DeploymentSkuFamily.BATCH);
+
+  /** Every SKU, in a fixed order. */
+  public static all(): DeploymentSku[] {
+    return [
+      DeploymentSku.STANDARD, DeploymentSku.GLOBAL_STANDARD, DeploymentSku.DATA_ZONE_STANDARD,
+      DeploymentSku.PROVISIONED_MANAGED, DeploymentSku.GLOBAL_PROVISIONED_MANAGED, DeploymentSku.DATA_ZONE_PROVISIONED_MANAGED,
+      DeploymentSku.GLOBAL_BATCH, DeploymentSku.DATA_ZONE_BATCH,
+    ];
+  }
+
+  /**
+   * The SKU with Azure name `name` (e.g. read from configuration). Throws on an unknown name.
+   *
+   * @param name Azure's SKU name, e.g. `GlobalStandard`
+   */
+  public static of(name: string): DeploymentSku {
+    const found = DeploymentSku.all().find((s) => s.name === name);
+    if (!found) {
+      const allowed = DeploymentSku.all().map((s) => `'${s.name}'`).join(', ');
+      throw new Error(`DeploymentSku.of: 'name' must be one of ${allowed}, got '${name}'`);
+    }
+    return found;
+  }
+
+  /**
+   * @param name Azure's SKU name
+   * @param family how the SKU counts capacity
+   */
+  private constructor(public readonly name: string, public readonly family: DeploymentSkuFamily) {}
+}
+
+/** When Azure may move a deployment to a newer model version. */
+export enum VersionUpgradeOption {
+  /** Never: the pinned version is kept until it retires (then the deployment stops working). */
+  NO_AUTO_UPGRADE = 'NoAutoUpgrade',
+  /** As soon as Azure makes a newer version the default. */
+  ONCE_NEW_DEFAULT_VERSION_AVAILABLE = 'OnceNewDefaultVersionAvailable',
+  /** When the pinned version expires. */
+  ONCE_CURRENT_VERSION_EXPIRED = 'OnceCurrentVersionExpired',
+}
+
+/** One model deployment; used by {@link OpenAiAccountProps.models} and {@link OpenAiAccount.addDeployment}. */
+export interface ModelDeploymentOptions {
+  /**
+   * Model name as Azure lists it, e.g. `gpt-4.1-mini` or `text-embedding-3-small`.
+   */
+  readonly modelName: string;
+  /**
+   * Model version, pinned so that behaviour does not change under the application:
+   * e.g. `2025-04-14`, or `1` for embeddings.
+   */
+  readonly modelVersion: string;
+  /**
+   * Deployment name: what clients pass as `model` (or in the URL) when they call the API.
+   *
+   * @default - the model name
+   */
+  readonly name?: string;
+  /**
+   * Deployment type.
+   *
+   * @default DeploymentSku.GLOBAL_STANDARD
+   */
+  readonly sku?: DeploymentSku;
+  /**
+   * Capacity, in the unit of the SKU's family:
+   * - standard SKUs: 1,000 tokens per minute, 1 to 100,000;
+   * - regional provisioned: PTUs, at least 25 and a multiple of 25;
+   * - global and data zone provisioned: PTUs, at least 15 and a multiple of 5;
+   * - batch: 1,000 enqueued tokens, 1 to 100,000,000.
+   *
+   * The upper bounds are sanity limits; the real limit is the subscription's quota for the
+   * model, SKU and region, which only Azure knows at apply time.
+   *
+   * @default 10 for standard SKUs, 1000 for batch SKUs, the family's minimum (25 or 15) for provisioned SKUs
+   */
+  readonly capacity?: number;
+  /**
+   * When Azure may upgrade the model version.
+   *
+   * @default VersionUpgradeOption.NO_AUTO_UPGRADE
+   */
+  readonly versionUpgradeOption?: VersionUpgradeOption;
+  /**
+   * Content filter (RAI policy) applied to the deployment's prompts and completions.
+   *
+   * @default - the account's content filter when added through {@link OpenAiAccount}; `Microsoft.DefaultV2` for a standalone deployment
+   */
+  readonly raiPolicyName?: string;
+  /**
+   * Accept a model name and version missing from the library's table of known models without
+   * a warning: for models released after this library version.
+   *
+   * @default false
+   */
+  readonly allowUnknownModel?: boolean;
+}
+
+/** Props of {@link ModelDeployment}. */
+export interface ModelDeploymentProps extends ModelDeploymentOptions {
+  /** Resource id of the Azure OpenAI account. */
+  readonly cognitiveAccountId: string;
+  /**
+   * Resources that must be created first: the previous deployment on the same account, since
+   * Azure rejects concurrent writes to one account.
+   *
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+const UPGRADE_OPTIONS = [
+  VersionUpgradeOption.NO_AUTO_UPGRADE, VersionUpgradeOption.ONCE_NEW_DEFAULT_VERSION_AVAILABLE, VersionUpgradeOption.ONCE_CURRENT_VERSION_EXPIRED,
+];
+
+/**
+ * A model deployment (`azurerm_cognitive_deployment`) on an Azure OpenAI account.
+ *
+ * Prefer {@link OpenAiAccount.addDeployment}, which chains deployments one after another and
+ * attaches the account's content filter.
+ *
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/create-resource#deploy-a-model
+ */
+export class ModelDeployment extends Construct {
+  /** Deployment name: the `model` value clients send. */
+  public readonly deploymentName: string;
+  /** Model name. */
+  public readonly modelName: string;
+  /** Pinned model version. */
+  public readonly modelVersion: string;
+  /** Deployment type. */
+  public readonly sku: DeploymentSku;
+  /** Capacity, in the SKU family's unit. */
+  public readonly capacity: number;
+  /** The `azurerm_cognitive_deployment` (escape hatch). */
+  public readonly resource: CognitiveDeployment;
+
+  constructor(scope: Construct, id: string, props: ModelDeploymentProps) {
+    super(scope, id);
+    checkResourceId(this, 'cognitiveAccountId', props.cognitiveAccountId, 'Microsoft.CognitiveServices');
+    validateDeploymentOptions(this, '', props);
+    checkOneOf(this, 'versionUpgradeOption', props.versionUpgradeOption, UPGRADE_OPTIONS);
+    this.warnAboutUnknownModel(props);
+    const upgrade = props.versionUpgradeOption ?? VersionUpgradeOption.NO_AUTO_UPGRADE;
+    if (upgrade !== VersionUpgradeOption.NO_AUTO_UPGRADE) {
+      propWarning(this, `'versionUpgradeOption' is '${upgrade}': Azure may change the model under the application; pin with NO_AUTO_UPGRADE`);
+    }
+
+    this.sku = props.sku ?? DeploymentSku.GLOBAL_STANDARD;
+    this.capacity = props.capacity ?? capacityRule(this.sku).defaultCapacity;
+    this.modelName = props.modelName;
+    this.modelVersion = props.modelVersion;
+    this.deploymentName = props.name ?? props.modelName;
+    this.resource = new CognitiveDeployment(this, 'Resource', {
+      name: this.deploymentName,
+      cognitiveAccountId: props.cognitiveAccountId,
+      model: { format: 'OpenAI', name: props.modelName, version: props.modelVersion },
+      sku: { name: this.sku.name, capacity: this.capacity },
+      versionUpgradeOption: upgrade,
+      raiPolicyName: props.raiPolicyName ?? 'Microsoft.DefaultV2',
+      dependsOn: props.dependsOn,
+    });
+  }
+
+  private warnAboutUnknownModel(props: ModelDeploymentProps): void {
+    if (props.allowUnknownModel) return;
+    if (isUnresolved(props.modelName) || isUnresolved(props.modelVersion)) return;
+    if (isKnownModel(props.modelName, props.modelVersion)) return;
+    const versions = knownVersions(props.modelName);
+    const known = versions.length
+      ? `known versions of '${props.modelName}' are ${versions.map((v) => `'${v}'`).join(', ')}`
+      : `'${props.modelName}' is not in the table of known models`;
+    propWarning(this, `model '${props.modelName}' version '${props.modelVersion}' is not known to this library (${known}); `
+      + 'check the name and version, or set \'allowUnknownModel: true\' for a model newer than the table');
+  }
+}
