@@ -1,1 +1,4 @@
-export {};
+export * from './identity';
+export * from './container-image';
+export * from './sign-in';
+export * from './chat-web-app';

@@ -1,0 +1,97 @@
+import { Application } from '@cdktf/provider-azuread/lib/application';
+import { ApplicationPasswordA } from '@cdktf/provider-azuread/lib/application-password';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import { Construct } from 'constructs';
+import { AzureNameRule, Names } from '../../core/names';
+import { ensureProvider } from '../../core/private/providers';
+import { IPrivateKeyVault } from '../../secrets/key-vault';
+import { SignIn } from '../sign-in';
+
+/** Content type recorded on the vault secret, so operators know how to rotate it. */
+export const SIGN_IN_SECRET_CONTENT_TYPE = 'entra-client-secret';
+
+/** Default lifetime of a generated client secret. */
+export const DEFAULT_SECRET_LIFETIME_DAYS = 180;
+
+export interface ChatSignInProps {
+  readonly signIn: SignIn;
+  readonly vault?: IPrivateKeyVault;
+  /** Host name of the web app, for the registration's redirect URI. */
+  readonly redirectHost: string;
+}
+
+/**
+ * The Entra side of the app's sign-in: resolves the client id and the Key Vault reference of
+ * the client secret, creating the registration and the secret when asked.
+ *
+ * Props were validated by the web app; this only builds.
+ */
+export class ChatSignIn extends Construct {
+  public readonly clientId: string;
+  /** `@Microsoft.KeyVault(SecretUri=<versionless id>)` of the client secret. */
+  public readonly secretReference: string;
+  public readonly application?: Application;
+  public readonly servicePrincipal?: ServicePrincipal;
+  public readonly password?: ApplicationPasswordA;
+  public readonly secret?: KeyVaultSecret;
+
+  constructor(scope: Construct, id: string, props: ChatSignInProps) {
+    super(scope, id);
+    const existing = props.signIn._existing;
+    const secretName = Names.local(scope, AzureNameRule.KEY_VAULT_SECRET, 'signin');
+    const secretId = `SignInSecret-${Names.hashOf(this, 8)}`;
+
+    if (existing) {
+      this.clientId = existing.clientId;
+      if (existing.clientSecretKeyVaultSecretId !== undefined) {
+        this.secretReference = keyVaultReference(existing.clientSecretKeyVaultSecretId);
+      } else {
+        this.secret = props.vault!.addSecret(secretId, {
+          name: secretName,
+          value: existing.clientSecret!,
+          contentType: SIGN_IN_SECRET_CONTENT_TYPE,
+          expirationDate: existing.clientSecretExpirationDate,
+        });
+        this.secretReference = keyVaultReference(this.secret.versionlessId);
+      }
+      return;
+    }
+
+    const options = props.signIn._registration ?? {};
+    ensureProvider(this, 'azuread', (stack) => new AzureadProvider(stack, 'azuread', {}));
+    this.application = new Application(this, 'Application', {
+      displayName: options.displayName ?? `Private chat (${scope.node.path})`,
+      signInAudience: 'AzureADMyOrg',
+      owners: options.owners,
+      web: {
+        redirectUris: [`https://${props.redirectHost}/.auth/login/aad/callback`],
+        implicitGrant: { idTokenIssuanceEnabled: true, accessTokenIssuanceEnabled: false },
+      },
+    });
+    this.servicePrincipal = new ServicePrincipal(this, 'ServicePrincipal', {
+      clientId: this.application.clientId,
+      appRoleAssignmentRequired: options.assignmentRequired ?? false,
+      owners: options.owners,
+    });
+    this.password = new ApplicationPasswordA(this, 'Password', {
+      applicationId: this.application.id,
+      displayName: 'App Service authentication',
+      endDateRelative: `${(options.secretLifetimeDays ?? DEFAULT_SECRET_LIFETIME_DAYS) * 24}h`,
+    });
+    this.secret = props.vault!.addSecret(secretId, {
+      name: secretName,
+      value: this.password.value,
+      contentType: SIGN_IN_SECRET_CONTENT_TYPE,
+      // The vault secret expires with the password it holds.
+      expirationDate: this.password.endDate,
+    });
+    this.clientId = this.application.clientId;
+    this.secretReference = keyVaultReference(this.secret.versionlessId);
+  }
+}
+
+function keyVaultReference(versionlessSecretId: string): string {
+  return `@Microsoft.KeyVault(SecretUri=${versionlessSecretId})`;
+}
