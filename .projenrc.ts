@@ -54,7 +54,7 @@ const project = new cdk.JsiiProject({
   tsconfigDev: {
     compilerOptions: {
       // Examples and tests import the package by its published name, as users do.
-      paths: { 'cdktf-private-chat': ['./src'] },
+      paths: { 'cdktf-private-chat': ['../src'] },
     },
     include: ['examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
   },

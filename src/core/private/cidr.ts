@@ -23,7 +23,7 @@ export function parseCidr(text: string): Cidr | string {
   const prefix = Number(m[5]);
   if (octets.some((o) => o > 255)) return 'must be an IPv4 CIDR block with octets between 0 and 255';
   if (prefix > 32) return 'must have a prefix length between 0 and 32';
-  const addr = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const addr = octets.reduce((acc, octet) => acc * 256 + octet, 0);
   const size = 2 ** (32 - prefix);
   const start = Math.floor(addr / size) * size;
   if (start !== addr) return `must have no host bits set (did you mean ${format(start)}/${prefix}?)`;
@@ -39,5 +39,5 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 }
 
 function format(n: number): string {
-  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+  return [3, 2, 1, 0].map((i) => Math.floor(n / 256 ** i) % 256).join('.');
 }
