@@ -6,3 +6,4 @@ export * from './secrets';
 export * from './app';
 export * from './compliance';
 export * from './diagram';
+export * from './pattern';

@@ -1,0 +1,40 @@
+// Several model deployments behind one private account, with a stricter content filter than
+// the default and the chat app pointed at a chosen deployment.
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ContentFilterSeverity, DeploymentSku, PrivateChat } from 'cdktf-private-chat';
+
+export class MultiModelStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AzurermProvider(this, 'azurerm', { features: [{}] });
+
+    const strict = { promptSeverity: ContentFilterSeverity.LOW, completionSeverity: ContentFilterSeverity.LOW };
+    new PrivateChat(this, 'chat', {
+      location: 'swedencentral',
+      models: [
+        { name: 'chat', modelName: 'gpt-4.1', modelVersion: '2025-04-14', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 20 },
+        { name: 'chat-mini', modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
+        { name: 'reasoning', modelName: 'o4-mini', modelVersion: '2025-04-16', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 5 },
+        { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, capacity: 10 },
+      ],
+      chatDeploymentName: 'chat',
+      contentFilter: {
+        name: 'strict',
+        hate: strict,
+        sexual: strict,
+        violence: strict,
+        selfHarm: strict,
+        jailbreakShield: true,
+        indirectAttackShield: true,
+      },
+    });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new MultiModelStack(app, 'multi-model');
+  app.synth();
+}
