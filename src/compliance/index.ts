@@ -1,1 +1,2 @@
-export {};
+export * from './rule';
+export * from './compliance';

@@ -1,0 +1,45 @@
+import { APP_AUTHENTICATION } from './app-authentication';
+import { APP_FTP_BASIC_AUTH } from './app-ftp-basic-auth';
+import { APP_HTTPS_ONLY } from './app-https-only';
+import { APP_MANAGED_IDENTITY } from './app-managed-identity';
+import { APP_MIN_TLS } from './app-min-tls';
+import { APP_PRIVATE_ENDPOINT } from './app-private-endpoint';
+import { APP_PUBLIC_ACCESS } from './app-public-access';
+import { APP_REMOTE_DEBUGGING } from './app-remote-debugging';
+import { APP_VNET_ROUTE_ALL } from './app-vnet-route-all';
+import { DEPLOYMENT_CONTENT_FILTER } from './deployment-content-filter';
+import { DEPLOYMENT_SERIALIZED } from './deployment-serialized';
+import { DEPLOYMENT_VERSION_PINNED } from './deployment-version-pinned';
+import { KV_DIAGNOSTICS } from './kv-diagnostics';
+import { KV_NETWORK_ACLS } from './kv-network-acls';
+import { KV_PRIVATE_ENDPOINT } from './kv-private-endpoint';
+import { KV_PUBLIC_ACCESS } from './kv-public-access';
+import { KV_PURGE_PROTECTION } from './kv-purge-protection';
+import { KV_RBAC } from './kv-rbac';
+import { KV_RETENTION } from './kv-retention';
+import { KV_SECRET_EXPIRY } from './kv-secret-expiry';
+import { LIFECYCLE_PREVENT_DESTROY } from './lifecycle-prevent-destroy';
+import { NET_NO_INTERNET_INBOUND } from './net-no-internet-inbound';
+import { NET_SUBNET_NSG } from './net-subnet-nsg';
+import { OAI_DIAGNOSTICS } from './oai-diagnostics';
+import { OAI_LOCAL_AUTH } from './oai-local-auth';
+import { OAI_MANAGED_IDENTITY } from './oai-managed-identity';
+import { OAI_NETWORK_ACLS } from './oai-network-acls';
+import { OAI_OUTBOUND } from './oai-outbound';
+import { OAI_PRIVATE_ENDPOINT } from './oai-private-endpoint';
+import { OAI_PUBLIC_ACCESS } from './oai-public-access';
+import { PAAS_PRIVATE_ENDPOINT } from './paas-private-endpoint';
+import { PAAS_PUBLIC_ACCESS } from './paas-public-access';
+import { RuleDefinition } from '../private/rule-kit';
+
+/** The whole pack, in the order the docs list and the checker reports. */
+export const ALL_RULES: readonly RuleDefinition[] = [
+  OAI_PUBLIC_ACCESS, OAI_NETWORK_ACLS, OAI_LOCAL_AUTH, OAI_MANAGED_IDENTITY, OAI_OUTBOUND, OAI_PRIVATE_ENDPOINT, OAI_DIAGNOSTICS,
+  DEPLOYMENT_CONTENT_FILTER, DEPLOYMENT_VERSION_PINNED, DEPLOYMENT_SERIALIZED,
+  KV_PURGE_PROTECTION, KV_RETENTION, KV_PUBLIC_ACCESS, KV_NETWORK_ACLS, KV_RBAC, KV_PRIVATE_ENDPOINT, KV_DIAGNOSTICS, KV_SECRET_EXPIRY,
+  APP_PUBLIC_ACCESS, APP_PRIVATE_ENDPOINT, APP_HTTPS_ONLY, APP_MIN_TLS, APP_FTP_BASIC_AUTH, APP_MANAGED_IDENTITY,
+  APP_AUTHENTICATION, APP_REMOTE_DEBUGGING, APP_VNET_ROUTE_ALL,
+  NET_SUBNET_NSG, NET_NO_INTERNET_INBOUND,
+  LIFECYCLE_PREVENT_DESTROY,
+  PAAS_PUBLIC_ACCESS, PAAS_PRIVATE_ENDPOINT,
+];

@@ -1,0 +1,200 @@
+import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account';
+import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
+import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { Monitoring, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src';
+import { newStack } from '../util';
+
+export const RG = 'rg-chat';
+export const LOCATION = 'swedencentral';
+export const ACR_ZONE_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.azurecr.io';
+
+/** Handles on a stack that passes every rule, built from raw provider resources plus our network constructs. */
+export interface Fixture {
+  readonly stack: TerraformStack;
+  readonly network: PrivateNetwork;
+  readonly zones: PrivateDnsZones;
+  readonly monitoring: Monitoring;
+  readonly account: CognitiveAccount;
+  readonly accountEndpoint: PrivateEndpoint;
+  readonly accountDiagnostics: MonitorDiagnosticSetting;
+  readonly chat: CognitiveDeployment;
+  readonly embeddings: CognitiveDeployment;
+  readonly secrets: Construct;
+  readonly vault: KeyVault;
+  readonly vaultEndpoint: PrivateEndpoint;
+  readonly vaultDiagnostics: MonitorDiagnosticSetting;
+  readonly secret: KeyVaultSecret;
+  readonly app: LinuxWebApp;
+  readonly appEndpoint: ServicePrivateEndpoint;
+  readonly storage: StorageAccount;
+  readonly storageEndpoint: PrivateEndpoint;
+  readonly registry: ContainerRegistry;
+  readonly registryEndpoint: PrivateEndpoint;
+}
+
+/** A complete private deployment that breaks no rule. */
+export function compliantStack(stack: TerraformStack = newStack()): Fixture {
+  const common = { resourceGroupName: RG, location: LOCATION };
+  const network = new PrivateNetwork(stack, 'Network', common);
+  const zones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network });
+  const monitoring = new Monitoring(stack, 'Monitoring', common);
+
+  const account = new CognitiveAccount(stack, 'OpenAi', {
+    ...common,
+    name: 'oai-chat',
+    kind: 'OpenAI',
+    skuName: 'S0',
+    customSubdomainName: 'oai-chat',
+    publicNetworkAccessEnabled: false,
+    localAuthEnabled: false,
+    outboundNetworkAccessRestricted: true,
+    fqdns: ['oai-chat.openai.azure.com'],
+    networkAcls: { defaultAction: 'Deny' },
+    identity: { type: 'SystemAssigned' },
+    lifecycle: { preventDestroy: true },
+  });
+  const accountEndpoint = endpoint(stack, 'OpenAiEndpoint', network, account.id, 'account', [zones.zoneIdFor(PrivateLinkZone.OPENAI)]);
+  const accountDiagnostics = monitoring.addDiagnosticSetting(stack, 'OpenAiDiagnostics', {
+    targetResourceId: account.id,
+    logCategories: ['Audit', 'RequestResponse'],
+  });
+  const chat = new CognitiveDeployment(stack, 'ChatDeployment', {
+    name: 'chat',
+    cognitiveAccountId: account.id,
+    raiPolicyName: 'chat-filter',
+    versionUpgradeOption: 'NoAutoUpgrade',
+    model: { format: 'OpenAI', name: 'gpt-4o-mini', version: '2024-07-18' },
+    sku: { name: 'GlobalStandard', capacity: 10 },
+  });
+  const embeddings = new CognitiveDeployment(stack, 'EmbeddingsDeployment', {
+    name: 'embeddings',
+    cognitiveAccountId: account.id,
+    raiPolicyName: 'chat-filter',
+    versionUpgradeOption: 'NoAutoUpgrade',
+    model: { format: 'OpenAI', name: 'text-embedding-3-small', version: '1' },
+    sku: { name: 'Standard', capacity: 10 },
+    dependsOn: [chat],
+  });
+
+  const secrets = new Construct(stack, 'Secrets');
+  const vault = new KeyVault(secrets, 'Vault', {
+    ...common,
+    name: 'kv-chat-0001',
+    tenantId: '00000000-0000-0000-0000-000000000000',
+    skuName: 'standard',
+    purgeProtectionEnabled: true,
+    softDeleteRetentionDays: 90,
+    publicNetworkAccessEnabled: false,
+    rbacAuthorizationEnabled: true,
+    networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
+    lifecycle: { preventDestroy: true },
+  });
+  const vaultEndpoint = endpoint(secrets, 'VaultEndpoint', network, vault.id, 'vault', [zones.zoneIdFor(PrivateLinkZone.KEY_VAULT)]);
+  const vaultDiagnostics = monitoring.addDiagnosticSetting(secrets, 'VaultDiagnostics', {
+    targetResourceId: vault.id,
+    logCategoryGroups: ['audit'],
+  });
+  const secret = new KeyVaultSecret(secrets, 'ClientSecret', {
+    name: 'client-secret',
+    keyVaultId: vault.id,
+    value: 'not-a-real-secret',
+    contentType: 'text/plain',
+    expirationDate: '2030-01-01T00:00:00Z',
+  });
+
+  const app = new LinuxWebApp(stack, 'ChatApp', {
+    ...common,
+    name: 'app-chat-0001',
+    servicePlanId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-chat/providers/Microsoft.Web/serverFarms/plan',
+    publicNetworkAccessEnabled: false,
+    httpsOnly: true,
+    ftpPublishBasicAuthenticationEnabled: false,
+    webdeployPublishBasicAuthenticationEnabled: false,
+    virtualNetworkSubnetId: network.appIntegrationSubnetId,
+    identity: { type: 'SystemAssigned' },
+    authSettingsV2: { authEnabled: true, requireAuthentication: true, login: {} },
+    siteConfig: {
+      minimumTlsVersion: '1.2',
+      ftpsState: 'Disabled',
+      remoteDebuggingEnabled: false,
+      vnetRouteAllEnabled: true,
+    },
+  });
+  const appEndpoint = new ServicePrivateEndpoint(stack, 'ChatAppEndpoint', {
+    ...common,
+    network,
+    dnsZones: zones,
+    targetResourceId: app.id,
+    subresource: 'sites',
+    zones: [PrivateLinkZone.APP_SERVICE],
+  });
+
+  const blobZone = new PrivateDnsZone(stack, 'BlobZone', { name: 'privatelink.blob.core.windows.net', resourceGroupName: RG });
+  const storage = new StorageAccount(stack, 'Storage', {
+    ...common,
+    name: 'stchat0001',
+    accountTier: 'Standard',
+    accountReplicationType: 'ZRS',
+    publicNetworkAccessEnabled: false,
+  });
+  const storageEndpoint = endpoint(stack, 'StorageEndpoint', network, storage.id, 'blob', [blobZone.id]);
+
+  const registry = new ContainerRegistry(stack, 'Registry', {
+    ...common,
+    name: 'crchat0001',
+    sku: 'Premium',
+    publicNetworkAccessEnabled: false,
+  });
+  const registryEndpoint = endpoint(stack, 'RegistryEndpoint', network, registry.id, 'registry', [ACR_ZONE_ID]);
+
+  return {
+    stack,
+    network,
+    zones,
+    monitoring,
+    account,
+    accountEndpoint,
+    accountDiagnostics,
+    chat,
+    embeddings,
+    secrets,
+    vault,
+    vaultEndpoint,
+    vaultDiagnostics,
+    secret,
+    app,
+    appEndpoint,
+    storage,
+    storageEndpoint,
+    registry,
+    registryEndpoint,
+  };
+}
+
+/** A raw private endpoint, as a user would write one without our helper. */
+export function endpoint(
+  scope: Construct, id: string, network: PrivateNetwork, target: string, subresource: string, zoneIds: string[],
+): PrivateEndpoint {
+  return new PrivateEndpoint(scope, id, {
+    name: `pe-${id.toLowerCase()}`,
+    resourceGroupName: RG,
+    location: LOCATION,
+    subnetId: network.privateEndpointSubnetId,
+    privateServiceConnection: {
+      name: `pe-${id.toLowerCase()}-connection`,
+      privateConnectionResourceId: target,
+      subresourceNames: [subresource],
+      isManualConnection: false,
+    },
+    privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
+  });
+}

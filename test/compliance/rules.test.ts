@@ -1,0 +1,382 @@
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { Compliance, PrivateLinkZone } from '../../src';
+import { synth, synthJson } from '../util';
+import { compliantStack, Fixture, RG } from './fixture';
+
+/** The error synth throws for a stack, or fails the test when synth succeeds. */
+function synthError(f: Fixture): string {
+  try {
+    synth(f.stack);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected synth to fail');
+}
+
+interface Case {
+  /** Rule expected to fail, alone. */
+  readonly id: string;
+  /** What the case does to the compliant stack. */
+  readonly label: string;
+  /** Construct path of the resource the error must name. */
+  readonly path: string;
+  /** Text the problem must contain (attribute and value). */
+  readonly problem: string;
+  readonly breakIt: (f: Fixture) => void;
+}
+
+const CASES: Case[] = [
+  {
+    id: 'PCHAT-OAI-001',
+    label: 'public access on',
+    path: 'test/OpenAi',
+    problem: "'public_network_access_enabled' must be false, got true",
+    breakIt: (f) => { f.account.publicNetworkAccessEnabled = true; },
+  },
+  {
+    id: 'PCHAT-OAI-002',
+    label: 'no custom subdomain',
+    path: 'test/OpenAi',
+    problem: "'custom_subdomain_name' must be set, got undefined",
+    breakIt: (f) => f.account.resetCustomSubdomainName(),
+  },
+  {
+    id: 'PCHAT-OAI-002',
+    label: 'network ACL Allow',
+    path: 'test/OpenAi',
+    problem: "'network_acls.default_action' must be 'Deny', got 'Allow'",
+    breakIt: (f) => f.account.addOverride('network_acls.default_action', 'Allow'),
+  },
+  {
+    id: 'PCHAT-OAI-003',
+    label: 'local auth on',
+    path: 'test/OpenAi',
+    problem: "'local_auth_enabled' must be false, got true",
+    breakIt: (f) => { f.account.localAuthEnabled = true; },
+  },
+  {
+    id: 'PCHAT-OAI-004',
+    label: 'no identity',
+    path: 'test/OpenAi',
+    problem: "'identity' must declare a managed identity",
+    breakIt: (f) => f.account.resetIdentity(),
+  },
+  {
+    id: 'PCHAT-OAI-005',
+    label: 'no fqdns',
+    path: 'test/OpenAi',
+    problem: "'fqdns' must be written explicitly (the allowed hosts, or [] for none), got undefined",
+    breakIt: (f) => f.account.resetFqdns(),
+  },
+  {
+    id: 'PCHAT-OAI-005',
+    label: 'outbound unrestricted',
+    path: 'test/OpenAi',
+    problem: "'outbound_network_access_restricted' must be true, got false",
+    breakIt: (f) => { f.account.outboundNetworkAccessRestricted = false; },
+  },
+  {
+    id: 'PCHAT-OAI-006',
+    label: 'endpoint in the wrong zone',
+    path: 'test/OpenAi',
+    problem: "private endpoint 'test/OpenAiEndpoint' has zones [\"privatelink.cognitiveservices.azure.com\"] in its zone group, expected 'privatelink.openai.azure.com'",
+    breakIt: (f) => f.accountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [f.zones.zoneIdFor(PrivateLinkZone.COGNITIVE_SERVICES)] }),
+  },
+  {
+    id: 'PCHAT-OAI-006',
+    label: 'no endpoint',
+    path: 'test/OpenAi',
+    problem: 'no azurerm_private_endpoint connects to it',
+    breakIt: (f) => f.accountEndpoint.addOverride('private_service_connection.private_connection_resource_id', '/subscriptions/x/resourceGroups/y/providers/Microsoft.CognitiveServices/accounts/other'),
+  },
+  {
+    id: 'PCHAT-OAI-007',
+    label: 'no diagnostic setting',
+    path: 'test/OpenAi',
+    problem: 'no azurerm_monitor_diagnostic_setting targets it',
+    breakIt: (f) => f.accountDiagnostics.addOverride('target_resource_id', f.vault.id),
+  },
+  {
+    id: 'PCHAT-DEP-001',
+    label: 'no content filter',
+    path: 'test/ChatDeployment',
+    problem: "'rai_policy_name' must be set, got undefined",
+    breakIt: (f) => f.chat.resetRaiPolicyName(),
+  },
+  {
+    id: 'PCHAT-DEP-002',
+    label: 'auto upgrade',
+    path: 'test/ChatDeployment',
+    problem: "'version_upgrade_option' must be 'NoAutoUpgrade', got 'OnceNewDefaultVersionAvailable'",
+    breakIt: (f) => { f.chat.versionUpgradeOption = 'OnceNewDefaultVersionAvailable'; },
+  },
+  {
+    id: 'PCHAT-DEP-002',
+    label: 'unpinned version',
+    path: 'test/ChatDeployment',
+    problem: "'model.version' must be set, got undefined",
+    breakIt: (f) => f.chat.model.resetVersion(),
+  },
+  {
+    id: 'PCHAT-DEP-003',
+    label: 'parallel deployments',
+    path: 'test/EmbeddingsDeployment',
+    problem: "it and 'test/ChatDeployment' deploy to the same account with no depends_on chain between them",
+    breakIt: (f) => { f.embeddings.dependsOn = undefined; },
+  },
+  {
+    id: 'PCHAT-KV-001',
+    label: 'purge protection off',
+    path: 'test/Secrets/Vault',
+    problem: "'purge_protection_enabled' must be true, got false",
+    breakIt: (f) => { f.vault.purgeProtectionEnabled = false; },
+  },
+  {
+    id: 'PCHAT-KV-002',
+    label: 'retention unset',
+    path: 'test/Secrets/Vault',
+    problem: "'soft_delete_retention_days' must be 90, got undefined",
+    breakIt: (f) => f.vault.resetSoftDeleteRetentionDays(),
+  },
+  {
+    id: 'PCHAT-KV-003',
+    label: 'public access on',
+    path: 'test/Secrets/Vault',
+    problem: "'public_network_access_enabled' must be false, got true",
+    breakIt: (f) => { f.vault.publicNetworkAccessEnabled = true; },
+  },
+  {
+    id: 'PCHAT-KV-004',
+    label: 'network ACL Allow',
+    path: 'test/Secrets/Vault',
+    problem: "'network_acls.default_action' must be 'Deny', got 'Allow'",
+    breakIt: (f) => f.vault.addOverride('network_acls.default_action', 'Allow'),
+  },
+  {
+    id: 'PCHAT-KV-005',
+    label: 'access policies',
+    path: 'test/Secrets/Vault',
+    problem: "'rbac_authorization_enabled' (or the older 'enable_rbac_authorization') must be true, got undefined",
+    breakIt: (f) => f.vault.resetRbacAuthorizationEnabled(),
+  },
+  {
+    id: 'PCHAT-KV-006',
+    label: 'endpoint on the wrong subresource',
+    path: 'test/Secrets/Vault',
+    problem: "private endpoint 'test/Secrets/VaultEndpoint' connects to subresource [\"account\"], expected 'vault'",
+    breakIt: (f) => f.vaultEndpoint.putPrivateServiceConnection({
+      name: 'connection', privateConnectionResourceId: f.vault.id, subresourceNames: ['account'], isManualConnection: false,
+    }),
+  },
+  {
+    id: 'PCHAT-KV-007',
+    label: 'no audit logs',
+    path: 'test/Secrets/Vault',
+    problem: "diagnostic setting(s) 'test/Secrets/VaultDiagnostics' enable no audit logs",
+    breakIt: (f) => f.vaultDiagnostics.putEnabledLog([{ category: 'AzurePolicyEvaluationDetails' }]),
+  },
+  {
+    id: 'PCHAT-KV-008',
+    label: 'secret without expiry',
+    path: 'test/Secrets/ClientSecret',
+    problem: "'expiration_date' must be set, got undefined",
+    breakIt: (f) => f.secret.resetExpirationDate(),
+  },
+  {
+    id: 'PCHAT-KV-008',
+    label: 'secret without content type',
+    path: 'test/Secrets/ClientSecret',
+    problem: "'content_type' must be set, got undefined",
+    breakIt: (f) => f.secret.resetContentType(),
+  },
+  {
+    id: 'PCHAT-APP-001',
+    label: 'public access on',
+    path: 'test/ChatApp',
+    problem: "'public_network_access_enabled' must be false, got true",
+    breakIt: (f) => { f.app.publicNetworkAccessEnabled = true; },
+  },
+  {
+    id: 'PCHAT-APP-002',
+    label: 'endpoint in the vault zone',
+    path: 'test/ChatApp',
+    problem: "private endpoint 'test/ChatAppEndpoint/Resource' has zones [\"privatelink.vaultcore.azure.net\"] in its zone group, expected 'privatelink.azurewebsites.net'",
+    breakIt: (f) => f.appEndpoint.resource.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [f.zones.zoneIdFor(PrivateLinkZone.KEY_VAULT)] }),
+  },
+  {
+    id: 'PCHAT-APP-003',
+    label: 'http allowed',
+    path: 'test/ChatApp',
+    problem: "'https_only' must be true, got false",
+    breakIt: (f) => { f.app.httpsOnly = false; },
+  },
+  {
+    id: 'PCHAT-APP-004',
+    label: 'TLS 1.1',
+    path: 'test/ChatApp',
+    problem: "'site_config.minimum_tls_version' must be one of '1.2', '1.3', got '1.1'",
+    breakIt: (f) => f.app.addOverride('site_config.minimum_tls_version', '1.1'),
+  },
+  {
+    id: 'PCHAT-APP-004',
+    label: 'SCM TLS 1.0',
+    path: 'test/ChatApp',
+    problem: "'site_config.scm_minimum_tls_version' must be '1.2' or '1.3', got '1.0'",
+    breakIt: (f) => f.app.addOverride('site_config.scm_minimum_tls_version', '1.0'),
+  },
+  {
+    id: 'PCHAT-APP-005',
+    label: 'FTP basic auth on',
+    path: 'test/ChatApp',
+    problem: "'ftp_publish_basic_authentication_enabled' must be false, got true",
+    breakIt: (f) => { f.app.ftpPublishBasicAuthenticationEnabled = true; },
+  },
+  {
+    id: 'PCHAT-APP-005',
+    label: 'FTPS allowed',
+    path: 'test/ChatApp',
+    problem: "'site_config.ftps_state' must be 'Disabled', got 'FtpsOnly'",
+    breakIt: (f) => f.app.addOverride('site_config.ftps_state', 'FtpsOnly'),
+  },
+  {
+    id: 'PCHAT-APP-006',
+    label: 'no identity',
+    path: 'test/ChatApp',
+    problem: "'identity' must declare a managed identity",
+    breakIt: (f) => f.app.resetIdentity(),
+  },
+  {
+    id: 'PCHAT-APP-007',
+    label: 'auth off',
+    path: 'test/ChatApp',
+    problem: "'auth_settings_v2.auth_enabled' must be true, got false",
+    breakIt: (f) => f.app.addOverride('auth_settings_v2.auth_enabled', false),
+  },
+  {
+    id: 'PCHAT-APP-008',
+    label: 'remote debugging on',
+    path: 'test/ChatApp',
+    problem: "'site_config.remote_debugging_enabled' must be false, got true",
+    breakIt: (f) => f.app.addOverride('site_config.remote_debugging_enabled', true),
+  },
+  {
+    id: 'PCHAT-APP-009',
+    label: 'route-all off',
+    path: 'test/ChatApp',
+    problem: "'site_config.vnet_route_all_enabled' must be true, got false",
+    breakIt: (f) => f.app.addOverride('site_config.vnet_route_all_enabled', false),
+  },
+  {
+    id: 'PCHAT-APP-009',
+    label: 'no VNet integration',
+    path: 'test/ChatApp',
+    problem: "'virtual_network_subnet_id' must be set",
+    breakIt: (f) => f.app.resetVirtualNetworkSubnetId(),
+  },
+  {
+    id: 'PCHAT-NET-001',
+    label: 'subnet without NSG',
+    path: 'test/BareSubnet',
+    problem: 'subnet "workload" has no azurerm_subnet_network_security_group_association',
+    breakIt: (f) => new Subnet(f.stack, 'BareSubnet', {
+      name: 'workload', resourceGroupName: RG, virtualNetworkName: f.network.virtualNetworkName, addressPrefixes: ['10.0.2.0/24'],
+    }),
+  },
+  {
+    id: 'PCHAT-NET-002',
+    label: 'inline Allow from Internet',
+    path: 'test/OpenNsg',
+    problem: "security_rule \"AllowSsh\" allows inbound from 'Internet'",
+    breakIt: (f) => new NetworkSecurityGroup(f.stack, 'OpenNsg', {
+      name: 'nsg-open',
+      resourceGroupName: RG,
+      location: 'swedencentral',
+      securityRule: [{
+        name: 'AllowSsh',
+        priority: 100,
+        direction: 'Inbound',
+        access: 'Allow',
+        protocol: 'Tcp',
+        sourceAddressPrefix: 'Internet',
+        sourcePortRange: '*',
+        destinationAddressPrefix: '*',
+        destinationPortRange: '22',
+      }],
+    }),
+  },
+  {
+    id: 'PCHAT-LIFE-001',
+    label: 'vault without prevent_destroy',
+    path: 'test/Secrets/Vault',
+    problem: "'lifecycle.prevent_destroy' must be true, got undefined",
+    breakIt: (f) => { f.vault.lifecycle = {}; },
+  },
+  {
+    id: 'PCHAT-LIFE-001',
+    label: 'account without prevent_destroy',
+    path: 'test/OpenAi',
+    problem: "'lifecycle.prevent_destroy' must be true, got false",
+    breakIt: (f) => { f.account.lifecycle = { preventDestroy: false }; },
+  },
+  {
+    id: 'PCHAT-ISO-001',
+    label: 'public storage',
+    path: 'test/Storage',
+    problem: "'public_network_access_enabled' must be false, got true",
+    breakIt: (f) => { f.storage.publicNetworkAccessEnabled = true; },
+  },
+  {
+    id: 'PCHAT-ISO-002',
+    label: 'registry without endpoint',
+    path: 'test/Registry',
+    problem: 'no azurerm_private_endpoint connects to it',
+    breakIt: (f) => f.registryEndpoint.addOverride('private_service_connection.private_connection_resource_id', '/subscriptions/x/resourceGroups/y/providers/Microsoft.ContainerRegistry/registries/other'),
+  },
+  {
+    id: 'PCHAT-ISO-002',
+    label: 'storage endpoint on file with the blob zone',
+    path: 'test/Storage',
+    problem: "has zones [\"privatelink.blob.core.windows.net\"] in its zone group, expected 'privatelink.file.core.windows.net'",
+    breakIt: (f) => f.storageEndpoint.putPrivateServiceConnection({
+      name: 'connection', privateConnectionResourceId: f.storage.id, subresourceNames: ['file'], isManualConnection: false,
+    }),
+  },
+];
+
+const RULES = Compliance.rules();
+
+describe('compliance rules', () => {
+  test('the compliant stack synthesizes with the pack applied', () => {
+    const f = compliantStack();
+    Compliance.applyTo(f.stack);
+    expect(() => synth(f.stack)).not.toThrow();
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('every rule has at least one failing case below', () => {
+    expect(RULES.map((r) => r.id).filter((id) => !CASES.some((c) => c.id === id))).toEqual([]);
+  });
+
+  describe.each(RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
+    test('passes on the compliant stack, which has resources it inspects', () => {
+      const f = compliantStack();
+      const json = synthJson(f.stack);
+      expect(rule.resourceTypes.some((t) => Object.keys(json.resource?.[t] ?? {}).length > 0)).toBe(true);
+      expect(Compliance.report(f.stack).failures.filter((x) => x.ruleId === id)).toEqual([]);
+    });
+
+    test.each(CASES.filter((c) => c.id === id).map((c) => [c.label, c] as const))('fails when %s', (_label, c) => {
+      const f = compliantStack();
+      c.breakIt(f);
+      Compliance.applyTo(f.stack);
+      const message = synthError(f);
+      expect(message).toContain(`'${c.path}'`);
+      expect(message).toContain(`breaks ${id} (${rule.title})`);
+      expect(message).toContain(c.problem);
+      expect(message).toContain(`Fix: ${rule.fix}`);
+      // The mutation breaks this rule and nothing else.
+      expect([...new Set(Compliance.report(f.stack).failures.map((x) => x.ruleId))]).toEqual([id]);
+    });
+  });
+});
