@@ -253,6 +253,13 @@ export class PrivateChat extends Construct {
       appSettings: props.appSettings,
       skuName: props.appServicePlanSku,
     });
+    if (props.preventDestroy === false) {
+      // The opt-out is explicit in the props; record it as an acknowledged deviation so that the
+      // compliance report shows who turned protection off, instead of failing the synth.
+      const reason = `preventDestroy: false was set on PrivateChat '${this.node.path}' (disposable environment)`;
+      Compliance.acknowledge(this.openAi, 'PCHAT-LIFE-001', reason);
+      Compliance.acknowledge(this.vault, 'PCHAT-LIFE-001', reason);
+    }
     this.identity = this.app.identity;
     this.openAiEndpoint = this.openAi.endpoint;
     this.appHostname = this.app.defaultHostname;

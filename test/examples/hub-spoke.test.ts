@@ -1,0 +1,56 @@
+import { Testing } from 'cdktf';
+import { HubSpokeStack } from '../../examples/hub-spoke/main';
+import { onlyResource, resourcesOf, synth } from '../util';
+
+describe('examples/hub-spoke', () => {
+  const build = () => new HubSpokeStack(Testing.app(), 'hub-spoke');
+  const json = JSON.parse(synth(build()));
+
+  test('creates none of the hub\'s pieces: no resource group, VNet, subnet, NSG, zone, link or workspace', () => {
+    for (const type of [
+      'azurerm_resource_group', 'azurerm_virtual_network', 'azurerm_subnet', 'azurerm_network_security_group',
+      'azurerm_subnet_network_security_group_association', 'azurerm_nat_gateway', 'azurerm_public_ip',
+      'azurerm_private_dns_zone', 'azurerm_private_dns_zone_virtual_network_link', 'azurerm_log_analytics_workspace',
+      'azuread_application',
+    ]) {
+      expect([type, Object.keys(resourcesOf(json, type))]).toEqual([type, []]);
+    }
+  });
+
+  test('puts the endpoints in the spoke subnet and registers them in the hub zones', () => {
+    const zonesByTarget = Object.values(resourcesOf(json, 'azurerm_private_endpoint')).map((pe: any) => [
+      pe.private_service_connection.subresource_names[0],
+      pe.private_dns_zone_group.private_dns_zone_ids.map((id: string) => id.split('/').pop()),
+      pe.subnet_id.split('/').pop(),
+    ]).sort();
+    expect(zonesByTarget).toEqual([
+      ['account', ['privatelink.openai.azure.com', 'privatelink.cognitiveservices.azure.com'], 'snet-private-endpoints'],
+      ['sites', ['privatelink.azurewebsites.net'], 'snet-private-endpoints'],
+      ['vault', ['privatelink.vaultcore.azure.net'], 'snet-private-endpoints'],
+    ]);
+    expect(onlyResource(json, 'azurerm_linux_web_app').virtual_network_subnet_id).toMatch(/\/subnets\/snet-app-integration$/);
+  });
+
+  test('sends every diagnostic setting to the central workspace', () => {
+    const settings = Object.values(resourcesOf(json, 'azurerm_monitor_diagnostic_setting'));
+    expect(settings).toHaveLength(3);
+    for (const s of settings) expect(s.log_analytics_workspace_id).toMatch(/\/workspaces\/log-platform$/);
+  });
+
+  test('stores the existing registration\'s secret from a sensitive variable in the vault', () => {
+    expect(json.variable.chat_client_secret).toMatchObject({ sensitive: true, type: 'string' });
+    const secret = onlyResource(json, 'azurerm_key_vault_secret');
+    expect(secret.value).toBe('${var.chat_client_secret}');
+    expect(secret.content_type).toBeTruthy();
+    expect(secret.expiration_date).toBe('2027-06-30T00:00:00Z');
+    expect(onlyResource(json, 'azurerm_linux_web_app').auth_settings_v2.active_directory_v2.client_id).toBe('11111111-2222-3333-4444-555555555555');
+  });
+
+  test('tags what it creates', () => {
+    expect(onlyResource(json, 'azurerm_key_vault').tags).toEqual({ environment: 'prod', workload: 'private-chat' });
+  });
+
+  test('matches the snapshot', () => {
+    expect(synth(build())).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,43 @@
+import { Testing } from 'cdktf';
+import { MultiModelStack } from '../../examples/multi-model/main';
+import { onlyResource, resourcesOf, synth } from '../util';
+
+describe('examples/multi-model', () => {
+  const build = () => new MultiModelStack(Testing.app(), 'multi-model');
+  const json = JSON.parse(synth(build()));
+
+  test('creates the four deployments one after another, the first after the content filter', () => {
+    const deployments = resourcesOf(json, 'azurerm_cognitive_deployment');
+    const policy = Object.keys(resourcesOf(json, 'azurerm_cognitive_account_rai_policy'))[0];
+    const byName = Object.fromEntries(Object.entries(deployments).map(([tf, d]: any) => [d.name, { tf, d }]));
+    expect(Object.keys(byName).sort()).toEqual(['chat', 'chat-mini', 'embeddings', 'reasoning']);
+    const order = ['chat', 'chat-mini', 'reasoning', 'embeddings'];
+    expect(byName.chat.d.depends_on).toEqual([`azurerm_cognitive_account_rai_policy.${policy}`]);
+    for (let i = 1; i < order.length; i++) {
+      expect(byName[order[i]].d.depends_on).toEqual(expect.arrayContaining([`azurerm_cognitive_deployment.${byName[order[i - 1]].tf}`]));
+    }
+    for (const { d } of Object.values(byName)) {
+      expect(d.version_upgrade_option).toBe('NoAutoUpgrade');
+      expect(d.rai_policy_name).toBe(onlyResource(json, 'azurerm_cognitive_account_rai_policy').name);
+    }
+    expect(byName.chat.d.sku).toEqual({ name: 'DataZoneStandard', capacity: 20 });
+  });
+
+  test('uses the stricter content filter on every category, prompts and completions', () => {
+    const policy = onlyResource(json, 'azurerm_cognitive_account_rai_policy');
+    expect(policy.name).toBe('strict');
+    for (const name of ['Hate', 'Sexual', 'Violence', 'Selfharm']) {
+      const filters = policy.content_filter.filter((f: any) => f.name === name);
+      expect(filters.map((f: any) => [f.source, f.severity_threshold, f.block_enabled, f.filter_enabled]).sort())
+        .toEqual([['Completion', 'Low', true, true], ['Prompt', 'Low', true, true]]);
+    }
+  });
+
+  test('points the app at the chosen deployment', () => {
+    expect(onlyResource(json, 'azurerm_linux_web_app').app_settings.AZURE_OPENAI_MODEL).toBe('chat');
+  });
+
+  test('matches the snapshot', () => {
+    expect(synth(build())).toMatchSnapshot();
+  });
+});

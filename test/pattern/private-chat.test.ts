@@ -1,0 +1,256 @@
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { DeploymentSku } from '../../src/ai';
+import { Compliance } from '../../src/compliance';
+import { Monitoring } from '../../src/monitoring';
+import { PrivateDnsZones, PrivateNetwork } from '../../src/network';
+import { PrivateChat, PrivateChatProps } from '../../src/pattern';
+import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson, Synthesized } from '../util';
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
+const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
+const DNS = `${SUB}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones`;
+
+function build(props: Partial<PrivateChatProps> = {}, extra?: (scope: Construct) => void) {
+  const stack = newStack();
+  const chat = new PrivateChat(stack, 'chat', { location: 'swedencentral', ...props });
+  extra?.(stack);
+  return { stack, chat };
+}
+
+/** `${type.name.attr}` for a construct's resource. */
+const ref = (r: TerraformResource, attr: string) => `\${${r.terraformResourceType}.${r.friendlyUniqueId}.${attr}}`;
+
+function byTarget(json: Synthesized, target: string): any {
+  const found = Object.values(resourcesOf(json, 'azurerm_private_endpoint'))
+    .find((pe: any) => pe.private_service_connection.private_connection_resource_id === target);
+  if (!found) throw new Error(`no private endpoint targets ${target}`);
+  return found;
+}
+
+describe('PrivateChat with default props', () => {
+  const { stack, chat } = build();
+  const json = synthJson(stack);
+
+  test('creates the whole table of the architecture', () => {
+    const count = (type: string) => Object.keys(resourcesOf(json, type)).length;
+    expect(count('azurerm_resource_group')).toBe(1);
+    expect(count('azurerm_virtual_network')).toBe(1);
+    expect(count('azurerm_subnet')).toBe(2);
+    expect(count('azurerm_network_security_group')).toBe(2);
+    expect(count('azurerm_private_dns_zone')).toBe(4);
+    expect(count('azurerm_private_dns_zone_virtual_network_link')).toBe(4);
+    expect(count('azurerm_cognitive_account')).toBe(1);
+    expect(count('azurerm_cognitive_deployment')).toBe(1);
+    expect(count('azurerm_cognitive_account_rai_policy')).toBe(1);
+    expect(count('azurerm_key_vault')).toBe(1);
+    expect(count('azurerm_log_analytics_workspace')).toBe(1);
+    expect(count('azurerm_service_plan')).toBe(1);
+    expect(count('azurerm_linux_web_app')).toBe(1);
+    expect(count('azurerm_user_assigned_identity')).toBe(1);
+    expect(count('azurerm_private_endpoint')).toBe(3);
+    expect(count('azuread_application')).toBe(1);
+    expect(count('azuread_service_principal')).toBe(1);
+    expect(count('azurerm_monitor_diagnostic_setting')).toBe(3);
+  });
+
+  test('puts every resource in the created resource group and region', () => {
+    const rg = chat.resourceGroup!;
+    expect(onlyResource(json, 'azurerm_resource_group')).toMatchObject({ location: 'swedencentral', name: expect.stringMatching(/^rg-chat-[0-9a-f]{6}$/) });
+    for (const [type, byName] of Object.entries(json.resource ?? {})) {
+      for (const block of Object.values(byName)) {
+        if ('resource_group_name' in block) expect([type, block.resource_group_name]).toEqual([type, ref(rg, 'name')]);
+        if ('location' in block && type !== 'azurerm_resource_group') expect([type, block.location]).toEqual([type, 'swedencentral']);
+      }
+    }
+  });
+
+  test('grants the app identity OpenAI User on the account and Secrets User on the vault, nothing broader', () => {
+    const identity = chat.app.identity as unknown as { resource: TerraformResource };
+    const grants = Object.values(resourcesOf(json, 'azurerm_role_assignment'))
+      .filter((g: any) => g.principal_id === ref(identity.resource, 'principal_id'))
+      .map((g: any) => [g.role_definition_name, g.scope])
+      .sort();
+    expect(grants).toEqual([
+      ['Cognitive Services OpenAI User', ref(chat.openAi.resource, 'id')],
+      ['Key Vault Secrets User', ref(chat.vault.resource, 'id')],
+    ]);
+  });
+
+  test('wires the app settings from the constructs: endpoint, deployment and identity, and no key', () => {
+    const app = onlyResource(json, 'azurerm_linux_web_app');
+    const identity = chat.app.identity as unknown as { resource: TerraformResource };
+    expect(app.app_settings).toMatchObject({
+      AZURE_OPENAI_ENDPOINT: ref(chat.openAi.resource, 'endpoint'),
+      AZURE_OPENAI_MODEL: chat.chatDeployment.deploymentName,
+      AZURE_CLIENT_ID: ref(identity.resource, 'client_id'),
+    });
+    expect(chat.chatDeployment.deploymentName).toBe(onlyResource(json, 'azurerm_cognitive_deployment').name);
+    expect(JSON.stringify(app.app_settings)).not.toMatch(/KEY"|primary_access_key|api_key/i);
+    expect(app.key_vault_reference_identity_id).toBe(ref(identity.resource, 'id'));
+    expect(app.identity).toEqual({ type: 'UserAssigned', identity_ids: [ref(identity.resource, 'id')] });
+    expect(app.app_settings.MICROSOFT_PROVIDER_AUTHENTICATION_SECRET)
+      .toMatch(/^@Microsoft\.KeyVault\(SecretUri=\$\{azurerm_key_vault_secret\.[\w-]+\.versionless_id\}\)$/);
+  });
+
+  test('signs users in with the app registration it creates', () => {
+    const app = onlyResource(json, 'azurerm_linux_web_app');
+    expect(app.auth_settings_v2).toMatchObject({
+      auth_enabled: true,
+      require_authentication: true,
+      unauthenticated_action: 'RedirectToLoginPage',
+      active_directory_v2: { client_id: expect.stringMatching(/^\$\{azuread_application\.[\w-]+\.client_id\}$/) },
+    });
+    expect(Object.keys(json.provider ?? {}).sort()).toEqual(['azuread', 'azurerm', 'time']);
+  });
+
+  test('connects each service to its own private endpoint and privatelink zone', () => {
+    const zones = chat.dnsZones as PrivateDnsZones;
+    const zone = (name: string) => ref(zones.zones[name], 'id');
+    const subnet = ref((chat.network as PrivateNetwork).privateEndpointSubnet, 'id');
+    const cases: [TerraformResource, string, string[]][] = [
+      [chat.openAi.resource, 'account', [zone('privatelink.openai.azure.com'), zone('privatelink.cognitiveservices.azure.com')]],
+      [chat.vault.resource, 'vault', [zone('privatelink.vaultcore.azure.net')]],
+      [chat.app.resource, 'sites', [zone('privatelink.azurewebsites.net')]],
+    ];
+    for (const [target, subresource, zoneIds] of cases) {
+      const pe = byTarget(json, ref(target, 'id'));
+      expect(pe.subnet_id).toBe(subnet);
+      expect(pe.private_service_connection.subresource_names).toEqual([subresource]);
+      expect(pe.private_dns_zone_group.private_dns_zone_ids).toEqual(zoneIds);
+    }
+  });
+
+  test('orders resources against the known failure modes', () => {
+    const sleeps = resourcesOf(json, 'time_sleep');
+    // The app starts only after its role assignments have propagated.
+    const app = onlyResource(json, 'azurerm_linux_web_app');
+    const appWait = sleeps[app.depends_on[0].replace('time_sleep.', '')];
+    expect(appWait.depends_on.sort()).toEqual(
+      Object.entries(resourcesOf(json, 'azurerm_role_assignment'))
+        .filter(([, g]: any) => g.principal_type === 'ServicePrincipal')
+        .map(([name]) => `azurerm_role_assignment.${name}`).sort(),
+    );
+    // The account's endpoint waits for provisioning.
+    const pe = byTarget(json, ref(chat.openAi.resource, 'id'));
+    expect(sleeps[pe.depends_on[0].replace('time_sleep.', '')].depends_on).toEqual([`azurerm_cognitive_account.${chat.openAi.resource.friendlyUniqueId}`]);
+    // Deployments come after the content filter.
+    expect(onlyResource(json, 'azurerm_cognitive_deployment').depends_on)
+      .toEqual([`azurerm_cognitive_account_rai_policy.${chat.openAi.contentFilter.resource.friendlyUniqueId}`]);
+  });
+
+  test('protects the account and the vault from destroy', () => {
+    expect(onlyResource(json, 'azurerm_cognitive_account').lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, 'azurerm_key_vault').lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test('exposes what users need next', () => {
+    expect(resolved(stack, chat.openAiEndpoint)).toBe(ref(chat.openAi.resource, 'endpoint'));
+    expect(resolved(stack, chat.appHostname)).toBe(ref(chat.app.resource, 'default_hostname'));
+    expect(chat.identity).toBe(chat.app.identity);
+    expect(resolved(stack, chat.resourceGroupName)).toBe(ref(chat.resourceGroup!, 'name'));
+  });
+});
+
+describe('PrivateChat options', () => {
+  test('deploys into an existing resource group without creating one', () => {
+    const { stack } = build({ resourceGroupName: 'rg-existing' });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_resource_group')).toEqual({});
+    expect(onlyResource(json, 'azurerm_key_vault').resource_group_name).toBe('rg-existing');
+  });
+
+  test('with an existing network, hub zones and workspace creates none of them', () => {
+    const stack = newStack();
+    new PrivateChat(stack, 'chat', {
+      location: 'swedencentral',
+      network: PrivateNetwork.fromAttributes(stack, 'Spoke', {
+        virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`,
+      }),
+      dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
+        openAi: `${DNS}/privatelink.openai.azure.com`,
+        cognitiveServices: `${DNS}/privatelink.cognitiveservices.azure.com`,
+        keyVault: `${DNS}/privatelink.vaultcore.azure.net`,
+        appService: `${DNS}/privatelink.azurewebsites.net`,
+      }),
+      monitoring: Monitoring.fromWorkspaceId(stack, 'Central', `${SUB}/resourceGroups/rg-log/providers/Microsoft.OperationalInsights/workspaces/central`),
+    });
+    const json = synthJson(stack);
+    for (const type of ['azurerm_virtual_network', 'azurerm_subnet', 'azurerm_network_security_group', 'azurerm_private_dns_zone',
+      'azurerm_private_dns_zone_virtual_network_link', 'azurerm_log_analytics_workspace', 'azurerm_nat_gateway']) {
+      expect([type, resourcesOf(json, type)]).toEqual([type, {}]);
+    }
+    for (const pe of Object.values(resourcesOf(json, 'azurerm_private_endpoint'))) {
+      expect(pe.subnet_id).toBe(`${VNET}/subnets/pe`);
+      for (const zoneId of pe.private_dns_zone_group.private_dns_zone_ids) expect(zoneId.startsWith(DNS)).toBe(true);
+    }
+    expect(onlyResource(json, 'azurerm_linux_web_app').virtual_network_subnet_id).toBe(`${VNET}/subnets/app`);
+  });
+
+  test('uses the chosen chat deployment among several', () => {
+    const { stack } = build({
+      models: [
+        { name: 'small', modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' },
+        { name: 'big', modelName: 'gpt-4.1', modelVersion: '2025-04-14', sku: DeploymentSku.DATA_ZONE_STANDARD },
+      ],
+      chatDeploymentName: 'big',
+    });
+    expect(onlyResource(synthJson(stack), 'azurerm_linux_web_app').app_settings.AZURE_OPENAI_MODEL).toBe('big');
+  });
+
+  test('preventDestroy: false removes the protection, as an acknowledged deviation in the compliance report', () => {
+    const { stack, chat } = build({ preventDestroy: false });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_cognitive_account').lifecycle?.prevent_destroy).not.toBe(true);
+    expect(onlyResource(json, 'azurerm_key_vault').lifecycle?.prevent_destroy).not.toBe(true);
+    const acknowledged = Compliance.report(stack).acknowledged;
+    expect(acknowledged.map((f) => [f.ruleId, f.constructPath]).sort()).toEqual([
+      ['PCHAT-LIFE-001', `${chat.openAi.resource.node.path}`],
+      ['PCHAT-LIFE-001', `${chat.vault.resource.node.path}`],
+    ]);
+  });
+
+  test('tags every taggable resource', () => {
+    const json = synthJson(build({ tags: { workload: 'chat' } }).stack);
+    for (const type of ['azurerm_virtual_network', 'azurerm_cognitive_account', 'azurerm_key_vault', 'azurerm_linux_web_app', 'azurerm_private_endpoint']) {
+      for (const block of Object.values(resourcesOf(json, type))) expect([type, block.tags]).toEqual([type, expect.objectContaining({ workload: 'chat' })]);
+    }
+  });
+
+  test('applies the compliance rule pack to the whole stack, including resources it did not create', () => {
+    const { stack } = build({}, (scope) => {
+      new KeyVault(scope, 'UsersOwnVault', { name: 'kv-users-own', location: 'swedencentral', resourceGroupName: 'rg', skuName: 'standard', tenantId: 't' });
+    });
+    expect(() => synth(stack)).toThrow(/UsersOwnVault/);
+  });
+
+  test('the default deployment passes every compliance rule with no acknowledgement', () => {
+    expect(() => synth(build().stack)).not.toThrow();
+  });
+});
+
+describe('PrivateChat validation', () => {
+  test.each([
+    ['location', { location: 'atlantis' }, /PrivateChat 'test\/chat': 'location' must be an Azure region name .*, got 'atlantis'/],
+    ['resourceGroupName', { resourceGroupName: '' }, /'resourceGroupName' must not be empty, got ''/],
+    ['resourceGroupName', { resourceGroupName: 'rg.' }, /'resourceGroupName' must contain only .*, got 'rg.'/],
+    ['models', { models: [] }, /'models' must list at least one deployment for the chat app, got \[\]/],
+    ['chatDeploymentName', { chatDeploymentName: 'nope', models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }] },
+      /'chatDeploymentName' must name one of the deployments in 'models' \('gpt-4.1-mini'\), got 'nope'/],
+    ['chatDeploymentName', { chatDeploymentName: 'nope' }, /'chatDeploymentName' must name one of the account's deployments .*, got 'nope'/],
+    ['addressSpace', { addressSpace: '10.0.0.0/33' }, /PrivateNetwork 'test\/chat\/Network': 'addressSpace' must have a prefix length between 0 and 32/],
+  ])('fails when %s is invalid', (_prop, props, message) => {
+    expect(() => build(props as Partial<PrivateChatProps>)).toThrow(message);
+  });
+
+  test.each(['addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway'])('fails when an existing network is combined with %s', (prop) => {
+    const stack = newStack();
+    const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
+      virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`,
+    });
+    const value = prop === 'natGateway' ? false : '10.0.0.0/24';
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', network, [prop]: value }))
+      .toThrow(new RegExp(`'network' and '${prop}' are mutually exclusive`));
+  });
+});
