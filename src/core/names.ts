@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Fn, Token } from 'cdktf';
+import { Fn, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { clientConfig } from './private/client-config';
 import { isUnresolved, propError } from './private/validate';
@@ -40,73 +40,118 @@ export interface AzureNameRuleOptions {
 export class AzureNameRule {
   /** Resource group: 1-90 characters, letters, digits, `-_.()`, not ending in a period. */
   public static readonly RESOURCE_GROUP = new AzureNameRule({
-    resourceType: 'resource group', minLength: 1, maxLength: 90,
-    pattern: '^[-\\w.()]*[-\\w()]$', description: 'letters, digits, underscores, hyphens, periods and parentheses, not ending in a period',
+    resourceType: 'resource group',
+    minLength: 1,
+    maxLength: 90,
+    pattern: '^[-\\w.()]*[-\\w()]$',
+    description: 'letters, digits, underscores, hyphens, periods and parentheses, not ending in a period',
   });
   /** Virtual network: 2-64 characters. */
   public static readonly VIRTUAL_NETWORK = new AzureNameRule({
-    resourceType: 'virtual network', minLength: 2, maxLength: 64,
-    pattern: '^[A-Za-z0-9][-\\w.]*\\w$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+    resourceType: 'virtual network',
+    minLength: 2,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w.]*\\w$',
+    description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
   });
   /** Subnet: 1-80 characters. */
   public static readonly SUBNET = new AzureNameRule({
-    resourceType: 'subnet', minLength: 1, maxLength: 80,
-    pattern: '^[A-Za-z0-9]([-\\w.]*\\w)?$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+    resourceType: 'subnet',
+    minLength: 1,
+    maxLength: 80,
+    pattern: '^[A-Za-z0-9]([-\\w.]*\\w)?$',
+    description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
   });
   /** Network security group and other network resources: 1-80 characters. */
   public static readonly NETWORK_RESOURCE = new AzureNameRule({
-    resourceType: 'network resource', minLength: 1, maxLength: 80,
-    pattern: '^[A-Za-z0-9]([-\\w.]*\\w)?$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+    resourceType: 'network resource',
+    minLength: 1,
+    maxLength: 80,
+    pattern: '^[A-Za-z0-9]([-\\w.]*\\w)?$',
+    description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
   });
   /** Private endpoint: 2-64 characters. */
   public static readonly PRIVATE_ENDPOINT = new AzureNameRule({
-    resourceType: 'private endpoint', minLength: 2, maxLength: 64,
-    pattern: '^[A-Za-z0-9][-\\w.]*\\w$', description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
+    resourceType: 'private endpoint',
+    minLength: 2,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w.]*\\w$',
+    description: 'letters, digits, underscores, periods and hyphens; start with a letter or digit, end with a letter, digit or underscore',
   });
   /** Log Analytics workspace: 4-63 characters, letters, digits and hyphens, not starting or ending with a hyphen. */
   public static readonly LOG_ANALYTICS_WORKSPACE = new AzureNameRule({
-    resourceType: 'Log Analytics workspace', minLength: 4, maxLength: 63,
-    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$', description: 'letters, digits and hyphens, starting and ending with a letter or digit',
+    resourceType: 'Log Analytics workspace',
+    minLength: 4,
+    maxLength: 63,
+    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$',
+    description: 'letters, digits and hyphens, starting and ending with a letter or digit',
   });
   /** Cognitive Services account and its custom subdomain: 2-64 characters, lowercase letters, digits and hyphens. Globally unique. */
   public static readonly COGNITIVE_ACCOUNT = new AzureNameRule({
-    resourceType: 'Azure OpenAI account', minLength: 2, maxLength: 64, lowercase: true,
-    pattern: '^[a-z0-9][a-z0-9-]*[a-z0-9]$', description: 'lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+    resourceType: 'Azure OpenAI account',
+    minLength: 2,
+    maxLength: 64,
+    lowercase: true,
+    pattern: '^[a-z0-9][a-z0-9-]*[a-z0-9]$',
+    description: 'lowercase letters, digits and hyphens, starting and ending with a letter or digit',
   });
   /** Model deployment: 2-64 characters. */
   public static readonly COGNITIVE_DEPLOYMENT = new AzureNameRule({
-    resourceType: 'model deployment', minLength: 2, maxLength: 64,
-    pattern: '^[A-Za-z0-9][-\\w.]*$', description: 'letters, digits, underscores, periods and hyphens, starting with a letter or digit',
+    resourceType: 'model deployment',
+    minLength: 2,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w.]*$',
+    description: 'letters, digits, underscores, periods and hyphens, starting with a letter or digit',
   });
   /** Content filter (RAI policy): 2-64 characters. */
   public static readonly RAI_POLICY = new AzureNameRule({
-    resourceType: 'content filter policy', minLength: 2, maxLength: 64,
-    pattern: '^[A-Za-z0-9][-\\w]*$', description: 'letters, digits, underscores and hyphens, starting with a letter or digit',
+    resourceType: 'content filter policy',
+    minLength: 2,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w]*$',
+    description: 'letters, digits, underscores and hyphens, starting with a letter or digit',
   });
   /** Key Vault: 3-24 characters, letters, digits and hyphens, starting with a letter, no consecutive hyphens. Globally unique. */
   public static readonly KEY_VAULT = new AzureNameRule({
-    resourceType: 'Key Vault', minLength: 3, maxLength: 24, lowercase: true,
-    pattern: '^[A-Za-z](?!.*--)[A-Za-z0-9-]*[A-Za-z0-9]$', description: 'letters, digits and hyphens, starting with a letter, ending with a letter or digit, without consecutive hyphens',
+    resourceType: 'Key Vault',
+    minLength: 3,
+    maxLength: 24,
+    lowercase: true,
+    pattern: '^[A-Za-z](?!.*--)[A-Za-z0-9-]*[A-Za-z0-9]$',
+    description: 'letters, digits and hyphens, starting with a letter, ending with a letter or digit, without consecutive hyphens',
   });
   /** Key Vault secret: 1-127 characters, letters, digits and hyphens. */
   public static readonly KEY_VAULT_SECRET = new AzureNameRule({
-    resourceType: 'Key Vault secret', minLength: 1, maxLength: 127,
-    pattern: '^[A-Za-z0-9-]+$', description: 'letters, digits and hyphens',
+    resourceType: 'Key Vault secret',
+    minLength: 1,
+    maxLength: 127,
+    pattern: '^[A-Za-z0-9-]+$',
+    description: 'letters, digits and hyphens',
   });
   /** App Service plan: 1-60 characters. */
   public static readonly SERVICE_PLAN = new AzureNameRule({
-    resourceType: 'App Service plan', minLength: 1, maxLength: 60,
-    pattern: '^[A-Za-z0-9-]+$', description: 'letters, digits and hyphens',
+    resourceType: 'App Service plan',
+    minLength: 1,
+    maxLength: 60,
+    pattern: '^[A-Za-z0-9-]+$',
+    description: 'letters, digits and hyphens',
   });
   /** Web app: 2-60 characters, letters, digits and hyphens, not starting or ending with a hyphen. Globally unique. */
   public static readonly WEB_APP = new AzureNameRule({
-    resourceType: 'web app', minLength: 2, maxLength: 60, lowercase: true,
-    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$', description: 'letters, digits and hyphens, starting and ending with a letter or digit',
+    resourceType: 'web app',
+    minLength: 2,
+    maxLength: 60,
+    lowercase: true,
+    pattern: '^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$',
+    description: 'letters, digits and hyphens, starting and ending with a letter or digit',
   });
   /** User-assigned managed identity: 3-128 characters. */
   public static readonly USER_ASSIGNED_IDENTITY = new AzureNameRule({
-    resourceType: 'managed identity', minLength: 3, maxLength: 128,
-    pattern: '^[A-Za-z0-9][-\\w]*$', description: 'letters, digits, hyphens and underscores, starting with a letter or digit',
+    resourceType: 'managed identity',
+    minLength: 3,
+    maxLength: 128,
+    pattern: '^[A-Za-z0-9][-\\w]*$',
+    description: 'letters, digits, hyphens and underscores, starting with a letter or digit',
   });
 
   /** Resource type, for messages. */
@@ -175,10 +220,15 @@ export class Names {
    * A name unique within a resource group: `<prefix>-<construct id>-<hash of path>`, lowercase, shaped to the rule.
    *
    * Readable in the portal, and distinct for two constructs with the same id in different scopes.
+   * A role-named id (`PrivateEndpoint`, `Identity`, `ServicePlan`…) is replaced by its parent's
+   * id, so the OpenAI account's endpoint is `pe-openai-…` rather than `pe-privateendpoint-…`.
    */
   public static local(scope: IConstruct, rule: AzureNameRule, prefix: string): string {
     const hash = stableHash(scope.node.path, 6);
-    const label = sanitize(`${prefix}-${scope.node.id}`, rule).toLowerCase();
+    // A role-named id ('PrivateEndpoint' under 'OpenAi') says less than its parent's id does.
+    const parent = scope.node.scope;
+    const owner = GENERIC_IDS.includes(scope.node.id) && parent && !TerraformStack.isStack(parent) ? parent : scope;
+    const label = sanitize(`${prefix}-${owner.node.id}`, rule).toLowerCase();
     const room = rule.maxLength - hash.length - 1;
     return `${trimEnd(label.slice(0, room))}-${hash}`;
   }
@@ -201,6 +251,9 @@ export class Names {
 }
 
 const GLOBAL_HASH_LENGTH = 8;
+
+/** Construct ids that name a part's role rather than the thing it belongs to. */
+const GENERIC_IDS = ['Resource', 'Default', 'PrivateEndpoint', 'ContentFilter', 'Identity', 'ServicePlan', 'Diagnostics'];
 
 /** sha256 of the text, hex, truncated. Same input, same output, on every machine. */
 export function stableHash(text: string, length: number): string {

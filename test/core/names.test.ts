@@ -78,3 +78,11 @@ describe('AzureNameRule', () => {
       .toThrow("Construct 'test/Thing': 'name' must contain only letters, digits and hyphens, starting with a letter, ending with a letter or digit, without consecutive hyphens, got 'kv--x'");
   });
 });
+
+describe('Names.local with role-named ids', () => {
+  test('uses the parent id for role-named ids', () => {
+    const stack = newStack();
+    const pe = new Construct(new Construct(stack, 'OpenAi'), 'PrivateEndpoint');
+    expect(Names.local(pe, AzureNameRule.PRIVATE_ENDPOINT, 'pe')).toMatch(/^pe-openai-[0-9a-f]{6}$/);
+  });
+});
