@@ -1,10 +1,12 @@
 // Main job: synthesizes every app under examples/ with plain `node` (the compiled main.js, as
 // its cdktf.json says) and prints a one-screen summary per stack.
 //
-// Usage: node scripts/synth-examples.js [example-name ...]
+// Usage: node scripts/synth-examples.js [--diagram] [example-name ...]
+//   --diagram  also rewrites the Mermaid picture in examples/<name>/README.md from the synthesized JSON
 import { spawnSync } from 'child_process';
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, relative, resolve } from 'path';
+import { diagramBlock, readSynthesizedStacks, replaceDiagramBlock } from './readme-diagram';
 
 const root = resolve(__dirname, '..');
 const examplesDir = join(root, 'examples');
@@ -52,8 +54,18 @@ function summarize(name: string, dir: string, ms: number): void {
   }
 }
 
+function writeDiagram(dir: string): void {
+  const file = join(dir, 'README.md');
+  const readme = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const updated = replaceDiagramBlock(readme, diagramBlock(readSynthesizedStacks(join(dir, 'cdktf.out'))), relative(root, file));
+  if (updated !== readme) writeFileSync(file, updated);
+  console.log(`   diagram ${updated === readme ? 'unchanged in' : 'written to'} ${relative(root, file)}`);
+}
+
 function main(): void {
-  const selected = examples(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const diagram = argv.includes('--diagram');
+  const selected = examples(argv.filter((a) => a !== '--diagram'));
   let failed = 0;
   for (const name of selected) {
     const dir = join(examplesDir, name);
@@ -67,6 +79,14 @@ function main(): void {
       continue;
     }
     summarize(name, dir, ms);
+    if (diagram) {
+      try {
+        writeDiagram(dir);
+      } catch (e) {
+        console.error(`   diagram FAILED: ${(e as Error).message}`);
+        failed++;
+      }
+    }
   }
   console.log(`\n${selected.length - failed} of ${selected.length} examples synthesized.`);
   if (failed > 0) process.exit(1);

@@ -9,7 +9,9 @@ describe('examples/multi-model', () => {
   test('creates the four deployments one after another, the first after the content filter', () => {
     const deployments = resourcesOf(json, 'azurerm_cognitive_deployment');
     const policy = Object.keys(resourcesOf(json, 'azurerm_cognitive_account_rai_policy'))[0];
-    const byName = Object.fromEntries(Object.entries(deployments).map(([tf, d]: any) => [d.name, { tf, d }]));
+    const byName: Record<string, { tf: string; d: any }> = Object.fromEntries(
+      Object.entries(deployments).map(([tf, d]: [string, any]) => [d.name, { tf, d }]),
+    );
     expect(Object.keys(byName).sort()).toEqual(['chat', 'chat-mini', 'embeddings', 'reasoning']);
     const order = ['chat', 'chat-mini', 'reasoning', 'embeddings'];
     expect(byName.chat.d.depends_on).toEqual([`azurerm_cognitive_account_rai_policy.${policy}`]);
