@@ -80,6 +80,24 @@ class Renderer {
         this.renderSubnet(subnetName, subnet);
       }
     }
+    this.renderExistingSubnets();
+  }
+
+  /** Subnets passed in by id (an existing spoke): drawn from the endpoints and apps that use them. */
+  private renderExistingSubnets(): void {
+    const ids = new Set<string>();
+    for (const [, pe] of this.each('azurerm_private_endpoint')) if (isResourceId(pe.subnet_id)) ids.add(pe.subnet_id);
+    for (const [, app] of this.each('azurerm_linux_web_app')) if (isResourceId(app.virtual_network_subnet_id)) ids.add(app.virtual_network_subnet_id);
+    for (const subnetId of [...ids].sort()) {
+      const [, vnet, subnet] = /virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i.exec(subnetId) ?? [undefined, '?', subnetId];
+      this.lines.push(`  subgraph ${existingSubnetNode(subnetId)}["existing subnet ${subnet}<br/>of VNet ${vnet}"]`);
+      for (const [peName, pe] of this.each('azurerm_private_endpoint')) {
+        if (pe.subnet_id !== subnetId) continue;
+        const sub = (pe.private_service_connection?.subresource_names ?? []).join(', ');
+        this.lines.push(`    ${id('azurerm_private_endpoint', peName)}["private endpoint<br/>${label(peName, pe)} (${sub})"]`);
+      }
+      this.lines.push('  end');
+    }
   }
 
   private renderSubnet(name: string, subnet: Block): void {
@@ -151,7 +169,8 @@ class Renderer {
     for (const [name, app] of this.each('azurerm_linux_web_app')) {
       const subnet = this.findReferenced(app.virtual_network_subnet_id);
       const routeAll = app.site_config?.vnet_route_all_enabled ? 'route all' : 'VNet integration';
-      if (subnet) this.edge(`  ${id('azurerm_linux_web_app', name)} -- "outbound (${routeAll})" --> ${id(subnet[0], subnet[1])}`);
+      const target = subnet ? id(subnet[0], subnet[1]) : isResourceId(app.virtual_network_subnet_id) ? existingSubnetNode(app.virtual_network_subnet_id) : undefined;
+      if (target) this.edge(`  ${id('azurerm_linux_web_app', name)} -- "outbound (${routeAll})" --> ${target}`);
       for (const identityId of app.identity?.identity_ids ?? []) {
         const identity = this.findReferenced(identityId);
         if (identity) this.edge(`  ${id('azurerm_linux_web_app', name)} -. runs as .- ${id(identity[0], identity[1])}`);
@@ -191,6 +210,14 @@ class Renderer {
 
 function refersTo(value: unknown, type: string, name: string): boolean {
   return typeof value === 'string' && value.startsWith(`\${${type}.${name}.`);
+}
+
+function isResourceId(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('/subscriptions/');
+}
+
+function existingSubnetNode(subnetId: string): string {
+  return `existing_subnet_${subnetId.split('/').pop()!.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
 function id(type: string, name: string): string {

@@ -19,7 +19,10 @@ function build() {
   const identity = new UserAssignedIdentity(stack, 'Identity', { ...common, name: 'id-chat' });
   new RoleAssignment(stack, 'Grant', { scope: vault.id, principalId: identity.principalId, roleDefinitionName: 'Key Vault Secrets User' });
   const app = new LinuxWebApp(stack, 'App', {
-    ...common, name: 'app', servicePlanId: 'plan', publicNetworkAccessEnabled: false,
+    ...common,
+    name: 'app',
+    servicePlanId: 'plan',
+    publicNetworkAccessEnabled: false,
     virtualNetworkSubnetId: network.appIntegrationSubnetId,
     identity: { type: 'UserAssigned', identityIds: [identity.id] },
     siteConfig: { vnetRouteAllEnabled: true },
@@ -60,13 +63,39 @@ describe('DeploymentDiagram', () => {
       keyVault: '/subscriptions/0/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
     });
     new ServicePrivateEndpoint(stack, 'Pe', {
-      resourceGroupName: 'rg', location: 'swedencentral', network, dnsZones,
-      targetResourceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv', subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+      resourceGroupName: 'rg',
+      location: 'swedencentral',
+      network,
+      dnsZones,
+      targetResourceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv',
+      subresource: 'vault',
+      zones: [PrivateLinkZone.KEY_VAULT],
     });
     expect(DeploymentDiagram.ofStack(stack)).toMatch(/zone_privatelink_vaultcore_azure_net\{\{"privatelink\.vaultcore\.azure\.net \(hub\)"\}\}/);
   });
 
   test('is deterministic', () => {
     expect(DeploymentDiagram.ofStack(build())).toBe(diagram);
+  });
+});
+
+describe('DeploymentDiagram with an existing spoke', () => {
+  test('draws the existing subnets the endpoints and the app use', () => {
+    const stack = newStack();
+    const vnet = '/subscriptions/0/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-spoke';
+    const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
+      virtualNetworkId: vnet, privateEndpointSubnetId: `${vnet}/subnets/snet-pe`, appIntegrationSubnetId: `${vnet}/subnets/snet-app`,
+    });
+    const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
+      keyVault: '/subscriptions/0/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
+    });
+    const vault = new KeyVault(stack, 'Vault', { resourceGroupName: 'rg', location: 'swedencentral', name: 'kv1', skuName: 'standard', tenantId: 't' });
+    new ServicePrivateEndpoint(stack, 'Pe', {
+      resourceGroupName: 'rg', location: 'swedencentral', network, dnsZones, targetResourceId: vault.id, subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+    });
+    new LinuxWebApp(stack, 'App', { resourceGroupName: 'rg', location: 'swedencentral', name: 'app', servicePlanId: 'p', virtualNetworkSubnetId: network.appIntegrationSubnetId, siteConfig: {} });
+    const diagram = DeploymentDiagram.ofStack(stack);
+    expect(diagram).toMatch(/subgraph existing_subnet_snet_pe\["existing subnet snet-pe<br\/>of VNet vnet-spoke"\]\n\s+private_endpoint_Pe_\w+\["private endpoint<br\/>Pe \(vault\)"\]\n\s+end/);
+    expect(diagram).toMatch(/linux_web_app_App\w* -- "outbound \(VNet integration\)" --> existing_subnet_snet_app/);
   });
 });
