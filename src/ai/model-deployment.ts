@@ -210,6 +210,6 @@ export class ModelDeployment extends Construct {
       ? `known versions of '${props.modelName}' are ${versions.map((v) => `'${v}'`).join(', ')}`
       : `'${props.modelName}' is not in the table of known models`;
     propWarning(this, `model '${props.modelName}' version '${props.modelVersion}' is not known to this library (${known}); `
-      + 'check the name and version, or set \'allowUnknownModel: true\' for a model newer than the table');
+      + 'check \'modelName\' and \'modelVersion\', or set \'allowUnknownModel: true\' for a model newer than the table');
   }
 }

@@ -311,6 +311,9 @@ export class OpenAiAccount extends OpenAiAccountBase {
 }
 
 class ImportedOpenAiAccount extends OpenAiAccountBase {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'OpenAiAccount.fromAttributes';
+
   public readonly accountId: string;
   public readonly accountName: string;
   public readonly endpoint: string;

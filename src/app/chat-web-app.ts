@@ -20,6 +20,7 @@ import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateKeyVault } from '../secrets/key-vault';
+import { checkRfc3339 } from '../secrets/private/secrets';
 import { ChatSignIn } from './private/chat-sign-in';
 import { SignIn } from './sign-in';
 
@@ -513,13 +514,15 @@ function validateSignIn(scope: Construct, signIn: SignIn, vault: IPrivateKeyVaul
     if (given !== 1) {
       throw ruleError(scope, `'signIn' needs exactly one of 'clientSecret' and 'clientSecretKeyVaultSecretId', got ${given === 0 ? 'neither' : 'both'}`);
     }
+    checkNotBlank(scope, 'signIn.clientSecret', existing.clientSecret);
+    checkRfc3339(scope, 'signIn.clientSecretExpirationDate', existing.clientSecretExpirationDate);
     const secretId = existing.clientSecretKeyVaultSecretId;
     if (secretId !== undefined && !isUnresolved(secretId)
       && !/^https:\/\/[A-Za-z0-9-]+\.vault\.[a-z.]+\/secrets\/[A-Za-z0-9-]+\/?$/.test(secretId)) {
       throw propError(scope, 'signIn.clientSecretKeyVaultSecretId', 'must be a versionless Key Vault secret id (https://<vault>.vault.azure.net/secrets/<name>)', secretId);
     }
     if (existing.clientSecret !== undefined && vault === undefined) {
-      throw ruleError(scope, '\'vault\' is required when \'signIn.clientSecret\' is given: the secret is stored there and read as a Key Vault reference');
+      throw ruleError(scope, '\'vault\' is required when \'signIn.clientSecret\' is given: the secret is stored there and read as a Key Vault reference, got none');
     }
     return;
   }
@@ -528,6 +531,6 @@ function validateSignIn(scope: Construct, signIn: SignIn, vault: IPrivateKeyVaul
   if (registration.displayName !== undefined) checkNotBlank(scope, 'signIn.displayName', registration.displayName);
   for (const [i, owner] of (registration.owners ?? []).entries()) checkGuid(scope, `signIn.owners[${i}]`, owner);
   if (vault === undefined) {
-    throw ruleError(scope, '\'vault\' is required when \'signIn\' creates the app registration: its client secret is stored there and read as a Key Vault reference');
+    throw ruleError(scope, '\'vault\' is required when \'signIn\' creates the app registration: its client secret is stored there and read as a Key Vault reference, got none');
   }
 }

@@ -100,6 +100,9 @@ export class ChatIdentity extends Construct implements IChatIdentity {
 }
 
 class ImportedChatIdentity extends Construct implements IChatIdentity {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'ChatIdentity.fromIdentityAttributes';
+
   public readonly identityId: string;
   public readonly clientId: string;
   public readonly principalId: string;

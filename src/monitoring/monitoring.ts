@@ -95,10 +95,11 @@ abstract class MonitoringBase extends Construct implements IMonitoring {
   public abstract readonly workspaceId: string;
 
   public addDiagnosticSetting(scope: Construct, id: string, options: DiagnosticSettingOptions): MonitorDiagnosticSetting {
+    checkResourceId(this, `addDiagnosticSetting(${id}).targetResourceId`, options.targetResourceId);
     const categories = options.logCategories ?? [];
     const groups = options.logCategoryGroups ?? (options.logCategories ? [] : ['allLogs']);
     if (categories.length === 0 && groups.length === 0 && options.metrics === false) {
-      throw ruleError(this, `diagnostic setting '${id}' for ${scope.node.path} sends nothing: set 'logCategories', 'logCategoryGroups' or 'metrics'`);
+      throw ruleError(this, `diagnostic setting '${id}' for ${scope.node.path} sends nothing: set 'logCategories', 'logCategoryGroups' or 'metrics', got no log categories and 'metrics' false`);
     }
     return new MonitorDiagnosticSetting(scope, id, {
       name: options.name ?? 'to-log-analytics',
@@ -162,6 +163,9 @@ export class Monitoring extends MonitoringBase {
 }
 
 class ImportedMonitoring extends MonitoringBase {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'Monitoring.fromWorkspaceId';
+
   public readonly workspaceId: string;
 
   constructor(scope: Construct, id: string, workspaceId: string) {

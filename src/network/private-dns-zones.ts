@@ -1,9 +1,9 @@
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { Construct, IConstruct } from 'constructs';
+import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
 import { checkNotBlank, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
-import { IPrivateNetwork } from './private-network';
 
 /**
  * A privatelink DNS zone of an Azure service, so that no caller writes a zone name by hand.
@@ -141,13 +141,17 @@ export class PrivateDnsZones extends Construct implements IPrivateDnsZones {
   public zoneIdFor(zone: PrivateLinkZone): string {
     const created = this.zones[zone.zoneName];
     if (!created) {
-      throw ruleError(this, `no private DNS zone '${zone.zoneName}' in this set; add PrivateLinkZone for '${zone.key}' to 'zones'`);
+      const held = Object.keys(this.zones).map((z) => `'${z}'`).join(', ');
+      throw ruleError(this, `no private DNS zone '${zone.zoneName}' in this set; add PrivateLinkZone for '${zone.key}' to 'zones', got ${held}`);
     }
     return created.id;
   }
 }
 
 class HubDnsZones extends Construct implements IPrivateDnsZones {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'PrivateDnsZones.fromHubZoneIds';
+
   private readonly ids: HubDnsZoneIds;
 
   constructor(scope: Construct, id: string, ids: HubDnsZoneIds) {
@@ -166,7 +170,8 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
   public zoneIdFor(zone: PrivateLinkZone): string {
     const value = (this.ids as Record<string, string | undefined>)[zone.key];
     if (value === undefined) {
-      throw ruleError(this, `'${zone.key}' is needed for a private endpoint in zone '${zone.zoneName}' but was not given to fromHubZoneIds`);
+      const given = PrivateLinkZone.all().filter((z) => (this.ids as Record<string, string | undefined>)[z.key] !== undefined).map((z) => `'${z.key}'`);
+      throw ruleError(this, `'${zone.key}' is needed for a private endpoint in zone '${zone.zoneName}' but was not given to fromHubZoneIds, got ${given.length ? given.join(', ') : 'none'}`);
     }
     return value;
   }

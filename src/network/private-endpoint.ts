@@ -1,11 +1,11 @@
 import { PrivateEndpoint as AzPrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AzureNameRule, Names } from '../core/names';
-import { checkLocation } from '../core/private/regions';
-import { checkNotBlank, propError, ruleError } from '../core/private/validate';
 import { IPrivateDnsZones, PrivateLinkZone } from './private-dns-zones';
 import { IPrivateNetwork } from './private-network';
+import { AzureNameRule, Names } from '../core/names';
+import { checkLocation } from '../core/private/regions';
+import { checkNotBlank, checkResourceId, propError, ruleError } from '../core/private/validate';
 
 /**
  * Where and how a service gets its private endpoint; reused by every construct's props.
@@ -68,7 +68,9 @@ export class ServicePrivateEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: ServicePrivateEndpointProps) {
     super(scope, id);
     checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
+    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
     checkLocation(this, 'location', props.location);
+    checkResourceId(this, 'targetResourceId', props.targetResourceId);
     checkNotBlank(this, 'subresource', props.subresource);
     AzureNameRule.PRIVATE_ENDPOINT.validate(this, 'name', props.name);
     if (props.zones.length === 0) throw propError(this, 'zones', 'must list at least one private DNS zone', []);

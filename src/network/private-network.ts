@@ -154,7 +154,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     const appCidr = props.appIntegrationSubnetCidr ?? '10.0.1.0/24';
     this.validateAddresses(addressSpace, peCidr, appCidr);
     for (const [i, server] of (props.dnsServers ?? []).entries()) {
-      if (!isUnresolved(server) && !/^(\d{1,3}\.){3}\d{1,3}$/.test(server)) {
+      if (!isUnresolved(server) && !isIpv4(server)) {
         throw propError(this, `dnsServers[${i}]`, 'must be an IPv4 address', server);
       }
     }
@@ -263,7 +263,9 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       }
     }
     if (pe && app && overlaps(pe, app)) {
-      throw ruleError(this, `'privateEndpointSubnetCidr' ('${pe.text}') and 'appIntegrationSubnetCidr' ('${app.text}') must not overlap`);
+      // Two CIDR blocks that overlap always nest: the smaller one is the shared range.
+      const shared = pe.prefix >= app.prefix ? pe : app;
+      throw ruleError(this, `'privateEndpointSubnetCidr' ('${pe.text}') and 'appIntegrationSubnetCidr' ('${app.text}') must not overlap, got '${shared.text}' in both`);
     }
     if (app && app.prefix > RECOMMENDED_APP_SUBNET_PREFIX) {
       propWarning(this, `'appIntegrationSubnetCidr' is a /${app.prefix}; Microsoft recommends a /${RECOMMENDED_APP_SUBNET_PREFIX} or larger so the App Service plan can scale out`);
@@ -276,13 +278,22 @@ function rule(
   source: string, destination: string, port: string, description: string,
 ): NetworkSecurityGroupSecurityRule {
   return {
-    name, priority, access, protocol, description,
+    name,
+    priority,
+    access,
+    protocol,
+    description,
     direction: 'Inbound',
     sourceAddressPrefix: source,
     sourcePortRange: '*',
     destinationAddressPrefix: destination,
     destinationPortRange: port,
   };
+}
+
+function isIpv4(text: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  return m !== null && m.slice(1).every((octet) => Number(octet) <= 255);
 }
 
 function denyInbound(): NetworkSecurityGroupSecurityRule[] {
@@ -293,6 +304,9 @@ function denyInbound(): NetworkSecurityGroupSecurityRule[] {
 }
 
 class ImportedPrivateNetwork extends Construct implements IPrivateNetwork {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'PrivateNetwork.fromAttributes';
+
   public readonly virtualNetworkId: string;
   public readonly privateEndpointSubnetId: string;
   public readonly appIntegrationSubnetId: string;

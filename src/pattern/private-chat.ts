@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ContentFilterOptions } from '../ai/content-filter';
 import { ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
 import { OpenAiAccount } from '../ai/openai-account';
-import { ChatWebApp } from '../app/chat-web-app';
+import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
 import { IChatIdentity } from '../app/identity';
 import { SignIn } from '../app/sign-in';
@@ -289,6 +289,10 @@ export class PrivateChat extends Construct {
       if (!names.includes(props.chatDeploymentName)) {
         throw propError(this, 'chatDeploymentName', `must name one of the deployments in 'models' (${names.map((n) => `'${n}'`).join(', ')})`, props.chatDeploymentName);
       }
+    }
+    const sku = props.appServicePlanSku;
+    if (sku !== undefined && !isUnresolved(sku) && !PRIVATE_APP_SERVICE_SKUS.includes(sku)) {
+      throw propError(this, 'appServicePlanSku', `must be a SKU that supports private endpoints and VNet integration: one of ${PRIVATE_APP_SERVICE_SKUS.join(', ')}`, sku);
     }
     if (props.models && props.models.length === 0) {
       throw propError(this, 'models', 'must list at least one deployment for the chat app', []);

@@ -261,6 +261,9 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
 const VAULT_HOSTS = ['vault.azure.net', 'vault.azure.cn', 'vault.usgovcloudapi.net'];
 
 class ImportedPrivateKeyVault extends Construct implements IPrivateKeyVault {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'PrivateKeyVault.fromAttributes';
+
   public readonly vaultId: string;
   public readonly vaultName: string;
   public readonly vaultUri: string;

@@ -9,8 +9,13 @@ function setup(props: Partial<ServicePrivateEndpointProps> = {}) {
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' });
   const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
   const endpoint = new ServicePrivateEndpoint(stack, 'Endpoint', {
-    resourceGroupName: 'rg', location: 'swedencentral', network, dnsZones,
-    targetResourceId: target, subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+    resourceGroupName: 'rg',
+    location: 'swedencentral',
+    network,
+    dnsZones,
+    targetResourceId: target,
+    subresource: 'vault',
+    zones: [PrivateLinkZone.KEY_VAULT],
     ...props,
   });
   return { stack, network, dnsZones, endpoint };

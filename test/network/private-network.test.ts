@@ -91,8 +91,12 @@ describe('PrivateNetwork', () => {
     }
     expect(synth(stack)).toHaveResourceWithProperties(NetworkSecurityGroup, {
       security_rule: expect.arrayContaining([expect.objectContaining({
-        name: 'AllowVnetHttpsInbound', access: 'Allow', protocol: 'Tcp', source_address_prefix: 'VirtualNetwork',
-        destination_address_prefix: '10.0.0.0/24', destination_port_range: '443',
+        name: 'AllowVnetHttpsInbound',
+        access: 'Allow',
+        protocol: 'Tcp',
+        source_address_prefix: 'VirtualNetwork',
+        destination_address_prefix: '10.0.0.0/24',
+        destination_port_range: '443',
       })]),
     });
   });

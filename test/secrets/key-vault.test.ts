@@ -473,7 +473,7 @@ describe('PrivateKeyVault', () => {
     const attrs = (vaultId: string, vaultUri: string) => () => PrivateKeyVault.fromAttributes(newStack(), 'Shared', { vaultId, vaultUri });
 
     test('fails when vaultId is not a resource id', () => {
-      expect(attrs('kv-shared', VAULT_URI)).toThrow(/^ImportedPrivateKeyVault 'test\/Shared': 'vaultId' must be an Azure resource id .*, got 'kv-shared'$/);
+      expect(attrs('kv-shared', VAULT_URI)).toThrow(/^PrivateKeyVault\.fromAttributes 'test\/Shared': 'vaultId' must be an Azure resource id .*, got 'kv-shared'$/);
     });
 
     test('fails when vaultId is not a Key Vault id', () => {
@@ -496,7 +496,7 @@ describe('PrivateKeyVault', () => {
 
     test('fails when vaultUri names another vault than vaultId', () => {
       expect(attrs(VAULT_ID, 'https://kv-other.vault.azure.net/'))
-        .toThrow(/^ImportedPrivateKeyVault 'test\/Shared': 'vaultUri' must name the same vault as 'vaultId' \('kv-shared'\), got 'https:\/\/kv-other.vault.azure.net\/'$/);
+        .toThrow(/^PrivateKeyVault\.fromAttributes 'test\/Shared': 'vaultUri' must name the same vault as 'vaultId' \('kv-shared'\), got 'https:\/\/kv-other.vault.azure.net\/'$/);
     });
   });
 });

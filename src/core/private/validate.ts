@@ -27,7 +27,9 @@ export function propWarning(scope: Construct, message: string): void {
 
 export function isUnresolved(value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  // An element of a list token (`variable.listValue`) is a string that only the list form detects.
+  if (typeof value === 'string') return Token.isUnresolved(value) || Token.isUnresolved([value]);
+  if (typeof value === 'number') return Token.isUnresolved(value);
   if (Array.isArray(value)) return Token.isUnresolved(value) || value.some((v) => isUnresolved(v));
   return Token.isUnresolved(value);
 }
@@ -38,8 +40,13 @@ export function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The name users know the construct by. Classes behind a `fromXxx` factory are not public, so
+ * they set a static `errorKind` (e.g. `PrivateNetwork.fromAttributes`) instead of showing
+ * their internal class name.
+ */
 function kindOf(scope: Construct): string {
-  return scope.constructor.name;
+  return (scope.constructor as { readonly errorKind?: string }).errorKind ?? scope.constructor.name;
 }
 
 /** Throws unless `value` is an integer in [min, max]. Unresolved tokens and undefined pass. */
