@@ -92,6 +92,15 @@ synthExamples.spawn(project.postCompileTask);
 synthExamples.spawn(compileExamples);
 synthExamples.exec('node scripts/synth-examples.js', { receiveArgs: true });
 
+// Benchmarks (docs/benchmarks.md): builds what it measures, then times synthesis against an empty
+// app and a root-import stack, scale to 50 instances and the test suite, and rewrites the doc.
+const bench = project.addTask('bench', {
+  description: 'Build, then benchmark synth time and memory (floor, naive, examples, scale) and the test suite; writes docs/benchmarks.md',
+});
+bench.spawn(project.compileTask);
+bench.spawn(compileExamples);
+bench.exec('node bench/run.js', { receiveArgs: true });
+
 project.npmignore?.exclude('/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/');
 
 project.synth();

@@ -1,0 +1,335 @@
+// The naive way, for the benchmark only: the same resources as the default private chat
+// (examples/private-chat), written as most cdktf users write them, in one flat stack that imports
+// every provider from its package root. The point is equal Terraform work, not equal security
+// logic: same resource types and counts, same data source, same providers and backend, with
+// roughly the same attributes. bench/run.ts checks at bench time that the type counts still match
+// the private-chat example, so the comparison stays fair when the library changes.
+//
+// The root imports are deliberate: `@cdktf/provider-azurerm`'s index loads all ~1,500 resource
+// modules, which is what this benchmark compares against. Do not copy this style.
+import { application, applicationPassword, provider as azuread, servicePrincipal } from '@cdktf/provider-azuread';
+import {
+  cognitiveAccount,
+  cognitiveAccountRaiPolicy,
+  cognitiveDeployment,
+  dataAzurermClientConfig,
+  keyVault,
+  keyVaultSecret,
+  linuxWebApp,
+  logAnalyticsWorkspace,
+  monitorDiagnosticSetting,
+  natGateway,
+  natGatewayPublicIpAssociation,
+  networkSecurityGroup,
+  privateDnsZone,
+  privateDnsZoneVirtualNetworkLink,
+  privateEndpoint,
+  provider as azurerm,
+  publicIp,
+  resourceGroup,
+  roleAssignment,
+  servicePlan,
+  subnet,
+  subnetNatGatewayAssociation,
+  subnetNetworkSecurityGroupAssociation,
+  userAssignedIdentity,
+  virtualNetwork,
+} from '@cdktf/provider-azurerm';
+import { provider as time, sleep } from '@cdktf/provider-time';
+import { App, AzurermBackend, Fn, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+
+const location = 'swedencentral';
+
+class NaiveChatStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new azurerm.AzurermProvider(this, 'azurerm', { features: [{}] });
+    new azuread.AzureadProvider(this, 'azuread', {});
+    new time.TimeProvider(this, 'time', {});
+    new AzurermBackend(this, {
+      resourceGroupName: 'rg-tfstate',
+      storageAccountName: 'sttfstatechat',
+      containerName: 'tfstate',
+      key: 'naive-chat.tfstate',
+      useAzureadAuth: true,
+    });
+
+    const client = new dataAzurermClientConfig.DataAzurermClientConfig(this, 'client', {});
+    const suffix = Fn.substr(Fn.sha256(client.subscriptionId), 0, 8);
+    const rg = new resourceGroup.ResourceGroup(this, 'rg', { name: 'rg-chat', location });
+    const common = { resourceGroupName: rg.name, location };
+
+    // Network: VNet, two subnets with an NSG each, NAT gateway for the app's outbound traffic.
+    const vnet = new virtualNetwork.VirtualNetwork(this, 'vnet', { ...common, name: 'vnet-chat', addressSpace: ['10.0.0.0/16'] });
+    const peSubnet = new subnet.Subnet(this, 'pe_subnet', {
+      name: 'private-endpoints',
+      resourceGroupName: rg.name,
+      virtualNetworkName: vnet.name,
+      addressPrefixes: ['10.0.0.0/24'],
+      defaultOutboundAccessEnabled: false,
+      privateEndpointNetworkPolicies: 'Enabled',
+    });
+    const appSubnet = new subnet.Subnet(this, 'app_subnet', {
+      name: 'app-integration',
+      resourceGroupName: rg.name,
+      virtualNetworkName: vnet.name,
+      addressPrefixes: ['10.0.1.0/24'],
+      defaultOutboundAccessEnabled: false,
+      delegation: [{
+        name: 'app-service',
+        serviceDelegation: { name: 'Microsoft.Web/serverFarms', actions: ['Microsoft.Network/virtualNetworks/subnets/action'] },
+      }],
+    });
+    const denyRules = [
+      { name: 'DenyInternetInbound', priority: 4000, sourceAddressPrefix: 'Internet' },
+      { name: 'DenyAllOtherInbound', priority: 4096, sourceAddressPrefix: '*' },
+    ].map((r) => ({
+      ...r,
+      access: 'Deny',
+      direction: 'Inbound',
+      protocol: '*',
+      sourcePortRange: '*',
+      destinationPortRange: '*',
+      destinationAddressPrefix: '*',
+    }));
+    const peNsg = new networkSecurityGroup.NetworkSecurityGroup(this, 'pe_nsg', {
+      ...common,
+      name: 'nsg-private-endpoints',
+      securityRule: [
+        {
+          name: 'AllowVnetHttpsInbound',
+          priority: 100,
+          access: 'Allow',
+          direction: 'Inbound',
+          protocol: 'Tcp',
+          sourceAddressPrefix: 'VirtualNetwork',
+          sourcePortRange: '*',
+          destinationAddressPrefix: '10.0.0.0/24',
+          destinationPortRange: '443',
+        },
+        ...denyRules,
+      ],
+    });
+    const appNsg = new networkSecurityGroup.NetworkSecurityGroup(this, 'app_nsg', { ...common, name: 'nsg-app-integration', securityRule: denyRules });
+    new subnetNetworkSecurityGroupAssociation.SubnetNetworkSecurityGroupAssociation(this, 'pe_nsg_assoc', { subnetId: peSubnet.id, networkSecurityGroupId: peNsg.id });
+    new subnetNetworkSecurityGroupAssociation.SubnetNetworkSecurityGroupAssociation(this, 'app_nsg_assoc', { subnetId: appSubnet.id, networkSecurityGroupId: appNsg.id });
+    const pip = new publicIp.PublicIp(this, 'nat_pip', { ...common, name: 'pip-nat', allocationMethod: 'Static', sku: 'Standard' });
+    const nat = new natGateway.NatGateway(this, 'nat', { ...common, name: 'ng-chat', skuName: 'Standard' });
+    new natGatewayPublicIpAssociation.NatGatewayPublicIpAssociation(this, 'nat_pip_assoc', { natGatewayId: nat.id, publicIpAddressId: pip.id });
+    new subnetNatGatewayAssociation.SubnetNatGatewayAssociation(this, 'app_nat_assoc', { subnetId: appSubnet.id, natGatewayId: nat.id });
+
+    // Private DNS zones, each linked to the VNet.
+    const zones: Record<string, privateDnsZone.PrivateDnsZone> = {};
+    for (const [key, zoneName] of Object.entries({
+      openai: 'privatelink.openai.azure.com',
+      cognitive: 'privatelink.cognitiveservices.azure.com',
+      vault: 'privatelink.vaultcore.azure.net',
+      web: 'privatelink.azurewebsites.net',
+    })) {
+      const zone = new privateDnsZone.PrivateDnsZone(this, `zone_${key}`, { name: zoneName, resourceGroupName: rg.name });
+      new privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `zone_${key}_link`, {
+        name: 'link-chat', resourceGroupName: rg.name, privateDnsZoneName: zone.name, virtualNetworkId: vnet.id, registrationEnabled: false,
+      });
+      zones[key] = zone;
+    }
+
+    const workspace = new logAnalyticsWorkspace.LogAnalyticsWorkspace(this, 'logs', {
+      ...common,
+      name: 'log-chat',
+      sku: 'PerGB2018',
+      retentionInDays: 30,
+      internetIngestionEnabled: false,
+      internetQueryEnabled: true,
+      localAuthenticationEnabled: false,
+    });
+    const endpoint = (cid: string, name: string, resourceId: string, subresource: string, zoneIds: string[], dependsOn?: sleep.Sleep[]) =>
+      new privateEndpoint.PrivateEndpoint(this, cid, {
+        ...common,
+        name,
+        subnetId: peSubnet.id,
+        customNetworkInterfaceName: `${name}-nic`,
+        privateServiceConnection: { name: `${name}-connection`, privateConnectionResourceId: resourceId, subresourceNames: [subresource], isManualConnection: false },
+        privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
+        dependsOn,
+      });
+    const diagnostics = (cid: string, targetResourceId: string, logs: { category?: string; categoryGroup?: string }[]) =>
+      new monitorDiagnosticSetting.MonitorDiagnosticSetting(this, cid, {
+        name: 'to-log-analytics',
+        targetResourceId,
+        logAnalyticsWorkspaceId: workspace.id,
+        logAnalyticsDestinationType: 'Dedicated',
+        enabledLog: logs,
+        enabledMetric: [{ category: 'AllMetrics' }],
+      });
+
+    // Azure OpenAI: account, content filter, one model deployment, private endpoint.
+    const openai = new cognitiveAccount.CognitiveAccount(this, 'openai', {
+      ...common,
+      name: `oai-${suffix}`,
+      customSubdomainName: `oai-${suffix}`,
+      kind: 'OpenAI',
+      skuName: 'S0',
+      localAuthEnabled: false,
+      publicNetworkAccessEnabled: false,
+      outboundNetworkAccessRestricted: true,
+      fqdns: [],
+      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
+      identity: { type: 'SystemAssigned' },
+      lifecycle: { preventDestroy: true },
+    });
+    const filters = ['Hate', 'Sexual', 'Violence', 'Selfharm'].flatMap((name) => ['Prompt', 'Completion'].map((source) => ({
+      name, source, severityThreshold: 'Medium', blockEnabled: true, filterEnabled: true,
+    })));
+    const raiPolicy = new cognitiveAccountRaiPolicy.CognitiveAccountRaiPolicy(this, 'content_filter', {
+      name: 'cf-chat',
+      cognitiveAccountId: openai.id,
+      basePolicyName: 'Microsoft.DefaultV2',
+      mode: 'Default',
+      contentFilter: [
+        ...filters,
+        { name: 'Jailbreak', source: 'Prompt', severityThreshold: 'Medium', blockEnabled: true, filterEnabled: true },
+        { name: 'Indirect Attack', source: 'Prompt', severityThreshold: 'Medium', blockEnabled: true, filterEnabled: true },
+        { name: 'Protected Material Text', source: 'Completion', severityThreshold: 'Medium', blockEnabled: true, filterEnabled: true },
+        { name: 'Protected Material Code', source: 'Completion', severityThreshold: 'Medium', blockEnabled: true, filterEnabled: true },
+      ],
+    });
+    new cognitiveDeployment.CognitiveDeployment(this, 'gpt', {
+      name: 'gpt-4.1-mini',
+      cognitiveAccountId: openai.id,
+      model: { format: 'OpenAI', name: 'gpt-4.1-mini', version: '2025-04-14' },
+      sku: { name: 'GlobalStandard', capacity: 10 },
+      raiPolicyName: raiPolicy.name,
+      versionUpgradeOption: 'NoAutoUpgrade',
+      dependsOn: [raiPolicy],
+    });
+    const openaiWait = new sleep.Sleep(this, 'openai_wait', { createDuration: '30s', dependsOn: [openai] });
+    endpoint('openai_pe', 'pe-openai', openai.id, 'account', [zones.openai.id, zones.cognitive.id], [openaiWait]);
+    diagnostics('openai_diag', openai.id, [{ category: 'Audit' }, { category: 'RequestResponse' }, { category: 'AzureOpenAIRequestUsage' }]);
+
+    // Key Vault with a private endpoint; the deployer may write secrets after a wait.
+    const vault = new keyVault.KeyVault(this, 'vault', {
+      ...common,
+      name: `kv-${suffix}`,
+      tenantId: client.tenantId,
+      skuName: 'standard',
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: 90,
+      publicNetworkAccessEnabled: false,
+      enabledForDeployment: false,
+      enabledForDiskEncryption: false,
+      enabledForTemplateDeployment: false,
+      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [], virtualNetworkSubnetIds: [] },
+      lifecycle: { preventDestroy: true },
+    });
+    const vaultPe = endpoint('vault_pe', 'pe-vault', vault.id, 'vault', [zones.vault.id]);
+    diagnostics('vault_diag', vault.id, [{ categoryGroup: 'audit' }]);
+    const deployerRole = new roleAssignment.RoleAssignment(this, 'deployer_secrets_officer', {
+      scope: vault.id, roleDefinitionName: 'Key Vault Secrets Officer', principalId: client.objectId,
+    });
+    const deployerWait = new sleep.Sleep(this, 'deployer_wait', { createDuration: '60s', dependsOn: [deployerRole] });
+
+    // Sign-in: app registration, its service principal and client secret (kept in the vault).
+    const appName = `app-chat-${suffix}`;
+    const registration = new application.Application(this, 'app_registration', {
+      displayName: 'Private chat',
+      signInAudience: 'AzureADMyOrg',
+      web: {
+        redirectUris: [`https://${appName}.azurewebsites.net/.auth/login/aad/callback`],
+        implicitGrant: { idTokenIssuanceEnabled: true, accessTokenIssuanceEnabled: false },
+      },
+    });
+    new servicePrincipal.ServicePrincipal(this, 'app_sp', { clientId: registration.clientId, appRoleAssignmentRequired: false });
+    const password = new applicationPassword.ApplicationPasswordA(this, 'app_password', {
+      applicationId: registration.id, displayName: 'App Service authentication', endDateRelative: '4320h',
+    });
+    const secret = new keyVaultSecret.KeyVaultSecret(this, 'signin_secret', {
+      name: 'signin-app',
+      keyVaultId: vault.id,
+      value: password.value,
+      contentType: 'entra-client-secret',
+      expirationDate: password.endDate,
+      dependsOn: [vaultPe, deployerWait],
+    });
+
+    // The chat web app, its identity and role grants, private endpoint and diagnostics.
+    const identity = new userAssignedIdentity.UserAssignedIdentity(this, 'app_identity', { ...common, name: 'id-chat' });
+    const grants = [
+      new roleAssignment.RoleAssignment(this, 'app_openai_user', {
+        scope: openai.id, roleDefinitionName: 'Cognitive Services OpenAI User', principalId: identity.principalId, principalType: 'ServicePrincipal',
+      }),
+      new roleAssignment.RoleAssignment(this, 'app_secrets_user', {
+        scope: vault.id, roleDefinitionName: 'Key Vault Secrets User', principalId: identity.principalId, principalType: 'ServicePrincipal',
+      }),
+    ];
+    const grantsWait = new sleep.Sleep(this, 'grants_wait', { createDuration: '60s', dependsOn: grants });
+    const plan = new servicePlan.ServicePlan(this, 'plan', { ...common, name: 'asp-chat', osType: 'Linux', skuName: 'P0v3', workerCount: 1, zoneBalancingEnabled: false });
+    const web = new linuxWebApp.LinuxWebApp(this, 'app', {
+      ...common,
+      name: appName,
+      servicePlanId: plan.id,
+      httpsOnly: true,
+      enabled: true,
+      publicNetworkAccessEnabled: false,
+      clientAffinityEnabled: false,
+      clientCertificateEnabled: false,
+      ftpPublishBasicAuthenticationEnabled: false,
+      webdeployPublishBasicAuthenticationEnabled: false,
+      virtualNetworkSubnetId: appSubnet.id,
+      vnetImagePullEnabled: true,
+      identity: { type: 'UserAssigned', identityIds: [identity.id] },
+      keyVaultReferenceIdentityId: identity.id,
+      appSettings: {
+        AZURE_OPENAI_ENDPOINT: openai.endpoint,
+        AZURE_OPENAI_MODEL: 'gpt-4.1-mini',
+        AZURE_CLIENT_ID: identity.clientId,
+        AUTH_ENABLED: 'true',
+        WEBSITES_PORT: '80',
+        MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: `@Microsoft.KeyVault(SecretUri=${secret.versionlessId})`,
+      },
+      siteConfig: {
+        alwaysOn: true,
+        applicationStack: { dockerImageName: 'sample-app-aoai-chatgpt:2025-02-13_52', dockerRegistryUrl: 'https://sampleappaoaichatgpt.azurecr.io' },
+        containerRegistryUseManagedIdentity: false,
+        ftpsState: 'Disabled',
+        healthCheckPath: '/',
+        healthCheckEvictionTimeInMin: 5,
+        http2Enabled: true,
+        minimumTlsVersion: '1.2',
+        scmMinimumTlsVersion: '1.2',
+        remoteDebuggingEnabled: false,
+        use32BitWorker: false,
+        vnetRouteAllEnabled: true,
+        websocketsEnabled: false,
+      },
+      authSettingsV2: {
+        authEnabled: true,
+        requireAuthentication: true,
+        requireHttps: true,
+        unauthenticatedAction: 'RedirectToLoginPage',
+        defaultProvider: 'azureactivedirectory',
+        activeDirectoryV2: {
+          clientId: registration.clientId,
+          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET',
+          tenantAuthEndpoint: `https://login.microsoftonline.com/${client.tenantId}/v2.0`,
+        },
+        login: { tokenStoreEnabled: true },
+      },
+      logs: {
+        detailedErrorMessages: true,
+        failedRequestTracing: true,
+        applicationLogs: { fileSystemLevel: 'Information' },
+        httpLogs: { fileSystem: { retentionInDays: 7, retentionInMb: 35 } },
+      },
+      dependsOn: [grantsWait],
+    });
+    endpoint('app_pe', 'pe-app', web.id, 'sites', [zones.web.id]);
+    diagnostics('app_diag', web.id, ['AppServiceHTTPLogs', 'AppServiceConsoleLogs', 'AppServiceAppLogs', 'AppServiceAuditLogs', 'AppServicePlatformLogs', 'AppServiceAuthenticationLogs']
+      .map((category) => ({ category })));
+  }
+}
+
+const app = new App();
+new NaiveChatStack(app, 'naive');
+app.synth();
