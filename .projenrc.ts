@@ -1,4 +1,4 @@
-import { cdk, javascript } from 'projen';
+import { cdk, DependencyType, javascript } from 'projen';
 
 // Versions the library is built and tested against. They are peer dependencies so that the
 // user's stack owns exactly one copy of cdktf and of each provider package.
@@ -41,6 +41,9 @@ const project = new cdk.JsiiProject({
   pullRequestTemplate: false,
 
   jestOptions: {
+    // jest 30 resolves modules through unrs-resolver, whose platform bindings the registry here does
+    // not all serve, so its lockfile fails `npm ci`; jest 29 has no such dependency.
+    jestVersion: '^29',
     // CI must fail on snapshot drift instead of rewriting the snapshot (`jest --ci`).
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
@@ -62,6 +65,14 @@ const project = new cdk.JsiiProject({
   docgen: true,
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'] },
 });
+
+// eslint-import-resolver-typescript 4 pulls unrs-resolver, whose platform bindings are not all
+// served by the registry these machines reach; a lockfile without them fails `npm ci`.
+// Added after the ESLint component, which declares the package without a version.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.deps.addDependency('eslint-import-resolver-typescript@~3.6.3', DependencyType.BUILD);
+// ts-jest requires jest-util from the top level (a peer dependency npm does not hoist for jest 29).
+project.deps.addDependency('jest-util@^29', DependencyType.BUILD);
 
 // ts-jest only transpiles (isolatedModules), so type errors in tests and examples are caught here.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');

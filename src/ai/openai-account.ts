@@ -9,13 +9,13 @@ import { DeploymentSku, ModelDeployment, ModelDeploymentOptions } from './model-
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
 import { waitAfter } from '../core/private/providers';
-import { checkLocation } from '../core/private/regions';
 import { checkNotBlank, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { IPrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones';
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateNetwork } from '../network/private-network';
 import { validateDeploymentOptions } from './private/deployment-validation';
+import { checkPlacement } from '../core/private/placement';
 
 /** Built-in role that may call the inference APIs of an account, and nothing else. */
 const OPENAI_USER_ROLE = 'Cognitive Services OpenAI User';
@@ -283,9 +283,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
   }
 
   private validate(props: OpenAiAccountProps): void {
-    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
-    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(this, 'location', props.location);
+    checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.COGNITIVE_ACCOUNT.validate(this, 'name', props.name);
     AzureNameRule.COGNITIVE_ACCOUNT.validate(this, 'customSubdomainName', props.customSubdomainName);
     for (const [i, fqdn] of (props.allowedFqdns ?? []).entries()) {

@@ -10,19 +10,19 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerImage } from './container-image';
 import { ChatIdentity, IChatIdentity } from './identity';
+import { SignIn } from './sign-in';
 import { IOpenAiAccount } from '../ai/openai-account';
 import { AzureNameRule, Names } from '../core/names';
+import { ChatSignIn } from './private/chat-sign-in';
 import { clientConfig } from '../core/private/client-config';
+import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
-import { checkLocation } from '../core/private/regions';
 import { checkGuid, checkIntRange, checkNotBlank, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateKeyVault } from '../secrets/key-vault';
 import { checkRfc3339 } from '../secrets/private/secrets';
-import { ChatSignIn } from './private/chat-sign-in';
-import { SignIn } from './sign-in';
 
 /**
  * App Service plan SKUs that support both a private endpoint (inbound) and regional VNet
@@ -383,9 +383,7 @@ export class ChatWebApp extends Construct {
   }
 
   private validate(props: ChatWebAppProps, image: ContainerImage, signIn: SignIn): void {
-    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
-    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(this, 'location', props.location);
+    checkPlacement(this, props.resourceGroupName, props.location);
     checkNotBlank(this, 'deploymentName', props.deploymentName);
     AzureNameRule.COGNITIVE_DEPLOYMENT.validate(this, 'deploymentName', props.deploymentName);
     AzureNameRule.WEB_APP.validate(this, 'name', props.name);

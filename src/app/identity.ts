@@ -2,8 +2,8 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
 import { IPrincipal, PrincipalType } from '../core/principal';
-import { checkLocation } from '../core/private/regions';
-import { checkGuid, checkNotBlank, checkResourceId } from '../core/private/validate';
+import { checkPlacement } from '../core/private/placement';
+import { checkGuid, checkResourceId } from '../core/private/validate';
 
 /**
  * The managed identity the chat app runs as: created here or existing.
@@ -80,9 +80,7 @@ export class ChatIdentity extends Construct implements IChatIdentity {
 
   constructor(scope: Construct, id: string, props: ChatIdentityProps) {
     super(scope, id);
-    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
-    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(this, 'location', props.location);
+    checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.USER_ASSIGNED_IDENTITY.validate(this, 'name', props.name);
 
     this.identityName = props.name ?? Names.local(this, AzureNameRule.USER_ASSIGNED_IDENTITY, 'id');

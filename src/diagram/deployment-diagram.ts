@@ -169,7 +169,8 @@ class Renderer {
     for (const [name, app] of this.each('azurerm_linux_web_app')) {
       const subnet = this.findReferenced(app.virtual_network_subnet_id);
       const routeAll = app.site_config?.vnet_route_all_enabled ? 'route all' : 'VNet integration';
-      const target = subnet ? id(subnet[0], subnet[1]) : isResourceId(app.virtual_network_subnet_id) ? existingSubnetNode(app.virtual_network_subnet_id) : undefined;
+      const existing = isResourceId(app.virtual_network_subnet_id) ? existingSubnetNode(app.virtual_network_subnet_id) : undefined;
+      const target = subnet ? id(subnet[0], subnet[1]) : existing;
       if (target) this.edge(`  ${id('azurerm_linux_web_app', name)} -- "outbound (${routeAll})" --> ${target}`);
       for (const identityId of app.identity?.identity_ids ?? []) {
         const identity = this.findReferenced(identityId);

@@ -2,8 +2,8 @@ import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct, IConstruct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
-import { checkLocation } from '../core/private/regions';
-import { checkIntRange, checkNotBlank, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
+import { checkPlacement } from '../core/private/placement';
+import { checkIntRange, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
 
 /** What to send from one resource to the workspace. */
 export interface DiagnosticSettingOptions {
@@ -135,9 +135,7 @@ export class Monitoring extends MonitoringBase {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
-    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(this, 'location', props.location);
+    checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.LOG_ANALYTICS_WORKSPACE.validate(this, 'name', props.name);
     checkIntRange(this, 'retentionInDays', props.retentionInDays, 30, 730);
     if (props.dailyQuotaGb !== undefined && !isUnresolved(props.dailyQuotaGb) && !(props.dailyQuotaGb > 0)) {

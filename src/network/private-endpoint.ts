@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IPrivateDnsZones, PrivateLinkZone } from './private-dns-zones';
 import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
-import { checkLocation } from '../core/private/regions';
+import { checkPlacement } from '../core/private/placement';
 import { checkNotBlank, checkResourceId, propError, ruleError } from '../core/private/validate';
 
 /**
@@ -67,9 +67,7 @@ export class ServicePrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: ServicePrivateEndpointProps) {
     super(scope, id);
-    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
-    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(this, 'location', props.location);
+    checkPlacement(this, props.resourceGroupName, props.location);
     checkResourceId(this, 'targetResourceId', props.targetResourceId);
     checkNotBlank(this, 'subresource', props.subresource);
     AzureNameRule.PRIVATE_ENDPOINT.validate(this, 'name', props.name);

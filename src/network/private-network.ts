@@ -9,8 +9,8 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct, IConstruct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
 import { Cidr, contains, overlaps, parseCidr } from '../core/private/cidr';
-import { checkLocation } from '../core/private/regions';
-import { checkNotBlank, checkResourceId, isUnresolved, propError, propWarning, ruleError } from '../core/private/validate';
+import { checkPlacement } from '../core/private/placement';
+import { checkResourceId, isUnresolved, propError, propWarning, ruleError } from '../core/private/validate';
 
 /**
  * A virtual network with the two subnets a private chat deployment plugs into.
@@ -144,9 +144,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
-    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
-    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(this, 'location', props.location);
+    checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.VIRTUAL_NETWORK.validate(this, 'name', props.name);
 
     const addressSpace = props.addressSpace ?? '10.0.0.0/16';

@@ -7,12 +7,12 @@ import { Construct, IConstruct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
 import { IPrincipal } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
-import { checkLocation } from '../core/private/regions';
 import { checkIntRange, checkNotBlank, checkResourceId, isUnresolved, propError, propWarning, ruleError } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { VaultSecretWriter } from './private/secrets';
+import { checkPlacement } from '../core/private/placement';
 
 /**
  * A Key Vault that apps read secrets from over a private endpoint: created here or existing.
@@ -189,9 +189,7 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
 
   constructor(scope: Construct, id: string, props: PrivateKeyVaultProps) {
     super(scope, id);
-    checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
-    AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(this, 'location', props.location);
+    checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.KEY_VAULT.validate(this, 'name', props.name);
     checkIntRange(this, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 7, RETENTION_MAX);
     const retention = props.softDeleteRetentionDays ?? RETENTION_MAX;

@@ -9,15 +9,21 @@ describe('examples/private-chat', () => {
   test('is the five lines: one PrivateChat with the secure defaults, and remote state', () => {
     expect(json.terraform.backend.azurerm).toMatchObject({ use_azuread_auth: true, key: 'private-chat.tfstate' });
     expect(onlyResource(json, 'azurerm_cognitive_account')).toMatchObject({
-      kind: 'OpenAI', sku_name: 'S0', public_network_access_enabled: false, local_auth_enabled: false,
-      outbound_network_access_restricted: true, network_acls: expect.objectContaining({ default_action: 'Deny' }),
+      kind: 'OpenAI',
+      sku_name: 'S0',
+      public_network_access_enabled: false,
+      local_auth_enabled: false,
+      outbound_network_access_restricted: true,
+      network_acls: expect.objectContaining({ default_action: 'Deny' }),
     });
     expect(onlyResource(json, 'azurerm_key_vault')).toMatchObject({
       purge_protection_enabled: true, soft_delete_retention_days: 90, public_network_access_enabled: false, rbac_authorization_enabled: true,
     });
     expect(onlyResource(json, 'azurerm_linux_web_app')).toMatchObject({
-      public_network_access_enabled: false, https_only: true,
-      ftp_publish_basic_authentication_enabled: false, webdeploy_publish_basic_authentication_enabled: false,
+      public_network_access_enabled: false,
+      https_only: true,
+      ftp_publish_basic_authentication_enabled: false,
+      webdeploy_publish_basic_authentication_enabled: false,
       site_config: expect.objectContaining({ minimum_tls_version: '1.2', vnet_route_all_enabled: true, remote_debugging_enabled: false }),
     });
     expect(onlyResource(json, 'azurerm_linux_web_app').site_config.application_stack).toEqual({
