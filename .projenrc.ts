@@ -74,6 +74,12 @@ project.deps.addDependency('eslint-import-resolver-typescript@~3.6.3', Dependenc
 // ts-jest requires jest-util from the top level (a peer dependency npm does not hoist for jest 29).
 project.deps.addDependency('jest-util@^29', DependencyType.BUILD);
 
+// Examples, scripts and benchmarks import the package by name; before a build (a fresh clone)
+// only test/tsconfig.json's paths mapping resolves it, to src/.
+project.tryFindObjectFile('.eslintrc.json')?.addOverride(
+  'settings.import/resolver.typescript.project', ['./tsconfig.json', './test/tsconfig.json'],
+);
+
 // ts-jest only transpiles (isolatedModules), so type errors in tests and examples are caught here.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
