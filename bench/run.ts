@@ -288,7 +288,12 @@ interface Check {
   readonly measured: string;
   readonly limit: string;
   readonly pass: boolean;
+  /** Why the target is shown but not judged in this run. */
+  readonly notJudged?: string;
 }
+
+/** Fewest scale runs for a growth verdict: extrapolating N=1..10 to N=50 magnifies one slow sample 4x. */
+const MIN_RUNS_FOR_GROWTH = 3;
 
 function main(): void {
   const opts = parseOptions(process.argv.slice(2));
@@ -388,7 +393,9 @@ function main(): void {
       const r = f(c) / predicted;
       const superLinear = r > SUPERLINEAR_TOLERANCE;
       growth.push(`${superLinear ? 'SUPER-LINEAR' : 'linear or better'}: ${layout}, ${what} at N=50 is ${fmt(f(c))} (${what === 'time' ? 'fastest run' : 'median'}), ${ratio(r)} the straight line through N=1 and N=10 (${fmt(predicted)}); flagged above ${ratio(SUPERLINEAR_TOLERANCE)}`);
-      checks.push({ name: `${layout} ${what} growth to N=50 vs linear`, measured: ratio(r), limit: `≤ ${ratio(SUPERLINEAR_TOLERANCE)}`, pass: !superLinear });
+      const notJudged = opts.scaleRuns < MIN_RUNS_FOR_GROWTH
+        ? `not judged: ${opts.scaleRuns} scale run(s), needs ${MIN_RUNS_FOR_GROWTH} (drop --quick)` : undefined;
+      checks.push({ name: `${layout} ${what} growth to N=50 vs linear`, measured: ratio(r), limit: `≤ ${ratio(SUPERLINEAR_TOLERANCE)}`, pass: !superLinear, notJudged });
     }
   }
 
@@ -435,12 +442,17 @@ function main(): void {
       : []),
     '#### Targets',
     '',
-    table(['Target', 'Measured', 'Limit', 'Result'], checks.map((c) => [c.name, c.measured, c.limit, c.pass ? 'PASS' : '**FAIL**'])),
+    table(['Target', 'Measured', 'Limit', 'Result'], checks.map((c) => [c.name, c.measured, c.limit, c.notJudged ?? (c.pass ? 'PASS' : '**FAIL**')])),
   ].join('\n');
 
   console.log(`\n${md}\n`);
-  const failed = checks.filter((c) => !c.pass);
-  console.log(failed.length === 0 ? `All ${checks.length} targets PASS.` : `${failed.length} of ${checks.length} targets FAIL: ${failed.map((c) => c.name).join('; ')}`);
+  const judged = checks.filter((c) => !c.notJudged);
+  const failed = judged.filter((c) => !c.pass);
+  const skipped = checks.length - judged.length;
+  const suffix = skipped > 0 ? ` (${skipped} not judged in this run)` : '';
+  console.log(failed.length === 0
+    ? `All ${judged.length} judged targets PASS${suffix}.`
+    : `${failed.length} of ${judged.length} judged targets FAIL${suffix}: ${failed.map((c) => c.name).join('; ')}`);
 
   mkdirSync(join(root, '.bench'), { recursive: true });
   writeFileSync(RAW, `${JSON.stringify({ machine: info, options: opts, gnuTime, synth, scale, suite, checks }, null, 2)}\n`);
