@@ -1,5 +1,5 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** The JSON a stack synthesizes, parsed. */
@@ -38,11 +38,6 @@ export function onlyResource(json: Synthesized, type: string): any {
   const all = Object.values(resourcesOf(json, type));
   if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
   return all[0];
-}
-
-/** A whole app: for examples that build several stacks. */
-export function newApp(): App {
-  return Testing.app();
 }
 
 /** Warnings recorded (as cdktf annotations) on a construct and its children. */

@@ -152,7 +152,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     const appCidr = props.appIntegrationSubnetCidr ?? '10.0.1.0/24';
     this.validateAddresses(addressSpace, peCidr, appCidr);
     for (const [i, server] of (props.dnsServers ?? []).entries()) {
-      if (!isUnresolved(server) && !isIpv4(server)) {
+      if (!isUnresolved(server) && typeof parseCidr(`${server}/32`) === 'string') {
         throw propError(this, `dnsServers[${i}]`, 'must be an IPv4 address', server);
       }
     }
@@ -287,11 +287,6 @@ function rule(
     destinationAddressPrefix: destination,
     destinationPortRange: port,
   };
-}
-
-function isIpv4(text: string): boolean {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  return m !== null && m.slice(1).every((octet) => Number(octet) <= 255);
 }
 
 function denyInbound(): NetworkSecurityGroupSecurityRule[] {

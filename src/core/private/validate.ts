@@ -71,13 +71,6 @@ export function checkNotBlank(scope: Construct, prop: string, value: string | un
   if (value.trim() === '') throw propError(scope, prop, 'must not be empty', value);
 }
 
-/** Throws when both of two mutually exclusive props are set. */
-export function checkExclusive(scope: Construct, a: string, aValue: unknown, b: string, bValue: unknown): void {
-  if (aValue !== undefined && bValue !== undefined) {
-    throw ruleError(scope, `'${a}' and '${b}' are mutually exclusive: set one of them, got both`);
-  }
-}
-
 /** Throws when a string is not an Azure resource id (skipped for tokens). */
 export function checkResourceId(scope: Construct, prop: string, value: string | undefined, type?: string): void {
   if (value === undefined || isUnresolved(value)) return;
