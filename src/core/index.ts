@@ -1,3 +1,4 @@
 export * from './names';
 export * from './principal';
 export * from './tags';
+export * from './warnings';
