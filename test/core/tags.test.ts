@@ -1,3 +1,6 @@
+import { Application } from '@cdktf/provider-azuread/lib/application';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { Aspects } from 'cdktf';
@@ -17,5 +20,55 @@ describe('TagResources', () => {
     expect(Object.keys(nsgs.Own.tags)).toEqual(['costCenter', 'owner', 'workload']);
     expect(nsgs.Own.tags.workload).toBe('mine');
     expect(resourcesOf(json, 'azurerm_subnet_network_security_group_association').Untaggable.tags).toBeUndefined();
+  });
+});
+
+describe('TagResources on Entra objects', () => {
+  function entraStack() {
+    const stack = newStack();
+    new AzureadProvider(stack, 'azuread', {});
+    const app = new Application(stack, 'App', { displayName: 'chat', tags: ['HideApp', 'env:mine'] });
+    new ServicePrincipal(stack, 'Sp', { clientId: app.clientId });
+    new Application(stack, 'Featured', { displayName: 'f', featureTags: [{ hide: true }] });
+    Aspects.of(stack).add(new TagResources({ env: 'prod', costCenter: '42' }));
+    return resourcesOfAll(synthJson(stack));
+  }
+  function resourcesOfAll(json: ReturnType<typeof synthJson>) {
+    return { apps: resourcesOf(json, 'azuread_application'), sps: resourcesOf(json, 'azuread_service_principal') };
+  }
+
+  test('writes tags as a set of key:value strings, as azuread_application and azuread_service_principal require', () => {
+    const { sps } = entraStack();
+    expect(sps.Sp.tags).toEqual(['costCenter:42', 'env:prod']);
+    for (const t of sps.Sp.tags) expect(typeof t).toBe('string');
+  });
+
+  test('keeps the strings a resource already has, and its own value for a key', () => {
+    const { apps } = entraStack();
+    expect(apps.App.tags).toEqual(['HideApp', 'env:mine', 'costCenter:42']);
+  });
+
+  test('leaves resources with feature_tags alone (azuread refuses tags with feature_tags)', () => {
+    const { apps } = entraStack();
+    expect(apps.Featured.tags).toBeUndefined();
+  });
+});
+
+describe('TagResources validation', () => {
+  test.each([
+    [{ 'a/b': 'x' }, /TagResources: 'tags.a\/b' is not a valid tag name/],
+    [{ k: 'v'.repeat(257) }, /TagResources: 'tags.k' must be at most 256 characters/],
+    [{ ['k'.repeat(513)]: 'v' }, /TagResources: 'tags' keys must be 1-512 characters/],
+    [Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])), /TagResources: 'tags' must hold at most 50 tags .*, got '51 tags'/],
+    [{ k: 1 }, /TagResources: 'tags.k' must be a string, got 1/],
+    [null, /TagResources: 'tags' must be an object of string values or left out, got null/],
+    [['a'], /TagResources: 'tags' must be an object of string values .*, got \["a"\]/],
+  ])('fails when tags are %j', (tags, expected) => {
+    expect(() => new TagResources(tags as any)).toThrow(expected);
+  });
+
+  test('accepts 50 tags at the limits', () => {
+    const tags = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`.padEnd(512, 'x'), 'v'.repeat(256)]));
+    expect(() => new TagResources(tags)).not.toThrow();
   });
 });
