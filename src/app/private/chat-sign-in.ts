@@ -3,6 +3,7 @@ import { ApplicationPasswordA } from '@cdktf/provider-azuread/lib/application-pa
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzureNameRule, Names } from '../../core/names';
 import { ensureProvider } from '../../core/private/providers';
@@ -60,7 +61,7 @@ export class ChatSignIn extends Construct {
     }
 
     const options = props.signIn._registration ?? {};
-    ensureProvider(this, 'azuread', (stack) => new AzureadProvider(stack, 'azuread', {}));
+    ensureProvider(this, 'azuread', 'azuread', (stack, id) => new AzureadProvider(stack, id, {}));
     this.application = new Application(this, 'Application', {
       displayName: options.displayName ?? `Private chat (${scope.node.path})`,
       signInAudience: 'AzureADMyOrg',
@@ -75,10 +76,18 @@ export class ChatSignIn extends Construct {
       appRoleAssignmentRequired: options.assignmentRequired ?? false,
       owners: options.owners,
     });
+    // `end_date_relative` is deprecated in azuread 3.x. The end date is computed by Terraform when
+    // the password is created (`timeadd(timestamp(), …)`) and then frozen by `ignore_changes`, so
+    // the synthesized JSON is the same on every synth and the date does not move on later plans.
+    // `rotate_when_changed` carries the lifetime, so a new `secretLifetimeDays` still replaces the
+    // password (with a fresh end date), as `end_date_relative` used to.
+    const lifetimeDays = options.secretLifetimeDays ?? DEFAULT_SECRET_LIFETIME_DAYS;
     this.password = new ApplicationPasswordA(this, 'Password', {
       applicationId: this.application.id,
       displayName: 'App Service authentication',
-      endDateRelative: `${(options.secretLifetimeDays ?? DEFAULT_SECRET_LIFETIME_DAYS) * 24}h`,
+      endDate: Fn.timeadd(Fn.timestamp(), `${lifetimeDays * 24}h`),
+      rotateWhenChanged: { secret_lifetime_days: String(lifetimeDays) },
+      lifecycle: { ignoreChanges: ['end_date'] },
     });
     this.secret = props.vault!.addSecret(secretId, {
       name: secretName,
