@@ -1,4 +1,6 @@
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, IAspect, ISynthesisSession, TerraformResource, TerraformStack } from 'cdktf';
+// Not re-exported by the package root, but public in cdktf's own modules (TerraformAsset uses it).
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { ACK_METADATA, acknowledgementsOn, runChecks } from './private/checker';
 import { ComplianceReport, ComplianceRule } from './rule';
@@ -120,8 +122,29 @@ function stateOf(stack: TerraformStack): StackState {
     STATES.set(stack, state);
     const registered = state;
     stack.node.addValidation({ validate: () => validateStack(stack, registered) });
+    enforceWhenValidationIsSkipped(stack, registered);
   }
   return state;
+}
+
+/**
+ * `new App({ skipValidation: true })` (which cdktf's own error messages suggest) skips every
+ * validation, the rule pack's included. cdktf still runs custom synthesis and then refuses to
+ * write a stack with error annotations, so the pack also runs there when validation was skipped,
+ * and its failures become error annotations: a stack that breaks a rule is never written.
+ */
+function enforceWhenValidationIsSkipped(stack: TerraformStack, state: StackState): void {
+  try {
+    addCustomSynthesis(stack, {
+      onSynthesize: (session: ISynthesisSession) => {
+        if (!session.skipValidation) return; // the validation above has already run
+        for (const message of validateStack(stack, state)) Annotations.of(stack).addError(message);
+      },
+    });
+  } catch {
+    // The stack already has a custom synthesis of its own (defined once, not configurable); the
+    // validation still enforces the pack unless validation is skipped, as the README says.
+  }
 }
 
 /** Runs the pack on what the aspect visited; failures become validation errors. */
