@@ -5,5 +5,6 @@ export * from './ai';
 export * from './secrets';
 export * from './app';
 export * from './compliance';
+export * from './conformance';
 export * from './diagram';
 export * from './pattern';

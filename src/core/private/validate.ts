@@ -278,7 +278,8 @@ export function checkField(scope: Owner, prop: string, value: unknown, spec: Fie
     }
     case 'stringMap': {
       if (isUnresolved(value)) return;
-      if (typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) {
+      const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+      if (typeof value !== 'object' || Array.isArray(value) || (proto !== Object.prototype && proto !== null)) {
         throw propError(scope, prop, 'must be an object of string values ({ key: \'value\' })', value);
       }
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
