@@ -1,5 +1,6 @@
 import { IAspect, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { LABEL_LIST_TAGS, SET_OF_STRINGS_TAGS } from './private/tag-forms';
 import { checkTags } from './private/validate';
 
 /**
@@ -11,6 +12,8 @@ import { checkTags } from './private/validate';
  *   They get one `key:value` string per tag (`env:prod`), sorted, next to the strings they
  *   already have. A resource that sets `feature_tags` is left alone, because azuread refuses
  *   `tags` together with `feature_tags`.
+ * - The few azurerm types whose `tags` is a list of the service's own labels (an API Management
+ *   named value, a threat-intelligence indicator) are left alone: those are not resource tags.
  * - Resources of other providers are tagged only when their `tags` input is a map.
  *
  * An Aspect rather than a prop threaded through every construct, so that resources users add
@@ -35,7 +38,8 @@ export class TagResources implements IAspect {
     if (!(node instanceof TerraformResource)) return;
     const taggable = node as unknown as { tags?: unknown; tagsInput?: unknown; featureTagsInput?: unknown };
     if (!('tagsInput' in taggable)) return;
-    if (isSetOfStringsTags(node.terraformResourceType)) {
+    if (LABEL_LIST_TAGS.has(node.terraformResourceType)) return;
+    if (SET_OF_STRINGS_TAGS.has(node.terraformResourceType)) {
       if ('featureTagsInput' in taggable && taggable.featureTagsInput !== undefined) return;
       const own = Array.isArray(taggable.tagsInput) ? (taggable.tagsInput as string[]) : [];
       const ownKeys = new Set(own.map((t) => t.split(':')[0]));
@@ -50,11 +54,4 @@ export class TagResources implements IAspect {
     for (const key of Object.keys({ ...this.tags, ...ownMap }).sort()) merged[key] = ownMap[key] ?? this.tags[key];
     taggable.tags = merged;
   }
-}
-
-/** Terraform types whose `tags` is a set of strings rather than a map (hashicorp/azuread 3.x). */
-const SET_OF_STRINGS_TAGS = new Set(['azuread_application', 'azuread_service_principal']);
-
-function isSetOfStringsTags(terraformType: string): boolean {
-  return SET_OF_STRINGS_TAGS.has(terraformType);
 }

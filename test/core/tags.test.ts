@@ -4,7 +4,9 @@ import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal'
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { Aspects } from 'cdktf';
+import { loadProviderSchema } from '../../src/conformance/schema';
 import { TagResources } from '../../src/core';
+import { LABEL_LIST_TAGS, SET_OF_STRINGS_TAGS } from '../../src/core/private/tag-forms';
 import { newStack, resourcesOf, synthJson } from '../util';
 
 describe('TagResources', () => {
@@ -70,5 +72,24 @@ describe('TagResources validation', () => {
   test('accepts 50 tags at the limits', () => {
     const tags = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`.padEnd(512, 'x'), 'v'.repeat(256)]));
     expect(() => new TagResources(tags)).not.toThrow();
+  });
+});
+
+describe('TagResources and the provider schemas', () => {
+  // The aspect knows which types take a set of strings; the schemas derived from the provider
+  // packages say which really do. A new provider version that changes a `tags` kind fails here.
+  test.each(['@cdktf/provider-azurerm', '@cdktf/provider-azuread', '@cdktf/provider-time'])('writes tags in the kind %s declares for every type', (pkg) => {
+    const schema = loadProviderSchema(pkg)!;
+    const wrong: string[] = [];
+    for (const [type, block] of Object.entries(schema.resources)) {
+      const tags = block.attributes.tags;
+      if (!tags) continue;
+      if (LABEL_LIST_TAGS.has(type)) continue; // left alone on purpose
+      const aspectWritesSet = SET_OF_STRINGS_TAGS.has(type);
+      const schemaWantsSet = tags.kind === 'list' && tags.element === 'string';
+      const schemaWantsMap = tags.kind === 'map';
+      if (aspectWritesSet ? !schemaWantsSet : !schemaWantsMap) wrong.push(`${type}: ${JSON.stringify(tags)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });
