@@ -1,6 +1,7 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { Warnings } from '../src/core/warnings';
 
 /** The JSON a stack synthesizes, parsed. */
 export interface Synthesized {
@@ -40,9 +41,16 @@ export function onlyResource(json: Synthesized, type: string): any {
   return all[0];
 }
 
-/** Warnings recorded (as cdktf annotations) on a construct and its children. */
+/**
+ * Warnings on a construct and its children that a user would see: the library's unacknowledged
+ * warnings (decided at synth, read here without synthesizing) and any other warning annotation.
+ */
 export function warningsOf(scope: IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
+  const library = Warnings.unacknowledged(scope);
+  const annotations = scope.node.findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)))
+    .filter((m) => !library.includes(m));
+  return [...library, ...annotations];
 }
 
 /** A token resolved in its stack: compares references by what they synthesize to. */

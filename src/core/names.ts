@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
-import { Fn, TerraformStack, Token } from 'cdktf';
+import { Fn, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { clientConfig } from './private/client-config';
-import { isUnresolved, propError } from './private/validate';
+import { checkField, checkIntRange, checkNotBlank, checkShape, is, isUnresolved, propError } from './private/validate';
 
 /** Options for an {@link AzureNameRule}. */
 export interface AzureNameRuleOptions {
@@ -28,7 +28,17 @@ export interface AzureNameRuleOptions {
    * @default true
    */
   readonly allowHyphens?: boolean;
+  /**
+   * Compile `pattern` with the `u` flag, so that Unicode property escapes such as `\p{L}`
+   * (any letter) and `\p{Nd}` (any decimal digit) work.
+   *
+   * @default false
+   */
+  readonly unicode?: boolean;
 }
+
+/** Longest resource name any Azure resource type accepts (a bound for rule lengths). */
+const MAX_RULE_LENGTH = 1024;
 
 /**
  * Azure's naming rules for one resource type: length, character set and shape.
@@ -38,12 +48,17 @@ export interface AzureNameRuleOptions {
  * @see https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
  */
 export class AzureNameRule {
-  /** Resource group: 1-90 characters, letters, digits, `-_.()`, not ending in a period. */
+  /**
+   * Resource group: 1-90 characters, Unicode letters and digits, `-_.()`, not ending in a period.
+   *
+   * Azure allows any character that .NET's `Char.IsLetterOrDigit` accepts (`rg-données`, `rg-日本`).
+   */
   public static readonly RESOURCE_GROUP = new AzureNameRule({
     resourceType: 'resource group',
     minLength: 1,
     maxLength: 90,
-    pattern: '^[-\\w.()]*[-\\w()]$',
+    unicode: true,
+    pattern: '^[-_.()\\p{L}\\p{Nd}]*[-_()\\p{L}\\p{Nd}]$',
     description: 'letters, digits, underscores, hyphens, periods and parentheses, not ending in a period',
   });
   /** Virtual network: 2-64 characters. */
@@ -166,14 +181,41 @@ export class AzureNameRule {
   public readonly allowHyphens: boolean;
   private readonly regex: RegExp;
   private readonly description: string;
+  private readonly unicode: boolean;
 
   constructor(options: AzureNameRuleOptions) {
+    const owner = 'AzureNameRule';
+    checkShape(owner, options, {
+      resourceType: is.string(true),
+      minLength: is.integer(true),
+      maxLength: is.integer(true),
+      pattern: is.string(true),
+      description: is.string(true),
+      lowercase: is.boolean(),
+      allowHyphens: is.boolean(),
+      unicode: is.boolean(),
+    }, '', false);
+    checkNotBlank(owner, 'resourceType', options.resourceType);
+    checkNotBlank(owner, 'description', options.description);
+    checkNotBlank(owner, 'pattern', options.pattern);
+    checkIntRange(owner, 'minLength', options.minLength, 1, MAX_RULE_LENGTH);
+    checkIntRange(owner, 'maxLength', options.maxLength, 1, MAX_RULE_LENGTH);
+    if (options.minLength > options.maxLength) {
+      throw propError(owner, 'minLength', `must not exceed 'maxLength' (${options.maxLength})`, options.minLength);
+    }
+    let regex: RegExp;
+    try {
+      regex = new RegExp(options.pattern, options.unicode ? 'u' : '');
+    } catch (e) {
+      throw propError(owner, 'pattern', `must be a valid JavaScript regular expression (${(e as Error).message})`, options.pattern);
+    }
     this.resourceType = options.resourceType;
     this.minLength = options.minLength;
     this.maxLength = options.maxLength;
     this.lowercase = options.lowercase ?? false;
     this.allowHyphens = options.allowHyphens ?? true;
-    this.regex = new RegExp(options.pattern);
+    this.regex = regex;
+    this.unicode = options.unicode ?? false;
     this.description = options.description;
   }
 
@@ -181,9 +223,12 @@ export class AzureNameRule {
    * Returns why `name` breaks this rule, or undefined when it is valid (or an unresolved token).
    */
   public check(name: string): string | undefined {
-    if (Token.isUnresolved(name)) return undefined;
-    if (name.length < this.minLength || name.length > this.maxLength) {
-      return `must be ${this.minLength}-${this.maxLength} characters long for a ${this.resourceType} (got ${name.length})`;
+    if (isUnresolved(name)) return undefined;
+    if (typeof name !== 'string') return `must be a string (a ${this.resourceType} name)`;
+    // A Unicode rule counts characters (code points), as Azure does, not UTF-16 units.
+    const length = this.unicode ? Array.from(name).length : name.length;
+    if (length < this.minLength || length > this.maxLength) {
+      return `must be ${this.minLength}-${this.maxLength} characters long for a ${this.resourceType} (got ${length})`;
     }
     if (!this.regex.test(name)) return `must contain only ${this.description}`;
     return undefined;
@@ -213,6 +258,9 @@ export class Names {
    * @param length number of hex characters (1-64)
    */
   public static hashOf(scope: IConstruct, length: number = 8): string {
+    checkField('Names.hashOf', 'scope', scope, CONSTRUCT);
+    checkField('Names.hashOf', 'length', length, is.integer(true));
+    checkIntRange('Names.hashOf', 'length', length, 1, MAX_HASH_LENGTH);
     return stableHash(scope.node.path, length);
   }
 
@@ -224,13 +272,20 @@ export class Names {
    * id, so the OpenAI account's endpoint is `pe-openai-…` rather than `pe-privateendpoint-…`.
    */
   public static local(scope: IConstruct, rule: AzureNameRule, prefix: string): string {
-    const hash = stableHash(scope.node.path, 6);
+    checkFactoryArgs('Names.local', scope, rule, prefix, LOCAL_HASH_LENGTH);
+    const hash = stableHash(scope.node.path, LOCAL_HASH_LENGTH);
     // A role-named id ('PrivateEndpoint' under 'OpenAi') says less than its parent's id does.
     const parent = scope.node.scope;
     const owner = GENERIC_IDS.includes(scope.node.id) && parent && !TerraformStack.isStack(parent) ? parent : scope;
     const label = sanitize(`${prefix}-${owner.node.id}`, rule).toLowerCase();
-    const room = rule.maxLength - hash.length - 1;
-    return `${trimEnd(label.slice(0, room))}-${hash}`;
+    const separator = rule.allowHyphens ? '-' : '';
+    const room = rule.maxLength - hash.length - separator.length;
+    const name = `${trimEnd(label.slice(0, room))}${separator}${hash}`;
+    const problem = rule.check(name);
+    if (problem) {
+      throw propError('Names.local', 'rule', `cannot be met by a derived name for ${scope.node.path}: the name ${problem}; pass a name explicitly`, name);
+    }
+    return name;
   }
 
   /**
@@ -243,6 +298,7 @@ export class Names {
    * byte-identical across runs while the name itself is fixed at plan time for a subscription.
    */
   public static globallyUnique(scope: IConstruct, rule: AzureNameRule, prefix: string): string {
+    checkFactoryArgs('Names.globallyUnique', scope, rule, prefix, GLOBAL_HASH_LENGTH);
     const config = clientConfig(scope);
     const label = trimEnd(sanitize(prefix, rule).slice(0, rule.maxLength - GLOBAL_HASH_LENGTH - 1));
     const digest = Fn.substr(Fn.sha256(Fn.join('', [config.subscriptionId, `/${scope.node.path}`])), 0, GLOBAL_HASH_LENGTH);
@@ -251,6 +307,27 @@ export class Names {
 }
 
 const GLOBAL_HASH_LENGTH = 8;
+const LOCAL_HASH_LENGTH = 6;
+/** Hex characters of a sha256 digest. */
+const MAX_HASH_LENGTH = 64;
+
+const CONSTRUCT = is.reference(['node'], 'a construct', true);
+
+/** Arguments of Names.local / Names.globallyUnique: a construct, a rule with room for the hash, a prefix. */
+function checkFactoryArgs(owner: string, scope: unknown, rule: unknown, prefix: unknown, hashLength: number): void {
+  checkField(owner, 'scope', scope, CONSTRUCT);
+  checkField(owner, 'rule', rule, is.instance(AzureNameRule, 'an AzureNameRule (e.g. AzureNameRule.KEY_VAULT)', true));
+  checkField(owner, 'prefix', prefix, is.string(true));
+  const { maxLength, minLength, resourceType } = rule as AzureNameRule;
+  // At least one label character, the separator and the hash.
+  const needed = hashLength + 2;
+  if (maxLength < needed) {
+    throw propError(owner, 'rule', `must allow names of at least ${needed} characters (a label, '-' and a ${hashLength}-character hash); the ${resourceType} rule allows ${maxLength}`, `maxLength ${maxLength}`);
+  }
+  if (owner === 'Names.globallyUnique' && Math.max((prefix as string).length, 1) + 1 + hashLength < minLength) {
+    throw propError(owner, 'prefix', `is too short for a ${resourceType} name of at least ${minLength} characters once the ${hashLength}-character hash is added`, prefix);
+  }
+}
 
 /** Construct ids that name a part's role rather than the thing it belongs to. */
 const GENERIC_IDS = ['Resource', 'Default', 'PrivateEndpoint', 'ContentFilter', 'Identity', 'ServicePlan', 'Diagnostics'];

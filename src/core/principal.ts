@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { stableHash } from './names';
-import { checkGuid } from './private/validate';
+import { checkField, checkGuid, checkNotBlank, checkOneOf, checkShape, is } from './private/validate';
 
 /** The kind of Entra ID object a role is granted to. */
 export enum PrincipalType {
@@ -32,16 +32,19 @@ export interface IPrincipal extends IConstruct {
 export class Principal extends Construct implements IPrincipal {
   /** A security group, e.g. the operators who may read logs or call the model directly. */
   public static fromGroupObjectId(scope: Construct, id: string, objectId: string): IPrincipal {
+    checkField('Principal.fromGroupObjectId', 'objectId', objectId, is.string(true));
     return new Principal(scope, id, objectId, PrincipalType.GROUP);
   }
 
   /** A service principal or a managed identity created elsewhere. */
   public static fromServicePrincipalObjectId(scope: Construct, id: string, objectId: string): IPrincipal {
+    checkField('Principal.fromServicePrincipalObjectId', 'objectId', objectId, is.string(true));
     return new Principal(scope, id, objectId, PrincipalType.SERVICE_PRINCIPAL);
   }
 
   /** A single user. Prefer groups for anything long-lived. */
   public static fromUserObjectId(scope: Construct, id: string, objectId: string): IPrincipal {
+    checkField('Principal.fromUserObjectId', 'objectId', objectId, is.string(true));
     return new Principal(scope, id, objectId, PrincipalType.USER);
   }
 
@@ -78,6 +81,15 @@ export interface RoleGrantOptions {
  * and reordering grants never changes an address.
  */
 export function grantRole(owner: Construct, options: RoleGrantOptions): RoleAssignment {
+  checkShape(owner, options, {
+    scopeId: is.string(true),
+    roleDefinitionName: is.string(true),
+    principal: is.reference(['node', 'principalId', 'principalType'], 'an IPrincipal (a ChatIdentity, or Principal.fromGroupObjectId(...))', true),
+    description: is.string(),
+  });
+  checkNotBlank(owner, 'scopeId', options.scopeId);
+  checkNotBlank(owner, 'roleDefinitionName', options.roleDefinitionName);
+  checkOneOf(owner, 'principal.principalType', options.principal.principalType, Object.values(PrincipalType));
   const roleKey = options.roleDefinitionName.replace(/[^A-Za-z0-9]/g, '');
   const id = `${roleKey}-${stableHash(options.principal.node.path, 8)}`;
   const existing = owner.node.tryFindChild(id);

@@ -1,9 +1,12 @@
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
 import { checkPlacement } from '../core/private/placement';
-import { checkIntRange, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
+import {
+  checkField, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, propError, ruleError, Shape,
+} from '../core/private/validate';
 
 /** What to send from one resource to the workspace. */
 export interface DiagnosticSettingOptions {
@@ -28,7 +31,8 @@ export interface DiagnosticSettingOptions {
    */
   readonly metrics?: boolean;
   /**
-   * Name of the diagnostic setting (unique per resource).
+   * Name of the diagnostic setting: unique per resource (case-insensitive), 1-260 characters,
+   * without `< > * % & : \ ? + /`.
    *
    * @default 'to-log-analytics'
    */
@@ -91,18 +95,86 @@ export interface MonitoringProps {
   readonly tags?: { [key: string]: string };
 }
 
+/** Longest diagnostic setting name Azure accepts. */
+const MAX_SETTING_NAME = 260;
+/** Characters Azure refuses in a diagnostic setting name (the portal's rule, also the provider's). */
+const FORBIDDEN_SETTING_CHARS = /[<>*%&:\\?+/]/;
+const DEFAULT_SETTING_NAME = 'to-log-analytics';
+
+const SETTING_SHAPE: Shape = {
+  targetResourceId: is.string(true),
+  logCategories: is.arrayOf(is.string()),
+  logCategoryGroups: is.arrayOf(is.string()),
+  metrics: is.boolean(),
+  name: is.string(),
+};
+
+/**
+ * Diagnostic setting names already used per target resource, per stack: Azure keeps one setting
+ * of a name per resource, so a second one (from any workspace) would replace or conflict with
+ * the first at apply. Target ids that are tokens compare by token text, i.e. by resource object.
+ */
+const SETTING_NAMES = new WeakMap<TerraformStack, Map<string, Map<string, string>>>();
+
+function claimSettingName(owner: Construct, prop: string, scope: Construct, id: string, targetResourceId: string, name: string): void {
+  const stack = TerraformStack.of(scope);
+  let byTarget = SETTING_NAMES.get(stack);
+  if (!byTarget) {
+    byTarget = new Map();
+    SETTING_NAMES.set(stack, byTarget);
+  }
+  const key = targetResourceId.toLowerCase();
+  const names = byTarget.get(key) ?? new Map<string, string>();
+  byTarget.set(key, names);
+  const other = names.get(name.toLowerCase());
+  if (other !== undefined) {
+    throw propError(owner, prop, `must be unique per target resource: diagnostic setting '${other}' already uses it for the same target (Azure names are case-insensitive)`, name);
+  }
+  names.set(name.toLowerCase(), `${scope.node.path}/${id}`);
+}
+
 abstract class MonitoringBase extends Construct implements IMonitoring {
   public abstract readonly workspaceId: string;
 
   public addDiagnosticSetting(scope: Construct, id: string, options: DiagnosticSettingOptions): MonitorDiagnosticSetting {
-    checkResourceId(this, `addDiagnosticSetting(${id}).targetResourceId`, options.targetResourceId);
+    checkField(this, 'addDiagnosticSetting.scope', scope, is.reference(['node'], 'a construct (normally the monitored one)', true));
+    checkField(this, 'addDiagnosticSetting.id', id, is.string(true));
+    checkNotBlank(this, 'addDiagnosticSetting.id', id);
+    const prefix = `addDiagnosticSetting(${id})`;
+    checkShape(this, options, SETTING_SHAPE, prefix);
+    checkResourceId(this, `${prefix}.targetResourceId`, options.targetResourceId);
+    if (scope.node.tryFindChild(id)) {
+      throw propError(this, 'addDiagnosticSetting.id', `must be unique under ${scope.node.path}: a construct with this id already exists there`, id);
+    }
+    const name = options.name ?? DEFAULT_SETTING_NAME;
+    if (!isUnresolved(name)) {
+      if (name.trim() === '' || name.length > MAX_SETTING_NAME) {
+        throw propError(this, `${prefix}.name`, `must be 1-${MAX_SETTING_NAME} characters`, name);
+      }
+      if (FORBIDDEN_SETTING_CHARS.test(name)) {
+        throw propError(this, `${prefix}.name`, "must not contain '<', '>', '*', '%', '&', ':', '\\', '?', '+' or '/' (Azure refuses them in a diagnostic setting name)", name);
+      }
+      if (name !== name.trim()) throw propError(this, `${prefix}.name`, 'must not start or end with whitespace', name);
+    }
     const categories = options.logCategories ?? [];
     const groups = options.logCategoryGroups ?? (options.logCategories ? [] : ['allLogs']);
-    if (categories.length === 0 && groups.length === 0 && options.metrics === false) {
+    for (const [prop, list] of [['logCategories', categories], ['logCategoryGroups', groups]] as const) {
+      if (isUnresolved(list)) continue;
+      const seen = new Set<string>();
+      for (const [i, item] of list.entries()) {
+        if (isUnresolved(item)) continue;
+        checkNotBlank(this, `${prefix}.${prop}[${i}]`, item);
+        if (seen.has(item.toLowerCase())) throw propError(this, `${prefix}.${prop}[${i}]`, 'must not repeat a category', item);
+        seen.add(item.toLowerCase());
+      }
+    }
+    const none = (list: string[]) => !isUnresolved(list) && list.length === 0;
+    if (none(categories) && none(groups) && options.metrics === false) {
       throw ruleError(this, `diagnostic setting '${id}' for ${scope.node.path} sends nothing: set 'logCategories', 'logCategoryGroups' or 'metrics', got no log categories and 'metrics' false`);
     }
+    if (!isUnresolved(name)) claimSettingName(this, `${prefix}.name`, scope, id, options.targetResourceId, name);
     return new MonitorDiagnosticSetting(scope, id, {
-      name: options.name ?? 'to-log-analytics',
+      name,
       targetResourceId: options.targetResourceId,
       logAnalyticsWorkspaceId: this.workspaceId,
       // Resource-specific tables are cheaper to query and are what Microsoft's workbooks expect.
@@ -135,6 +207,16 @@ export class Monitoring extends MonitoringBase {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
+    checkShape(this, props, {
+      resourceGroupName: is.string(true),
+      location: is.string(true),
+      name: is.string(),
+      retentionInDays: is.number(),
+      dailyQuotaGb: is.number(),
+      internetQueryEnabled: is.boolean(),
+      tags: is.stringMap(),
+    });
+    checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.LOG_ANALYTICS_WORKSPACE.validate(this, 'name', props.name);
     checkIntRange(this, 'retentionInDays', props.retentionInDays, 30, 730);
@@ -168,7 +250,9 @@ class ImportedMonitoring extends MonitoringBase {
 
   constructor(scope: Construct, id: string, workspaceId: string) {
     super(scope, id);
-    checkResourceId(this, 'workspaceId', workspaceId, 'Microsoft.OperationalInsights');
+    checkField(this, 'workspaceId', workspaceId, is.string(true));
+    // A cluster (Microsoft.OperationalInsights/clusters) or a query pack shares the namespace but takes no logs.
+    checkResourceId(this, 'workspaceId', workspaceId, 'Microsoft.OperationalInsights/workspaces');
     this.workspaceId = workspaceId;
   }
 }

@@ -3,7 +3,10 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { Construct, IConstruct } from 'constructs';
 import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
-import { checkNotBlank, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
+import { claimZoneLink } from './private/stack-registry';
+import {
+  checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError,
+} from '../core/private/validate';
 
 /**
  * A privatelink DNS zone of an Azure service, so that no caller writes a zone name by hand.
@@ -109,17 +112,26 @@ export class PrivateDnsZones extends Construct implements IPrivateDnsZones {
 
   constructor(scope: Construct, id: string, props: PrivateDnsZonesProps) {
     super(scope, id);
+    checkShape(this, props, {
+      resourceGroupName: is.string(true),
+      network: is.reference(['virtualNetworkId'], NETWORK_DESCRIPTION, true),
+      zones: is.arrayOf(ZONE),
+      tags: is.stringMap(),
+    });
+    checkTags(this, 'tags', props.tags);
     checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
+    checkTrimmed(this, 'resourceGroupName', props.resourceGroupName);
     AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
     const zones = props.zones ?? PrivateLinkZone.all();
     if (zones.length === 0) throw propError(this, 'zones', 'must list at least one zone', []);
     const seen = new Set<string>();
-    for (const [i, zone] of zones.entries()) {
+    for (const [i, zone] of (isUnresolved(zones) ? [] : zones).entries()) {
       if (seen.has(zone.zoneName)) throw propError(this, `zones[${i}]`, 'must not repeat a zone', zone.zoneName);
       seen.add(zone.zoneName);
     }
 
     for (const zone of zones) {
+      if (!isUnresolved(zone.zoneName)) claimZoneLink(this, zone.zoneName, props.network.virtualNetworkId);
       const created = new PrivateDnsZone(this, pascal(zone.key), {
         name: zone.zoneName,
         resourceGroupName: props.resourceGroupName,
@@ -139,6 +151,7 @@ export class PrivateDnsZones extends Construct implements IPrivateDnsZones {
   }
 
   public zoneIdFor(zone: PrivateLinkZone): string {
+    checkField(this, 'zone', zone, ZONE_REQUIRED);
     const created = this.zones[zone.zoneName];
     if (!created) {
       const held = Object.keys(this.zones).map((z) => `'${z}'`).join(', ');
@@ -156,18 +169,22 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
 
   constructor(scope: Construct, id: string, ids: HubDnsZoneIds) {
     super(scope, id);
+    checkShape(this, ids, Object.fromEntries(PrivateLinkZone.all().map((z) => [z.key, is.string()])));
     for (const zone of PrivateLinkZone.all()) {
-      const value = (ids as Record<string, string | undefined>)[zone.key];
-      checkResourceId(this, zone.key, value, 'Microsoft.Network');
-      if (value !== undefined && !isUnresolved(value)
-        && !value.toLowerCase().endsWith(`/privatednszones/${zone.zoneName}`)) {
+      const value = (ids as Record<string, string | undefined> | undefined)?.[zone.key];
+      checkResourceId(this, zone.key, value, 'Microsoft.Network/privateDnsZones');
+      if (value === undefined || isUnresolved(value)) continue;
+      const name = parseResourceId(value)!.names[0];
+      if (isUnresolved(name)) continue;
+      if (name.toLowerCase() !== zone.zoneName) {
         throw propError(this, zone.key, `must be the id of the private DNS zone '${zone.zoneName}' (…/privateDnsZones/${zone.zoneName})`, value);
       }
     }
-    this.ids = ids;
+    this.ids = ids ?? {};
   }
 
   public zoneIdFor(zone: PrivateLinkZone): string {
+    checkField(this, 'zone', zone, ZONE_REQUIRED);
     const value = (this.ids as Record<string, string | undefined>)[zone.key];
     if (value === undefined) {
       const given = PrivateLinkZone.all().filter((z) => (this.ids as Record<string, string | undefined>)[z.key] !== undefined).map((z) => `'${z.key}'`);
@@ -176,6 +193,11 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
     return value;
   }
 }
+
+const NETWORK_DESCRIPTION = 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)';
+const ZONE_DESCRIPTION = 'a PrivateLinkZone (e.g. PrivateLinkZone.KEY_VAULT)';
+const ZONE = is.instance(PrivateLinkZone, ZONE_DESCRIPTION);
+const ZONE_REQUIRED = is.instance(PrivateLinkZone, ZONE_DESCRIPTION, true);
 
 function pascal(key: string): string {
   return key.charAt(0).toUpperCase() + key.slice(1);

@@ -5,7 +5,10 @@ import { IPrivateDnsZones, PrivateLinkZone } from './private-dns-zones';
 import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
 import { checkPlacement } from '../core/private/placement';
-import { checkNotBlank, checkResourceId, propError, ruleError } from '../core/private/validate';
+import { checkSameRegionAsNetwork } from '../core/private/regions';
+import {
+  checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError, warn,
+} from '../core/private/validate';
 
 /**
  * Where and how a service gets its private endpoint; reused by every construct's props.
@@ -67,15 +70,32 @@ export class ServicePrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: ServicePrivateEndpointProps) {
     super(scope, id);
+    checkShape(this, props, {
+      resourceGroupName: is.string(true),
+      location: is.string(true),
+      network: is.reference(['privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)', true),
+      dnsZones: is.reference(['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)', true),
+      targetResourceId: is.string(true),
+      subresource: is.string(true),
+      zones: is.arrayOf(is.instance(PrivateLinkZone, 'a PrivateLinkZone (e.g. PrivateLinkZone.KEY_VAULT)'), true),
+      name: is.string(),
+      dependsOn: is.arrayOf(is.any()),
+      tags: is.stringMap(),
+    });
+    checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);
+    checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
     checkResourceId(this, 'targetResourceId', props.targetResourceId);
     checkNotBlank(this, 'subresource', props.subresource);
+    checkTrimmed(this, 'subresource', props.subresource);
     AzureNameRule.PRIVATE_ENDPOINT.validate(this, 'name', props.name);
-    if (props.zones.length === 0) throw propError(this, 'zones', 'must list at least one private DNS zone', []);
-    const names = props.zones.map((z) => z.zoneName);
+    const zones = isUnresolved(props.zones) ? [] : props.zones;
+    if (!isUnresolved(props.zones) && zones.length === 0) throw propError(this, 'zones', 'must list at least one private DNS zone', []);
+    const names = zones.map((z) => z.zoneName);
     if (new Set(names).size !== names.length) {
       throw ruleError(this, `'zones' must not repeat a zone, got ${JSON.stringify(names)}`);
     }
+    this.checkTarget(props.targetResourceId, props.subresource, zones);
 
     const name = props.name ?? Names.local(this, AzureNameRule.PRIVATE_ENDPOINT, 'pe');
     this.resource = new AzPrivateEndpoint(this, 'Resource', {
@@ -100,4 +120,74 @@ export class ServicePrivateEndpoint extends Construct {
     this.privateEndpointId = this.resource.id;
     this.privateIpAddress = this.resource.privateServiceConnection.privateIpAddress;
   }
+
+  /**
+   * Warns when the sub-resource or a zone does not belong to the target's type: Azure may accept
+   * the endpoint, but the connection is refused or the name does not resolve to it.
+   */
+  private checkTarget(targetResourceId: string, subresource: string, zones: PrivateLinkZone[]): void {
+    if (isUnresolved(targetResourceId) || isUnresolved(subresource)) return;
+    const parsed = parseResourceId(targetResourceId);
+    if (!parsed) return;
+    const known = TARGETS[parsed.fullType.toLowerCase()];
+    if (!known) return;
+    const wanted = subresource.toLowerCase();
+    if (!known.subresources.some((s) => (s.endsWith('-*') ? wanted.startsWith(s.slice(0, -1).toLowerCase()) : s.toLowerCase() === wanted))) {
+      warn(this, 'endpoint-subresource-mismatch',
+        `'subresource' is '${subresource}', which a ${parsed.fullType} target does not offer (expected ${known.subresources.map((x) => `'${x}'`).join(' or ')}); `
+        + 'the connection would be refused at apply');
+    }
+    if (known.zones) {
+      for (const [i, zone] of zones.entries()) {
+        if (!known.zones.includes(zone.zoneName)) {
+          warn(this, 'endpoint-zone-mismatch',
+            `'zones[${i}]' is '${zone.zoneName}', which does not resolve a ${parsed.fullType} target (expected ${known.zones.map((z) => `'${z}'`).join(' or ')}); `
+            + 'clients would not reach the endpoint by name');
+        }
+      }
+    }
+  }
 }
+
+/** What a private endpoint to a known target type connects to. */
+interface TargetType {
+  /** Group ids (sub-resources) the type offers; `sites-*` matches a prefix (deployment slots). */
+  readonly subresources: readonly string[];
+  /** Zones of {@link PrivateLinkZone} that resolve it, when the library knows them. */
+  readonly zones?: readonly string[];
+}
+
+/**
+ * Sub-resources by target type, lowercase type keys.
+ *
+ * @see https://learn.microsoft.com/azure/private-link/private-endpoint-overview#private-link-resource
+ * @see https://learn.microsoft.com/azure/private-link/private-endpoint-dns
+ */
+const TARGETS: { readonly [fullType: string]: TargetType } = {
+  'microsoft.keyvault/vaults': { subresources: ['vault'], zones: [PrivateLinkZone.KEY_VAULT.zoneName] },
+  'microsoft.cognitiveservices/accounts': {
+    subresources: ['account'],
+    zones: [PrivateLinkZone.OPENAI.zoneName, PrivateLinkZone.COGNITIVE_SERVICES.zoneName],
+  },
+  'microsoft.web/sites': { subresources: ['sites', 'sites-*'], zones: [PrivateLinkZone.APP_SERVICE.zoneName] },
+  'microsoft.web/staticsites': { subresources: ['staticSites'] },
+  'microsoft.documentdb/databaseaccounts': { subresources: ['Sql', 'SqlDedicated', 'MongoDB', 'Cassandra', 'Gremlin', 'Table', 'Analytical'] },
+  'microsoft.containerregistry/registries': { subresources: ['registry'] },
+  'microsoft.dbforpostgresql/flexibleservers': { subresources: ['postgresqlServer'] },
+  'microsoft.dbformysql/flexibleservers': { subresources: ['mysqlServer'] },
+  'microsoft.sql/servers': { subresources: ['sqlServer'] },
+  'microsoft.apimanagement/service': { subresources: ['Gateway'] },
+  'microsoft.storage/storageaccounts': {
+    subresources: ['blob', 'blob_secondary', 'table', 'table_secondary', 'queue', 'queue_secondary', 'file', 'file_secondary', 'web', 'web_secondary', 'dfs', 'dfs_secondary'],
+  },
+  'microsoft.search/searchservices': { subresources: ['searchService'] },
+  'microsoft.cache/redis': { subresources: ['redisCache'] },
+  'microsoft.servicebus/namespaces': { subresources: ['namespace'] },
+  'microsoft.eventhub/namespaces': { subresources: ['namespace'] },
+  'microsoft.appconfiguration/configurationstores': { subresources: ['configurationStores'] },
+  'microsoft.machinelearningservices/workspaces': { subresources: ['amlworkspace'] },
+  'microsoft.insights/privatelinkscopes': { subresources: ['azuremonitor'] },
+  'microsoft.signalrservice/signalr': { subresources: ['signalr'] },
+  'microsoft.eventgrid/topics': { subresources: ['topic'] },
+  'microsoft.eventgrid/domains': { subresources: ['domain'] },
+};

@@ -8,9 +8,13 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct, IConstruct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
-import { Cidr, contains, overlaps, parseCidr } from '../core/private/cidr';
+import { claimAddressSpace } from './private/stack-registry';
+import { Cidr, contains, isPrivateRange, overlaps, parseCidr, reservedOverlap } from '../core/private/cidr';
 import { checkPlacement } from '../core/private/placement';
-import { checkResourceId, isUnresolved, propError, propWarning, ruleError } from '../core/private/validate';
+import { checkLocation } from '../core/private/regions';
+import {
+  checkResourceId, checkShape, checkTags, is, isUnresolved, parseResourceId, propError, ruleError, Shape, warn,
+} from '../core/private/validate';
 
 /**
  * A virtual network with the two subnets a private chat deployment plugs into.
@@ -25,6 +29,13 @@ export interface IPrivateNetwork extends IConstruct {
   readonly privateEndpointSubnetId: string;
   /** Resource id of the subnet delegated to `Microsoft.Web/serverFarms` for the app's outbound VNet integration. */
   readonly appIntegrationSubnetId: string;
+  /**
+   * Azure region of the virtual network, when known. Private endpoints and VNet-integrated apps
+   * must be in this region; constructs compare their `location` with it.
+   *
+   * @default - unknown for an imported network given no `location`
+   */
+  readonly location?: string;
 }
 
 /** Ids of an existing network, for {@link PrivateNetwork.fromAttributes}. */
@@ -35,6 +46,15 @@ export interface PrivateNetworkAttributes {
   readonly privateEndpointSubnetId: string;
   /** Resource id of an existing subnet delegated to `Microsoft.Web/serverFarms`. */
   readonly appIntegrationSubnetId: string;
+  /**
+   * Azure region of the existing virtual network, e.g. `swedencentral`.
+   *
+   * Given, it lets constructs refuse at synth a private endpoint or app in another region (Azure
+   * refuses it at apply).
+   *
+   * @default - unknown: the region of endpoints on this network is not checked
+   */
+  readonly location?: string;
 }
 
 /** Props of {@link PrivateNetwork}. */
@@ -99,6 +119,25 @@ export const PRIVATE_ENDPOINT_SUBNET_NAME = 'private-endpoints';
 export const APP_INTEGRATION_SUBNET_NAME = 'app-integration';
 
 const MIN_SUBNET_PREFIX = 28;
+
+const PROPS_SHAPE: Shape = {
+  resourceGroupName: is.string(true),
+  location: is.string(true),
+  name: is.string(),
+  addressSpace: is.string(),
+  privateEndpointSubnetCidr: is.string(),
+  appIntegrationSubnetCidr: is.string(),
+  natGateway: is.boolean(),
+  dnsServers: is.arrayOf(is.string()),
+  tags: is.stringMap(),
+};
+
+const ATTRIBUTES_SHAPE: Shape = {
+  virtualNetworkId: is.string(true),
+  privateEndpointSubnetId: is.string(true),
+  appIntegrationSubnetId: is.string(true),
+  location: is.string(),
+};
 const RECOMMENDED_APP_SUBNET_PREFIX = 26;
 
 /**
@@ -125,6 +164,11 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
   }
 
   public readonly virtualNetworkId: string;
+  /**
+   * Azure region of the virtual network, as given in `location` (always set here; optional only
+   * because {@link IPrivateNetwork} declares it so for imported networks, and jsii requires the same).
+   */
+  public readonly location?: string;
   public readonly privateEndpointSubnetId: string;
   public readonly appIntegrationSubnetId: string;
   /** Name of the virtual network. */
@@ -144,17 +188,30 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
+    checkShape(this, props, PROPS_SHAPE);
+    checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.VIRTUAL_NETWORK.validate(this, 'name', props.name);
+    this.location = props.location;
 
     const addressSpace = props.addressSpace ?? '10.0.0.0/16';
     const peCidr = props.privateEndpointSubnetCidr ?? '10.0.0.0/24';
     const appCidr = props.appIntegrationSubnetCidr ?? '10.0.1.0/24';
     this.validateAddresses(addressSpace, peCidr, appCidr);
-    for (const [i, server] of (props.dnsServers ?? []).entries()) {
-      if (!isUnresolved(server) && typeof parseCidr(`${server}/32`) === 'string') {
+    if (!isUnresolved(addressSpace)) claimAddressSpace(this, 'addressSpace', addressSpace);
+    const servers = isUnresolved(props.dnsServers) ? [] : props.dnsServers ?? [];
+    const seenServers = new Set<string>();
+    for (const [i, server] of servers.entries()) {
+      if (isUnresolved(server)) continue;
+      if (typeof parseCidr(`${server}/32`) === 'string') {
         throw propError(this, `dnsServers[${i}]`, 'must be an IPv4 address', server);
       }
+      const reserved = reservedOverlap(parseCidr(`${server}/32`) as Cidr);
+      if (reserved && server !== '168.63.129.16') {
+        throw propError(this, `dnsServers[${i}]`, `must be a usable IPv4 address, not in ${reserved}`, server);
+      }
+      if (seenServers.has(server)) throw propError(this, `dnsServers[${i}]`, 'must not repeat a DNS server', server);
+      seenServers.add(server);
     }
 
     const common = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
@@ -251,6 +308,21 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     const space = parse('addressSpace', addressSpace);
     const pe = parse('privateEndpointSubnetCidr', peCidr);
     const app = parse('appIntegrationSubnetCidr', appCidr);
+    for (const [prop, cidr] of [['addressSpace', space], ['privateEndpointSubnetCidr', pe], ['appIntegrationSubnetCidr', app]] as const) {
+      if (!cidr) continue;
+      if (cidr.prefix === 0) {
+        throw propError(this, prop, 'must not be 0.0.0.0/0: a virtual network needs a bounded range (e.g. 10.0.0.0/16)', cidr.text);
+      }
+      const reserved = reservedOverlap(cidr);
+      if (reserved) {
+        throw propError(this, prop, `must not overlap ${reserved}, which Azure refuses in a virtual network`, cidr.text);
+      }
+    }
+    if (space && !isPrivateRange(space)) {
+      warn(this, 'public-address-space',
+        `'addressSpace' ${space.text} is not a private (10/8, 172.16/12, 192.168/16) or shared (100.64/10) range; Azure accepts it, `
+        + 'but the VNet can no longer reach the public addresses it covers (e.g. Entra ID for the sign-in)');
+    }
     for (const [prop, cidr] of [['privateEndpointSubnetCidr', pe], ['appIntegrationSubnetCidr', app]] as const) {
       if (!cidr) continue;
       if (cidr.prefix > MIN_SUBNET_PREFIX) {
@@ -266,7 +338,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       throw ruleError(this, `'privateEndpointSubnetCidr' ('${pe.text}') and 'appIntegrationSubnetCidr' ('${app.text}') must not overlap, got '${shared.text}' in both`);
     }
     if (app && app.prefix > RECOMMENDED_APP_SUBNET_PREFIX) {
-      propWarning(this, `'appIntegrationSubnetCidr' is a /${app.prefix}; Microsoft recommends a /${RECOMMENDED_APP_SUBNET_PREFIX} or larger so the App Service plan can scale out`);
+      warn(this, 'small-app-subnet', `'appIntegrationSubnetCidr' is a /${app.prefix}; Microsoft recommends a /${RECOMMENDED_APP_SUBNET_PREFIX} or larger so the App Service plan can scale out`);
     }
   }
 }
@@ -303,23 +375,33 @@ class ImportedPrivateNetwork extends Construct implements IPrivateNetwork {
   public readonly virtualNetworkId: string;
   public readonly privateEndpointSubnetId: string;
   public readonly appIntegrationSubnetId: string;
+  public readonly location?: string;
 
   constructor(scope: Construct, id: string, attrs: PrivateNetworkAttributes) {
     super(scope, id);
-    checkResourceId(this, 'virtualNetworkId', attrs.virtualNetworkId, 'Microsoft.Network');
+    checkShape(this, attrs, ATTRIBUTES_SHAPE);
+    checkResourceId(this, 'virtualNetworkId', attrs.virtualNetworkId, 'Microsoft.Network/virtualNetworks');
     for (const prop of ['privateEndpointSubnetId', 'appIntegrationSubnetId'] as const) {
       const value = attrs[prop];
-      checkResourceId(this, prop, value, 'Microsoft.Network');
-      if (!isUnresolved(value) && !isUnresolved(attrs.virtualNetworkId)
-        && !value.toLowerCase().startsWith(`${attrs.virtualNetworkId.toLowerCase()}/subnets/`)) {
+      checkResourceId(this, prop, value, 'Microsoft.Network/virtualNetworks/subnets');
+      if (isUnresolved(value) || isUnresolved(attrs.virtualNetworkId)) continue;
+      const subnet = parseResourceId(value)!;
+      const vnet = parseResourceId(attrs.virtualNetworkId)!;
+      const sameVnet = subnet.subscriptionId.toLowerCase() === vnet.subscriptionId.toLowerCase()
+        && subnet.resourceGroup.toLowerCase() === vnet.resourceGroup.toLowerCase()
+        && subnet.names[0].toLowerCase() === vnet.names[0].toLowerCase();
+      if (!sameVnet) {
         throw propError(this, prop, `must be a subnet of virtualNetworkId '${attrs.virtualNetworkId}' (<vnet id>/subnets/<name>)`, value);
       }
     }
-    if (!isUnresolved(attrs.privateEndpointSubnetId) && attrs.privateEndpointSubnetId === attrs.appIntegrationSubnetId) {
+    checkLocation(this, 'location', attrs.location);
+    if (!isUnresolved(attrs.privateEndpointSubnetId)
+      && attrs.privateEndpointSubnetId.toLowerCase() === attrs.appIntegrationSubnetId.toLowerCase()) {
       throw ruleError(this, `'privateEndpointSubnetId' and 'appIntegrationSubnetId' must be different subnets: the app subnet is delegated to Microsoft.Web/serverFarms and cannot hold private endpoints, got '${attrs.privateEndpointSubnetId}' for both`);
     }
     this.virtualNetworkId = attrs.virtualNetworkId;
     this.privateEndpointSubnetId = attrs.privateEndpointSubnetId;
     this.appIntegrationSubnetId = attrs.appIntegrationSubnetId;
+    this.location = attrs.location;
   }
 }

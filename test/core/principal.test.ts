@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { grantRole, Principal, PrincipalType } from '../../src/core/principal';
 import { newStack, synth, synthJson } from '../util';
 
-const scopeId = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
+const scopeId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
 const objectId = '11111111-2222-3333-4444-555555555555';
 
 describe('Principal', () => {

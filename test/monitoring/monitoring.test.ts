@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { Monitoring, MonitoringProps } from '../../src/monitoring';
 import { newStack, synth, synthJson } from '../util';
 
-const ws = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central';
-const target = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
+const ws = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central';
+const target = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
 
 function build(props: Partial<MonitoringProps> = {}) {
   const stack = newStack();
@@ -84,6 +84,6 @@ describe('Monitoring.fromWorkspaceId', () => {
 
   test('fails when the id is not a workspace id', () => {
     const stack = newStack();
-    expect(() => Monitoring.fromWorkspaceId(stack, 'Central', target)).toThrow(/'workspaceId' must be the id of a Microsoft.OperationalInsights resource, got '.*vaults\/kv1'/);
+    expect(() => Monitoring.fromWorkspaceId(stack, 'Central', target)).toThrow(/'workspaceId' must be the id of a Microsoft.OperationalInsights\/workspaces resource \(found Microsoft.KeyVault\/vaults\), got '.*vaults\/kv1'/);
   });
 });

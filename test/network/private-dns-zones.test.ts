@@ -2,7 +2,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
 import { newStack, resolved, resourcesOf, synth, synthJson } from '../util';
 
-const hub = '/subscriptions/0000/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones';
+const hub = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones';
 
 function setup() {
   const stack = newStack();
@@ -84,7 +84,7 @@ describe('PrivateDnsZones.fromHubZoneIds', () => {
   test('fails when an id points at the wrong zone', () => {
     const stack = newStack();
     expect(() => PrivateDnsZones.fromHubZoneIds(stack, 'Hub', { keyVault: `${hub}/privatelink.openai.azure.com` }))
-      .toThrow(/'keyVault' must be the id of the private DNS zone 'privatelink.vaultcore.azure.net'.*, got '.*privatelink.openai.azure.com'/);
+      .toThrow(/'keyVault' must be the id of the private DNS zone 'privatelink.vaultcore.azure.net'.*, got '\/subscriptions\/.*'/);
   });
 
   test('fails when an id is not a resource id', () => {

@@ -2,7 +2,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, ServicePrivateEndpointProps } from '../../src/network';
 import { newStack, onlyResource, synth, synthJson } from '../util';
 
-const target = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
+const target = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
 
 function setup(props: Partial<ServicePrivateEndpointProps> = {}) {
   const stack = newStack();

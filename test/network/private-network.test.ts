@@ -161,7 +161,7 @@ describe('PrivateNetwork', () => {
 });
 
 describe('PrivateNetwork.fromAttributes', () => {
-  const vnet = '/subscriptions/0000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-spoke';
+  const vnet = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-spoke';
 
   test('creates nothing and exposes the given ids', () => {
     const stack = newStack();
@@ -179,9 +179,9 @@ describe('PrivateNetwork.fromAttributes', () => {
     const stack = newStack();
     expect(() => PrivateNetwork.fromAttributes(stack, 'Existing', {
       virtualNetworkId: vnet,
-      privateEndpointSubnetId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other/subnets/pe',
+      privateEndpointSubnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other/subnets/pe',
       appIntegrationSubnetId: `${vnet}/subnets/app`,
-    })).toThrow(/'privateEndpointSubnetId' must be a subnet of virtualNetworkId '.*vnet-spoke'.*, got '.*other\/subnets\/pe'/);
+    })).toThrow(/'privateEndpointSubnetId' must be a subnet of virtualNetworkId '.*vnet-spoke'.*, got '\/subscriptions\/.*virtualNetworks\/other/);
   });
 
   test('fails when an id is not a resource id', () => {

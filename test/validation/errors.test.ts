@@ -2,7 +2,8 @@
 // Regenerate the doc deliberately with `UPDATE_ERRORS_DOC=1 npx jest test/validation`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { asConstruct, CATALOGUE, CatalogueEntry } from './catalogue';
 import { CatalogueResult, errorsMarkdown, shortenPaths, UPDATE_COMMAND, UPDATE_ENV } from './errors-doc';
 import { warningsOf } from '../util';
@@ -11,8 +12,8 @@ import { warningsOf } from '../util';
 const ERROR_FORM = /^([A-Z][A-Za-z]+(?:\.from[A-Za-z]+)?) '(test(\/[^']+)?)': .*, got .+$/s;
 /** Warnings state the value in the sentence (`is 30`), so they need no `got`. */
 const WARNING_FORM = /^([A-Z][A-Za-z]+) '(test(\/[^']+)?)': .+$/s;
-/** Static factories have no construct: `Class.method: 'prop' ..., got <value>`. */
-const FACTORY_FORM = /^[A-Z][A-Za-z]+\.[a-z][A-Za-z]*: '[^']+' .*, got .+$/s;
+/** Static factories and plain classes have no construct: `Class.method: 'prop' ..., got <value>` or `Class: ...`. */
+const FACTORY_FORM = /^[A-Z][A-Za-z]+(\.[a-z][A-Za-z]*)?: '[^']+' .*, got .+$/s;
 
 function thrownBy(entry: CatalogueEntry): string {
   try {
@@ -70,6 +71,24 @@ describe('every validation warning', () => {
   test.each(silenceable.map((e) => [label(e), e] as const))('the silencer removes the warning when %s', (_, entry) => {
     const scope = entry.silenced!();
     expect(warningsOf(TerraformStack.of(scope)).filter((w) => entry.expected.test(w))).toEqual([]);
+  });
+});
+
+describe('every valid twin', () => {
+  // The same call as the bad input with the one bad value corrected: it synthesizes, so no entry
+  // passes by rejecting everything (and no warning entry passes by warning about everything).
+  test.each(CATALOGUE.filter((e) => e.valid).map((e) => [label(e), e] as const))('accepts the corrected input for %s', (_, entry) => {
+    const made = entry.valid!();
+    if (made && typeof made === 'object' && 'node' in made) {
+      const stack = TerraformStack.of(made as IConstruct);
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(warningsOf(stack).filter((w) => entry.expected.test(w))).toEqual([]);
+    }
+  });
+
+  test('every entry has one', () => {
+    const missing = CATALOGUE.filter((e) => !e.valid).map(label);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -17,6 +17,7 @@ const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
  * here keeps the error at synth time instead of halfway through an apply.
  */
 export function parseCidr(text: string): Cidr | string {
+  if (typeof text !== 'string') return 'must be an IPv4 CIDR block string like 10.0.0.0/16';
   const m = CIDR.exec(text);
   if (!m) return 'must be an IPv4 CIDR block like 10.0.0.0/16';
   const octets = m.slice(1, 5).map(Number);
@@ -40,4 +41,37 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 
 function format(n: number): string {
   return [3, 2, 1, 0].map((i) => Math.floor(n / 256 ** i) % 256).join('.');
+}
+
+function block(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (typeof parsed === 'string') throw new Error(`bad built-in block ${text}`);
+  return parsed;
+}
+
+/**
+ * Ranges Azure refuses in a virtual network's address space (or that can never work there).
+ *
+ * @see https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#what-address-ranges-can-i-use-in-my-virtual-networks
+ */
+const RESERVED: readonly { readonly cidr: Cidr; readonly what: string }[] = [
+  { cidr: block('0.0.0.0/8'), what: "0.0.0.0/8 ('this network')" },
+  { cidr: block('127.0.0.0/8'), what: '127.0.0.0/8 (loopback)' },
+  { cidr: block('169.254.0.0/16'), what: '169.254.0.0/16 (link-local)' },
+  { cidr: block('224.0.0.0/4'), what: '224.0.0.0/4 (multicast)' },
+  { cidr: block('240.0.0.0/4'), what: '240.0.0.0/4 (reserved, and the broadcast address)' },
+  { cidr: block('168.63.129.16/32'), what: "168.63.129.16 (Azure's platform address for DNS, DHCP and health probes)" },
+];
+
+/** What reserved range `cidr` overlaps, in words, or undefined when it overlaps none. */
+export function reservedOverlap(cidr: Cidr): string | undefined {
+  return RESERVED.find((r) => overlaps(r.cidr, cidr))?.what;
+}
+
+/** Private (RFC 1918) and shared (RFC 6598, carrier-grade NAT) ranges: the usual VNet ranges. */
+const PRIVATE: readonly Cidr[] = [block('10.0.0.0/8'), block('172.16.0.0/12'), block('192.168.0.0/16'), block('100.64.0.0/10')];
+
+/** Whether `cidr` lies wholly inside the private (RFC 1918) or shared (RFC 6598) ranges. */
+export function isPrivateRange(cidr: Cidr): boolean {
+  return PRIVATE.some((p) => contains(p, cidr));
 }

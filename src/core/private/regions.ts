@@ -1,5 +1,4 @@
-import { Construct } from 'constructs';
-import { isUnresolved, propError } from './validate';
+import { checkTrimmed, isUnresolved, Owner, propError } from './validate';
 
 /**
  * Azure public-cloud region names as the azurerm provider normalizes them (lowercase, no spaces).
@@ -19,16 +18,83 @@ export const AZURE_REGIONS: readonly string[] = [
   'westus', 'westus2', 'westus3',
 ];
 
+/** The provider's form of a region: `Sweden Central` → `swedencentral`. */
+export function normalizeRegion(location: string): string {
+  return location.replace(/\s+/g, '').toLowerCase();
+}
+
 /**
  * Throws unless `location` is a known Azure region. Accepts the display form (`Sweden Central`)
- * the way the provider does, by normalizing before the lookup.
+ * the way the provider does, by normalizing before the lookup; refuses leading or trailing
+ * whitespace, which the provider keeps and Azure then refuses.
  */
-export function checkLocation(scope: Construct, prop: string, location: string | undefined): void {
+export function checkLocation(scope: Owner, prop: string, location: string | undefined): void {
   if (location === undefined || isUnresolved(location)) return;
-  const normalized = location.replace(/\s+/g, '').toLowerCase();
+  if (typeof location !== 'string') throw propError(scope, prop, "must be an Azure region name string such as 'swedencentral'", location);
+  checkTrimmed(scope, prop, location);
+  const normalized = normalizeRegion(location);
   if (!AZURE_REGIONS.includes(normalized)) {
     const near = AZURE_REGIONS.filter((r) => r.startsWith(normalized.slice(0, 4))).slice(0, 4);
     const hint = near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : '';
     throw propError(scope, prop, `must be an Azure region name such as 'swedencentral'${hint}`, location);
   }
+}
+
+/**
+ * Throws when a resource that must sit in its VNet's region (a private endpoint, an App Service
+ * VNet integration) is given another region. Skipped when either side is unknown or a token.
+ *
+ * @param networkLocation the network's `location`, undefined for an imported network without one
+ */
+export function checkSameRegionAsNetwork(scope: Owner, prop: string, location: string | undefined, networkLocation: string | undefined): void {
+  if (location === undefined || networkLocation === undefined || isUnresolved(location) || isUnresolved(networkLocation)) return;
+  if (typeof location !== 'string' || typeof networkLocation !== 'string') return;
+  if (normalizeRegion(location) !== normalizeRegion(networkLocation)) {
+    throw propError(scope, prop, `must be the region of its network ('${networkLocation}'): Azure places a private endpoint or VNet integration only in its VNet's region`, location);
+  }
+}
+
+/**
+ * Regions where an Azure OpenAI resource can be created (Global Standard availability, provider form).
+ *
+ * A region outside this list has no Azure OpenAI: the account (or its deployments) fails at apply.
+ * Checked against Microsoft's model availability matrix in 2026; new regions appear there first.
+ *
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/concepts/models#model-summary-table-and-region-availability
+ */
+export const AZURE_OPENAI_REGIONS: readonly string[] = [
+  'australiaeast', 'brazilsouth', 'canadacentral', 'canadaeast', 'centralus', 'eastus', 'eastus2', 'francecentral',
+  'germanywestcentral', 'italynorth', 'japaneast', 'koreacentral', 'northcentralus', 'norwayeast', 'polandcentral',
+  'southafricanorth', 'southcentralus', 'southeastasia', 'southindia', 'spaincentral', 'swedencentral',
+  'switzerlandnorth', 'switzerlandwest', 'uaenorth', 'uksouth', 'westeurope', 'westus', 'westus3',
+];
+
+/**
+ * Regions that offer the Data Zone deployment types (`DataZoneStandard`, `DataZoneProvisionedManaged`,
+ * `DataZoneBatch`), by the Microsoft-defined data zone their requests are processed in.
+ *
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/deployment-types#data-zone-standard
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/concepts/models (Data Zone Standard model availability)
+ */
+const DATA_ZONES: { readonly [zone: string]: readonly string[] } = {
+  EU: ['francecentral', 'germanywestcentral', 'italynorth', 'polandcentral', 'spaincentral', 'swedencentral', 'westeurope'],
+  US: ['centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westus', 'westus3'],
+};
+
+/**
+ * The Azure OpenAI data zone (`EU` or `US`) a region's Data Zone deployments are processed in, or
+ * undefined when the region offers no Data Zone deployment (or is a token). Accepts display names.
+ */
+export function dataZoneOf(region: string): 'EU' | 'US' | undefined {
+  if (typeof region !== 'string' || isUnresolved(region)) return undefined;
+  const normalized = normalizeRegion(region);
+  if (DATA_ZONES.EU.includes(normalized)) return 'EU';
+  if (DATA_ZONES.US.includes(normalized)) return 'US';
+  return undefined;
+}
+
+/** Whether Azure OpenAI is offered in `region` (display names accepted; tokens count as yes). */
+export function hasAzureOpenAi(region: string): boolean {
+  if (typeof region !== 'string' || isUnresolved(region)) return true;
+  return AZURE_OPENAI_REGIONS.includes(normalizeRegion(region));
 }

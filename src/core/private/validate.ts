@@ -47,7 +47,8 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
-const MAX_SHOWN = 120;
+/** Longest value shown whole; longer ones keep their start and their end (where ids differ). */
+const MAX_SHOWN = 240;
 
 /** A value as the user wrote it, short and safe: never throws, even for constructs or cycles. */
 export function show(value: unknown): string {
@@ -71,7 +72,8 @@ export function show(value: unknown): string {
 }
 
 function truncate(text: string): string {
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  if (text.length <= MAX_SHOWN) return text;
+  return `${text.slice(0, MAX_SHOWN - 100)}…${text.slice(-99)}`;
 }
 
 /**

@@ -1,0 +1,111 @@
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, ServicePrivateEndpointProps } from '../../src/network';
+import { newStack, synth, warningsOf } from '../util';
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
+const id = (type: string, name = 'x') => `${SUB}/resourceGroups/rg/providers/${type}/${name}`;
+const VAULT = id('Microsoft.KeyVault/vaults', 'kv1');
+const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
+
+function setup(props: Partial<ServicePrivateEndpointProps> | Record<string, unknown> = {}, networkLocation?: string | null) {
+  const stack = newStack();
+  const network = networkLocation === null
+    ? PrivateNetwork.fromAttributes(stack, 'Network', { virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app` })
+    : networkLocation !== undefined
+      ? PrivateNetwork.fromAttributes(stack, 'Network', {
+        virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`, location: networkLocation,
+      })
+      : new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' });
+  const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
+  const endpoint = new ServicePrivateEndpoint(stack, 'Endpoint', {
+    resourceGroupName: 'rg',
+    location: 'swedencentral',
+    network,
+    dnsZones,
+    targetResourceId: VAULT,
+    subresource: 'vault',
+    zones: [PrivateLinkZone.KEY_VAULT],
+    ...props,
+  } as ServicePrivateEndpointProps);
+  return { stack, endpoint };
+}
+
+describe('ServicePrivateEndpoint: region', () => {
+  test('fails when the endpoint is not in its network\'s region', () => {
+    expect(() => setup({ location: 'westeurope' }))
+      .toThrow(/ServicePrivateEndpoint 'test\/Endpoint': 'location' must be the region of its network \('swedencentral'\).*, got 'westeurope'/);
+  });
+
+  test('fails when an imported network\'s given region differs', () => {
+    expect(() => setup({}, 'westeurope')).toThrow(/'location' must be the region of its network \('westeurope'\)/);
+  });
+
+  test('accepts the display form of the same region, and an imported network without a region', () => {
+    expect(() => setup({ location: 'Sweden Central' })).not.toThrow();
+    expect(() => setup({ location: 'westeurope' }, null)).not.toThrow();
+  });
+
+  test('fails when the region has surrounding whitespace', () => {
+    expect(() => setup({ location: ' swedencentral' })).toThrow(/'location' must not start or end with whitespace, got ' swedencentral'/);
+  });
+});
+
+describe('ServicePrivateEndpoint: JavaScript types at the boundary', () => {
+  test.each([
+    ['zones holds undefined', { zones: [PrivateLinkZone.KEY_VAULT, undefined] }, /'zones\[1\]' must be a PrivateLinkZone/],
+    ['a zone is a plain object', { zones: [{ key: 'keyVault', zoneName: 'privatelink.vaultcore.azure.net' }] }, /'zones\[0\]' must be a PrivateLinkZone/],
+    ['the network is a plain object', { network: { virtualNetworkId: VNET } }, /'network' must be a PrivateNetwork or PrivateNetwork.fromAttributes/],
+    ['dnsZones is a string', { dnsZones: 'zones' }, /'dnsZones' must be a PrivateDnsZones/],
+    ['subresource is an array', { subresource: ['vault'] }, /'subresource' must be a string/],
+    ['subresource has a trailing space', { subresource: 'vault ' }, /'subresource' must not start or end with whitespace/],
+    ['the target id is of no resource', { targetResourceId: `${SUB}/resourceGroups/rg` }, /'targetResourceId' must be an Azure resource id/],
+    ['tags exceed Azure\'s limit', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v'])) }, /'tags' must hold at most 50 tags/],
+  ])('fails when %s', (_n, props, expected) => {
+    expect(() => setup(props)).toThrow(expected);
+  });
+});
+
+describe('ServicePrivateEndpoint: sub-resource of the target', () => {
+  test.each([
+    ['vault for a Key Vault', VAULT, 'vault'],
+    ['account for Cognitive Services', id('Microsoft.CognitiveServices/accounts'), 'account'],
+    ['sites for a web app', id('Microsoft.Web/sites'), 'sites'],
+    ['a slot of a web app', id('Microsoft.Web/sites'), 'sites-staging'],
+    ['Sql for Cosmos DB', id('Microsoft.DocumentDB/databaseAccounts'), 'Sql'],
+    ['sql (any case) for Cosmos DB', id('Microsoft.DocumentDB/databaseAccounts'), 'sql'],
+    ['registry for a container registry', id('Microsoft.ContainerRegistry/registries'), 'registry'],
+    ['postgresqlServer for PostgreSQL flexible server', id('Microsoft.DBforPostgreSQL/flexibleServers'), 'postgresqlServer'],
+    ['Gateway for API Management', id('Microsoft.ApiManagement/service'), 'Gateway'],
+    ['blob for storage', id('Microsoft.Storage/storageAccounts'), 'blob'],
+    ['anything for an unknown type', id('Contoso.Widgets/widgets'), 'widget'],
+  ])('accepts %s without a warning', (_n, targetResourceId, subresource) => {
+    const { stack } = setup({ targetResourceId, subresource, zones: [PrivateLinkZone.KEY_VAULT] });
+    expect(warningsOf(stack).filter((w) => /endpoint-subresource-mismatch/.test(w))).toEqual([]);
+  });
+
+  test.each([
+    ['account for a Key Vault', VAULT, 'account'],
+    ['vault for Cognitive Services', id('Microsoft.CognitiveServices/accounts'), 'vault'],
+    ['vault for a web app', id('Microsoft.Web/sites'), 'vault'],
+    ['vault for Cosmos DB', id('Microsoft.DocumentDB/databaseAccounts'), 'vault'],
+    ['acr for a container registry', id('Microsoft.ContainerRegistry/registries'), 'acr'],
+    ['sqlServer for PostgreSQL flexible server', id('Microsoft.DBforPostgreSQL/flexibleServers'), 'sqlServer'],
+    ['gateways for API Management', id('Microsoft.ApiManagement/service'), 'gateways'],
+  ])('warns when the sub-resource is %s', (_n, targetResourceId, subresource) => {
+    const { stack } = setup({ targetResourceId, subresource });
+    const found = warningsOf(stack).filter((w) => /\[endpoint-subresource-mismatch\]$/.test(w));
+    expect(found).toEqual([expect.stringMatching(new RegExp(`^ServicePrivateEndpoint 'test/Endpoint': 'subresource' is '${subresource}'`))]);
+    expect(() => synth(stack)).not.toThrow();
+  });
+
+  test('warns when a zone does not resolve the target type', () => {
+    const { stack } = setup({ zones: [PrivateLinkZone.OPENAI] });
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(/'zones\[0\]' is 'privatelink.openai.azure.com', which does not resolve a Microsoft.KeyVault\/vaults target.*\[endpoint-zone-mismatch\]$/)]);
+  });
+
+  test('accepts both OpenAI zones for a Cognitive Services account', () => {
+    const { stack } = setup({
+      targetResourceId: id('Microsoft.CognitiveServices/accounts'), subresource: 'account', zones: [PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES],
+    });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+});
