@@ -3,6 +3,7 @@ import { Fn, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { clientConfig } from './private/client-config';
 import { checkField, checkIntRange, checkNotBlank, checkShape, is, isUnresolved, propError } from './private/validate';
+import { conventionalName } from './naming';
 
 /** Options for an {@link AzureNameRule}. */
 export interface AzureNameRuleOptions {
@@ -275,8 +276,7 @@ export class Names {
     checkFactoryArgs('Names.local', scope, rule, prefix, LOCAL_HASH_LENGTH);
     const hash = stableHash(scope.node.path, LOCAL_HASH_LENGTH);
     // A role-named id ('PrivateEndpoint' under 'OpenAi') says less than its parent's id does.
-    const parent = scope.node.scope;
-    const owner = GENERIC_IDS.includes(scope.node.id) && parent && !TerraformStack.isStack(parent) ? parent : scope;
+    const owner = ownerOf(scope);
     const label = sanitize(`${prefix}-${owner.node.id}`, rule).toLowerCase();
     const separator = rule.allowHyphens ? '-' : '';
     const room = rule.maxLength - hash.length - separator.length;
@@ -285,7 +285,7 @@ export class Names {
     if (problem) {
       throw propError('Names.local', 'rule', `cannot be met by a derived name for ${scope.node.path}: the name ${problem}; pass a name explicitly`, name);
     }
-    return name;
+    return byConvention(scope, rule, prefix, name, false) ?? name;
   }
 
   /**
@@ -302,8 +302,54 @@ export class Names {
     const config = clientConfig(scope);
     const label = trimEnd(sanitize(prefix, rule).slice(0, rule.maxLength - GLOBAL_HASH_LENGTH - 1));
     const digest = Fn.substr(Fn.sha256(Fn.join('', [config.subscriptionId, `/${scope.node.path}`])), 0, GLOBAL_HASH_LENGTH);
-    return `${label}-${digest}`;
+    const name = `${label}-${digest}`;
+    return byConvention(scope, rule, prefix, name, true) ?? name;
   }
+}
+
+/** The construct a name is about: a role-named part ('PrivateEndpoint', 'Identity', …) stands for its parent. */
+function ownerOf(scope: IConstruct): IConstruct {
+  const parent = scope.node.scope;
+  return GENERIC_IDS.includes(scope.node.id) && parent && !TerraformStack.isStack(parent) ? parent : scope;
+}
+
+/** Data-plane names (vault secrets) are not Azure resources, so naming policies do not cover them. */
+const NOT_BY_CONVENTION = (rule: AzureNameRule) => rule === AzureNameRule.KEY_VAULT_SECRET;
+
+/** Names given by conventions per stack, to refuse two resources of one type with one name. */
+const GIVEN = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * The name the naming convention in force gives (see NamingConvention), checked against the rule
+ * and against the other names it gave in the stack; undefined when there is none.
+ */
+function byConvention(scope: IConstruct, rule: AzureNameRule, prefix: string, defaultName: string, globallyUnique: boolean): string | undefined {
+  if (NOT_BY_CONVENTION(rule)) return undefined;
+  const [abbreviation, ...rest] = prefix.split('-');
+  const role = rest.length > 0 ? rest.join('-') : sanitize(ownerOf(scope).node.id, rule).toLowerCase();
+  const name = conventionalName(scope, {
+    resourceType: rule.resourceType,
+    abbreviation,
+    role,
+    constructPath: scope.node.path,
+    defaultName,
+    globallyUnique,
+    hash: stableHash(scope.node.path, LOCAL_HASH_LENGTH),
+    minLength: rule.minLength,
+    maxLength: rule.maxLength,
+  }, (n) => rule.check(n));
+  if (name === undefined || isUnresolved(name)) return name;
+  const stack = TerraformStack.of(scope);
+  const given = GIVEN.get(stack) ?? new Map<string, string>();
+  GIVEN.set(stack, given);
+  const key = `${rule.resourceType}|${name.toLowerCase()}`;
+  const other = given.get(key);
+  if (other !== undefined && other !== scope.node.path) {
+    throw propError(scope as Construct, 'naming',
+      `gives the ${rule.resourceType} the same name as the one of '${other}'; put {role} (or {hash}) in the pattern so that resources of one type differ`, name);
+  }
+  given.set(key, scope.node.path);
+  return name;
 }
 
 const GLOBAL_HASH_LENGTH = 8;

@@ -1,0 +1,85 @@
+import { Application } from '@cdktf/provider-azuread/lib/application';
+import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { Testing } from 'cdktf';
+import { INamingConvention, NameRequest, NamingConvention, PrivateChat } from '../../src';
+import { newStack, resolved, resourcesOf, synthJson } from '../util';
+
+const BANK = NamingConvention.fromPattern('{abbr}-chat-prod-weu-{role}-001', {
+  patternsByAbbreviation: { kv: 'kv-chatprodweu001' },
+});
+
+function chatWith(convention?: INamingConvention) {
+  const stack = newStack();
+  if (convention) NamingConvention.applyTo(stack, convention);
+  const chat = new PrivateChat(stack, 'chat', { location: 'swedencentral' });
+  return { stack, chat, json: synthJson(stack) };
+}
+
+describe('NamingConvention.fromPattern', () => {
+  test('names every resource by the pattern, and keeps every address', () => {
+    const plain = chatWith();
+    const bank = chatWith(BANK);
+    const addresses = (json: any) => Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName as object).map((n) => `${type}.${n}`)).sort();
+    expect(addresses(bank.json)).toEqual(addresses(plain.json));
+
+    const app = Object.values(resourcesOf(bank.json, 'azurerm_linux_web_app'))[0];
+    expect(app.name).toBe('app-chat-prod-weu-app-001');
+    expect(Object.values(resourcesOf(bank.json, 'azurerm_key_vault'))[0].name).toBe('kv-chatprodweu001');
+    const nsgs = Object.values(resourcesOf(bank.json, 'azurerm_network_security_group')).map((n) => n.name).sort();
+    expect(nsgs).toEqual(['nsg-chat-prod-weu-app-integration-001', 'nsg-chat-prod-weu-private-endpoints-001']);
+  });
+
+  test('everything derived from a name follows it: redirect URI, endpoint, host name', () => {
+    const { chat, stack } = chatWith(BANK);
+    const out = Testing.synth(stack);
+    expect(out).toHaveResourceWithProperties(Application, {
+      web: expect.objectContaining({ redirect_uris: ['https://app-chat-prod-weu-app-001.azurewebsites.net/.auth/login/aad/callback'] }),
+    });
+    expect(out).toHaveResourceWithProperties(CognitiveAccount, { custom_subdomain_name: 'oai-chat-prod-weu-openai-001' });
+    // The app reaches the account at its endpoint, which Azure derives from the custom subdomain.
+    expect(resolved(chat, chat.openAiEndpoint)).toMatch(/^\$\{azurerm_cognitive_account\.\w+\.endpoint\}$/);
+    expect(out).toHaveResourceWithProperties(LinuxWebApp, { name: 'app-chat-prod-weu-app-001' });
+    expect(out).toHaveResourceWithProperties(KeyVault, { name: 'kv-chatprodweu001' });
+  });
+
+  test('without a convention the names stay as before', () => {
+    const { json } = chatWith();
+    expect(Object.values(resourcesOf(json, 'azurerm_network_security_group')).map((n) => n.name).sort())
+      .toEqual([expect.stringMatching(/^nsg-app-integration-network-[0-9a-f]{6}$/), expect.stringMatching(/^nsg-private-endpoints-network-[0-9a-f]{6}$/)]);
+  });
+
+  test('a convention returning undefined keeps the default for that resource', () => {
+    const onlyNsgs: INamingConvention = { nameFor: (r: NameRequest) => (r.abbreviation === 'nsg' ? `nsg-${r.role}-x` : undefined) };
+    const { stack } = chatWith(onlyNsgs);
+    const out = Testing.synth(stack);
+    expect(out).toHaveResourceWithProperties(NetworkSecurityGroup, { name: 'nsg-private-endpoints-x' });
+    // The web app keeps its default, globally unique name (a Terraform expression).
+    expect(out).toHaveResourceWithProperties(LinuxWebApp, { name: expect.stringMatching(/^app-app-\$\{substr\(sha256/) });
+  });
+
+  test('fails when two resources of one type would get one name', () => {
+    expect(() => chatWith(NamingConvention.fromPattern('{abbr}-chat-prod-001'))).toThrow(
+      /^ServicePrivateEndpoint 'test\/chat\/Vault\/PrivateEndpoint': 'naming' gives the private endpoint the same name as the one of 'test\/chat\/OpenAi\/PrivateEndpoint'; put \{role\} \(or \{hash\}\) in the pattern so that resources of one type differ, got 'pe-chat-prod-001'$/,
+    );
+  });
+
+  test('fails when the convention gives a name Azure refuses for the type', () => {
+    const longVaultNames: INamingConvention = { nameFor: (r) => (r.abbreviation === 'kv' ? `kv-${r.role}-waytoolongforakeyvaultname` : undefined) };
+    expect(() => chatWith(longVaultNames))
+      .toThrow(/^PrivateKeyVault 'test\/chat\/Vault': 'naming' gave a name for the Key Vault \(kv\/vault\) that Azure refuses: it must be 3-24 characters long .*, got 'kv-vault-waytoolongforakeyvaultname'$/);
+  });
+
+  test.each([
+    [() => NamingConvention.fromPattern('{abbr}-{workload}'), /NamingConvention.fromPattern: 'pattern' uses the placeholder \{workload\}, which is neither built in .* nor in options.values, got '\{abbr\}-\{workload\}'/],
+    [() => NamingConvention.fromPattern(''), /NamingConvention.fromPattern: 'pattern' must not be empty, got ''/],
+    [() => NamingConvention.fromPattern(42 as any), /NamingConvention.fromPattern: 'pattern' must be a string, got 42/],
+    [() => NamingConvention.fromPattern('{abbr}', { values: { role: 'x' } }), /'options.values.role' must not redefine a built-in placeholder/],
+    [() => NamingConvention.fromPattern('{abbr}', { colour: 'x' } as any), /'options.colour' is not a known prop/],
+    [() => NamingConvention.applyTo(newStack(), {} as any), /'naming' must be an INamingConvention/],
+  ])('fails on bad input (%#)', (make, expected) => {
+    expect(make).toThrow(expected);
+  });
+});
