@@ -1,7 +1,8 @@
 import { CognitiveAccountRaiPolicy, CognitiveAccountRaiPolicyContentFilter } from '@cdktf/provider-azurerm/lib/cognitive-account-rai-policy';
 import { Construct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
-import { checkNotBlank, checkOneOf, checkResourceId, propWarning } from '../core/private/validate';
+import { BUILT_IN_RAI_POLICIES, CONTENT_FILTER_PROPS_SHAPE, isUnknownBuiltInPolicy } from './private/shapes';
+import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, isUnresolved, warn } from '../core/private/validate';
 
 /**
  * Lowest severity a harm filter acts on: content at this severity and above is filtered.
@@ -71,7 +72,10 @@ export interface ContentFilterOptions {
    */
   readonly name?: string;
   /**
-   * Azure policy the custom settings are layered on.
+   * Azure policy the custom settings are layered on: `Microsoft.DefaultV2` or `Microsoft.Default`.
+   *
+   * Another `Microsoft.*` name records the warning `unknown-base-policy` (Azure has no such
+   * built-in policy); other names are passed through unchecked.
    *
    * @default 'Microsoft.DefaultV2'
    */
@@ -145,6 +149,7 @@ export interface ContentFilterProps extends ContentFilterOptions {
   readonly tags?: { [key: string]: string };
 }
 
+
 const SEVERITIES = [ContentFilterSeverity.LOW, ContentFilterSeverity.MEDIUM, ContentFilterSeverity.HIGH];
 const MODES = [ContentFilterMode.DEFAULT, ContentFilterMode.ASYNCHRONOUS_FILTER];
 const HARMS = [
@@ -170,9 +175,12 @@ export class ContentFilter extends Construct {
 
   constructor(scope: Construct, id: string, props: ContentFilterProps) {
     super(scope, id);
-    checkResourceId(this, 'cognitiveAccountId', props.cognitiveAccountId, 'Microsoft.CognitiveServices');
+    checkShape(this, props, CONTENT_FILTER_PROPS_SHAPE);
+    checkResourceId(this, 'cognitiveAccountId', props.cognitiveAccountId, 'Microsoft.CognitiveServices/accounts');
+    checkTags(this, 'tags', props.tags);
     AzureNameRule.RAI_POLICY.validate(this, 'name', props.name);
     checkNotBlank(this, 'basePolicyName', props.basePolicyName);
+    checkTrimmed(this, 'basePolicyName', props.basePolicyName);
     checkOneOf(this, 'mode', props.mode, MODES);
     for (const harm of HARMS) {
       const options = props[harm.prop];
@@ -209,15 +217,22 @@ export class ContentFilter extends Construct {
   }
 
   private warnAboutWeakSettings(props: ContentFilterProps): void {
+    const base = props.basePolicyName;
+    // Custom names cannot be checked at synth; a Microsoft.* name that is not built in is a typo.
+    // Azure compares names case-insensitively, so only a name matching no built-in policy warns.
+    if (base !== undefined && !isUnresolved(base) && isUnknownBuiltInPolicy(base)) {
+      warn(this, 'unknown-base-policy', `'basePolicyName' is '${base}', which is not one of Azure's built-in policies `
+        + `(${BUILT_IN_RAI_POLICIES.map((b) => `'${b}'`).join(', ')}): creating the policy fails at apply`);
+    }
     for (const harm of HARMS) {
       const options = props[harm.prop];
       for (const source of ['promptSeverity', 'completionSeverity'] as const) {
         if (options?.[source] === ContentFilterSeverity.HIGH) {
-          propWarning(this, `'${harm.prop}.${source}' is HIGH: only high-severity content is filtered, weaker than Azure's default (MEDIUM)`);
+          warn(this, 'weak-filter-threshold', `'${harm.prop}.${source}' is HIGH: only high-severity content is filtered, weaker than Azure's default (MEDIUM)`);
         }
       }
       if (options?.blocking === false) {
-        propWarning(this, `'${harm.prop}.blocking' is false: filtered content is only annotated and still reaches the caller`);
+        warn(this, 'filter-not-blocking', `'${harm.prop}.blocking' is false: filtered content is only annotated and still reaches the caller`);
       }
     }
     const switches = [
@@ -227,10 +242,10 @@ export class ContentFilter extends Construct {
       ['protectedMaterialCode', props.protectedMaterialCode],
     ] as const;
     for (const [prop, value] of switches) {
-      if (value === false) propWarning(this, `'${prop}' is off: the content filter no longer checks for it`);
+      if (value === false) warn(this, 'filter-check-off', `'${prop}' is off: the content filter no longer checks for it`);
     }
     if (props.mode === ContentFilterMode.ASYNCHRONOUS_FILTER) {
-      propWarning(this, "'mode' is ASYNCHRONOUS_FILTER: streamed content reaches the caller before it is filtered");
+      warn(this, 'async-filter', "'mode' is ASYNCHRONOUS_FILTER: streamed content reaches the caller before it is filtered");
     }
   }
 }

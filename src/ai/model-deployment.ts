@@ -3,7 +3,8 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { isKnownModel, knownVersions } from './models';
 import { capacityRule, validateDeploymentOptions } from './private/deployment-validation';
-import { checkOneOf, checkResourceId, isUnresolved, propWarning } from '../core/private/validate';
+import { BUILT_IN_RAI_POLICIES, DEPLOYMENT_PROPS_SHAPE, isUnknownBuiltInPolicy } from './private/shapes';
+import { checkField, checkOneOf, checkResourceId, checkShape, is, isUnresolved, show, warn } from '../core/private/validate';
 
 /** How a deployment SKU counts its `capacity`. */
 export enum DeploymentSkuFamily {
@@ -53,10 +54,14 @@ export class DeploymentSku {
    * @param name Azure's SKU name, e.g. `GlobalStandard`
    */
   public static of(name: string): DeploymentSku {
+    checkField('DeploymentSku.of', 'name', name, is.string(true));
     const found = DeploymentSku.all().find((s) => s.name === name);
     if (!found) {
       const allowed = DeploymentSku.all().map((s) => `'${s.name}'`).join(', ');
-      throw new Error(`DeploymentSku.of: 'name' must be one of ${allowed}, got '${name}'`);
+      // Azure's SKU names are case-sensitive in the provider's validation; point at the right spelling.
+      const near = DeploymentSku.all().find((s) => s.name.toLowerCase() === String(name).trim().toLowerCase());
+      const hint = near ? ` (did you mean '${near.name}'?)` : '';
+      throw new Error(`DeploymentSku.of: 'name' must be one of ${allowed}${hint}, got ${show(name)}`);
     }
     return found;
   }
@@ -123,6 +128,9 @@ export interface ModelDeploymentOptions {
   /**
    * Content filter (RAI policy) applied to the deployment's prompts and completions.
    *
+   * A `Microsoft.*` name other than `Microsoft.Default` and `Microsoft.DefaultV2` records the
+   * warning `unknown-rai-policy`.
+   *
    * @default - the account's content filter when added through {@link OpenAiAccount}; `Microsoft.DefaultV2` for a standalone deployment
    */
   readonly raiPolicyName?: string;
@@ -176,13 +184,19 @@ export class ModelDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: ModelDeploymentProps) {
     super(scope, id);
-    checkResourceId(this, 'cognitiveAccountId', props.cognitiveAccountId, 'Microsoft.CognitiveServices');
+    checkShape(this, props, DEPLOYMENT_PROPS_SHAPE);
+    checkResourceId(this, 'cognitiveAccountId', props.cognitiveAccountId, 'Microsoft.CognitiveServices/accounts');
     validateDeploymentOptions(this, '', props);
     checkOneOf(this, 'versionUpgradeOption', props.versionUpgradeOption, UPGRADE_OPTIONS);
     this.warnAboutUnknownModel(props);
+    const policy = props.raiPolicyName;
+    if (policy !== undefined && !isUnresolved(policy) && isUnknownBuiltInPolicy(policy)) {
+      warn(this, 'unknown-rai-policy', `'raiPolicyName' is '${policy}', which is neither one of Azure's built-in policies `
+        + `(${BUILT_IN_RAI_POLICIES.map((b) => `'${b}'`).join(', ')}) nor a custom policy (custom policy names have no '.'): the deployment fails at apply`);
+    }
     const upgrade = props.versionUpgradeOption ?? VersionUpgradeOption.NO_AUTO_UPGRADE;
     if (upgrade !== VersionUpgradeOption.NO_AUTO_UPGRADE) {
-      propWarning(this, `'versionUpgradeOption' is '${upgrade}': Azure may change the model under the application; pin with NO_AUTO_UPGRADE`);
+      warn(this, 'auto-upgrade', `'versionUpgradeOption' is '${upgrade}': Azure may change the model under the application; pin with NO_AUTO_UPGRADE`);
     }
 
     this.sku = props.sku ?? DeploymentSku.GLOBAL_STANDARD;
@@ -209,7 +223,7 @@ export class ModelDeployment extends Construct {
     const known = versions.length
       ? `known versions of '${props.modelName}' are ${versions.map((v) => `'${v}'`).join(', ')}`
       : `'${props.modelName}' is not in the table of known models`;
-    propWarning(this, `model '${props.modelName}' version '${props.modelVersion}' is not known to this library (${known}); `
+    warn(this, 'unknown-model', `model '${props.modelName}' version '${props.modelVersion}' is not known to this library (${known}); `
       + 'check \'modelName\' and \'modelVersion\', or set \'allowUnknownModel: true\' for a model newer than the table');
   }
 }

@@ -9,12 +9,16 @@ import { DeploymentSku, ModelDeployment, ModelDeploymentOptions } from './model-
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
 import { waitAfter } from '../core/private/providers';
-import { checkNotBlank, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
+import { dataZoneOf, hasAzureOpenAi, checkSameRegionAsNetwork, AZURE_OPENAI_REGIONS } from '../core/private/regions';
+import {
+  checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, warn,
+} from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { IPrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones';
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateNetwork } from '../network/private-network';
 import { validateDeploymentOptions } from './private/deployment-validation';
+import { DEPLOYMENT_OPTIONS_SHAPE, OPENAI_ATTRIBUTES_SHAPE, openAiAccountShape, PRINCIPAL_REF } from './private/shapes';
 import { checkPlacement } from '../core/private/placement';
 
 /** Built-in role that may call the inference APIs of an account, and nothing else. */
@@ -138,6 +142,9 @@ const DEFAULT_MODELS: ModelDeploymentOptions[] = [
   { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
 ];
 
+/** Longest DNS label: the custom subdomain is the first label of `<subdomain>.openai.azure.com`. */
+const MAX_DNS_LABEL = 63;
+
 const FQDN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 abstract class OpenAiAccountBase extends Construct implements IOpenAiAccount {
@@ -146,6 +153,7 @@ abstract class OpenAiAccountBase extends Construct implements IOpenAiAccount {
   public abstract readonly endpoint: string;
 
   public grantUse(principal: IPrincipal): RoleAssignment {
+    checkField(this, 'grantUse.principal', principal, PRINCIPAL_REF());
     return grantRole(this, { scopeId: this.accountId, roleDefinitionName: OPENAI_USER_ROLE, principal });
   }
 }
@@ -194,10 +202,13 @@ export class OpenAiAccount extends OpenAiAccountBase {
 
   /** What the next deployment waits for: the previous deployment, or the content filter. */
   private lastInChain: ITerraformDependable;
+  /** Region of the account, for the Data Zone check of each deployment. */
+  private readonly region: string;
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
     super(scope, id);
     this.validate(props);
+    this.region = props.location;
 
     this.customSubdomainName = props.customSubdomainName ?? Names.globallyUnique(this, AzureNameRule.COGNITIVE_ACCOUNT, 'oai');
     this.accountName = props.name ?? this.customSubdomainName;
@@ -254,9 +265,21 @@ export class OpenAiAccount extends OpenAiAccountBase {
     this.lastInChain = this.contentFilter.resource;
 
     for (const [i, options] of (props.models ?? DEFAULT_MODELS).entries()) {
-      const name = options.name ?? options.modelName;
-      this.addDeployment(isUnresolved(name) ? `Deployment${i}` : name, options);
+      this.addDeployment(this.freeDeploymentId(options, i), options);
     }
+  }
+
+  /**
+   * The construct id of `models[i]`: its deployment name, unless that is a token or already the id
+   * of a child (a deployment named `Resource` or `ContentFilter`), which only the user's own
+   * `addDeployment` id may collide with.
+   */
+  private freeDeploymentId(options: ModelDeploymentOptions, i: number): string {
+    const name = options.name ?? options.modelName;
+    if (!isUnresolved(name) && !this.node.tryFindChild(name)) return name;
+    let id = `Deployment${i}`;
+    while (this.node.tryFindChild(id)) id = `${id}_`;
+    return id;
   }
 
   /**
@@ -266,10 +289,22 @@ export class OpenAiAccount extends OpenAiAccountBase {
    * @param id construct id; the deployment name is a good choice, as it is unique per account
    */
   public addDeployment(id: string, options: ModelDeploymentOptions): ModelDeployment {
+    checkField(this, 'addDeployment.id', id, is.string(true));
+    checkNotBlank(this, 'addDeployment.id', id);
+    checkField(this, `addDeployment(${id})`, options, is.object(DEPLOYMENT_OPTIONS_SHAPE, true));
+    const existing = this.node.tryFindChild(id);
+    if (existing) {
+      throw propError(this, 'addDeployment', `id '${id}' is already used by '${existing.node.path}': give each deployment its own construct id`, id);
+    }
     const name = options.name ?? options.modelName;
-    const clash = this.deployments.find((d) => !isUnresolved(name) && d.deploymentName === name);
+    const clash = isUnresolved(name) ? undefined : this.deployments.find((d) => !isUnresolved(d.deploymentName) && d.deploymentName === name);
     if (clash) {
       throw propError(this, 'name', `must be unique within the account ('${name}' is already deployed by '${clash.node.path}')`, name);
+    }
+    const caseClash = isUnresolved(name) || typeof name !== 'string' ? undefined
+      : this.deployments.find((d) => !isUnresolved(d.deploymentName) && d.deploymentName.toLowerCase() === name.toLowerCase());
+    if (caseClash) {
+      throw propError(this, 'name', `must differ from '${caseClash.deploymentName}' (deployed by '${caseClash.node.path}') by more than letter case: Azure deployment names are case-insensitive`, name);
     }
     const deployment = new ModelDeployment(this, id, {
       ...options,
@@ -279,32 +314,64 @@ export class OpenAiAccount extends OpenAiAccountBase {
     });
     this.deployments.push(deployment);
     this.lastInChain = deployment.resource;
+    this.warnAboutDataZone(deployment);
     return deployment;
   }
 
+  /** A Data Zone SKU only exists in the regions of the EU and US data zones. */
+  private warnAboutDataZone(deployment: ModelDeployment): void {
+    const location = this.region;
+    if (!deployment.sku.name.startsWith('DataZone') || isUnresolved(location) || dataZoneOf(location) !== undefined) return;
+    warn(deployment, 'data-zone-region', `'sku' is '${deployment.sku.name}', but the account's region '${location}' is in neither the EU nor the US data zone: `
+      + 'the deployment fails at apply; use a Global or regional SKU, or an account in an EU or US region');
+  }
+
   private validate(props: OpenAiAccountProps): void {
+    checkShape(this, props, openAiAccountShape());
     checkPlacement(this, props.resourceGroupName, props.location);
+    checkSameRegionAsNetwork(this, 'location', props.location, networkLocation(props.network));
+    if (!hasAzureOpenAi(props.location)) {
+      warn(this, 'region-without-openai', `'location' is '${props.location}', a region without Azure OpenAI: the account fails at apply; `
+        + `use one of ${AZURE_OPENAI_REGIONS.join(', ')}`);
+    }
+    checkTags(this, 'tags', props.tags);
     AzureNameRule.COGNITIVE_ACCOUNT.validate(this, 'name', props.name);
     AzureNameRule.COGNITIVE_ACCOUNT.validate(this, 'customSubdomainName', props.customSubdomainName);
+    const subdomain = props.customSubdomainName;
+    if (subdomain !== undefined && !isUnresolved(subdomain) && subdomain.length > MAX_DNS_LABEL) {
+      throw propError(this, 'customSubdomainName', `must be at most ${MAX_DNS_LABEL} characters: it is the DNS label of '<subdomain>.openai.azure.com' (got ${subdomain.length})`, subdomain);
+    }
     for (const [i, fqdn] of (props.allowedFqdns ?? []).entries()) {
       if (!isUnresolved(fqdn) && !FQDN.test(fqdn)) {
         throw propError(this, `allowedFqdns[${i}]`, "must be a host name such as 'api.contoso.com' (no scheme, port or path)", fqdn);
       }
     }
+    const identities = new Map<string, number>();
     for (const [i, identityId] of (props.userAssignedIdentityIds ?? []).entries()) {
-      checkResourceId(this, `userAssignedIdentityIds[${i}]`, identityId, 'Microsoft.ManagedIdentity');
+      checkResourceId(this, `userAssignedIdentityIds[${i}]`, identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
+      if (isUnresolved(identityId)) continue;
+      const first = identities.get(identityId.toLowerCase());
+      if (first !== undefined) {
+        throw propError(this, `userAssignedIdentityIds[${i}]`, `must not repeat 'userAssignedIdentityIds[${first}]' (Azure refuses a duplicate identity)`, identityId);
+      }
+      identities.set(identityId.toLowerCase(), i);
     }
-    const seen = new Map<string, number>();
+    const seen = new Map<string, { index: number; name: string }>();
     for (const [i, options] of (props.models ?? []).entries()) {
       validateDeploymentOptions(this, `models[${i}].`, options);
       const name = options.name ?? options.modelName;
       if (isUnresolved(name)) continue;
-      const first = seen.get(name);
-      if (first !== undefined) {
-        throw ruleError(this, `'models[${i}].name' must be unique within the account ('models[${first}]' already deploys it), got '${name}'`);
+      const first = seen.get(name.toLowerCase());
+      if (first !== undefined && first.name === name) {
+        throw ruleError(this, `'models[${i}].name' must be unique within the account ('models[${first.index}]' already deploys it), got '${name}'`);
       }
-      seen.set(name, i);
+      if (first !== undefined) {
+        throw ruleError(this, `'models[${i}].name' must differ from 'models[${first.index}].name' ('${first.name}') by more than letter case: `
+          + `Azure deployment names are case-insensitive, got '${name}'`);
+      }
+      seen.set(name.toLowerCase(), { index: i, name });
     }
+
   }
 }
 
@@ -318,11 +385,10 @@ class ImportedOpenAiAccount extends OpenAiAccountBase {
 
   constructor(scope: Construct, id: string, attrs: OpenAiAccountAttributes) {
     super(scope, id);
-    checkResourceId(this, 'accountId', attrs.accountId, 'Microsoft.CognitiveServices');
-    if (!isUnresolved(attrs.accountId) && !/\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+$/i.test(attrs.accountId)) {
-      throw propError(this, 'accountId', 'must be the id of an account (…/providers/Microsoft.CognitiveServices/accounts/<name>)', attrs.accountId);
-    }
+    checkShape(this, attrs, OPENAI_ATTRIBUTES_SHAPE);
+    checkResourceId(this, 'accountId', attrs.accountId, 'Microsoft.CognitiveServices/accounts');
     checkNotBlank(this, 'endpoint', attrs.endpoint);
+    checkTrimmed(this, 'endpoint', attrs.endpoint);
     if (attrs.endpoint !== undefined && !isUnresolved(attrs.endpoint) && !/^https:\/\/[^/]+\/?$/.test(attrs.endpoint)) {
       throw propError(this, 'endpoint', "must be an https URL such as 'https://my-account.openai.azure.com/'", attrs.endpoint);
     }
@@ -332,4 +398,13 @@ class ImportedOpenAiAccount extends OpenAiAccountBase {
       : attrs.accountId.split('/')[8];
     this.endpoint = attrs.endpoint ?? `https://${this.accountName}.openai.azure.com/`;
   }
+}
+
+/**
+ * The network's region. `location` is optional on `IPrivateNetwork` (unknown for an imported
+ * network given none); read defensively so that a hand-made network object without it passes.
+ */
+function networkLocation(network: IPrivateNetwork): string | undefined {
+  const location = (network as { readonly location?: unknown }).location;
+  return typeof location === 'string' ? location : undefined;
 }

@@ -7,7 +7,10 @@ import { Construct, IConstruct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
 import { IPrincipal } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
-import { checkIntRange, checkNotBlank, checkResourceId, isUnresolved, propError, propWarning, ruleError } from '../core/private/validate';
+import { checkSameRegionAsNetwork } from '../core/private/regions';
+import {
+  checkField, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
+} from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
@@ -62,6 +65,10 @@ export interface KeyVaultSecretOptions {
   readonly contentType: string;
   /**
    * When the secret expires, as an RFC3339 timestamp in UTC (`2026-12-31T00:00:00Z`).
+   *
+   * A date before today records the warning `expiry-in-past`. Today is read from the context key
+   * `cdktf-private-chat:today` (`2026-11-22`), never from the clock, so that synthesis is
+   * repeatable; without the key the warning is not given.
    *
    * @default - 365 days after the secret is first created, computed once at apply by a
    * hashicorp/time `time_offset` and then kept in state (replace that resource to renew)
@@ -140,6 +147,26 @@ export interface PrivateKeyVaultAttributes {
 
 const RETENTION_MAX = 90;
 
+const VAULT_SHAPE: Shape = {
+  resourceGroupName: is.string(true),
+  location: is.string(true),
+  network: is.reference(['virtualNetworkId', 'privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)', true),
+  dnsZones: is.reference(['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)', true),
+  monitoring: is.reference(['workspaceId', 'addDiagnosticSetting'], 'a Monitoring or Monitoring.fromWorkspaceId(...)', true),
+  name: is.string(),
+  preventDestroy: is.boolean(),
+  // A number check of its own, so the message gives the range.
+  softDeleteRetentionDays: is.any(),
+  grantDeployerAccess: is.boolean(),
+  tags: is.stringMap(),
+};
+
+const ATTRIBUTES_SHAPE: Shape = {
+  vaultId: is.string(true),
+  vaultUri: is.string(true),
+  grantDeployerAccess: is.boolean(),
+};
+
 /**
  * A Key Vault reachable only through its private endpoint, locked down by default.
  *
@@ -171,6 +198,7 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
    * @see https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
    */
   public static keyVaultReference(secret: KeyVaultSecret): string {
+    checkField('PrivateKeyVault.keyVaultReference', 'secret', secret, is.instance(KeyVaultSecret, 'a KeyVaultSecret returned by addSecret(...)', true));
     return `@Microsoft.KeyVault(SecretUri=${secret.versionlessId})`;
   }
 
@@ -189,12 +217,16 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
 
   constructor(scope: Construct, id: string, props: PrivateKeyVaultProps) {
     super(scope, id);
+    checkShape(this, props, VAULT_SHAPE);
     checkPlacement(this, props.resourceGroupName, props.location);
+    const networkLocation = (props.network as { readonly location?: unknown }).location;
+    checkSameRegionAsNetwork(this, 'location', props.location, typeof networkLocation === 'string' ? networkLocation : undefined);
+    checkTags(this, 'tags', props.tags);
     AzureNameRule.KEY_VAULT.validate(this, 'name', props.name);
     checkIntRange(this, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 7, RETENTION_MAX);
     const retention = props.softDeleteRetentionDays ?? RETENTION_MAX;
     if (!isUnresolved(retention) && retention < RETENTION_MAX) {
-      propWarning(this, `'softDeleteRetentionDays' is ${retention}; the security baseline (CKV_AZURE_111) expects ${RETENTION_MAX} days, and the value cannot be changed after the vault exists`);
+      warn(this, 'short-soft-delete-retention', `'softDeleteRetentionDays' is ${retention}; the security baseline (CKV_AZURE_111) expects ${RETENTION_MAX} days, and the value cannot be changed after the vault exists`);
     }
 
     this.tenantId = clientConfig(this).tenantId;
@@ -269,13 +301,15 @@ class ImportedPrivateKeyVault extends Construct implements IPrivateKeyVault {
 
   constructor(scope: Construct, id: string, attrs: PrivateKeyVaultAttributes) {
     super(scope, id);
-    checkResourceId(this, 'vaultId', attrs.vaultId, 'Microsoft.KeyVault');
+    checkShape(this, attrs, ATTRIBUTES_SHAPE);
+    checkResourceId(this, 'vaultId', attrs.vaultId, 'Microsoft.KeyVault/vaults');
     const idName = isUnresolved(attrs.vaultId) ? undefined : /\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(attrs.vaultId)?.[1];
     if (!isUnresolved(attrs.vaultId) && idName === undefined) {
       throw propError(this, 'vaultId', 'must be the id of a vault (…/providers/Microsoft.KeyVault/vaults/<name>)', attrs.vaultId);
     }
     if (idName !== undefined) AzureNameRule.KEY_VAULT.validate(this, 'vaultId', idName);
     checkNotBlank(this, 'vaultUri', attrs.vaultUri);
+    checkTrimmed(this, 'vaultUri', attrs.vaultUri);
     if (!isUnresolved(attrs.vaultUri)) {
       const m = /^https:\/\/([A-Za-z0-9-]+)\.([a-z.]+?)\/?$/.exec(attrs.vaultUri);
       if (!m || !VAULT_HOSTS.includes(m[2])) {

@@ -1,7 +1,7 @@
 import { CognitiveAccountRaiPolicy } from '@cdktf/provider-azurerm/lib/cognitive-account-rai-policy';
 import { ContentFilter, ContentFilterMode, ContentFilterProps, ContentFilterSeverity } from '../../src/ai';
-import { newStack, synth, synthJson } from '../util';
-import { blockOf, warningsIn } from './fixture';
+import { newStack, synth, synthJson, warningsOf } from '../util';
+import { blockOf } from './fixture';
 
 const ACCOUNT_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-chat';
 
@@ -35,7 +35,7 @@ describe('ContentFilter', () => {
       expect.objectContaining({ name: 'Protected Material Code', source: 'Completion', filter_enabled: true, block_enabled: true }),
     ]);
     expect(cf.policyName).toMatch(/^cf-filter-[0-9a-f]{6}$/);
-    expect(warningsIn(cf)).toEqual([]);
+    expect(warningsOf(cf)).toEqual([]);
   });
 
   test('takes a name and base policy', () => {
@@ -52,13 +52,13 @@ describe('ContentFilter', () => {
       harm('Hate', 'Prompt', 'Low'), harm('Hate', 'Completion', 'Medium'),
       harm('Violence', 'Prompt', 'Medium'), harm('Violence', 'Completion', 'Low'),
     ]));
-    expect(warningsIn(cf)).toEqual([]);
+    expect(warningsOf(cf)).toEqual([]);
   });
 
   test('allows a weaker threshold, with a warning', () => {
     const { cf, block } = filter({ sexual: { completionSeverity: ContentFilterSeverity.HIGH } });
     expect(block.content_filter).toContainEqual(harm('Sexual', 'Completion', 'High'));
-    expect(warningsIn(cf)).toEqual([
+    expect(warningsOf(cf)).toEqual([
       expect.stringMatching(/ContentFilter 'test\/Filter': 'sexual.completionSeverity' is HIGH: only high-severity content is filtered/),
     ]);
   });
@@ -68,7 +68,7 @@ describe('ContentFilter', () => {
     expect(block.content_filter).toEqual(expect.arrayContaining([
       harm('Selfharm', 'Prompt', 'Medium', false), harm('Selfharm', 'Completion', 'Medium', false),
     ]));
-    expect(warningsIn(cf)).toEqual([expect.stringMatching(/'selfHarm.blocking' is false/)]);
+    expect(warningsOf(cf)).toEqual([expect.stringMatching(/'selfHarm.blocking' is false/)]);
   });
 
   test('allows turning shields and protected material off, with a warning each', () => {
@@ -76,7 +76,7 @@ describe('ContentFilter', () => {
     for (const name of ['Jailbreak', 'Indirect Attack', 'Protected Material Text', 'Protected Material Code']) {
       expect(block.content_filter).toContainEqual(expect.objectContaining({ name, filter_enabled: false, block_enabled: false }));
     }
-    expect(warningsIn(cf)).toEqual([
+    expect(warningsOf(cf)).toEqual([
       expect.stringMatching(/'jailbreakShield' is off/),
       expect.stringMatching(/'indirectAttackShield' is off/),
       expect.stringMatching(/'protectedMaterialText' is off/),
@@ -87,7 +87,7 @@ describe('ContentFilter', () => {
   test('allows asynchronous filtering, with a warning', () => {
     const { cf, block } = filter({ mode: ContentFilterMode.ASYNCHRONOUS_FILTER });
     expect(block.mode).toBe('Asynchronous_filter');
-    expect(warningsIn(cf)).toEqual([expect.stringMatching(/'mode' is ASYNCHRONOUS_FILTER/)]);
+    expect(warningsOf(cf)).toEqual([expect.stringMatching(/'mode' is ASYNCHRONOUS_FILTER/)]);
   });
 
   test('fails when a severity is not a ContentFilterSeverity', () => {
@@ -110,7 +110,7 @@ describe('ContentFilter', () => {
   });
 
   test('fails when cognitiveAccountId is not a Cognitive Services id', () => {
-    expect(() => filter({ cognitiveAccountId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites/app' }))
-      .toThrow(/'cognitiveAccountId' must be the id of a Microsoft.CognitiveServices resource, got '.*sites\/app'/);
+    expect(() => filter({ cognitiveAccountId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Web/sites/app' }))
+      .toThrow(/'cognitiveAccountId' must be the id of a Microsoft.CognitiveServices\/accounts resource \(found Microsoft.Web\/sites\), got '.*sites\/app'/);
   });
 });

@@ -48,11 +48,6 @@ export function blockOf(json: any, resource: TerraformResource): any {
   return block;
 }
 
-/** Warnings recorded on a construct and its children. */
-export function warningsIn(scope: IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
-}
-
 /** A value resolved the way synthesis resolves it: references become `${type.name.attr}`. */
 export function resolve(scope: IConstruct, value: unknown): unknown {
   return Tokenization.resolve(value, {

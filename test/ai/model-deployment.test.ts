@@ -2,8 +2,8 @@ import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deplo
 import { TerraformVariable } from 'cdktf';
 import { DeploymentSku, DeploymentSkuFamily, ModelDeployment, ModelDeploymentProps, OpenAiAccount, VersionUpgradeOption } from '../../src/ai';
 import { KNOWN_MODELS } from '../../src/ai/models';
-import { newStack, synth, synthJson } from '../util';
-import { aiFixture, blockOf, warningsIn } from './fixture';
+import { newStack, synth, synthJson, warningsOf } from '../util';
+import { aiFixture, blockOf } from './fixture';
 
 const ACCOUNT_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-chat';
 
@@ -109,56 +109,56 @@ describe('ModelDeployment', () => {
     const deployment = new ModelDeployment(stack, 'D', {
       cognitiveAccountId: ACCOUNT_ID, modelName: 'gpt-4o', modelVersion: version.stringValue, capacity: capacity.numberValue,
     });
-    expect(warningsIn(deployment)).toEqual([]);
+    expect(warningsOf(deployment)).toEqual([]);
   });
 
   describe('warnings', () => {
     test('warns when the model and version are not in the table', () => {
       const { deployment } = deploy({ modelName: 'gpt-9', modelVersion: '2030-01-01' });
-      expect(warningsIn(deployment)).toEqual([
+      expect(warningsOf(deployment)).toEqual([
         expect.stringMatching(/ModelDeployment 'test\/Deployment': model 'gpt-9' version '2030-01-01' is not known to this library \('gpt-9' is not in the table of known models\); .*allowUnknownModel: true/),
       ]);
     });
 
     test('lists the known versions when only the version is unknown', () => {
       const { deployment } = deploy({ modelName: 'gpt-4o', modelVersion: '2024-05-13' });
-      expect(warningsIn(deployment)).toEqual([
+      expect(warningsOf(deployment)).toEqual([
         expect.stringMatching(/model 'gpt-4o' version '2024-05-13' is not known .*known versions of 'gpt-4o' are '2024-08-06', '2024-11-20'/),
       ]);
     });
 
     test('is silenced by allowUnknownModel', () => {
       const { deployment } = deploy({ modelName: 'gpt-9', modelVersion: '2030-01-01', allowUnknownModel: true });
-      expect(warningsIn(deployment)).toEqual([]);
+      expect(warningsOf(deployment)).toEqual([]);
     });
 
     test('is silent for every pair in the table', () => {
       for (const [name, versions] of Object.entries(KNOWN_MODELS)) {
         for (const version of versions) {
           const { deployment } = deploy({ modelName: name, modelVersion: version });
-          expect(warningsIn(deployment)).toEqual([]);
+          expect(warningsOf(deployment)).toEqual([]);
         }
       }
     });
 
     test('does not treat prototype properties as models', () => {
       const { deployment } = deploy({ modelName: 'constructor', modelVersion: '1' });
-      expect(warningsIn(deployment)).toEqual([expect.stringContaining("'constructor' is not in the table")]);
+      expect(warningsOf(deployment)).toEqual([expect.stringContaining("'constructor' is not in the table")]);
     });
 
     test('warns when auto-upgrade is on', () => {
       const { stack, deployment } = deploy({ versionUpgradeOption: VersionUpgradeOption.ONCE_NEW_DEFAULT_VERSION_AVAILABLE });
-      expect(warningsIn(deployment)).toEqual([expect.stringMatching(/'versionUpgradeOption' is 'OnceNewDefaultVersionAvailable'/)]);
+      expect(warningsOf(deployment)).toEqual([expect.stringMatching(/'versionUpgradeOption' is 'OnceNewDefaultVersionAvailable'/)]);
       expect(synth(stack)).toHaveResourceWithProperties(CognitiveDeployment, { version_upgrade_option: 'OnceNewDefaultVersionAvailable' });
     });
 
     test('reaches the account-level deployments too', () => {
       const f = aiFixture();
       const account = new OpenAiAccount(f.stack, 'OpenAi', { ...f.props, models: [{ modelName: 'gpt-7o', modelVersion: '2031-01-01' }] });
-      expect(warningsIn(account)).toEqual([expect.stringMatching(/ModelDeployment 'test\/OpenAi\/gpt-7o': model 'gpt-7o'/)]);
+      expect(warningsOf(account)).toEqual([expect.stringMatching(/ModelDeployment 'test\/OpenAi\/gpt-7o': model 'gpt-7o'/)]);
       const g = aiFixture();
       const quiet = new OpenAiAccount(g.stack, 'OpenAi', { ...g.props, models: [{ modelName: 'gpt-7o', modelVersion: '2031-01-01', allowUnknownModel: true }] });
-      expect(warningsIn(quiet)).toEqual([]);
+      expect(warningsOf(quiet)).toEqual([]);
     });
   });
 

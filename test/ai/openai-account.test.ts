@@ -7,8 +7,8 @@ import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Token } from 'cdktf';
 import { ContentFilterSeverity, DeploymentSku, OpenAiAccount } from '../../src/ai';
 import { Principal } from '../../src/core';
-import { synth, synthJson } from '../util';
-import { address, aiFixture, blockOf, ref, resolve, warningsIn } from './fixture';
+import { synth, synthJson, warningsOf } from '../util';
+import { address, aiFixture, blockOf, ref, resolve } from './fixture';
 
 const ACCOUNT_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.CognitiveServices/accounts/oai-hub';
 const GROUP_ID = '11111111-2222-3333-4444-555555555555';
@@ -116,7 +116,7 @@ describe('OpenAiAccount', () => {
     test('records no warnings with default props', () => {
       const f = aiFixture();
       const account = new OpenAiAccount(f.stack, 'OpenAi', f.props);
-      expect(warningsIn(account)).toEqual([]);
+      expect(warningsOf(account)).toEqual([]);
     });
   });
 
@@ -316,12 +316,12 @@ describe('OpenAiAccount', () => {
 
     test('fails when accountId is not a Cognitive Services account', () => {
       const f = aiFixture();
-      const vault = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv';
+      const vault = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv';
       expect(() => OpenAiAccount.fromAttributes(f.stack, 'Existing', { accountId: vault }))
-        .toThrow(/'accountId' must be the id of a Microsoft.CognitiveServices resource, got '.*vaults\/kv'/);
+        .toThrow(/'accountId' must be the id of a Microsoft.CognitiveServices\/accounts resource \(found Microsoft.KeyVault\/vaults\), got '.*vaults\/kv'/);
       const deployment = `${ACCOUNT_ID}/deployments/gpt-4o`;
       expect(() => OpenAiAccount.fromAttributes(f.stack, 'Existing2', { accountId: deployment }))
-        .toThrow(/'accountId' must be the id of an account .*, got '.*deployments\/gpt-4o'/);
+        .toThrow(/'accountId' must be the id of a Microsoft.CognitiveServices\/accounts resource \(found Microsoft.CognitiveServices\/accounts\/deployments\), got '\/subscriptions\/.*'/);
     });
 
     test('fails when endpoint is not an https URL', () => {
@@ -376,9 +376,9 @@ describe('OpenAiAccount', () => {
 
     test('fails when a user-assigned identity id is not a managed identity', () => {
       const f = aiFixture();
-      const wrong = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv';
+      const wrong = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv';
       expect(() => new OpenAiAccount(f.stack, 'OpenAi', { ...f.props, userAssignedIdentityIds: [wrong] }))
-        .toThrow(/'userAssignedIdentityIds\[0\]' must be the id of a Microsoft.ManagedIdentity resource, got '.*vaults\/kv'/);
+        .toThrow(/'userAssignedIdentityIds\[0\]' must be the id of a Microsoft.ManagedIdentity\/userAssignedIdentities resource \(found Microsoft.KeyVault\/vaults\), got '.*vaults\/kv'/);
     });
 
     test('fails when two models have the same deployment name', () => {

@@ -58,6 +58,9 @@ export function validateDeploymentOptions(scope: Construct, prefix: string, opti
   }
 
   const version = options.modelVersion;
+  if (version !== undefined && version !== null && !isUnresolved(version) && typeof version !== 'string') {
+    throw propError(scope, p('modelVersion'), "must be a model version string such as '2025-04-14' or '1' (a string, not a number)", version);
+  }
   if (version === undefined || version === null || (!isUnresolved(version) && version.trim() === '')) {
     throw propError(scope, p('modelVersion'), "must be a pinned model version such as '2025-04-14' (required so the model never changes silently)", version);
   }
@@ -75,7 +78,8 @@ export function validateDeploymentOptions(scope: Construct, prefix: string, opti
   AzureNameRule.COGNITIVE_DEPLOYMENT.validate(scope, p('name'), options.name);
   checkNotBlank(scope, p('raiPolicyName'), options.raiPolicyName);
 
-  if (options.sku !== undefined && !(options.sku instanceof DeploymentSku)) {
+  // A DeploymentSku made some other way (Object.create, a copy) carries a name Azure may refuse.
+  if (options.sku !== undefined && (!(options.sku instanceof DeploymentSku) || !DeploymentSku.all().includes(options.sku))) {
     throw propError(scope, p('sku'), 'must be a DeploymentSku such as DeploymentSku.GLOBAL_STANDARD (use DeploymentSku.of(name) for a name)', options.sku);
   }
 
