@@ -60,14 +60,14 @@ describe('DeploymentDiagram', () => {
     const stack = newStack();
     const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' });
     const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
-      keyVault: '/subscriptions/0/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
+      keyVault: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
     });
     new ServicePrivateEndpoint(stack, 'Pe', {
       resourceGroupName: 'rg',
       location: 'swedencentral',
       network,
       dnsZones,
-      targetResourceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv',
+      targetResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv',
       subresource: 'vault',
       zones: [PrivateLinkZone.KEY_VAULT],
     });
@@ -82,12 +82,12 @@ describe('DeploymentDiagram', () => {
 describe('DeploymentDiagram with an existing spoke', () => {
   test('draws the existing subnets the endpoints and the app use', () => {
     const stack = newStack();
-    const vnet = '/subscriptions/0/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-spoke';
+    const vnet = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-spoke';
     const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
       virtualNetworkId: vnet, privateEndpointSubnetId: `${vnet}/subnets/snet-pe`, appIntegrationSubnetId: `${vnet}/subnets/snet-app`,
     });
     const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
-      keyVault: '/subscriptions/0/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
+      keyVault: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net',
     });
     const vault = new KeyVault(stack, 'Vault', { resourceGroupName: 'rg', location: 'swedencentral', name: 'kv1', skuName: 'standard', tenantId: 't' });
     new ServicePrivateEndpoint(stack, 'Pe', {

@@ -198,13 +198,11 @@ const DNS_ZONES: CatalogueEntry[] = [
     prop: 'zones',
     description: 'holds the zone an endpoint asks for',
     build: () => {
-      const { stack, network } = base();
-      const zones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: RG, network, zones: [PrivateLinkZone.KEY_VAULT] });
+      const zones = build.dnsZones({ zones: [PrivateLinkZone.KEY_VAULT] });
       return zones.zoneIdFor(PrivateLinkZone.OPENAI);
     },
     valid: () => {
-      const { stack, network } = base();
-      const zones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: RG, network, zones: [PrivateLinkZone.KEY_VAULT, PrivateLinkZone.OPENAI] });
+      const zones = build.dnsZones({ zones: [PrivateLinkZone.KEY_VAULT, PrivateLinkZone.OPENAI] });
       zones.zoneIdFor(PrivateLinkZone.OPENAI);
       return zones;
     },
@@ -885,7 +883,7 @@ const MONITORING_BOUNDARY: CatalogueEntry[] = [
     prop: 'addDiagnosticSetting(Logs).name',
     description: 'at most 260 characters',
     build: () => diagnostics(['Logs', { name: 'l'.repeat(261) }]),
-    expected: /'addDiagnosticSetting\(Logs\).name' must be 1-260 characters, got 'l+…'/,
+    expected: /'addDiagnosticSetting\(Logs\).name' must be 1-260 characters, got 'l+…l+'/,
     fix: 'Shorten the name.',
     valid: () => diagnostics(['Logs', { name: 'l'.repeat(260) }]),
   },
