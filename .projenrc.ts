@@ -117,12 +117,15 @@ const compileExamples = project.addTask('compile:examples', {
   exec: 'tsc -p tsconfig.examples.json',
 });
 
+// Every build compiles the examples too, so `cdktf synth` (whose cdktf.json runs `node main.js`)
+// works in an example's folder after `npx projen build` as well as after `npm run synth:examples`.
+project.postCompileTask.spawn(compileExamples);
+
 const synthExamples = project.addTask('synth:examples', {
   description: 'Main job: build the library, then synthesize every app under examples/ and print a summary per stack',
 });
 synthExamples.spawn(project.compileTask);
 synthExamples.spawn(project.postCompileTask);
-synthExamples.spawn(compileExamples);
 synthExamples.exec('node scripts/synth-examples.js', { receiveArgs: true });
 
 // Benchmarks (docs/benchmarks.md): builds what it measures, then times synthesis against an empty
