@@ -2,11 +2,14 @@ import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
 import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-gateway-public-ip-association';
 import { NetworkSecurityGroup, NetworkSecurityGroupSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
+import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct, IConstruct } from 'constructs';
+import { Egress, EgressKind } from './egress';
 import { AzureNameRule, Names } from '../core/names';
 import { claimAddressSpace } from './private/stack-registry';
 import { Cidr, contains, isPrivateRange, overlaps, parseCidr, reservedOverlap } from '../core/private/cidr';
@@ -27,8 +30,13 @@ export interface IPrivateNetwork extends IConstruct {
   readonly virtualNetworkId: string;
   /** Resource id of the subnet that holds private endpoints. */
   readonly privateEndpointSubnetId: string;
-  /** Resource id of the subnet delegated to `Microsoft.Web/serverFarms` for the app's outbound VNet integration. */
-  readonly appIntegrationSubnetId: string;
+  /**
+   * Resource id of the subnet delegated to `Microsoft.Web/serverFarms` for the app's outbound VNet
+   * integration.
+   *
+   * @default - none, for an imported network used only for private endpoints; a chat app needs one
+   */
+  readonly appIntegrationSubnetId?: string;
   /**
    * Azure region of the virtual network, when known. Private endpoints and VNet-integrated apps
    * must be in this region; constructs compare their `location` with it.
@@ -44,8 +52,12 @@ export interface PrivateNetworkAttributes {
   readonly virtualNetworkId: string;
   /** Resource id of an existing subnet for private endpoints (no delegation). */
   readonly privateEndpointSubnetId: string;
-  /** Resource id of an existing subnet delegated to `Microsoft.Web/serverFarms`. */
-  readonly appIntegrationSubnetId: string;
+  /**
+   * Resource id of an existing subnet delegated to `Microsoft.Web/serverFarms`.
+   *
+   * @default - none: the network serves private endpoints only (a ChatWebApp on it is refused)
+   */
+  readonly appIntegrationSubnetId?: string;
   /**
    * Azure region of the existing virtual network, e.g. `swedencentral`.
    *
@@ -94,11 +106,18 @@ export interface PrivateNetworkProps {
    * Subnets here have default outbound access disabled, and the app routes all its traffic
    * through the VNet, so without an egress path App Service authentication cannot reach
    * Entra ID to complete a sign-in. The NAT gateway's public IP takes no inbound connections.
-   * Set false when a hub firewall provides egress through a route table you attach yourself.
+   * Setting false is the same as `egress: Egress.none()`, which warns; prefer `egress`.
    *
    * @default true
    */
   readonly natGateway?: boolean;
+  /**
+   * How the app subnet reaches Entra ID and image registries: a NAT gateway, a hub firewall
+   * (`Egress.throughFirewall('10.100.0.4')`), egress the platform provides elsewhere, or none.
+   *
+   * @default Egress.natGateway()
+   */
+  readonly egress?: Egress;
   /**
    * Custom DNS servers for the VNet, e.g. a hub's DNS resolver or firewall DNS proxy.
    *
@@ -128,6 +147,7 @@ const PROPS_SHAPE: Shape = {
   privateEndpointSubnetCidr: is.string(),
   appIntegrationSubnetCidr: is.string(),
   natGateway: is.boolean(),
+  egress: is.instance(Egress, 'an Egress (Egress.natGateway(), Egress.throughFirewall(ip), Egress.providedElsewhere(description) or Egress.none())'),
   dnsServers: is.arrayOf(is.string()),
   tags: is.stringMap(),
 };
@@ -135,7 +155,7 @@ const PROPS_SHAPE: Shape = {
 const ATTRIBUTES_SHAPE: Shape = {
   virtualNetworkId: is.string(true),
   privateEndpointSubnetId: is.string(true),
-  appIntegrationSubnetId: is.string(true),
+  appIntegrationSubnetId: is.string(),
   location: is.string(),
 };
 const RECOMMENDED_APP_SUBNET_PREFIX = 26;
@@ -183,8 +203,12 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
   public readonly privateEndpointNsg: NetworkSecurityGroup;
   /** NSG of the `app-integration` subnet. */
   public readonly appIntegrationNsg: NetworkSecurityGroup;
-  /** The NAT gateway giving the app subnet egress, when `natGateway` is on. */
+  /** The NAT gateway giving the app subnet egress, when egress is `Egress.natGateway()`. */
   public readonly natGateway?: NatGateway;
+  /** The route table sending the app subnet's traffic to a firewall, when egress is `Egress.throughFirewall(...)`. */
+  public readonly egressRouteTable?: RouteTable;
+  /** How the app subnet reaches the Internet. */
+  public readonly egress: Egress;
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
@@ -271,7 +295,8 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       networkSecurityGroupId: this.appIntegrationNsg.id,
     });
 
-    if (props.natGateway ?? true) {
+    this.egress = this.egressOf(props);
+    if (this.egress.kind === EgressKind.NAT_GATEWAY) {
       const ip = new PublicIp(this, 'NatPublicIp', {
         ...common,
         name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, 'pip-nat'),
@@ -293,9 +318,37 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       });
     }
 
+    if (this.egress.kind === EgressKind.FIREWALL) {
+      this.egressRouteTable = new RouteTable(this, 'EgressRouteTable', {
+        ...common,
+        name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, 'rt-egress'),
+        // Routes learnt from a VPN or ExpressRoute gateway must not bypass the firewall.
+        bgpRoutePropagationEnabled: false,
+        route: [{ name: 'default-to-firewall', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopInIpAddress: this.egress.nextHopIp }],
+      });
+      new SubnetRouteTableAssociation(this, 'AppIntegrationRouteTableAssociation', {
+        subnetId: this.appIntegrationSubnet.id,
+        routeTableId: this.egressRouteTable.id,
+      });
+    }
+    if (this.egress.kind === EgressKind.NONE) {
+      warn(this, 'no-egress', "has no egress for the app subnet (default outbound access is off): Easy Auth cannot reach Entra ID to sign users in, and App Service cannot pull a public image. Set 'egress' to Egress.natGateway(), Egress.throughFirewall(ip) or Egress.providedElsewhere(description)");
+    }
+
     this.virtualNetworkId = this.virtualNetwork.id;
     this.privateEndpointSubnetId = this.privateEndpointSubnet.id;
     this.appIntegrationSubnetId = this.appIntegrationSubnet.id;
+  }
+
+  private egressOf(props: PrivateNetworkProps): Egress {
+    if (props.egress !== undefined && props.natGateway !== undefined) {
+      const nat = props.egress.kind === EgressKind.NAT_GATEWAY;
+      if (nat !== props.natGateway) {
+        throw ruleError(this, `'natGateway' ${props.natGateway} contradicts 'egress' ${props.egress.kind}: set only 'egress', got both`);
+      }
+    }
+    if (props.egress !== undefined) return props.egress;
+    return props.natGateway === false ? Egress.none() : Egress.natGateway();
   }
 
   private validateAddresses(addressSpace: string, peCidr: string, appCidr: string): void {
@@ -374,7 +427,7 @@ class ImportedPrivateNetwork extends Construct implements IPrivateNetwork {
 
   public readonly virtualNetworkId: string;
   public readonly privateEndpointSubnetId: string;
-  public readonly appIntegrationSubnetId: string;
+  public readonly appIntegrationSubnetId?: string;
   public readonly location?: string;
 
   constructor(scope: Construct, id: string, attrs: PrivateNetworkAttributes) {
@@ -383,6 +436,7 @@ class ImportedPrivateNetwork extends Construct implements IPrivateNetwork {
     checkResourceId(this, 'virtualNetworkId', attrs.virtualNetworkId, 'Microsoft.Network/virtualNetworks');
     for (const prop of ['privateEndpointSubnetId', 'appIntegrationSubnetId'] as const) {
       const value = attrs[prop];
+      if (value === undefined) continue;
       checkResourceId(this, prop, value, 'Microsoft.Network/virtualNetworks/subnets');
       if (isUnresolved(value) || isUnresolved(attrs.virtualNetworkId)) continue;
       const subnet = parseResourceId(value)!;
@@ -395,7 +449,7 @@ class ImportedPrivateNetwork extends Construct implements IPrivateNetwork {
       }
     }
     checkLocation(this, 'location', attrs.location);
-    if (!isUnresolved(attrs.privateEndpointSubnetId)
+    if (attrs.appIntegrationSubnetId !== undefined && !isUnresolved(attrs.privateEndpointSubnetId)
       && attrs.privateEndpointSubnetId.toLowerCase() === attrs.appIntegrationSubnetId.toLowerCase()) {
       throw ruleError(this, `'privateEndpointSubnetId' and 'appIntegrationSubnetId' must be different subnets: the app subnet is delegated to Microsoft.Web/serverFarms and cannot hold private endpoints, got '${attrs.privateEndpointSubnetId}' for both`);
     }

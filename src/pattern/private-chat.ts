@@ -2,21 +2,24 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContentFilterOptions } from '../ai/content-filter';
-import { ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
-import { OpenAiAccount } from '../ai/openai-account';
+import { DeploymentSkuFamily, ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
+import { IOpenAiAccount, OpenAiAccount } from '../ai/openai-account';
+import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../ai/private/shapes';
 import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
 import { IChatIdentity } from '../app/identity';
 import { SignIn } from '../app/sign-in';
 import { Compliance } from '../compliance/compliance';
 import { AzureNameRule, Names } from '../core/names';
-import { checkLocation } from '../core/private/regions';
-import { checkNotBlank, isUnresolved, propError, ruleError } from '../core/private/validate';
+import { INamingConvention, NamingConvention } from '../core/naming';
+import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
+import { checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
+import { Egress } from '../network/egress';
 import { IPrivateDnsZones, PrivateDnsZones } from '../network/private-dns-zones';
 import { IPrivateNetwork, PrivateNetwork } from '../network/private-network';
-import { PrivateKeyVault } from '../secrets/key-vault';
+import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
 
 /** Props of {@link PrivateChat}. Only `location` is required. */
 export interface PrivateChatProps {
@@ -57,6 +60,8 @@ export interface PrivateChatProps {
   readonly appIntegrationSubnetCidr?: string;
   /**
    * Egress for the app subnet through a NAT gateway (see {@link PrivateNetworkProps.natGateway}).
+   * `false` is the same as `egress: Egress.none()`, which warns; prefer `egress`. With an existing
+   * `network`, `false` is accepted (nothing is created either way).
    *
    * @default true
    */
@@ -145,11 +150,80 @@ export interface PrivateChatProps {
   readonly preventDestroy?: boolean;
 
   /**
-   * Tags added to every taggable resource of this construct (by an Aspect; a resource's own tags win).
+   * Tags added to every taggable resource of this construct (by an Aspect; a resource's own tags
+   * win). Entra objects get them as `key:value` strings (see TagResources).
    *
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+
+  /**
+   * Your organization's naming convention for every resource this construct names, e.g.
+   * `NamingConvention.fromPattern('{abbr}-chat-prod-weu-{role}-001')`. Explicit `names` win.
+   * Addresses do not change; everything derived from a name (redirect URI, endpoints) follows it.
+   *
+   * @default - the library's names: `<abbr>-<id>-<hash>`, and hashed globally unique names
+   */
+  readonly naming?: INamingConvention;
+  /**
+   * Explicit names of the main resources, for a naming policy that wants exact names.
+   *
+   * @default - from `naming`, else the library's names
+   */
+  readonly names?: PrivateChatNames;
+
+  /**
+   * How the app subnet of a new network reaches Entra ID and image registries.
+   *
+   * @default Egress.natGateway()
+   */
+  readonly egress?: Egress;
+
+  /**
+   * An existing Key Vault for the sign-in secret (`PrivateKeyVault.fromAttributes`), e.g. the
+   * platform team's. When set, no vault is created; the vault must allow the Terraform identity
+   * to write secrets and must be reachable from where Terraform runs.
+   *
+   * @default - a new PrivateKeyVault
+   */
+  readonly vault?: IPrivateKeyVault;
+  /**
+   * An existing AI account (`OpenAiAccount.fromAttributes`), e.g. a shared one behind the
+   * platform's private endpoint. When set, no account, deployment or content filter is created:
+   * name the deployment to chat with in `chatDeploymentName`. The account must have local
+   * (key) authentication off; the app reaches it with its managed identity.
+   *
+   * @default - a new OpenAiAccount with `models`
+   */
+  readonly openAi?: IOpenAiAccount;
+  /**
+   * Resource id of an existing App Service plan (`Microsoft.Web/serverFarms`) to run the app on.
+   * It must be a Linux plan in the VNet's region with a SKU that supports private endpoints and
+   * VNet integration.
+   *
+   * @default - a new plan of `appServicePlanSku`
+   */
+  readonly servicePlanId?: string;
+}
+
+/** Explicit names for the main resources of a {@link PrivateChat}. Each must obey Azure's rule for its type. */
+export interface PrivateChatNames {
+  /** @default - derived */
+  readonly resourceGroup?: string;
+  /** @default - derived */
+  readonly virtualNetwork?: string;
+  /** @default - derived */
+  readonly workspace?: string;
+  /** Name of the AI account. @default - its custom subdomain */
+  readonly aiAccount?: string;
+  /** Custom subdomain of the AI account (its endpoint host); globally unique. @default - derived, hashed */
+  readonly aiSubdomain?: string;
+  /** Globally unique. @default - derived, hashed */
+  readonly keyVault?: string;
+  /** @default - derived */
+  readonly servicePlan?: string;
+  /** Globally unique; the sign-in redirect URI follows it. @default - derived, hashed */
+  readonly webApp?: string;
 }
 
 /**
@@ -177,14 +251,20 @@ export class PrivateChat extends Construct {
   public readonly dnsZones: IPrivateDnsZones;
   /** The Log Analytics workspace (created or existing). */
   public readonly monitoring: IMonitoring;
-  /** The Azure OpenAI account, its deployments and content filter. */
-  public readonly openAi: OpenAiAccount;
-  /** The Key Vault holding the sign-in secret. */
-  public readonly vault: PrivateKeyVault;
+  /** The AI account the app calls (created, or the one passed in `openAi`). */
+  public readonly openAi: IOpenAiAccount;
+  /** The account this construct created, with its deployments and content filter (none with an existing account). */
+  public readonly createdOpenAi?: OpenAiAccount;
+  /** The Key Vault holding the sign-in secret (created, or the one passed in `vault`). */
+  public readonly vault: IPrivateKeyVault;
+  /** The vault this construct created (none with an existing vault). */
+  public readonly createdVault?: PrivateKeyVault;
   /** The chat web app. */
   public readonly app: ChatWebApp;
-  /** The deployment the app chats with. */
-  public readonly chatDeployment: ModelDeployment;
+  /** The deployment the app chats with, when this construct created it. */
+  public readonly chatDeployment?: ModelDeployment;
+  /** Name of the deployment the app chats with. */
+  public readonly chatDeploymentName: string;
   /** The app's managed identity. */
   public readonly identity: IChatIdentity;
   /** Endpoint of the Azure OpenAI account (`https://<subdomain>.openai.azure.com/`), private-only. */
@@ -198,13 +278,15 @@ export class PrivateChat extends Construct {
   constructor(scope: Construct, id: string, props: PrivateChatProps) {
     super(scope, id);
     this.validate(props);
+    if (props.naming) NamingConvention.applyTo(this, props.naming);
+    const names = props.names ?? {};
 
     const location = props.location;
     if (props.resourceGroupName !== undefined) {
       this.resourceGroupName = props.resourceGroupName;
     } else {
       this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', {
-        name: Names.local(this, AzureNameRule.RESOURCE_GROUP, 'rg'),
+        name: names.resourceGroup ?? Names.local(this, AzureNameRule.RESOURCE_GROUP, 'rg'),
         location,
       });
       this.resourceGroupName = this.resourceGroup.name;
@@ -213,39 +295,60 @@ export class PrivateChat extends Construct {
 
     this.network = props.network ?? new PrivateNetwork(this, 'Network', {
       ...common,
+      name: names.virtualNetwork,
       addressSpace: props.addressSpace,
       privateEndpointSubnetCidr: props.privateEndpointSubnetCidr,
       appIntegrationSubnetCidr: props.appIntegrationSubnetCidr,
       natGateway: props.natGateway,
+      egress: props.egress,
     });
     this.dnsZones = props.dnsZones ?? new PrivateDnsZones(this, 'DnsZones', {
       resourceGroupName: this.resourceGroupName,
       network: this.network,
     });
-    this.monitoring = props.monitoring ?? new Monitoring(this, 'Monitoring', common);
+    this.monitoring = props.monitoring ?? new Monitoring(this, 'Monitoring', { ...common, name: names.workspace });
     const isolation = { network: this.network, dnsZones: this.dnsZones, monitoring: this.monitoring };
 
-    this.openAi = new OpenAiAccount(this, 'OpenAi', {
-      ...common,
-      ...isolation,
-      models: props.models,
-      contentFilter: props.contentFilter,
-      allowedFqdns: props.allowedFqdns,
-      preventDestroy: props.preventDestroy,
-    });
-    this.chatDeployment = this.findChatDeployment(props.chatDeploymentName);
+    if (props.openAi) {
+      this.openAi = props.openAi;
+      this.chatDeploymentName = props.chatDeploymentName!;
+    } else {
+      this.createdOpenAi = new OpenAiAccount(this, 'OpenAi', {
+        ...common,
+        ...isolation,
+        name: names.aiAccount,
+        customSubdomainName: names.aiSubdomain,
+        models: props.models,
+        contentFilter: props.contentFilter,
+        allowedFqdns: props.allowedFqdns,
+        preventDestroy: props.preventDestroy,
+      });
+      this.openAi = this.createdOpenAi;
+      this.chatDeployment = this.findChatDeployment(this.createdOpenAi, props.chatDeploymentName);
+      this.chatDeploymentName = this.chatDeployment.deploymentName;
+      this.warnAboutChatModel(props, this.chatDeployment);
+    }
 
-    this.vault = new PrivateKeyVault(this, 'Vault', {
-      ...common,
-      ...isolation,
-      preventDestroy: props.preventDestroy,
-    });
+    if (props.vault) {
+      this.vault = props.vault;
+    } else {
+      this.createdVault = new PrivateKeyVault(this, 'Vault', {
+        ...common,
+        ...isolation,
+        name: names.keyVault,
+        preventDestroy: props.preventDestroy,
+      });
+      this.vault = this.createdVault;
+    }
 
     this.app = new ChatWebApp(this, 'App', {
       ...common,
       ...isolation,
+      name: names.webApp,
+      servicePlanName: names.servicePlan,
+      servicePlanId: props.servicePlanId,
       openAi: this.openAi,
-      deploymentName: this.chatDeployment.deploymentName,
+      deploymentName: this.chatDeploymentName,
       vault: this.vault,
       identity: props.identity,
       signIn: props.signIn,
@@ -257,8 +360,8 @@ export class PrivateChat extends Construct {
       // The opt-out is explicit in the props; record it as an acknowledged deviation so that the
       // compliance report shows who turned protection off, instead of failing the synth.
       const reason = `preventDestroy: false was set on PrivateChat '${this.node.path}' (disposable environment)`;
-      Compliance.acknowledge(this.openAi, 'PCHAT-LIFE-001', reason);
-      Compliance.acknowledge(this.vault, 'PCHAT-LIFE-001', reason);
+      if (this.createdOpenAi) Compliance.acknowledge(this.createdOpenAi, 'PCHAT-LIFE-001', reason);
+      if (this.createdVault) Compliance.acknowledge(this.createdVault, 'PCHAT-LIFE-001', reason);
     }
     this.identity = this.app.identity;
     this.openAiEndpoint = this.openAi.endpoint;
@@ -272,17 +375,53 @@ export class PrivateChat extends Construct {
   }
 
   private validate(props: PrivateChatProps): void {
+    checkShape(this, props, propsShape());
+    checkTags(this, 'tags', props.tags);
+    checkTrimmed(this, 'location', props.location);
     checkLocation(this, 'location', props.location);
     if (props.resourceGroupName !== undefined) {
       checkNotBlank(this, 'resourceGroupName', props.resourceGroupName);
       AzureNameRule.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName);
     }
     if (props.network) {
-      for (const prop of ['addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway'] as const) {
+      for (const prop of ['addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'egress'] as const) {
         if (props[prop] !== undefined) {
-          throw ruleError(this, `'network' and '${prop}' are mutually exclusive: an existing network brings its own addresses and egress, got both (${prop} ${JSON.stringify(props[prop])})`);
+          throw ruleError(this, `'network' and '${prop}' are mutually exclusive: an existing network brings its own addresses and egress, got both (${prop} ${show(props[prop])})`);
         }
       }
+      // natGateway: false with an existing network says what is true anyway (nothing is created).
+      if (props.natGateway === true) {
+        throw ruleError(this, "'network' and 'natGateway: true' are mutually exclusive: no NAT gateway is added to an existing network, got both");
+      }
+      checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
+    }
+    if (props.names?.resourceGroup !== undefined && props.resourceGroupName !== undefined) {
+      throw ruleError(this, "'names.resourceGroup' names a resource group to create and 'resourceGroupName' an existing one: set one, got both");
+    }
+    this.validateNames(props.names ?? {});
+    if (props.openAi) {
+      for (const prop of ['models', 'contentFilter', 'allowedFqdns'] as const) {
+        if (props[prop] !== undefined) {
+          throw ruleError(this, `'openAi' and '${prop}' are mutually exclusive: deployments and the content filter of an existing account are managed where the account is, got both`);
+        }
+      }
+      if (props.names?.aiAccount !== undefined || props.names?.aiSubdomain !== undefined) {
+        throw ruleError(this, "'openAi' and 'names.aiAccount'/'names.aiSubdomain' are mutually exclusive: an existing account keeps its names, got both");
+      }
+      if (props.chatDeploymentName === undefined) {
+        throw propError(this, 'chatDeploymentName', "is required with an existing 'openAi' account: name the deployment the app chats with", props.chatDeploymentName);
+      }
+      checkNotBlank(this, 'chatDeploymentName', props.chatDeploymentName);
+    }
+    if (props.vault && props.names?.keyVault !== undefined) {
+      throw ruleError(this, "'vault' and 'names.keyVault' are mutually exclusive: an existing vault keeps its name, got both");
+    }
+    if (props.servicePlanId !== undefined) {
+      checkResourceId(this, 'servicePlanId', props.servicePlanId, 'Microsoft.Web/serverFarms');
+      for (const prop of ['appServicePlanSku'] as const) {
+        if (props[prop] !== undefined) throw ruleError(this, `'servicePlanId' and '${prop}' are mutually exclusive: an existing plan keeps its SKU, got both`);
+      }
+      if (props.names?.servicePlan !== undefined) throw ruleError(this, "'servicePlanId' and 'names.servicePlan' are mutually exclusive: an existing plan keeps its name, got both");
     }
     if (props.chatDeploymentName !== undefined && !isUnresolved(props.chatDeploymentName) && props.models) {
       const names = props.models.map((m) => m.name ?? m.modelName);
@@ -299,8 +438,19 @@ export class PrivateChat extends Construct {
     }
   }
 
-  private findChatDeployment(name: string | undefined): ModelDeployment {
-    const deployments = this.openAi.deployments;
+  /** Each explicit name against Azure's rule for its type, named by its prop. */
+  private validateNames(names: PrivateChatNames): void {
+    const rules: [keyof PrivateChatNames, AzureNameRule][] = [
+      ['resourceGroup', AzureNameRule.RESOURCE_GROUP], ['virtualNetwork', AzureNameRule.VIRTUAL_NETWORK],
+      ['workspace', AzureNameRule.LOG_ANALYTICS_WORKSPACE], ['aiAccount', AzureNameRule.COGNITIVE_ACCOUNT],
+      ['aiSubdomain', AzureNameRule.COGNITIVE_ACCOUNT], ['keyVault', AzureNameRule.KEY_VAULT],
+      ['servicePlan', AzureNameRule.SERVICE_PLAN], ['webApp', AzureNameRule.WEB_APP],
+    ];
+    for (const [key, rule] of rules) rule.validate(this, `names.${key}`, names[key]);
+  }
+
+  private findChatDeployment(account: OpenAiAccount, name: string | undefined): ModelDeployment {
+    const deployments = account.deployments;
     if (name === undefined) return deployments[0];
     const found = deployments.find((d) => d.deploymentName === name);
     if (!found) {
@@ -308,4 +458,72 @@ export class PrivateChat extends Construct {
     }
     return found;
   }
+
+  /** Deployments that deploy but cannot serve the chat app: an embeddings model, a batch SKU, a model the image cannot call. */
+  private warnAboutChatModel(props: PrivateChatProps, deployment: ModelDeployment): void {
+    const prop = props.chatDeploymentName !== undefined ? 'chatDeploymentName' : 'models[0]';
+    const model = deployment.modelName;
+    if (isUnresolved(model)) return;
+    if (/embedding/i.test(model)) {
+      warn(this, 'chat-model-embeddings', `'${prop}' picks '${deployment.deploymentName}', an embeddings model (${model}): it cannot answer chat requests. Put a chat model first in 'models', or set 'chatDeploymentName'`);
+    }
+    if (deployment.sku.family === DeploymentSkuFamily.BATCH) {
+      warn(this, 'chat-model-batch', `'${prop}' picks '${deployment.deploymentName}', a ${deployment.sku.name} deployment: batch deployments answer files hours later, not chat requests. Use a Standard or Provisioned SKU for the chat deployment`);
+    }
+    const image = props.image ?? ContainerImage.SAMPLE_CHAT_APP;
+    if (image === ContainerImage.SAMPLE_CHAT_APP && REASONING_MODEL.test(model)) {
+      warn(this, 'chat-model-unsupported-by-image', `'${prop}' picks '${deployment.deploymentName}' (${model}), a reasoning model, but the default image (Microsoft's sample chat app) sends parameters reasoning models reject (max_tokens, temperature): chats fail. Use a non-reasoning chat model such as gpt-4.1-mini, or another 'image'`);
+    }
+  }
 }
+
+/**
+ * Reasoning models (o-series, gpt-5 family, gpt-oss): they reject `max_tokens` and `temperature`.
+ * `gpt-5-chat` variants are chat models, but all are retired.
+ */
+const REASONING_MODEL = /^(o\d|gpt-5|gpt-oss|deepseek-r)/i;
+
+let SHAPE: Shape | undefined;
+/** Props of PrivateChat at runtime; built on first use, after the classes it names exist. */
+function propsShape(): Shape {
+  SHAPE ??= {
+    location: is.string(true),
+    resourceGroupName: is.string(),
+    network: NETWORK_REF_OPTIONAL(),
+    addressSpace: is.string(),
+    privateEndpointSubnetCidr: is.string(),
+    appIntegrationSubnetCidr: is.string(),
+    natGateway: is.boolean(),
+    egress: is.instance(Egress, 'an Egress (Egress.natGateway(), Egress.throughFirewall(ip), Egress.providedElsewhere(description) or Egress.none())'),
+    dnsZones: is.reference(['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)'),
+    monitoring: is.reference(['workspaceId', 'addDiagnosticSetting'], 'a Monitoring or Monitoring.fromWorkspaceId(...)'),
+    models: is.arrayOf(is.object(DEPLOYMENT_OPTIONS_SHAPE)),
+    chatDeploymentName: is.string(),
+    contentFilter: is.object(CONTENT_FILTER_OPTIONS_SHAPE),
+    allowedFqdns: is.arrayOf(is.string()),
+    image: is.instance(ContainerImage, 'a ContainerImage (ContainerImage.SAMPLE_CHAT_APP, ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))'),
+    appSettings: is.stringMap(),
+    signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
+    appServicePlanSku: is.string(),
+    identity: is.reference(['identityId', 'clientId', 'principalId'], 'an IChatIdentity (a ChatIdentity or ChatIdentity.fromIdentityAttributes(...))'),
+    preventDestroy: is.boolean(),
+    tags: is.stringMap(),
+    naming: is.reference(['nameFor'], 'an INamingConvention (e.g. NamingConvention.fromPattern(...))'),
+    names: is.object({
+      resourceGroup: is.string(),
+      virtualNetwork: is.string(),
+      workspace: is.string(),
+      aiAccount: is.string(),
+      aiSubdomain: is.string(),
+      keyVault: is.string(),
+      servicePlan: is.string(),
+      webApp: is.string(),
+    }),
+    vault: is.reference(['vaultId', 'vaultUri', 'addSecret', 'grantSecretsRead'], 'an IPrivateKeyVault (a PrivateKeyVault or PrivateKeyVault.fromAttributes(...))'),
+    openAi: is.reference(['accountId', 'endpoint', 'grantUse'], 'an IOpenAiAccount (an OpenAiAccount or OpenAiAccount.fromAttributes(...))'),
+    servicePlanId: is.string(),
+  };
+  return SHAPE;
+}
+
+const NETWORK_REF_OPTIONAL = () => is.reference(['virtualNetworkId', 'privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)');

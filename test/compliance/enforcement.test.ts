@@ -11,7 +11,7 @@ function publicVault(app: App): TerraformStack {
   const stack = new TerraformStack(app, 'chat');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const chat = new PrivateChat(stack, 'chat', { location: 'swedencentral' });
-  chat.vault.resource.addOverride('public_network_access_enabled', true);
+  chat.createdVault!.resource.addOverride('public_network_access_enabled', true);
   return stack;
 }
 

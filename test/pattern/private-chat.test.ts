@@ -1,10 +1,11 @@
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { TerraformResource } from 'cdktf';
+import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DeploymentSku } from '../../src/ai';
 import { Compliance } from '../../src/compliance';
 import { Monitoring } from '../../src/monitoring';
-import { PrivateDnsZones, PrivateNetwork } from '../../src/network';
+import { Egress, PrivateDnsZones, PrivateNetwork } from '../../src/network';
 import { PrivateChat, PrivateChatProps } from '../../src/pattern';
 import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson, Synthesized } from '../util';
 
@@ -73,8 +74,8 @@ describe('PrivateChat with default props', () => {
       .map((g: any) => [g.role_definition_name, g.scope])
       .sort();
     expect(grants).toEqual([
-      ['Cognitive Services OpenAI User', ref(chat.openAi.resource, 'id')],
-      ['Key Vault Secrets User', ref(chat.vault.resource, 'id')],
+      ['Cognitive Services OpenAI User', ref(chat.createdOpenAi!.resource, 'id')],
+      ['Key Vault Secrets User', ref(chat.createdVault!.resource, 'id')],
     ]);
   });
 
@@ -82,11 +83,11 @@ describe('PrivateChat with default props', () => {
     const app = onlyResource(json, 'azurerm_linux_web_app');
     const identity = chat.app.identity as unknown as { resource: TerraformResource };
     expect(app.app_settings).toMatchObject({
-      AZURE_OPENAI_ENDPOINT: ref(chat.openAi.resource, 'endpoint'),
-      AZURE_OPENAI_MODEL: chat.chatDeployment.deploymentName,
+      AZURE_OPENAI_ENDPOINT: ref(chat.createdOpenAi!.resource, 'endpoint'),
+      AZURE_OPENAI_MODEL: chat.chatDeployment!.deploymentName,
       AZURE_CLIENT_ID: ref(identity.resource, 'client_id'),
     });
-    expect(chat.chatDeployment.deploymentName).toBe(onlyResource(json, 'azurerm_cognitive_deployment').name);
+    expect(chat.chatDeployment!.deploymentName).toBe(onlyResource(json, 'azurerm_cognitive_deployment').name);
     expect(JSON.stringify(app.app_settings)).not.toMatch(/KEY"|primary_access_key|api_key/i);
     expect(app.key_vault_reference_identity_id).toBe(ref(identity.resource, 'id'));
     expect(app.identity).toEqual({ type: 'UserAssigned', identity_ids: [ref(identity.resource, 'id')] });
@@ -110,8 +111,8 @@ describe('PrivateChat with default props', () => {
     const zone = (name: string) => ref(zones.zones[name], 'id');
     const subnet = ref((chat.network as PrivateNetwork).privateEndpointSubnet, 'id');
     const cases: [TerraformResource, string, string[]][] = [
-      [chat.openAi.resource, 'account', [zone('privatelink.openai.azure.com'), zone('privatelink.cognitiveservices.azure.com')]],
-      [chat.vault.resource, 'vault', [zone('privatelink.vaultcore.azure.net')]],
+      [chat.createdOpenAi!.resource, 'account', [zone('privatelink.openai.azure.com'), zone('privatelink.cognitiveservices.azure.com')]],
+      [chat.createdVault!.resource, 'vault', [zone('privatelink.vaultcore.azure.net')]],
       [chat.app.resource, 'sites', [zone('privatelink.azurewebsites.net')]],
     ];
     for (const [target, subresource, zoneIds] of cases) {
@@ -133,11 +134,11 @@ describe('PrivateChat with default props', () => {
         .map(([name]) => `azurerm_role_assignment.${name}`).sort(),
     );
     // The account's endpoint waits for provisioning.
-    const pe = byTarget(json, ref(chat.openAi.resource, 'id'));
-    expect(sleeps[pe.depends_on[0].replace('time_sleep.', '')].depends_on).toEqual([`azurerm_cognitive_account.${chat.openAi.resource.friendlyUniqueId}`]);
+    const pe = byTarget(json, ref(chat.createdOpenAi!.resource, 'id'));
+    expect(sleeps[pe.depends_on[0].replace('time_sleep.', '')].depends_on).toEqual([`azurerm_cognitive_account.${chat.createdOpenAi!.resource.friendlyUniqueId}`]);
     // Deployments come after the content filter.
     expect(onlyResource(json, 'azurerm_cognitive_deployment').depends_on)
-      .toEqual([`azurerm_cognitive_account_rai_policy.${chat.openAi.contentFilter.resource.friendlyUniqueId}`]);
+      .toEqual([`azurerm_cognitive_account_rai_policy.${chat.createdOpenAi!.contentFilter.resource.friendlyUniqueId}`]);
   });
 
   test('protects the account and the vault from destroy', () => {
@@ -146,7 +147,7 @@ describe('PrivateChat with default props', () => {
   });
 
   test('exposes what users need next', () => {
-    expect(resolved(stack, chat.openAiEndpoint)).toBe(ref(chat.openAi.resource, 'endpoint'));
+    expect(resolved(stack, chat.openAiEndpoint)).toBe(ref(chat.createdOpenAi!.resource, 'endpoint'));
     expect(resolved(stack, chat.appHostname)).toBe(ref(chat.app.resource, 'default_hostname'));
     expect(chat.identity).toBe(chat.app.identity);
     expect(resolved(stack, chat.resourceGroupName)).toBe(ref(chat.resourceGroup!, 'name'));
@@ -206,8 +207,8 @@ describe('PrivateChat options', () => {
     expect(onlyResource(json, 'azurerm_key_vault').lifecycle?.prevent_destroy).not.toBe(true);
     const acknowledged = Compliance.report(stack).acknowledged;
     expect(acknowledged.map((f) => [f.ruleId, f.constructPath]).sort()).toEqual([
-      ['PCHAT-LIFE-001', `${chat.openAi.resource.node.path}`],
-      ['PCHAT-LIFE-001', `${chat.vault.resource.node.path}`],
+      ['PCHAT-LIFE-001', `${chat.createdOpenAi!.resource.node.path}`],
+      ['PCHAT-LIFE-001', `${chat.createdVault!.resource.node.path}`],
     ]);
   });
 
@@ -244,13 +245,28 @@ describe('PrivateChat validation', () => {
     expect(() => build(props as Partial<PrivateChatProps>)).toThrow(message);
   });
 
-  test.each(['addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway'])('fails when an existing network is combined with %s', (prop) => {
+  const spoke = (stack: TerraformStack) => PrivateNetwork.fromAttributes(stack, 'Spoke', {
+    virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`,
+  });
+
+  test.each(['addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr'])('fails when an existing network is combined with %s', (prop) => {
     const stack = newStack();
-    const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
-      virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`,
-    });
-    const value = prop === 'natGateway' ? false : '10.0.0.0/24';
-    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', network, [prop]: value }))
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', network: spoke(stack), [prop]: '10.0.0.0/24' }))
       .toThrow(new RegExp(`'network' and '${prop}' are mutually exclusive`));
+  });
+
+  test('fails when an existing network is combined with natGateway: true or an egress', () => {
+    const a = newStack();
+    expect(() => new PrivateChat(a, 'chat', { location: 'swedencentral', network: spoke(a), natGateway: true }))
+      .toThrow(/'network' and 'natGateway: true' are mutually exclusive: no NAT gateway is added to an existing network/);
+    const b = newStack();
+    expect(() => new PrivateChat(b, 'chat', { location: 'swedencentral', network: spoke(b), egress: Egress.none() }))
+      .toThrow(/'network' and 'egress' are mutually exclusive/);
+  });
+
+  test('accepts natGateway: false with an existing network, which creates nothing either way', () => {
+    const stack = newStack();
+    new PrivateChat(stack, 'chat', { location: 'swedencentral', network: spoke(stack), natGateway: false });
+    expect(synth(stack)).not.toHaveResource(NatGateway);
   });
 });

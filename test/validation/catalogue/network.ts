@@ -3,7 +3,7 @@ import {
   CatalogueEntry, SUB, RG, LOCATION, GUID, VNET_ID, VAULT_ID, DNS, STORAGE_ID, WORKSPACE_ID, base, build, placement,
 } from './common';
 import {
-  AzureNameRule, Compliance, DiagnosticSettingOptions, Monitoring, Names, Principal, PrivateDnsZones, PrivateLinkZone, PrivateNetwork,
+  AzureNameRule, Compliance, DiagnosticSettingOptions, Monitoring, Names, Principal, PrivateLinkZone, PrivateNetwork,
   ServicePrivateEndpoint,
 } from '../../../src';
 import { newStack } from '../../util';

@@ -1,0 +1,113 @@
+// PrivateChat with more of the platform's own pieces, explicit names and a naming convention.
+import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account';
+import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
+import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
+import { Testing } from 'cdktf';
+import {
+  ContainerImage, DeploymentSku, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, Verify, Warnings,
+} from '../../src';
+import { newStack, warningsOf } from '../util';
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
+const ACCOUNT_ID = `${SUB}/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/ais-shared`;
+const VAULT_ID = `${SUB}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-shared`;
+const PLAN_ID = `${SUB}/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp-shared`;
+
+function chat(props: Partial<PrivateChatProps> = {}) {
+  const stack = newStack();
+  const made = new PrivateChat(stack, 'chat', { location: 'swedencentral', ...props });
+  return { stack, chat: made, out: () => Testing.synth(stack, true) };
+}
+
+describe('PrivateChat with an existing AI account, vault and plan', () => {
+  test('creates none of them, and wires the app to them', () => {
+    const stack = newStack();
+    const openAi = OpenAiAccount.fromAttributes(stack, 'SharedAi', { accountId: ACCOUNT_ID, endpoint: 'https://ais-shared.openai.azure.com/' });
+    const vault = PrivateKeyVault.fromAttributes(stack, 'SharedVault', { vaultId: VAULT_ID, vaultUri: 'https://kv-shared.vault.azure.net/' });
+    const made = new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, vault, servicePlanId: PLAN_ID, chatDeploymentName: 'gpt-4.1-mini' });
+    const out = Testing.synth(stack, true);
+    expect(out).not.toHaveResource(CognitiveAccount);
+    expect(out).not.toHaveResource(CognitiveDeployment);
+    expect(out).not.toHaveResource(KeyVault);
+    expect(out).not.toHaveResource(ServicePlan);
+    expect(out).toHaveResourceWithProperties(LinuxWebApp, {
+      service_plan_id: PLAN_ID,
+      app_settings: expect.objectContaining({ AZURE_OPENAI_ENDPOINT: 'https://ais-shared.openai.azure.com/', AZURE_OPENAI_MODEL: 'gpt-4.1-mini' }),
+    });
+    expect(made.createdOpenAi).toBeUndefined();
+    expect(made.createdVault).toBeUndefined();
+    expect(made.chatDeploymentName).toBe('gpt-4.1-mini');
+    const scopes = Object.values(JSON.parse(out).resource.azurerm_role_assignment as Record<string, any>).map((r) => r.scope);
+    expect(scopes).toEqual(expect.arrayContaining([ACCOUNT_ID, VAULT_ID]));
+    expect(() => Verify.stack(stack)).not.toThrow();
+  });
+
+  test.each([
+    [{ models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }] }, /'openAi' and 'models' are mutually exclusive/],
+    [{ chatDeploymentName: undefined }, /'chatDeploymentName' is required with an existing 'openAi' account/],
+    [{ names: { aiSubdomain: 'ais-mine' } }, /'openAi' and 'names.aiAccount'\/'names.aiSubdomain' are mutually exclusive/],
+  ])('fails with an existing account when %j', (extra, expected) => {
+    const stack = newStack();
+    const openAi = OpenAiAccount.fromAttributes(stack, 'SharedAi', { accountId: ACCOUNT_ID });
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, chatDeploymentName: 'gpt-4.1-mini', ...extra } as PrivateChatProps)).toThrow(expected);
+  });
+
+  test.each([
+    [{ servicePlanId: PLAN_ID, appServicePlanSku: 'P1v3' }, /'servicePlanId' and 'appServicePlanSku' are mutually exclusive/],
+    [{ servicePlanId: `${SUB}/resourceGroups/rg-web/providers/Microsoft.Web/sites/app-x` }, /'servicePlanId' must be the id of a Microsoft.Web\/serverFarms resource \(found Microsoft.Web\/sites\)/],
+    [{ vault: { vaultId: VAULT_ID } }, /'vault' must be an IPrivateKeyVault/],
+    [{ openAi: 'ais-shared', chatDeploymentName: 'x' }, /'openAi' must be an IOpenAiAccount/],
+  ])('fails on bad bring-your-own input %#', (props, expected) => {
+    expect(() => chat(props as Partial<PrivateChatProps>)).toThrow(expected);
+  });
+});
+
+describe('PrivateChat names', () => {
+  test('takes explicit names, and the redirect URI follows the web app name', () => {
+    const { out } = chat({ names: { webApp: 'app-chat-prod-weu-001', keyVault: 'kv-chat-prod-weu-001', aiSubdomain: 'oai-chat-prod-weu-001', servicePlan: 'asp-chat-prod-weu-001' } });
+    const text = out();
+    expect(text).toHaveResourceWithProperties(LinuxWebApp, { name: 'app-chat-prod-weu-001' });
+    expect(text).toHaveResourceWithProperties(KeyVault, { name: 'kv-chat-prod-weu-001' });
+    expect(text).toHaveResourceWithProperties(CognitiveAccount, { custom_subdomain_name: 'oai-chat-prod-weu-001', name: 'oai-chat-prod-weu-001' });
+    expect(text).toMatch(/"https:\/\/app-chat-prod-weu-001\.azurewebsites\.net\/\.auth\/login\/aad\/callback"/);
+  });
+
+  test('takes a naming convention for everything it names', () => {
+    const { out } = chat({ naming: NamingConvention.fromPattern('{abbr}-chat-prod-weu-{role}-001', { patternsByAbbreviation: { kv: 'kv-chatprodweu001' } }) });
+    expect(out()).toHaveResourceWithProperties(KeyVault, { name: 'kv-chatprodweu001' });
+  });
+
+  test.each([
+    [{ names: { keyVault: 'kv_bad' } }, /PrivateChat 'test\/chat': 'names.keyVault' must contain only .*, got 'kv_bad'/],
+    [{ names: { webApp: '-app' } }, /'names.webApp' must contain only .*, got '-app'/],
+    [{ names: { resourceGroup: 'rg-x' }, resourceGroupName: 'rg-y' }, /'names.resourceGroup' names a resource group to create and 'resourceGroupName' an existing one/],
+    [{ names: { colour: 'x' } }, /'names.colour' is not a known prop/],
+  ])('fails on bad names %#', (props, expected) => {
+    expect(() => chat(props as Partial<PrivateChatProps>)).toThrow(expected);
+  });
+});
+
+describe('PrivateChat chat deployment warnings', () => {
+  test.each([
+    ['an embeddings model', { models: [{ modelName: 'text-embedding-3-small', modelVersion: '1' }, { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }] }, 'chat-model-embeddings'],
+    ['a batch SKU', { models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_BATCH }] }, 'chat-model-batch'],
+    ['a reasoning model with the sample app', { models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] }, 'chat-model-unsupported-by-image'],
+  ])('warns when the chat deployment is %s', (_, props, id) => {
+    const { chat: made } = chat(props as Partial<PrivateChatProps>);
+    expect(warningsOf(made).filter((w) => w.endsWith(`[${id}]`))).toHaveLength(1);
+    Warnings.acknowledge(made, id, 'deliberate in this test environment');
+    expect(warningsOf(made).filter((w) => w.endsWith(`[${id}]`))).toEqual([]);
+  });
+
+  test('does not warn about a reasoning model with another image', () => {
+    const image = ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'team/chat', '1.4.2');
+    const { chat: made } = chat({ image, models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] });
+    expect(warningsOf(made).filter((w) => w.includes('chat-model'))).toEqual([]);
+  });
+
+  test('does not warn for the default model', () => {
+    expect(warningsOf(chat().chat)).toEqual([]);
+  });
+});
