@@ -391,7 +391,7 @@ export class PrivateChat extends Construct {
       }
       // natGateway: false with an existing network says what is true anyway (nothing is created).
       if (props.natGateway === true) {
-        throw ruleError(this, "'network' and 'natGateway: true' are mutually exclusive: no NAT gateway is added to an existing network, got both");
+        throw ruleError(this, "'network' and 'natGateway' are mutually exclusive when 'natGateway' is true: no NAT gateway is added to an existing network, got both");
       }
       checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
     }

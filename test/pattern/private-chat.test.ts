@@ -258,7 +258,7 @@ describe('PrivateChat validation', () => {
   test('fails when an existing network is combined with natGateway: true or an egress', () => {
     const a = newStack();
     expect(() => new PrivateChat(a, 'chat', { location: 'swedencentral', network: spoke(a), natGateway: true }))
-      .toThrow(/'network' and 'natGateway: true' are mutually exclusive: no NAT gateway is added to an existing network/);
+      .toThrow(/'network' and 'natGateway' are mutually exclusive when 'natGateway' is true: no NAT gateway is added to an existing network/);
     const b = newStack();
     expect(() => new PrivateChat(b, 'chat', { location: 'swedencentral', network: spoke(b), egress: Egress.none() }))
       .toThrow(/'network' and 'egress' are mutually exclusive/);

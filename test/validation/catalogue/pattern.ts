@@ -1,0 +1,193 @@
+import { CatalogueEntry, build, ok, placement, SUB, VNET_ID } from './common';
+import {
+  ContainerImage, DeploymentSku, Egress, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, PrivateNetwork, SignIn,
+} from '../../../src';
+import { newStack } from '../../util';
+
+/** Untyped input, as JavaScript callers (or TypeScript holding `any`) pass it. */
+const js = <T>(value: unknown): T => value as T;
+const chat = (p: unknown) => build.chat(js<Partial<PrivateChatProps>>(p));
+
+const ACCOUNT_ID = `${SUB}/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/ais-shared`;
+const PLAN_ID = `${SUB}/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp-shared`;
+
+/** A PrivateChat on an existing spoke in the same stack. */
+function onSpoke(p: Partial<PrivateChatProps> = {}) {
+  const stack = newStack();
+  const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
+    virtualNetworkId: VNET_ID, privateEndpointSubnetId: `${VNET_ID}/subnets/private-endpoints`, appIntegrationSubnetId: `${VNET_ID}/subnets/app-integration`,
+  });
+  return new PrivateChat(stack, 'chat', { location: 'swedencentral', network, ...p });
+}
+
+/** A PrivateChat on an existing AI account in the same stack. */
+function onSharedAccount(p: Partial<PrivateChatProps> = {}) {
+  const stack = newStack();
+  const openAi = OpenAiAccount.fromAttributes(stack, 'SharedAi', { accountId: ACCOUNT_ID });
+  return new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, chatDeploymentName: 'gpt-4.1-mini', ...p });
+}
+
+const entry = (prop: string, description: string, bad: () => unknown, valid: () => unknown, expected: RegExp, fix: string, warning = false): CatalogueEntry =>
+  ({ construct: 'PrivateChat', prop, description, build: bad, valid, expected, fix, ...(warning ? { warning } : {}) });
+
+const CHAT: CatalogueEntry[] = [
+  ...placement('PrivateChat', (p) => build.chat(p as Partial<PrivateChatProps>)).map((e) => ({ ...e, valid: () => build.chat() })),
+  entry('addressSpace', 'an existing network excludes the address props',
+    () => onSpoke({ addressSpace: '10.1.0.0/16' }), () => onSpoke(),
+    /'network' and 'addressSpace' are mutually exclusive: an existing network brings its own addresses and egress, got both \(addressSpace '10.1.0.0\/16'\)/,
+    'Drop `addressSpace`, the subnet CIDRs and `egress` when passing `network`.'),
+  entry('egress', 'an existing network brings its own egress',
+    () => onSpoke({ egress: Egress.none() }), () => onSpoke({ natGateway: false }),
+    /'network' and 'egress' are mutually exclusive/,
+    'Drop `egress` with an existing network; its egress is the platform\'s.'),
+  entry('natGateway', 'no NAT gateway is added to an existing network',
+    () => onSpoke({ natGateway: true }), () => onSpoke({ natGateway: false }),
+    /'network' and 'natGateway' are mutually exclusive when 'natGateway' is true: no NAT gateway is added to an existing network, got both/,
+    'Drop `natGateway` (or set it false) with an existing network.'),
+  entry('chatDeploymentName', 'names one of the given models',
+    () => build.chat({ models: [ok], chatDeploymentName: 'gpt-4o' }), () => build.chat({ models: [ok], chatDeploymentName: 'gpt-4.1-mini' }),
+    /'chatDeploymentName' must name one of the deployments in 'models' \('gpt-4.1-mini'\), got 'gpt-4o'/,
+    'Use the `name` (or model name) of one entry of `models`.'),
+  entry('chatDeploymentName', 'names one of the default deployments',
+    () => build.chat({ chatDeploymentName: 'gpt-4o' }), () => build.chat({ chatDeploymentName: 'gpt-4.1-mini' }),
+    /'chatDeploymentName' must name one of the account's deployments \('gpt-4.1-mini'\), got 'gpt-4o'/,
+    'Leave it unset, or list the model in `models`.'),
+  entry('models', 'at least one model for the chat app',
+    () => build.chat({ models: [] }), () => build.chat({ models: [ok] }),
+    /'models' must list at least one deployment for the chat app, got \[\]/,
+    'Leave `models` unset for the default, or list at least one.'),
+  entry('appServicePlanSku', 'a SKU with private endpoints and VNet integration',
+    () => build.chat({ appServicePlanSku: 'F1' }), () => build.chat({ appServicePlanSku: 'P1v3' }),
+    /'appServicePlanSku' must be a SKU that supports private endpoints and VNet integration: one of B1, .*, got 'F1'/,
+    'Use Basic, Standard or Premium v2/v3/v4 (default `P0v3`).'),
+
+  // Runtime types at the public boundary (JavaScript, or TypeScript holding `any`).
+  entry('location', 'a string, not null',
+    () => chat({ location: null }), () => chat({ location: 'swedencentral' }),
+    /^PrivateChat 'test\/chat': 'location' must be a string, got null$/,
+    'Pass the region as a string, e.g. `swedencentral`.'),
+  entry('location', 'no surrounding whitespace',
+    () => chat({ location: 'swedencentral ' }), () => chat({ location: 'swedencentral' }),
+    /'location' must not start or end with whitespace, got 'swedencentral '/,
+    'Trim the region (often read from a file with a trailing newline).'),
+  entry('natGateway', 'a boolean, not a string',
+    () => chat({ natGateway: 'false' }), () => chat({ natGateway: false }),
+    /'natGateway' must be true or false \(a boolean, not a string or number\), got 'false'/,
+    'Pass `false`, not `\'false\'` (or use `egress`).'),
+  entry('preventDestroy', 'a boolean, not a number',
+    () => chat({ preventDestroy: 0 }), () => chat({ preventDestroy: false }),
+    /'preventDestroy' must be true or false .*, got 0/,
+    'Pass `true` or `false`.'),
+  entry('signIn', 'a SignIn from its factories',
+    () => chat({ signIn: { clientId: '11111111-2222-3333-4444-555555555555' } }), () => chat({ signIn: SignIn.createAppRegistration() }),
+    /'signIn' must be a SignIn \(SignIn.createAppRegistration\(\) or SignIn.withExistingRegistration\(...\)\), got \{"clientId"/,
+    'Build it with `SignIn.withExistingRegistration({ clientId, ... })` or `SignIn.createAppRegistration()`.'),
+  entry('image', 'a ContainerImage from its factories',
+    () => chat({ image: { registryUrl: 'https://myregistry.azurecr.io', imageName: 'chat', tag: '1.0' } }),
+    () => chat({ image: ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'chat', '1.0') }),
+    /'image' must be a ContainerImage \(ContainerImage.SAMPLE_CHAT_APP, .*\), got \{"registryUrl"/,
+    'Build it with `ContainerImage.fromRegistry(...)` or `fromRegistryDigest(...)`.'),
+  entry('identity', 'an IChatIdentity',
+    () => chat({ identity: { clientId: '11111111-2222-3333-4444-555555555555' } }), () => chat({}),
+    /'identity' must be an IChatIdentity .*, got \{"clientId"/,
+    'Pass a `ChatIdentity` or `ChatIdentity.fromIdentityAttributes(...)`.'),
+  entry('network', 'an IPrivateNetwork',
+    () => chat({ network: 'vnet-spoke' }), () => onSpoke(),
+    /'network' must be a PrivateNetwork or PrivateNetwork.fromAttributes\(...\), got 'vnet-spoke'/,
+    'Pass `PrivateNetwork.fromAttributes(stack, id, { virtualNetworkId, ... })`.'),
+  entry('models[1]', 'no undefined element',
+    () => chat({ models: [ok, undefined] }), () => chat({ models: [ok] }),
+    /'models\[1\]' must be an object, got undefined/,
+    'Remove the empty element (often a conditional model that evaluated to undefined).'),
+  entry('models[0].capacity', 'a number, not a string',
+    () => chat({ models: [{ ...ok, capacity: '10' }] }), () => chat({ models: [{ ...ok, capacity: 10 }] }),
+    /'models\[0\].capacity' must be an integer between 1 and \d+ .*, got '10'/,
+    'Pass the capacity as a number.'),
+  entry('contentFilter.hate.blocking', 'a boolean, not a string',
+    () => chat({ contentFilter: { hate: { blocking: 'false' } } }), () => chat({ contentFilter: { hate: { blocking: true } } }),
+    /'contentFilter.hate.blocking' must be true or false .*, got 'false'/,
+    'Pass `true` or `false`; `\'false\'` is a string.'),
+  entry('appSettings.PORT', 'string values',
+    () => chat({ appSettings: { PORT: 8080 } }), () => chat({ appSettings: { PORT: '8080' } }),
+    /'appSettings.PORT' must be a string, got 8080/,
+    'App settings are strings: `\'8080\'`.'),
+  entry('allowedFqdns[0]', 'strings',
+    () => chat({ allowedFqdns: [42] }), () => chat({ allowedFqdns: ['example.com'] }),
+    /'allowedFqdns\[0\]' must be a string, got 42/,
+    'List host names as strings.'),
+  entry('tags.a/b', 'Azure tag names',
+    () => chat({ tags: { 'a/b': 'x' } }), () => chat({ tags: { ab: 'x' } }),
+    /'tags.a\/b' is not a valid tag name: Azure refuses '<', '>', '%', '&', '\\', '\?' and '\/' in tag names, got 'a\/b'/,
+    'Remove `< > % & \\ ? /` from tag names.'),
+  entry('colour', 'no unknown prop (a typo is not ignored)',
+    () => chat({ colour: 'blue' }), () => chat({}),
+    /'colour' is not a known prop \(known: .*\), got 'blue'/,
+    'Check the prop name against API.md.'),
+  entry('egress', 'an Egress from its factories',
+    () => chat({ egress: 'nat' }), () => chat({ egress: Egress.natGateway() }),
+    /'egress' must be an Egress \(.*\), got 'nat'/,
+    'Use `Egress.natGateway()`, `Egress.throughFirewall(ip)`, `Egress.providedElsewhere(description)` or `Egress.none()`.'),
+  entry('naming', 'an INamingConvention',
+    () => chat({ naming: '{abbr}-{role}' }), () => chat({ naming: NamingConvention.fromPattern('{abbr}-chat-{role}-{hash}') }),
+    /'naming' must be an INamingConvention .*, got '\{abbr\}-\{role\}'/,
+    'Wrap the pattern: `NamingConvention.fromPattern(\'{abbr}-chat-{role}\')`.'),
+
+  // Names and bring-your-own pieces.
+  entry('names.keyVault', 'a Key Vault name Azure accepts',
+    () => chat({ names: { keyVault: 'kv_chat' } }), () => chat({ names: { keyVault: 'kv-chat-prod-001' } }),
+    /'names.keyVault' must contain only .*, got 'kv_chat'/,
+    'Use 3-24 letters, digits and hyphens, starting with a letter.'),
+  entry('names.webApp', 'a web app name Azure accepts',
+    () => chat({ names: { webApp: '-chat' } }), () => chat({ names: { webApp: 'app-chat-prod-001' } }),
+    /'names.webApp' must contain only .*, got '-chat'/,
+    'Use 2-60 letters, digits and hyphens, not starting or ending with a hyphen.'),
+  entry('names.resourceGroup', 'not with an existing resource group',
+    () => chat({ names: { resourceGroup: 'rg-x' }, resourceGroupName: 'rg-y' }), () => chat({ names: { resourceGroup: 'rg-x' } }),
+    /'names.resourceGroup' names a resource group to create and 'resourceGroupName' an existing one: set one, got both/,
+    'Set `resourceGroupName` for an existing group, or `names.resourceGroup` for a new one.'),
+  entry('servicePlanId', 'the id of an App Service plan',
+    () => chat({ servicePlanId: `${SUB}/resourceGroups/rg-web/providers/Microsoft.Web/sites/app-x` }), () => chat({ servicePlanId: PLAN_ID }),
+    /'servicePlanId' must be the id of a Microsoft.Web\/serverFarms resource \(found Microsoft.Web\/sites\)/,
+    'Pass the plan\'s id (`az appservice plan show --query id`), not the app\'s.'),
+  entry('servicePlanId', 'an existing plan keeps its SKU',
+    () => chat({ servicePlanId: PLAN_ID, appServicePlanSku: 'P1v3' }), () => chat({ servicePlanId: PLAN_ID }),
+    /'servicePlanId' and 'appServicePlanSku' are mutually exclusive/,
+    'Drop `appServicePlanSku` with an existing plan.'),
+  entry('chatDeploymentName', 'required with an existing account',
+    () => onSharedAccount({ chatDeploymentName: undefined }), () => onSharedAccount(),
+    /'chatDeploymentName' is required with an existing 'openAi' account: name the deployment the app chats with, got undefined/,
+    'Name the deployment on the shared account that the app should use.'),
+  entry('models', 'not with an existing account',
+    () => onSharedAccount({ models: [ok] }), () => onSharedAccount(),
+    /'openAi' and 'models' are mutually exclusive/,
+    'Deploy models where the shared account is managed, and name one in `chatDeploymentName`.'),
+  entry('vault', 'an IPrivateKeyVault',
+    () => chat({ vault: { vaultId: 'kv' } }),
+    () => {
+      const stack = newStack();
+      const vault = PrivateKeyVault.fromAttributes(stack, 'SharedVault', {
+        vaultId: `${SUB}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-shared`, vaultUri: 'https://kv-shared.vault.azure.net/',
+      });
+      return new PrivateChat(stack, 'chat', { location: 'swedencentral', vault });
+    },
+    /'vault' must be an IPrivateKeyVault .*, got \{"vaultId":"kv"\}/,
+    'Pass `PrivateKeyVault.fromAttributes(stack, id, { vaultId, vaultUri })`.'),
+
+  // Warnings: deploys, but the chat does not work.
+  entry('models[0]', 'warning: the chat deployment is an embeddings model',
+    () => build.chat({ models: [{ modelName: 'text-embedding-3-small', modelVersion: '1' }, ok] }), () => build.chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }] }),
+    /'models\[0\]' picks 'text-embedding-3-small', an embeddings model/,
+    'Put a chat model first in `models`, or set `chatDeploymentName`.', true),
+  entry('models[0]', 'warning: the chat deployment is a batch SKU',
+    () => build.chat({ models: [{ ...ok, sku: DeploymentSku.GLOBAL_BATCH }] }), () => build.chat({ models: [{ ...ok, sku: DeploymentSku.GLOBAL_STANDARD }] }),
+    /'models\[0\]' picks 'gpt-4.1-mini', a GlobalBatch deployment/,
+    'Use a Standard or Provisioned SKU for the chat deployment.', true),
+  entry('models[0]', 'warning: the image cannot call the chat model',
+    () => build.chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] }),
+    () => build.chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image: ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'chat', '1.0') }),
+    /'models\[0\]' picks 'gpt-5-mini' \(gpt-5-mini\), a reasoning model, but the default image .* sends parameters reasoning models reject/,
+    'Use a non-reasoning chat model with the sample app, or an image that supports reasoning models.', true),
+];
+
+/** The entries of this area, in the order the docs list them. */
+export const PATTERN_ENTRIES: CatalogueEntry[] = [...CHAT];
