@@ -14,15 +14,23 @@ import { SignIn } from './sign-in';
 import { IOpenAiAccount } from '../ai/openai-account';
 import { AzureNameRule, Names } from '../core/names';
 import { ChatSignIn } from './private/chat-sign-in';
+import {
+  checkVersionlessSecretUri, checkWebAppNameNotReserved, DEPENDABLE_REF, DNS_ZONES_REF, IDENTITY_REF, isAzureContainerRegistry,
+  isKeyVaultReference, isKeyShapedSetting, looksLikeKeyVaultReference, MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, OPENAI_REF, registryHost, VAULT_REF,
+} from './private/checks';
 import { clientConfig } from '../core/private/client-config';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
-import { checkGuid, checkIntRange, checkNotBlank, checkResourceId, isUnresolved, propError, ruleError } from '../core/private/validate';
+import { checkSameRegionAsNetwork } from '../core/private/regions';
+import {
+  checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError,
+  Shape, show, warn,
+} from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateKeyVault } from '../secrets/key-vault';
-import { checkRfc3339 } from '../secrets/private/secrets';
+import { checkRfc3339, warnIfPast } from '../secrets/private/secrets';
 
 /**
  * App Service plan SKUs that support both a private endpoint (inbound) and regional VNet
@@ -60,14 +68,30 @@ export const WEB_APP_LOG_CATEGORIES: readonly string[] = [
 /** Propagation wait between the app's role assignments and the app's first start. */
 const ROLE_PROPAGATION_WAIT = '60s';
 
-/** Settings that would switch the app to key-based Azure OpenAI auth; the account has local auth off. */
-const FORBIDDEN_SETTINGS = ['AZURE_OPENAI_KEY', 'AZURE_OPENAI_API_KEY'];
+/** Settings that would switch the app to key-based (Azure) OpenAI auth; the account has local auth off. */
+const FORBIDDEN_SETTINGS = ['AZURE_OPENAI_KEY', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY'];
+
+/** Settings the construct wires, by the prop they come from. */
+const WIRED_FROM: { readonly [key: string]: string } = {
+  AZURE_OPENAI_ENDPOINT: 'openAi',
+  AZURE_OPENAI_MODEL: 'deploymentName',
+  AZURE_CLIENT_ID: 'identity',
+  WEBSITES_PORT: 'image.port',
+  [AUTH_SECRET_SETTING_NAME]: 'signIn',
+};
+
+/** Longest display name Entra ID accepts for an application. */
+const MAX_DISPLAY_NAME = 256;
 
 /** Props of {@link ChatWebApp}. */
 export interface ChatWebAppProps extends PrivateEndpointOptions {
   /** Resource group of the plan, the app and its private endpoint. */
   readonly resourceGroupName: string;
-  /** Azure region; the VNet's region, since VNet integration and the private endpoint need it. */
+  /**
+   * Azure region; the VNet's region, since VNet integration and the private endpoint need it.
+   * When the network's region is known (a created network, or `location` given to
+   * `PrivateNetwork.fromAttributes`), another region is an error.
+   */
   readonly location: string;
   /** The Azure OpenAI account the app calls; the app's identity is granted `Cognitive Services OpenAI User` on it. */
   readonly openAi: IOpenAiAccount;
@@ -109,14 +133,23 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    * Extra app settings (environment variables of the container). They may override the image's
    * own settings, but not the settings the construct wires (`AZURE_OPENAI_ENDPOINT`,
    * `AZURE_OPENAI_MODEL`, `AZURE_CLIENT_ID`, `WEBSITES_PORT`,
-   * `MICROSOFT_PROVIDER_AUTHENTICATION_SECRET`): that is an error. Use Key Vault references
-   * (`@Microsoft.KeyVault(SecretUri=...)`) for secrets.
+   * `MICROSOFT_PROVIDER_AUTHENTICATION_SECRET`): that is an error.
+   *
+   * Values are strings. A setting whose name looks like a key or secret (ending in `_KEY`,
+   * `APIKEY`, `_SECRET`, `PASSWORD`, `_TOKEN` or `CONNECTION_STRING`, in any case) must be a Key
+   * Vault reference (`@Microsoft.KeyVault(SecretUri=...)`); Azure OpenAI keys (`AZURE_OPENAI_KEY`,
+   * `AZURE_OPENAI_API_KEY`, `OPENAI_API_KEY`) are refused even then, since the app signs in with
+   * its managed identity. `APPLICATIONINSIGHTS_CONNECTION_STRING` is no secret and may be plain.
+   *
+   * To add a setting that refers to something created later, use {@link ChatWebApp.addAppSetting}.
    *
    * @default - none
    */
   readonly appSettings?: { [key: string]: string };
   /**
    * Name of the web app; globally unique, since it is also the `<name>.azurewebsites.net` host name.
+   * 2-60 letters, digits and hyphens; not a word Azure reserves (e.g. `azure`, `office`), without
+   * `microsoft` or `windows`, and not starting with `login`.
    *
    * @default - `app-<construct id>-<8 hex characters>` from a hash of the subscription id and the construct path
    */
@@ -154,8 +187,9 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
   readonly zoneBalancingEnabled?: boolean;
   /**
    * Path App Service probes on every instance; instances that keep failing are replaced.
-   * App Service authentication lets the platform's own health probe through, so the path needs
-   * no exclusion from sign-in.
+   * Starts with `/`, at most 255 characters, without query or fragment. App Service
+   * authentication lets the platform's own health probe through, so the path needs no entry in
+   * `authExcludedPaths` (add one only for an external probe, e.g. an Application Gateway's).
    *
    * @default '/'
    */
@@ -167,12 +201,20 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    */
   readonly healthCheckEvictionTimeInMin?: number;
   /**
-   * Paths that skip sign-in, e.g. `/healthz` for an external probe (an Application Gateway's).
-   * `/` cannot be excluded: that would switch sign-in off for the whole app.
+   * Paths that skip sign-in (`auth_settings_v2.excluded_paths`), e.g. `/healthz` for an external
+   * probe (an Application Gateway's). Each starts with `/` and appears once; `/` and `/*` cannot be
+   * excluded: that would switch sign-in off for the whole app.
    *
    * @default - none
    */
   readonly authExcludedPaths?: string[];
+  /**
+   * Let clients open WebSocket connections (e.g. a front end that streams over WebSockets or
+   * SignalR). The sample chat app streams over plain HTTP and does not need them.
+   *
+   * @default false
+   */
+  readonly webSocketsEnabled?: boolean;
   /**
    * Route image pulls through the VNet (and so through its egress path and DNS).
    *
@@ -241,9 +283,12 @@ export class ChatWebApp extends Construct {
   public readonly servicePrincipal?: ServicePrincipal;
   /** The vault secret holding the sign-in client secret, when the construct stores one. */
   public readonly signInSecret?: KeyVaultSecret;
+  /** Every app setting of the app, in order: the image's, `appSettings`, the wired ones, then added ones. */
+  private readonly settings: { [key: string]: string } = {};
 
   constructor(scope: Construct, id: string, props: ChatWebAppProps) {
     super(scope, id);
+    checkShape(this, props, propsShape());
     const image = props.image ?? ContainerImage.SAMPLE_CHAT_APP;
     const signIn = props.signIn ?? SignIn.createAppRegistration();
     this.validate(props, image, signIn);
@@ -300,6 +345,7 @@ export class ChatWebApp extends Construct {
       [AUTH_SECRET_SETTING_NAME]: chatSignIn.secretReference,
     };
 
+    Object.assign(this.settings, image.appSettings, props.appSettings ?? {}, wired);
     this.resource = new LinuxWebApp(this, 'Resource', {
       name: this.webAppName,
       resourceGroupName: props.resourceGroupName,
@@ -316,7 +362,7 @@ export class ChatWebApp extends Construct {
       vnetImagePullEnabled: props.vnetImagePullEnabled ?? true,
       identity: { type: 'UserAssigned', identityIds: [this.identity.identityId] },
       keyVaultReferenceIdentityId: this.identity.identityId,
-      appSettings: { ...image.appSettings, ...(props.appSettings ?? {}), ...wired },
+      appSettings: { ...this.settings },
       siteConfig: {
         alwaysOn: true,
         http2Enabled: true,
@@ -326,7 +372,7 @@ export class ChatWebApp extends Construct {
         remoteDebuggingEnabled: false,
         vnetRouteAllEnabled: true,
         use32BitWorker: false,
-        websocketsEnabled: false,
+        websocketsEnabled: props.webSocketsEnabled ?? false,
         healthCheckPath: props.healthCheckPath ?? '/',
         healthCheckEvictionTimeInMin: props.healthCheckEvictionTimeInMin ?? 5,
         containerRegistryUseManagedIdentity: image.pullWithManagedIdentity,
@@ -383,10 +429,24 @@ export class ChatWebApp extends Construct {
   }
 
   private validate(props: ChatWebAppProps, image: ContainerImage, signIn: SignIn): void {
+    checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);
+    checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
+    const subnet = props.network.appIntegrationSubnetId;
+    if (subnet === undefined) {
+      throw propError(this, 'network', "must have an app-integration subnet ('appIntegrationSubnetId', delegated to Microsoft.Web/serverFarms) for the app's outbound VNet integration", 'a network without one');
+    }
+    checkResourceId(this, 'network.appIntegrationSubnetId', subnet, 'Microsoft.Network/virtualNetworks/subnets');
+    if (props.identity !== undefined) {
+      // An IChatIdentity may be any object with the right members; its ids still have to be real ones.
+      checkResourceId(this, 'identity.identityId', props.identity.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
+      checkGuid(this, 'identity.clientId', props.identity.clientId);
+    }
     checkNotBlank(this, 'deploymentName', props.deploymentName);
     AzureNameRule.COGNITIVE_DEPLOYMENT.validate(this, 'deploymentName', props.deploymentName);
+    checkTrimmed(this, 'name', props.name);
     AzureNameRule.WEB_APP.validate(this, 'name', props.name);
+    checkWebAppNameNotReserved(this, 'name', props.name);
     this.validatePlan(props);
     this.validateImage(image);
     this.validateSettings(props, image);
@@ -396,7 +456,7 @@ export class ChatWebApp extends Construct {
 
   private validatePlan(props: ChatWebAppProps): void {
     if (props.servicePlanId !== undefined) {
-      checkResourceId(this, 'servicePlanId', props.servicePlanId, 'Microsoft.Web');
+      checkResourceId(this, 'servicePlanId', props.servicePlanId, 'Microsoft.Web/serverFarms');
       const planProps: [string, unknown][] = [
         ['skuName', props.skuName], ['workerCount', props.workerCount],
         ['zoneBalancingEnabled', props.zoneBalancingEnabled], ['servicePlanName', props.servicePlanName],
@@ -438,6 +498,10 @@ export class ChatWebApp extends Construct {
     if (!isUnresolved(image.imageName) && !/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(image.imageName)) {
       throw propError(this, 'image.imageName', 'must be a repository path in lowercase letters, digits, \'.\', \'_\', \'-\' and \'/\', without tag or digest', image.imageName);
     }
+    const first = image.imageName.split('/')[0];
+    if (!isUnresolved(image.imageName) && !isUnresolved(image.registryUrl) && image.imageName.includes('/') && isRegistryHost(first, image.registryUrl)) {
+      throw propError(this, 'image.imageName', `must be the repository path inside the registry, not start with a registry host ('${first}'): put the registry in 'registryUrl'`, image.imageName);
+    }
     if (image.digest !== undefined) {
       if (!isUnresolved(image.digest) && !/^sha256:[a-f0-9]{64}$/.test(image.digest)) {
         throw propError(this, 'image.digest', 'must be \'sha256:\' followed by 64 lowercase hex characters', image.digest);
@@ -450,37 +514,70 @@ export class ChatWebApp extends Construct {
       if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
         throw propError(this, 'image.tag', 'must be a Docker tag: up to 128 letters, digits, \'_\', \'.\' and \'-\', not starting with \'.\' or \'-\'', tag);
       }
-      if (tag.toLowerCase() === 'latest' && !image.allowMutableTag) {
-        throw propError(this, 'image.tag', 'must be a pinned tag, not \'latest\' (a restart could silently upgrade the app); set \'allowMutableTag\' to accept it', tag);
+      if (MUTABLE_TAGS.includes(tag.toLowerCase()) && !image.allowMutableTag) {
+        throw propError(this, 'image.tag', `must be a pinned tag, not '${tag.toLowerCase()}' (a moving tag: a restart could silently upgrade the app; moving tags are ${MUTABLE_TAGS.join(', ')}); set 'allowMutableTag' to accept it`, tag);
       }
     }
     checkIntRange(this, 'image.port', image.port, 1, 65535);
+    if (image.pullWithManagedIdentity && !isUnresolved(image.registryUrl) && !isAzureContainerRegistry(image.registryUrl)) {
+      warn(this, 'mi-pull-non-acr', `'image.pullWithManagedIdentity' is true for ${show(image.registryUrl)}, which is not an Azure Container Registry (*.azurecr.io): App Service pulls with a managed identity only from ACR, so the pull fails. Turn it off for a public registry, or mirror the image into ACR`);
+    }
   }
 
   private validateSettings(props: ChatWebAppProps, image: ContainerImage): void {
-    const wiredFrom: { [key: string]: string } = {
-      AZURE_OPENAI_ENDPOINT: 'openAi',
-      AZURE_OPENAI_MODEL: 'deploymentName',
-      AZURE_CLIENT_ID: 'identity',
-      WEBSITES_PORT: 'image.port',
-      [AUTH_SECRET_SETTING_NAME]: 'signIn',
-    };
-    const check = (prop: string, settings: { [key: string]: string }) => {
-      for (const [key, value] of Object.entries(settings)) {
-        if (!/^[A-Za-z0-9_.]+$/.test(key)) {
-          throw propError(this, `${prop}.${key}`, 'must be named with letters, digits, \'_\' and \'.\' only (what Linux App Service passes to a container)', key);
-        }
-        if (FORBIDDEN_SETTINGS.includes(key.toUpperCase())) {
-          throw propError(this, `${prop}.${key}`, 'must not be set: the app signs in to Azure OpenAI with its managed identity and the account has key auth off', value);
-        }
-        const owner = wiredFrom[key.toUpperCase()];
-        if (owner !== undefined) {
-          throw propError(this, `${prop}.${key}`, `must not be set: the construct wires it from '${owner}'`, value);
-        }
+    for (const [key, value] of Object.entries(image.appSettings)) this.checkSetting(`image.appSettings.${key}`, key, value);
+    for (const [key, value] of Object.entries(props.appSettings ?? {})) this.checkSetting(`appSettings.${key}`, key, value);
+  }
+
+  /** The rules every app setting follows, however it is given (`prop` names it in errors). */
+  private checkSetting(prop: string, key: string, value: string): void {
+    if (isUnresolved(key)) return;
+    if (!/^[A-Za-z0-9_.]+$/.test(key)) {
+      throw propError(this, prop, 'must be named with letters, digits, \'_\' and \'.\' only (what Linux App Service passes to a container)', key);
+    }
+    const owner = WIRED_FROM[key.toUpperCase()];
+    if (owner !== undefined) {
+      throw propError(this, prop, `must not be set: the construct wires it from '${owner}'`, value);
+    }
+    if (isUnresolved(value)) return;
+    if (looksLikeKeyVaultReference(value) && !isKeyVaultReference(value)) {
+      throw propError(this, prop, "must be a well-formed Key Vault reference: '@Microsoft.KeyVault(SecretUri=https://<vault>.vault.azure.net/secrets/<name>)' or '@Microsoft.KeyVault(VaultName=<vault>;SecretName=<name>)'", value);
+    }
+    if (isKeyShapedSetting(key) && !isKeyVaultReference(value)) {
+      // The value is a secret: never shown.
+      throw propError(this, prop, "must not hold a key or secret in plain text (app settings are readable by anyone who can read the app): use a Key Vault reference '@Microsoft.KeyVault(SecretUri=...)'; Azure OpenAI needs no key, the app signs in with its managed identity", 'a plain-text value');
+    }
+    if (FORBIDDEN_SETTINGS.includes(key.toUpperCase())) {
+      throw propError(this, prop, 'must not be set: the app signs in to Azure OpenAI with its managed identity and the account has key auth off', value);
+    }
+  }
+
+  /**
+   * Adds an app setting after construction, e.g. one that refers to a resource created later:
+   * `chat.app.addAppSetting('SEARCH_ENDPOINT', search.endpoint)`.
+   *
+   * The same rules as `appSettings` apply: a key-shaped name (`_KEY`, `_SECRET`, `PASSWORD`,
+   * `_TOKEN`, `CONNECTION_STRING`, …) needs a Key Vault reference as its value, and the settings
+   * the construct wires cannot be set. A name already set (by the image, `appSettings`, the
+   * construct or an earlier call; names compare case-insensitively) is an error.
+   *
+   * @param name setting name: letters, digits, `_` and `.`
+   * @param value setting value (a string, or a token such as another resource's attribute)
+   */
+  public addAppSetting(name: string, value: string): void {
+    checkField(this, 'addAppSetting.name', name, is.string(true));
+    checkField(this, 'addAppSetting.value', value, is.string(true));
+    const prop = `addAppSetting(${name})`;
+    this.checkSetting(prop, name, value);
+    if (!isUnresolved(name)) {
+      const taken = Object.keys(this.settings).find((k) => !isUnresolved(k) && k.toUpperCase() === name.toUpperCase());
+      if (taken !== undefined) {
+        throw propError(this, prop, `must not repeat a setting that is already set ('${taken}', by the image, 'appSettings' or an earlier addAppSetting)`, name);
       }
-    };
-    check('image.appSettings', image.appSettings);
-    check('appSettings', props.appSettings ?? {});
+    }
+    this.settings[name] = value;
+    // Set again rather than passed lazily: the synthesized map stays plain JSON.
+    this.resource.appSettings = { ...this.settings };
   }
 
   private validateHealthAndAuth(props: ChatWebAppProps): void {
@@ -488,7 +585,11 @@ export class ChatWebApp extends Construct {
     if (path !== undefined && !isUnresolved(path) && !/^\/[^\s?#]*$/.test(path)) {
       throw propError(this, 'healthCheckPath', 'must be a path starting with \'/\', without spaces, query or fragment', path);
     }
+    if (path !== undefined && !isUnresolved(path) && path.length > 255) {
+      throw propError(this, 'healthCheckPath', 'must be at most 255 characters', path);
+    }
     checkIntRange(this, 'healthCheckEvictionTimeInMin', props.healthCheckEvictionTimeInMin, 2, 10);
+    const seen = new Set<string>();
     for (const [i, excluded] of (props.authExcludedPaths ?? []).entries()) {
       if (isUnresolved(excluded)) continue;
       if (!/^\/[^\s?#]*$/.test(excluded)) {
@@ -497,6 +598,8 @@ export class ChatWebApp extends Construct {
       if (excluded === '/' || excluded === '/*') {
         throw propError(this, `authExcludedPaths[${i}]`, 'must not exclude the whole app from sign-in', excluded);
       }
+      if (seen.has(excluded)) throw propError(this, `authExcludedPaths[${i}]`, 'must not repeat a path', excluded);
+      seen.add(excluded);
     }
   }
 }
@@ -513,12 +616,14 @@ function validateSignIn(scope: Construct, signIn: SignIn, vault: IPrivateKeyVaul
       throw ruleError(scope, `'signIn' needs exactly one of 'clientSecret' and 'clientSecretKeyVaultSecretId', got ${given === 0 ? 'neither' : 'both'}`);
     }
     checkNotBlank(scope, 'signIn.clientSecret', existing.clientSecret);
-    checkRfc3339(scope, 'signIn.clientSecretExpirationDate', existing.clientSecretExpirationDate);
-    const secretId = existing.clientSecretKeyVaultSecretId;
-    if (secretId !== undefined && !isUnresolved(secretId)
-      && !/^https:\/\/[A-Za-z0-9-]+\.vault\.[a-z.]+\/secrets\/[A-Za-z0-9-]+\/?$/.test(secretId)) {
-      throw propError(scope, 'signIn.clientSecretKeyVaultSecretId', 'must be a versionless Key Vault secret id (https://<vault>.vault.azure.net/secrets/<name>)', secretId);
+    // A token skips the rule like every other check (the test of tokens passes one with a vault secret id).
+    const expiry = existing.clientSecretExpirationDate;
+    if (expiry !== undefined && !isUnresolved(expiry) && existing.clientSecret === undefined) {
+      throw ruleError(scope, "'signIn.clientSecretExpirationDate' is recorded on the vault secret the construct stores, so it needs 'clientSecret'; a secret given by 'clientSecretKeyVaultSecretId' keeps its own expiry, got 'clientSecretExpirationDate' without 'clientSecret'");
     }
+    const expires = checkRfc3339(scope, 'signIn.clientSecretExpirationDate', existing.clientSecretExpirationDate);
+    warnIfPast(scope, 'signIn.clientSecretExpirationDate', existing.clientSecretExpirationDate, expires);
+    checkVersionlessSecretUri(scope, 'signIn.clientSecretKeyVaultSecretId', existing.clientSecretKeyVaultSecretId);
     if (existing.clientSecret !== undefined && vault === undefined) {
       throw ruleError(scope, '\'vault\' is required when \'signIn.clientSecret\' is given: the secret is stored there and read as a Key Vault reference, got none');
     }
@@ -526,9 +631,65 @@ function validateSignIn(scope: Construct, signIn: SignIn, vault: IPrivateKeyVaul
   }
   const registration = signIn._registration ?? {};
   checkIntRange(scope, 'signIn.secretLifetimeDays', registration.secretLifetimeDays, 1, 730);
-  if (registration.displayName !== undefined) checkNotBlank(scope, 'signIn.displayName', registration.displayName);
-  for (const [i, owner] of (registration.owners ?? []).entries()) checkGuid(scope, `signIn.owners[${i}]`, owner);
+  const displayName = registration.displayName;
+  if (displayName !== undefined) {
+    checkNotBlank(scope, 'signIn.displayName', displayName);
+    if (!isUnresolved(displayName) && displayName.length > MAX_DISPLAY_NAME) {
+      throw propError(scope, 'signIn.displayName', `must be at most ${MAX_DISPLAY_NAME} characters (Entra ID's limit for an application's display name)`, displayName);
+    }
+  }
+  const owners = new Map<string, number>();
+  for (const [i, owner] of (registration.owners ?? []).entries()) {
+    checkGuid(scope, `signIn.owners[${i}]`, owner);
+    if (isUnresolved(owner)) continue;
+    const previous = owners.get(owner.toLowerCase());
+    if (previous !== undefined) throw propError(scope, `signIn.owners[${i}]`, `must not repeat an owner (same as 'signIn.owners[${previous}]')`, owner);
+    owners.set(owner.toLowerCase(), i);
+  }
   if (vault === undefined) {
     throw ruleError(scope, '\'vault\' is required when \'signIn\' creates the app registration: its client secret is stored there and read as a Key Vault reference, got none');
   }
+}
+
+/**
+ * Whether the first segment of an image name is a registry host (the registry's own, or a
+ * well-known one) rather than a namespace: `my.team/chat` is a valid path, `ghcr.io/x/chat` is not.
+ */
+function isRegistryHost(segment: string, registryUrl: string): boolean {
+  const s = segment.toLowerCase();
+  return s === registryHost(registryUrl)?.toLowerCase() || s === 'localhost'
+    || /(^|\.)(azurecr\.(io|cn|us)|docker\.io|mcr\.microsoft\.com|ghcr\.io|quay\.io|gcr\.io|pkg\.dev)$/.test(s);
+}
+
+let SHAPE: Shape | undefined;
+/** Props of ChatWebApp at runtime; built on first use, after the classes it names exist. */
+function propsShape(): Shape {
+  SHAPE ??= {
+    resourceGroupName: is.string(true),
+    location: is.string(true),
+    network: NETWORK_REF(true),
+    dnsZones: DNS_ZONES_REF(true),
+    openAi: OPENAI_REF(true),
+    deploymentName: is.string(true),
+    identity: IDENTITY_REF(),
+    vault: VAULT_REF(),
+    signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
+    monitoring: MONITORING_REF(),
+    image: is.instance(ContainerImage, 'a ContainerImage (ContainerImage.SAMPLE_CHAT_APP, ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))'),
+    appSettings: is.stringMap(),
+    name: is.string(),
+    servicePlanId: is.string(),
+    servicePlanName: is.string(),
+    skuName: is.string(),
+    workerCount: is.integer(),
+    zoneBalancingEnabled: is.boolean(),
+    healthCheckPath: is.string(),
+    healthCheckEvictionTimeInMin: is.integer(),
+    authExcludedPaths: is.arrayOf(is.string()),
+    webSocketsEnabled: is.boolean(),
+    vnetImagePullEnabled: is.boolean(),
+    roleAssignments: is.arrayOf(DEPENDABLE_REF()),
+    tags: is.stringMap(),
+  };
+  return SHAPE;
 }

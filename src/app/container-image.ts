@@ -1,3 +1,6 @@
+import { IMAGE_OPTIONS_SHAPE } from './private/checks';
+import { checkField, checkShape, is } from '../core/private/validate';
+
 /** Options of an image given with {@link ContainerImage.fromRegistry} or {@link ContainerImage.fromRegistryDigest}. */
 export interface ContainerImageOptions {
   /**
@@ -7,7 +10,8 @@ export interface ContainerImageOptions {
    */
   readonly port?: number;
   /**
-   * Accept a mutable tag such as `latest`.
+   * Accept a mutable tag: `latest`, `main`, `master`, `stable`, `edge`, `nightly`, `dev`,
+   * `develop`, `head` or `current`.
    *
    * Off by default because a mutable tag makes every restart a possible, unreviewed upgrade,
    * and two instances of one plan can end up running different code.
@@ -25,7 +29,9 @@ export interface ContainerImageOptions {
    * Pull the image as the app's user-assigned identity instead of anonymously.
    *
    * For a private Azure Container Registry; grant the identity `AcrPull` on the registry
-   * and pass that role assignment in the web app's `roleAssignments`.
+   * and pass that role assignment in the web app's `roleAssignments`. App Service pulls with a
+   * managed identity only from an Azure Container Registry (`*.azurecr.io`); any other registry
+   * records the warning `mi-pull-non-acr`.
    *
    * @default false
    */
@@ -65,9 +71,10 @@ export class ContainerImage {
    *
    * @param registryUrl registry URL with its scheme, e.g. `https://mcr.microsoft.com`
    * @param imageName repository path inside the registry, without tag
-   * @param tag a pinned tag; `latest` needs `allowMutableTag`
+   * @param tag a pinned tag; `latest` and other moving tags (`main`, `stable`, `nightly`, …) need `allowMutableTag`
    */
   public static fromRegistry(registryUrl: string, imageName: string, tag: string, options: ContainerImageOptions = {}): ContainerImage {
+    checkArgs('ContainerImage.fromRegistry', registryUrl, imageName, 'tag', tag, options);
     return new ContainerImage(registryUrl, imageName, tag, undefined, options);
   }
 
@@ -79,6 +86,7 @@ export class ContainerImage {
    * @param digest `sha256:` followed by 64 hex characters
    */
   public static fromRegistryDigest(registryUrl: string, imageName: string, digest: string, options: ContainerImageOptions = {}): ContainerImage {
+    checkArgs('ContainerImage.fromRegistryDigest', registryUrl, imageName, 'digest', digest, options);
     return new ContainerImage(registryUrl, imageName, undefined, digest, options);
   }
 
@@ -114,4 +122,15 @@ export class ContainerImage {
   public get reference(): string {
     return this.digest !== undefined ? `${this.imageName}@${this.digest}` : `${this.imageName}:${this.tag ?? ''}`;
   }
+}
+
+/**
+ * Runtime types of a factory's arguments (JavaScript callers pass anything); the formats are
+ * checked by the web app, which names the construct.
+ */
+function checkArgs(owner: string, registryUrl: unknown, imageName: unknown, pinName: string, pin: unknown, options: unknown): void {
+  checkField(owner, 'registryUrl', registryUrl, is.string(true));
+  checkField(owner, 'imageName', imageName, is.string(true));
+  checkField(owner, pinName, pin, is.string(true));
+  checkShape(owner, options, IMAGE_OPTIONS_SHAPE, 'options');
 }

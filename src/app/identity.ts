@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { AzureNameRule, Names } from '../core/names';
 import { IPrincipal, PrincipalType } from '../core/principal';
 import { checkPlacement } from '../core/private/placement';
-import { checkGuid, checkResourceId } from '../core/private/validate';
+import { checkGuid, checkResourceId, checkShape, checkTags, is } from '../core/private/validate';
 
 /**
  * The managed identity the chat app runs as: created here or existing.
@@ -80,6 +80,13 @@ export class ChatIdentity extends Construct implements IChatIdentity {
 
   constructor(scope: Construct, id: string, props: ChatIdentityProps) {
     super(scope, id);
+    checkShape(this, props, {
+      resourceGroupName: is.string(true),
+      location: is.string(true),
+      name: is.string(),
+      tags: is.stringMap(),
+    });
+    checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);
     AzureNameRule.USER_ASSIGNED_IDENTITY.validate(this, 'name', props.name);
 
@@ -109,7 +116,13 @@ class ImportedChatIdentity extends Construct implements IChatIdentity {
 
   constructor(scope: Construct, id: string, attrs: ChatIdentityAttributes) {
     super(scope, id);
-    checkResourceId(this, 'identityId', attrs.identityId, 'Microsoft.ManagedIdentity');
+    checkShape(this, attrs, {
+      identityId: is.string(true),
+      clientId: is.string(true),
+      principalId: is.string(true),
+      tenantId: is.string(true),
+    });
+    checkResourceId(this, 'identityId', attrs.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
     checkGuid(this, 'clientId', attrs.clientId);
     checkGuid(this, 'principalId', attrs.principalId);
     checkGuid(this, 'tenantId', attrs.tenantId);

@@ -1,3 +1,6 @@
+import { APP_REGISTRATION_SHAPE, EXISTING_REGISTRATION_SHAPE } from './private/checks';
+import { checkShape } from '../core/private/validate';
+
 /** An Entra app registration that already exists, for {@link SignIn.withExistingRegistration}. */
 export interface ExistingRegistrationOptions {
   /** Application (client) id of the registration. */
@@ -14,7 +17,11 @@ export interface ExistingRegistrationOptions {
   readonly clientSecret?: string;
   /**
    * Expiry of `clientSecret` (RFC 3339, e.g. `2026-12-31T00:00:00Z`), recorded on the vault secret
-   * so that scanners and the vault's expiry events see it.
+   * so that scanners and the vault's expiry events see it. Only with `clientSecret`.
+   *
+   * A date before today records the warning `expiry-in-past`; today is read from the context key
+   * `cdktf-private-chat:today` (e.g. `2026-11-22`), never from the clock; without the key there
+   * is no such check.
    *
    * @default - no expiry recorded
    */
@@ -41,13 +48,13 @@ export interface ExistingRegistrationOptions {
 /** An app registration created by the web app, for {@link SignIn.createAppRegistration}. */
 export interface AppRegistrationOptions {
   /**
-   * Display name of the registration in Entra ID.
+   * Display name of the registration in Entra ID (1-256 characters).
    *
    * @default - `Private chat (<construct path>)`
    */
   readonly displayName?: string;
   /**
-   * Object ids of the registration's owners, who can manage it later.
+   * Object ids (GUIDs) of the registration's owners, who can manage it later; each at most once.
    *
    * @default - the principal that runs Terraform (the azuread provider's default)
    */
@@ -80,6 +87,7 @@ export class SignIn {
    * Its redirect URI must be `https://<web app name>.azurewebsites.net/.auth/login/aad/callback`.
    */
   public static withExistingRegistration(options: ExistingRegistrationOptions): SignIn {
+    checkShape('SignIn.withExistingRegistration', options, EXISTING_REGISTRATION_SHAPE, 'options');
     return new SignIn(options, undefined);
   }
 
@@ -89,6 +97,7 @@ export class SignIn {
    * (e.g. the `Application Developer` directory role).
    */
   public static createAppRegistration(options: AppRegistrationOptions = {}): SignIn {
+    checkShape('SignIn.createAppRegistration', options, APP_REGISTRATION_SHAPE, 'options');
     return new SignIn(undefined, options);
   }
 

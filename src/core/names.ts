@@ -1,9 +1,9 @@
 import { createHash } from 'crypto';
 import { Fn, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { conventionalName } from './naming';
 import { clientConfig } from './private/client-config';
 import { checkField, checkIntRange, checkNotBlank, checkShape, is, isUnresolved, propError } from './private/validate';
-import { conventionalName } from './naming';
 
 /** Options for an {@link AzureNameRule}. */
 export interface AzureNameRuleOptions {

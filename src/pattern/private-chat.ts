@@ -8,6 +8,7 @@ import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../ai/pr
 import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
 import { IChatIdentity } from '../app/identity';
+import { checkWebAppNameNotReserved } from '../app/private/checks';
 import { SignIn } from '../app/sign-in';
 import { Compliance } from '../compliance/compliance';
 import { AzureNameRule, Names } from '../core/names';
@@ -131,6 +132,26 @@ export interface PrivateChatProps {
    * @default 'P0v3'
    */
   readonly appServicePlanSku?: string;
+  /**
+   * Turn on WebSockets for front ends that stream over them.
+   *
+   * @default false
+   */
+  readonly webSocketsEnabled?: boolean;
+  /**
+   * Path App Service's health check probes (see {@link ChatWebAppProps.healthCheckPath}).
+   *
+   * @default '/'
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Paths App Service authentication lets through without a sign-in, e.g. a front end's own
+   * static assets or a webhook (see {@link ChatWebAppProps.authExcludedPaths}). Every one is a
+   * path anyone on the private network can reach unauthenticated.
+   *
+   * @default - none
+   */
+  readonly authExcludedPaths?: string[];
   /**
    * An existing identity for the app.
    *
@@ -355,6 +376,9 @@ export class PrivateChat extends Construct {
       image: props.image,
       appSettings: props.appSettings,
       skuName: props.appServicePlanSku,
+      webSocketsEnabled: props.webSocketsEnabled,
+      healthCheckPath: props.healthCheckPath,
+      authExcludedPaths: props.authExcludedPaths,
     });
     if (props.preventDestroy === false) {
       // The opt-out is explicit in the props; record it as an acknowledged deviation so that the
@@ -447,6 +471,8 @@ export class PrivateChat extends Construct {
       ['servicePlan', AzureNameRule.SERVICE_PLAN], ['webApp', AzureNameRule.WEB_APP],
     ];
     for (const [key, rule] of rules) rule.validate(this, `names.${key}`, names[key]);
+    checkTrimmed(this, 'names.webApp', names.webApp);
+    checkWebAppNameNotReserved(this, 'names.webApp', names.webApp);
   }
 
   private findChatDeployment(account: OpenAiAccount, name: string | undefined): ModelDeployment {
@@ -467,12 +493,15 @@ export class PrivateChat extends Construct {
     if (/embedding/i.test(model)) {
       warn(this, 'chat-model-embeddings', `'${prop}' picks '${deployment.deploymentName}', an embeddings model (${model}): it cannot answer chat requests. Put a chat model first in 'models', or set 'chatDeploymentName'`);
     }
+    if (NON_CHAT_MODEL.test(model)) {
+      warn(this, 'chat-model-not-chat', `'${prop}' picks '${deployment.deploymentName}' (${model}), a model without chat completions (speech, images, realtime or documents): the chat app cannot use it. Put a chat model first in 'models', or set 'chatDeploymentName'`);
+    }
     if (deployment.sku.family === DeploymentSkuFamily.BATCH) {
       warn(this, 'chat-model-batch', `'${prop}' picks '${deployment.deploymentName}', a ${deployment.sku.name} deployment: batch deployments answer files hours later, not chat requests. Use a Standard or Provisioned SKU for the chat deployment`);
     }
     const image = props.image ?? ContainerImage.SAMPLE_CHAT_APP;
-    if (image === ContainerImage.SAMPLE_CHAT_APP && REASONING_MODEL.test(model)) {
-      warn(this, 'chat-model-unsupported-by-image', `'${prop}' picks '${deployment.deploymentName}' (${model}), a reasoning model, but the default image (Microsoft's sample chat app) sends parameters reasoning models reject (max_tokens, temperature): chats fail. Use a non-reasoning chat model such as gpt-4.1-mini, or another 'image'`);
+    if (isSampleChatApp(image) && REASONING_MODEL.test(model)) {
+      warn(this, 'chat-model-unsupported-by-image', `'${prop}' picks '${deployment.deploymentName}' (${model}), a reasoning model, but the image is Microsoft's sample chat app, which sends parameters reasoning models reject (max_tokens, temperature): chats fail. Use a non-reasoning chat model such as gpt-4.1-mini, or another 'image'`);
     }
   }
 }
@@ -481,7 +510,16 @@ export class PrivateChat extends Construct {
  * Reasoning models (o-series, gpt-5 family, gpt-oss): they reject `max_tokens` and `temperature`.
  * `gpt-5-chat` variants are chat models, but all are retired.
  */
-const REASONING_MODEL = /^(o\d|gpt-5|gpt-oss|deepseek-r)/i;
+const REASONING_MODEL = /^(o\d|gpt-5|gpt-oss|gpt-chat-latest|codex|deepseek-r)/i;
+
+/** Models that answer no chat completions at all: speech, images, video, document extraction. */
+const NON_CHAT_MODEL = /^(whisper|tts|gpt-4o-(mini-)?(transcribe|tts|realtime|audio)|gpt-realtime|gpt-audio|dall-e|gpt-image|sora|mistral-document-ai)/i;
+
+/** The sample app, also when built again with `fromRegistry` (any tag): it cannot call reasoning models. */
+function isSampleChatApp(image: ContainerImage): boolean {
+  const sample = ContainerImage.SAMPLE_CHAT_APP;
+  return image === sample || (image.registryUrl.replace(/\/$/, '').toLowerCase() === sample.registryUrl.toLowerCase() && image.imageName === sample.imageName);
+}
 
 let SHAPE: Shape | undefined;
 /** Props of PrivateChat at runtime; built on first use, after the classes it names exist. */
@@ -507,6 +545,9 @@ function propsShape(): Shape {
     appServicePlanSku: is.string(),
     identity: is.reference(['identityId', 'clientId', 'principalId'], 'an IChatIdentity (a ChatIdentity or ChatIdentity.fromIdentityAttributes(...))'),
     preventDestroy: is.boolean(),
+    webSocketsEnabled: is.boolean(),
+    healthCheckPath: is.string(),
+    authExcludedPaths: is.arrayOf(is.string()),
     tags: is.stringMap(),
     naming: is.reference(['nameFor'], 'an INamingConvention (e.g. NamingConvention.fromPattern(...))'),
     names: is.object({

@@ -388,7 +388,12 @@ describe('ChatWebApp', () => {
         const { f, app } = buildApp();
         const out = synth(f.stack);
         expect(out).toHaveResourceWithProperties(ServicePrincipal, { client_id: ref(app.application!, 'client_id'), app_role_assignment_required: false });
-        expect(out).toHaveResourceWithProperties(ApplicationPasswordA, { application_id: ref(app.application!, 'id'), end_date_relative: '4320h' });
+        expect(out).toHaveResourceWithProperties(ApplicationPasswordA, {
+          application_id: ref(app.application!, 'id'),
+          end_date: '${timeadd(timestamp(), "4320h")}',
+          rotate_when_changed: { secret_lifetime_days: '180' },
+          lifecycle: { ignore_changes: ['end_date'] },
+        });
         expect(resolved(app, app.clientId)).toBe(ref(app.application!, 'client_id'));
       });
 
@@ -415,7 +420,7 @@ describe('ChatWebApp', () => {
         const out = synth(f.stack);
         expect(out).toHaveResourceWithProperties(Application, { display_name: 'Contoso Chat', owners: [owner] });
         expect(out).toHaveResourceWithProperties(ServicePrincipal, { app_role_assignment_required: true, owners: [owner] });
-        expect(out).toHaveResourceWithProperties(ApplicationPasswordA, { end_date_relative: '2160h' });
+        expect(out).toHaveResourceWithProperties(ApplicationPasswordA, { end_date: '${timeadd(timestamp(), "2160h")}', rotate_when_changed: { secret_lifetime_days: '90' } });
       });
 
       test('the azuread provider is added once for two apps', () => {
@@ -587,7 +592,9 @@ describe('ChatWebApp', () => {
       expect(fails({ appSettings: { [AUTH_SECRET_SETTING_NAME]: 'plain' } })).toThrow(/'appSettings.MICROSOFT_PROVIDER_AUTHENTICATION_SECRET' must not be set: the construct wires it from 'signIn', got 'plain'/);
     });
     test('fails when appSettings sets an Azure OpenAI key', () => {
-      expect(fails({ appSettings: { AZURE_OPENAI_KEY: 'k' } })).toThrow(/'appSettings.AZURE_OPENAI_KEY' must not be set: the app signs in to Azure OpenAI with its managed identity.*got 'k'/);
+      expect(fails({ appSettings: { AZURE_OPENAI_KEY: 'k' } })).toThrow(/'appSettings.AZURE_OPENAI_KEY' must not hold a key or secret in plain text .*got 'a plain-text value'/);
+      expect(fails({ appSettings: { AZURE_OPENAI_KEY: '@Microsoft.KeyVault(SecretUri=https://kv-shared.vault.azure.net/secrets/oai)' } }))
+        .toThrow(/'appSettings.AZURE_OPENAI_KEY' must not be set: the app signs in to Azure OpenAI with its managed identity/);
     });
     test('fails when an app setting name has characters Linux does not pass', () => {
       expect(fails({ appSettings: { 'MY-SETTING': 'x' } })).toThrow(/'appSettings.MY-SETTING' must be named with letters, digits, '_' and '.' only.*got 'MY-SETTING'/);

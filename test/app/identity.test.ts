@@ -70,8 +70,8 @@ describe('ChatIdentity', () => {
     });
     test('fails when an imported identityId is not a managed identity id', () => {
       expect(() => ChatIdentity.fromIdentityAttributes(newStack(), 'Existing', {
-        identityId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Web/sites/app', clientId: GUID_A, principalId: GUID_B, tenantId: GUID_C,
-      })).toThrow(/'identityId' must be the id of a Microsoft.ManagedIdentity resource, got '\/subscriptions\/x/);
+        identityId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Web/sites/app', clientId: GUID_A, principalId: GUID_B, tenantId: GUID_C,
+      })).toThrow(/'identityId' must be the id of a Microsoft.ManagedIdentity\/userAssignedIdentities resource \(found Microsoft.Web\/sites\), got '\/subscriptions\/0{8}/);
     });
     test('fails when an imported clientId is not a GUID', () => {
       expect(() => ChatIdentity.fromIdentityAttributes(newStack(), 'Existing', {

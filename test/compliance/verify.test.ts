@@ -1,6 +1,6 @@
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { Application } from '@cdktf/provider-azuread/lib/application';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { Testing } from 'cdktf';
 import { ModelDeployment, PrivateChat, Verify, Warnings } from '../../src';
 import { withoutConformance } from '../conformance-hook';

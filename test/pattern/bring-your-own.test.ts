@@ -111,3 +111,23 @@ describe('PrivateChat chat deployment warnings', () => {
     expect(warningsOf(chat().chat)).toEqual([]);
   });
 });
+
+describe('PrivateChat front-end settings', () => {
+  test('passes WebSockets, the health check path and auth-excluded paths to the app, and takes settings added later', () => {
+    const { chat: made, stack } = chat({ webSocketsEnabled: true, healthCheckPath: '/health', authExcludedPaths: ['/static/*'] });
+    made.app.addAppSetting('MY_MODEL_ENDPOINT', made.openAiEndpoint);
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(LinuxWebApp, {
+      site_config: expect.objectContaining({ websockets_enabled: true, health_check_path: '/health' }),
+      auth_settings_v2: expect.objectContaining({ excluded_paths: ['/static/*'] }),
+      app_settings: expect.objectContaining({ MY_MODEL_ENDPOINT: expect.stringMatching(/^\$\{azurerm_cognitive_account\.\w+\.endpoint\}$/) }),
+    });
+  });
+
+  test.each([
+    [{ webSocketsEnabled: 'true' }, /'webSocketsEnabled' must be true or false/],
+    [{ healthCheckPath: 'health' }, /'healthCheckPath' must be a path starting with '\/'/],
+    [{ authExcludedPaths: ['/*'] }, /'authExcludedPaths\[0\]'/],
+  ])('fails on bad front-end settings %#', (props, expected) => {
+    expect(() => chat(props as Partial<PrivateChatProps>)).toThrow(expected);
+  });
+});

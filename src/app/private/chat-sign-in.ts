@@ -61,7 +61,7 @@ export class ChatSignIn extends Construct {
     }
 
     const options = props.signIn._registration ?? {};
-    ensureProvider(this, 'azuread', 'azuread', (stack, id) => new AzureadProvider(stack, id, {}));
+    ensureProvider(this, 'azuread', 'azuread', (stack, providerId) => new AzureadProvider(stack, providerId, {}));
     this.application = new Application(this, 'Application', {
       displayName: options.displayName ?? `Private chat (${scope.node.path})`,
       signInAudience: 'AzureADMyOrg',

@@ -27,7 +27,25 @@ function onSharedAccount(p: Partial<PrivateChatProps> = {}) {
   return new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, chatDeploymentName: 'gpt-4.1-mini', ...p });
 }
 
-const entry = (prop: string, description: string, bad: () => unknown, valid: () => unknown, expected: RegExp, fix: string, warning = false): CatalogueEntry =>
+/** A PrivateChat on an existing spoke whose region is known. */
+function onSpokeIn(spokeLocation: string) {
+  const stack = newStack();
+  const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
+    virtualNetworkId: VNET_ID,
+    privateEndpointSubnetId: `${VNET_ID}/subnets/private-endpoints`,
+    appIntegrationSubnetId: `${VNET_ID}/subnets/app-integration`,
+    location: spokeLocation,
+  });
+  return new PrivateChat(stack, 'chat', { location: 'swedencentral', network });
+}
+
+/** Microsoft's sample chat app, built again with `fromRegistry` at another tag. */
+const sampleAppAt = (tag: string) =>
+  ContainerImage.fromRegistry(ContainerImage.SAMPLE_CHAT_APP.registryUrl, ContainerImage.SAMPLE_CHAT_APP.imageName, tag);
+
+const entry = (
+  prop: string, description: string, bad: () => unknown, valid: () => unknown, expected: RegExp, fix: string, warning = false,
+): CatalogueEntry =>
   ({ construct: 'PrivateChat', prop, description, build: bad, valid, expected, fix, ...(warning ? { warning } : {}) });
 
 const CHAT: CatalogueEntry[] = [
@@ -179,14 +197,109 @@ const CHAT: CatalogueEntry[] = [
     /'models\[0\]' picks 'text-embedding-3-small', an embeddings model/,
     'Put a chat model first in `models`, or set `chatDeploymentName`.', true),
   entry('models[0]', 'warning: the chat deployment is a batch SKU',
-    () => build.chat({ models: [{ ...ok, sku: DeploymentSku.GLOBAL_BATCH }] }), () => build.chat({ models: [{ ...ok, sku: DeploymentSku.GLOBAL_STANDARD }] }),
+    () => build.chat({ models: [{ ...ok, sku: DeploymentSku.GLOBAL_BATCH }] }),
+    () => build.chat({ models: [{ ...ok, sku: DeploymentSku.GLOBAL_STANDARD }] }),
     /'models\[0\]' picks 'gpt-4.1-mini', a GlobalBatch deployment/,
     'Use a Standard or Provisioned SKU for the chat deployment.', true),
   entry('models[0]', 'warning: the image cannot call the chat model',
     () => build.chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] }),
     () => build.chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image: ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'chat', '1.0') }),
-    /'models\[0\]' picks 'gpt-5-mini' \(gpt-5-mini\), a reasoning model, but the default image .* sends parameters reasoning models reject/,
+    /'models\[0\]' picks 'gpt-5-mini' \(gpt-5-mini\), a reasoning model, but the image is Microsoft's sample chat app, which sends parameters reasoning models reject/,
     'Use a non-reasoning chat model with the sample app, or an image that supports reasoning models.', true),
+  // Names Azure reserves, regions, more runtime types (issue 11).
+  entry('names.webApp', 'no reserved word as the whole name',
+    () => chat({ names: { webApp: 'office' } }), () => chat({ names: { webApp: 'office-chat' } }),
+    /'names.webApp' must not use a word Azure reserves for names with a public endpoint .*: 'office' is reserved as a whole name, got 'office'/,
+    'Pick another name; reserved words such as `azure`, `office` or `xbox` cannot be the whole name.'),
+  entry('names.webApp', 'no MICROSOFT or WINDOWS anywhere in the name',
+    () => chat({ names: { webApp: 'chat-windows-prod' } }), () => chat({ names: { webApp: 'chat-contoso-prod' } }),
+    /'names.webApp' must not use a word Azure reserves .*: 'windows' is refused anywhere in the name, got 'chat-windows-prod'/,
+    'Remove `microsoft` and `windows` from the name.'),
+  entry('names.webApp', 'no LOGIN at the start of the name',
+    () => chat({ names: { webApp: 'login-chat' } }), () => chat({ names: { webApp: 'chat-login' } }),
+    /'names.webApp' must not use a word Azure reserves .*: 'login' is refused at the start of the name, got 'login-chat'/,
+    'Do not start the name with `login`.'),
+  entry('names.webapp', 'no unknown key in names (a typo is not ignored)',
+    () => chat({ names: { webapp: 'chat-prod' } }), () => chat({ names: { webApp: 'chat-prod' } }),
+    /'names.webapp' is not a known prop \(known: .*webApp.*\), got 'chat-prod'/,
+    'Check the key against `PrivateChatNames` (`webApp`).'),
+  entry('location', 'the region of an existing network, when it is given',
+    () => onSpokeIn('westeurope'), () => onSpokeIn('swedencentral'),
+    /'location' must be the region of its network \('westeurope'\).*, got 'swedencentral'/,
+    'Deploy in the spoke\'s region, or correct the `location` given to `PrivateNetwork.fromAttributes`.'),
+  entry('location', 'a string, not a number',
+    () => chat({ location: 42 }), () => chat({ location: 'swedencentral' }),
+    /'location' must be a string, got 42/,
+    'Pass the region as a string.'),
+  entry('natGateway', 'a boolean, not a number',
+    () => chat({ natGateway: 1 }), () => chat({ natGateway: true }),
+    /'natGateway' must be true or false .*, got 1/,
+    'Pass `true` or `false`.'),
+  entry('allowedFqdns[1]', 'no undefined element',
+    () => chat({ allowedFqdns: ['example.com', undefined] }), () => chat({ allowedFqdns: ['example.com'] }),
+    /'allowedFqdns\[1\]' must be a string, got undefined/,
+    'Remove the empty element.'),
+  entry('chatDeploymentName', 'a string, not a number',
+    () => chat({ chatDeploymentName: 4 }), () => chat({ chatDeploymentName: 'gpt-4.1-mini' }),
+    /'chatDeploymentName' must be a string, got 4/,
+    'Name the deployment as a string.'),
+  entry('dnsZones', 'an IPrivateDnsZones',
+    () => chat({ dnsZones: `${SUB}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones` }), () => chat({}),
+    /'dnsZones' must be a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds\(...\), got '\/subscriptions/,
+    'Pass `PrivateDnsZones.fromHubZoneIds(stack, id, { ... })`.'),
+  entry('monitoring', 'an IMonitoring',
+    () => chat({ monitoring: { workspaceId: 'log-central' } }), () => chat({}),
+    /'monitoring' must be a Monitoring or Monitoring.fromWorkspaceId\(...\), got \{"workspaceId"/,
+    'Pass `Monitoring.fromWorkspaceId(stack, id, workspaceId)`.'),
+  entry('openAi', 'an IOpenAiAccount',
+    () => chat({ openAi: ACCOUNT_ID, chatDeploymentName: 'gpt-4.1-mini' }), () => onSharedAccount(),
+    /'openAi' must be an IOpenAiAccount .*, got '\/subscriptions/,
+    'Pass `OpenAiAccount.fromAttributes(stack, id, { accountId })`.'),
+  entry('servicePlanId', 'a well-formed id with a GUID subscription',
+    () => chat({ servicePlanId: '/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp-shared' }), () => chat({ servicePlanId: PLAN_ID }),
+    /'servicePlanId' must be an Azure resource id .*, got '\/subscriptions\/0000\//,
+    'Copy the id from `az appservice plan show --query id`.'),
+  entry('tags', 'at most 50 tags',
+    () => chat({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, 'x'])) }),
+    () => chat({ tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag${i}`, 'x'])) }),
+    /'tags' must hold at most 50 tags \(Azure's limit per resource\), got '51 tags'/,
+    'Keep at most 50 tags; fewer if resources add their own.'),
+  entry('appSettings.OPENAI_API_KEY', 'no key in plain text (checked by the app)',
+    () => chat({ appSettings: { OPENAI_API_KEY: 'sk-abc' } }), () => chat({ appSettings: {} }),
+    /^ChatWebApp 'test\/chat\/App': 'appSettings.OPENAI_API_KEY' must not hold a key or secret in plain text .*, got 'a plain-text value'$/,
+    'Remove it: the app signs in to Azure OpenAI with its managed identity. Other secrets go in as Key Vault references.'),
+  entry('image.tag', 'no moving tag (checked by the app)',
+    () => chat({ image: ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'chat', 'stable') }),
+    () => chat({ image: ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'chat', '1.2.0') }),
+    /'image.tag' must be a pinned tag, not 'stable' \(a moving tag: .*, got 'stable'/,
+    'Pin a version tag, or set `allowMutableTag` in the image options for a dev environment.'),
+
+  // Warnings about the chat deployment (issue 11).
+  entry('chatDeploymentName', 'warning: the chosen chat deployment is an embeddings model',
+    () => build.chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }], chatDeploymentName: 'text-embedding-3-small' }),
+    () => build.chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }], chatDeploymentName: 'gpt-4.1-mini' }),
+    /'chatDeploymentName' picks 'text-embedding-3-small', an embeddings model .* \[chat-model-embeddings\]$/,
+    'Name a chat deployment in `chatDeploymentName`.', true),
+  entry('chatDeploymentName', 'warning: the chosen chat deployment is a batch SKU',
+    () => build.chat({ models: [ok, { ...ok, name: 'batch', sku: DeploymentSku.GLOBAL_BATCH }], chatDeploymentName: 'batch' }),
+    () => build.chat({ models: [ok, { ...ok, name: 'batch', sku: DeploymentSku.GLOBAL_BATCH }], chatDeploymentName: 'gpt-4.1-mini' }),
+    /'chatDeploymentName' picks 'batch', a GlobalBatch deployment: .* \[chat-model-batch\]$/,
+    'Name a Standard or Provisioned deployment in `chatDeploymentName`.', true),
+  entry('models[0]', 'warning: the sample app cannot call an o-series model',
+    () => build.chat({ models: [{ modelName: 'o3-pro', modelVersion: '2025-06-10' }] }),
+    () => build.chat({ models: [{ modelName: 'o3-pro', modelVersion: '2025-06-10' }], image: ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'chat', '1.0') }),
+    /'models\[0\]' picks 'o3-pro' \(o3-pro\), a reasoning model, but the image is Microsoft's sample chat app.* \[chat-model-unsupported-by-image\]$/,
+    'Use a non-reasoning chat model (e.g. gpt-4.1-mini) with the sample app, or an image that supports reasoning models.', true),
+  entry('models[0]', 'warning: the sample app, rebuilt with fromRegistry, cannot call a reasoning model',
+    () => build.chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image: sampleAppAt('2025-03-01_1') }),
+    () => build.chat({ models: [ok], image: sampleAppAt('2025-03-01_1') }),
+    /'models\[0\]' picks 'gpt-5-mini' \(gpt-5-mini\), a reasoning model, but the image is Microsoft's sample chat app.* \[chat-model-unsupported-by-image\]$/,
+    'Use a non-reasoning chat model with the sample app (any tag of it).', true),
+  entry('models[0]', 'warning: the chat deployment has no chat completions',
+    () => build.chat({ models: [{ modelName: 'whisper', modelVersion: '001', allowUnknownModel: true }, ok] }),
+    () => build.chat({ models: [ok, { modelName: 'whisper', modelVersion: '001', allowUnknownModel: true }] }),
+    /'models\[0\]' picks 'whisper' \(whisper\), a model without chat completions .* \[chat-model-not-chat\]$/,
+    'Put a chat model first in `models`, or set `chatDeploymentName`.', true),
 ];
 
 /** The entries of this area, in the order the docs list them. */

@@ -1,0 +1,95 @@
+// Bad input at PrivateChat's boundary: runtime types, names Azure reserves, regions, and the
+// warnings for a chat deployment the app cannot use.
+import { ContainerImage, SignIn } from '../../src/app';
+import { Warnings } from '../../src/core/warnings';
+import { PrivateNetwork } from '../../src/network';
+import { PrivateChat, PrivateChatProps } from '../../src/pattern';
+import { newStack, synth, warningsOf } from '../util';
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
+const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
+const ok = { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' };
+
+/** Untyped input, as JavaScript callers pass it. */
+const chat = (p: object) => new PrivateChat(newStack(), 'chat', { location: 'swedencentral', ...(p as Partial<PrivateChatProps>) });
+const fails = (p: object) => () => chat(p);
+const warningIds = (c: PrivateChat) => Warnings.of(c).filter((w) => w.acknowledgedReason === undefined).map((w) => w.id);
+
+describe('PrivateChat bad input', () => {
+  test('fails when location is null (a named error, not a TypeError)', () => {
+    expect(() => new PrivateChat(newStack(), 'chat', { location: null } as unknown as PrivateChatProps))
+      .toThrow(/^PrivateChat 'test\/chat': 'location' must be a string, got null$/);
+  });
+  test('fails when props are missing', () => {
+    expect(() => new PrivateChat(newStack(), 'chat', undefined as unknown as PrivateChatProps)).toThrow(/'location' is required/);
+  });
+  test('fails when natGateway is a string', () => {
+    expect(fails({ natGateway: 'false' })).toThrow(/'natGateway' must be true or false .*got 'false'/);
+  });
+  test('fails when an element of allowedFqdns is undefined', () => {
+    expect(fails({ allowedFqdns: ['example.com', undefined] })).toThrow(/'allowedFqdns\[1\]' must be a string, got undefined/);
+  });
+  test('fails when a names key is misspelled', () => {
+    expect(fails({ names: { webapp: 'chat-prod' } })).toThrow(/'names.webapp' is not a known prop \(known: .*webApp.*\)/);
+  });
+  test('fails when signIn or image is a plain object', () => {
+    expect(fails({ signIn: { clientId: 'x' } })).toThrow(/'signIn' must be a SignIn/);
+    expect(fails({ image: { tag: '1.0' } })).toThrow(/'image' must be a ContainerImage/);
+  });
+  test.each(['azure', 'chat-windows', 'login-chat'])('fails when names.webApp %s is a word Azure reserves', (name) => {
+    expect(fails({ names: { webApp: name } })).toThrow(/^PrivateChat 'test\/chat': 'names.webApp' must not use a word Azure reserves/);
+  });
+  test('fails when names.webApp has surrounding whitespace', () => {
+    expect(fails({ names: { webApp: ' chat-prod' } })).toThrow(/'names.webApp' must/);
+  });
+  test('fails when the region differs from an existing network\'s', () => {
+    const stack = newStack();
+    const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
+      virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`, location: 'westeurope',
+    });
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', network })).toThrow(/'location' must be the region of its network \('westeurope'\)/);
+  });
+  test('fails when a key-shaped app setting holds a plain value', () => {
+    expect(fails({ appSettings: { OPENAI_API_KEY: 'sk-1' } })).toThrow(/^ChatWebApp 'test\/chat\/App': 'appSettings.OPENAI_API_KEY' must not hold a key or secret in plain text/);
+  });
+  test('fails when the image uses a moving tag', () => {
+    expect(fails({ image: ContainerImage.fromRegistry('https://contoso.azurecr.io', 'chat', 'stable') })).toThrow(/'image.tag' must be a pinned tag, not 'stable'/);
+  });
+  test('fails when the sign-in secret id is a resource id', () => {
+    const signIn = SignIn.withExistingRegistration({
+      clientId: '11111111-2222-3333-4444-555555555555', clientSecretKeyVaultSecretId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-x/secrets/s`,
+    });
+    expect(fails({ signIn })).toThrow(/'signIn.clientSecretKeyVaultSecretId' .*not its ARM resource id/);
+  });
+
+  describe('the chat deployment', () => {
+    test('warns when the chat deployment is an embeddings model', () => {
+      const c = chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }], chatDeploymentName: 'text-embedding-3-small' });
+      expect(warningsOf(c)).toEqual(expect.arrayContaining([expect.stringMatching(/'chatDeploymentName' picks 'text-embedding-3-small', an embeddings model .*\[chat-model-embeddings\]$/)]));
+    });
+    test.each(['o4-mini', 'o3', 'gpt-5-mini', 'gpt-5.1-codex-mini', 'gpt-chat-latest'])('warns when the sample app would call the reasoning model %s', (modelName) => {
+      const c = chat({ models: [{ modelName, modelVersion: '2025-04-16', allowUnknownModel: true }] });
+      expect(warningIds(c)).toContain('chat-model-unsupported-by-image');
+    });
+    test('warns for the sample app rebuilt with fromRegistry, too', () => {
+      const sample = ContainerImage.SAMPLE_CHAT_APP;
+      const image = ContainerImage.fromRegistry(sample.registryUrl, sample.imageName, '2025-03-01_1');
+      expect(warningIds(chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image }))).toContain('chat-model-unsupported-by-image');
+    });
+    test('no image warning for another image, and none for a chat model', () => {
+      const image = ContainerImage.fromRegistry('https://contoso.azurecr.io', 'chat', '1.0');
+      expect(warningIds(chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image }))).not.toContain('chat-model-unsupported-by-image');
+      expect(warningIds(chat({ models: [ok] }))).toEqual([]);
+    });
+    test('warns when the chat deployment has no chat completions (speech, images)', () => {
+      const c = chat({ models: [{ modelName: 'whisper', modelVersion: '001', allowUnknownModel: true }, ok] });
+      expect(warningsOf(c)).toEqual(expect.arrayContaining([expect.stringMatching(/'models\[0\]' picks 'whisper' \(whisper\), a model without chat completions .*\[chat-model-not-chat\]$/)]));
+    });
+    test('a warning is acknowledged on the construct and the stack still synthesizes', () => {
+      const c = chat({ models: [{ modelName: 'o4-mini', modelVersion: '2025-04-16', allowUnknownModel: true }] });
+      Warnings.acknowledge(c, 'chat-model-unsupported-by-image', 'the image is replaced by the app team next sprint');
+      expect(warningIds(c)).not.toContain('chat-model-unsupported-by-image');
+      expect(() => synth(c.node.scope as never)).not.toThrow();
+    });
+  });
+});
