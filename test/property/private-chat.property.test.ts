@@ -16,6 +16,7 @@ import { KNOWN_MODELS } from '../../src/ai/models';
 import { PRIVATE_APP_SERVICE_SKUS } from '../../src/app/chat-web-app';
 import { ContainerImage } from '../../src/app/container-image';
 import { ChatIdentity } from '../../src/app/identity';
+import { MUTABLE_TAGS } from '../../src/app/private/checks';
 import { SignIn } from '../../src/app/sign-in';
 import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
@@ -195,7 +196,7 @@ const imageOptions = fc.record({
 const image: fc.Arbitrary<ContainerImage | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.constant(ContainerImage.SAMPLE_CHAT_APP),
-  fc.tuple(registryUrl, imageName, fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,20}$/).filter((t) => t.toLowerCase() !== 'latest'), imageOptions)
+  fc.tuple(registryUrl, imageName, fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,20}$/).filter((t) => !MUTABLE_TAGS.includes(t.toLowerCase())), imageOptions)
     .map(([u, n, t, o]) => ContainerImage.fromRegistry(u, n, t, strip(o))),
   fc.tuple(registryUrl, imageName, hex(64), imageOptions).map(([u, n, d, o]) => ContainerImage.fromRegistryDigest(u, n, `sha256:${d}`, strip(o))),
 );
@@ -224,7 +225,8 @@ const config = fc.record({
   }),
   guids: fc.record({ client: guid, principal: guid, tenant: guid, signInClient: guid }),
   secretName: fc.stringMatching(/^[A-Za-z0-9-]{1,30}$/),
-  vaultName: fc.stringMatching(/^[a-z][a-z0-9-]{1,20}[a-z0-9]$/),
+  // Key Vault names: 3-24 characters, no consecutive hyphens.
+  vaultName: fc.stringMatching(/^[a-z][a-z0-9-]{1,20}[a-z0-9]$/).filter((n) => !n.includes('--')),
   models,
   contentFilter,
   image,
