@@ -190,7 +190,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
    */
   public readonly location?: string;
   public readonly privateEndpointSubnetId: string;
-  public readonly appIntegrationSubnetId: string;
+  public readonly appIntegrationSubnetId?: string;
   /** Name of the virtual network. */
   public readonly virtualNetworkName: string;
   /** The `azurerm_virtual_network` (escape hatch). */

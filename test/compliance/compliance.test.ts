@@ -267,7 +267,7 @@ describe('rule details', () => {
   test('a swift connection counts as VNet integration', () => {
     const f = compliantStack();
     f.app.resetVirtualNetworkSubnetId();
-    new AppServiceVirtualNetworkSwiftConnection(f.stack, 'Integration', { appServiceId: f.app.id, subnetId: f.network.appIntegrationSubnetId });
+    new AppServiceVirtualNetworkSwiftConnection(f.stack, 'Integration', { appServiceId: f.app.id, subnetId: f.network.appIntegrationSubnet.id });
     expect(Compliance.report(f.stack).failures).toEqual([]);
   });
 
