@@ -8,6 +8,7 @@ import { ContentFilter, ContentFilterOptions } from './content-filter';
 import { DeploymentSku, ModelDeployment, ModelDeploymentOptions } from './model-deployment';
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
+import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
 import { dataZoneOf, hasAzureOpenAi, checkSameRegionAsNetwork, AZURE_OPENAI_REGIONS } from '../core/private/regions';
 import {
@@ -18,8 +19,8 @@ import { IPrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones'
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateNetwork } from '../network/private-network';
 import { validateDeploymentOptions } from './private/deployment-validation';
-import { DEPLOYMENT_OPTIONS_SHAPE, OPENAI_ATTRIBUTES_SHAPE, openAiAccountShape, PRINCIPAL_REF } from './private/shapes';
-import { checkPlacement } from '../core/private/placement';
+import { DEPLOYMENT_OPTIONS_SHAPE, OPENAI_ATTRIBUTES_SHAPE, openAiAccountShape } from './private/shapes';
+import { PRINCIPAL_REF } from '../core/private/references';
 
 /** Built-in role that may call the inference APIs of an account, and nothing else. */
 const OPENAI_USER_ROLE = 'Cognitive Services OpenAI User';
@@ -153,7 +154,7 @@ abstract class OpenAiAccountBase extends Construct implements IOpenAiAccount {
   public abstract readonly endpoint: string;
 
   public grantUse(principal: IPrincipal): RoleAssignment {
-    checkField(this, 'grantUse.principal', principal, PRINCIPAL_REF());
+    checkField(this, 'grantUse.principal', principal, PRINCIPAL_REF(true));
     return grantRole(this, { scopeId: this.accountId, roleDefinitionName: OPENAI_USER_ROLE, principal });
   }
 }

@@ -1,4 +1,4 @@
-import { parseCidr } from '../core/private/cidr';
+import { isPrivateRange, parseCidr } from '../core/private/cidr';
 import { checkField, is, isUnresolved, propError } from '../core/private/validate';
 
 /** How the app-integration subnet reaches Entra ID and the image registry: the kinds of {@link Egress}. */
@@ -42,8 +42,7 @@ export class Egress {
     if (!isUnresolved(nextHopIp)) {
       const parsed = parseCidr(`${nextHopIp}/32`);
       if (typeof parsed === 'string') throw propError(owner, 'nextHopIp', 'must be an IPv4 address such as 10.100.0.4', nextHopIp);
-      const privateRanges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map((c) => parseCidr(c) as Exclude<ReturnType<typeof parseCidr>, string>);
-      if (!privateRanges.some((r) => parsed.start >= r.start && parsed.end <= r.end)) {
+      if (!isPrivateRange(parsed)) {
         throw propError(owner, 'nextHopIp', 'must be a private address (10/8, 172.16/12, 192.168/16 or 100.64/10): a virtual appliance is reached inside the network', nextHopIp);
       }
     }

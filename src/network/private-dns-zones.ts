@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
 import { claimZoneLink } from './private/stack-registry';
+import { NETWORK_REF } from '../core/private/references';
 import {
   checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError,
 } from '../core/private/validate';
@@ -114,7 +115,7 @@ export class PrivateDnsZones extends Construct implements IPrivateDnsZones {
     super(scope, id);
     checkShape(this, props, {
       resourceGroupName: is.string(true),
-      network: is.reference(['virtualNetworkId'], NETWORK_DESCRIPTION, true),
+      network: NETWORK_REF(true),
       zones: is.arrayOf(ZONE),
       tags: is.stringMap(),
     });
@@ -194,7 +195,6 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
   }
 }
 
-const NETWORK_DESCRIPTION = 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)';
 const ZONE_DESCRIPTION = 'a PrivateLinkZone (e.g. PrivateLinkZone.KEY_VAULT)';
 const ZONE = is.instance(PrivateLinkZone, ZONE_DESCRIPTION);
 const ZONE_REQUIRED = is.instance(PrivateLinkZone, ZONE_DESCRIPTION, true);

@@ -5,6 +5,7 @@ import { IPrivateDnsZones, PrivateLinkZone } from './private-dns-zones';
 import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
 import { checkPlacement } from '../core/private/placement';
+import { DNS_ZONES_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
   checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError, warn,
@@ -73,8 +74,8 @@ export class ServicePrivateEndpoint extends Construct {
     checkShape(this, props, {
       resourceGroupName: is.string(true),
       location: is.string(true),
-      network: is.reference(['privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)', true),
-      dnsZones: is.reference(['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)', true),
+      network: NETWORK_REF(true),
+      dnsZones: DNS_ZONES_REF(true),
       targetResourceId: is.string(true),
       subresource: is.string(true),
       zones: is.arrayOf(is.instance(PrivateLinkZone, 'a PrivateLinkZone (e.g. PrivateLinkZone.KEY_VAULT)'), true),

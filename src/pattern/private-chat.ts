@@ -13,6 +13,7 @@ import { SignIn } from '../app/sign-in';
 import { Compliance } from '../compliance/compliance';
 import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
+import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
@@ -527,14 +528,14 @@ function propsShape(): Shape {
   SHAPE ??= {
     location: is.string(true),
     resourceGroupName: is.string(),
-    network: NETWORK_REF_OPTIONAL(),
+    network: NETWORK_REF(),
     addressSpace: is.string(),
     privateEndpointSubnetCidr: is.string(),
     appIntegrationSubnetCidr: is.string(),
     natGateway: is.boolean(),
     egress: is.instance(Egress, 'an Egress (Egress.natGateway(), Egress.throughFirewall(ip), Egress.providedElsewhere(description) or Egress.none())'),
-    dnsZones: is.reference(['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)'),
-    monitoring: is.reference(['workspaceId', 'addDiagnosticSetting'], 'a Monitoring or Monitoring.fromWorkspaceId(...)'),
+    dnsZones: DNS_ZONES_REF(),
+    monitoring: MONITORING_REF(),
     models: is.arrayOf(is.object(DEPLOYMENT_OPTIONS_SHAPE)),
     chatDeploymentName: is.string(),
     contentFilter: is.object(CONTENT_FILTER_OPTIONS_SHAPE),
@@ -543,7 +544,7 @@ function propsShape(): Shape {
     appSettings: is.stringMap(),
     signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
     appServicePlanSku: is.string(),
-    identity: is.reference(['identityId', 'clientId', 'principalId'], 'an IChatIdentity (a ChatIdentity or ChatIdentity.fromIdentityAttributes(...))'),
+    identity: IDENTITY_REF(),
     preventDestroy: is.boolean(),
     webSocketsEnabled: is.boolean(),
     healthCheckPath: is.string(),
@@ -560,11 +561,10 @@ function propsShape(): Shape {
       servicePlan: is.string(),
       webApp: is.string(),
     }),
-    vault: is.reference(['vaultId', 'vaultUri', 'addSecret', 'grantSecretsRead'], 'an IPrivateKeyVault (a PrivateKeyVault or PrivateKeyVault.fromAttributes(...))'),
-    openAi: is.reference(['accountId', 'endpoint', 'grantUse'], 'an IOpenAiAccount (an OpenAiAccount or OpenAiAccount.fromAttributes(...))'),
+    vault: VAULT_REF(),
+    openAi: OPENAI_REF(),
     servicePlanId: is.string(),
   };
   return SHAPE;
 }
 
-const NETWORK_REF_OPTIONAL = () => is.reference(['virtualNetworkId', 'privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)');

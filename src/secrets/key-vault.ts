@@ -16,6 +16,7 @@ import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { VaultSecretWriter } from './private/secrets';
 import { checkPlacement } from '../core/private/placement';
+import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
 
 /**
  * A Key Vault that apps read secrets from over a private endpoint: created here or existing.
@@ -150,9 +151,9 @@ const RETENTION_MAX = 90;
 const VAULT_SHAPE: Shape = {
   resourceGroupName: is.string(true),
   location: is.string(true),
-  network: is.reference(['virtualNetworkId', 'privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)', true),
-  dnsZones: is.reference(['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)', true),
-  monitoring: is.reference(['workspaceId', 'addDiagnosticSetting'], 'a Monitoring or Monitoring.fromWorkspaceId(...)', true),
+  network: NETWORK_REF(true),
+  dnsZones: DNS_ZONES_REF(true),
+  monitoring: MONITORING_REF(true),
   name: is.string(),
   preventDestroy: is.boolean(),
   // A number check of its own, so the message gives the range.

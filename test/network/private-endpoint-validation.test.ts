@@ -1,33 +1,9 @@
-import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, ServicePrivateEndpointProps } from '../../src/network';
-import { newStack, synth, warningsOf } from '../util';
+import { endpointFixture, SUB, VAULT, VNET } from './endpoint-fixture';
+import { PrivateLinkZone } from '../../src/network';
+import { synth, warningsOf } from '../util';
 
-const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const id = (type: string, name = 'x') => `${SUB}/resourceGroups/rg/providers/${type}/${name}`;
-const VAULT = id('Microsoft.KeyVault/vaults', 'kv1');
-const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
-
-function setup(props: Partial<ServicePrivateEndpointProps> | Record<string, unknown> = {}, networkLocation?: string | null) {
-  const stack = newStack();
-  const network = networkLocation === null
-    ? PrivateNetwork.fromAttributes(stack, 'Network', { virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app` })
-    : networkLocation !== undefined
-      ? PrivateNetwork.fromAttributes(stack, 'Network', {
-        virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`, location: networkLocation,
-      })
-      : new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' });
-  const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
-  const endpoint = new ServicePrivateEndpoint(stack, 'Endpoint', {
-    resourceGroupName: 'rg',
-    location: 'swedencentral',
-    network,
-    dnsZones,
-    targetResourceId: VAULT,
-    subresource: 'vault',
-    zones: [PrivateLinkZone.KEY_VAULT],
-    ...props,
-  } as ServicePrivateEndpointProps);
-  return { stack, endpoint };
-}
+const setup = endpointFixture;
 
 describe('ServicePrivateEndpoint: region', () => {
   test('fails when the endpoint is not in its network\'s region', () => {

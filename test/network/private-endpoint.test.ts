@@ -1,25 +1,14 @@
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, ServicePrivateEndpointProps } from '../../src/network';
-import { newStack, onlyResource, synth, synthJson } from '../util';
+import { endpointFixture, VAULT } from './endpoint-fixture';
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpointProps } from '../../src/network';
+import { onlyResource, synth, synthJson } from '../util';
 
-const target = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
-
-function setup(props: Partial<ServicePrivateEndpointProps> = {}) {
-  const stack = newStack();
-  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' });
-  const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
-  const endpoint = new ServicePrivateEndpoint(stack, 'Endpoint', {
-    resourceGroupName: 'rg',
-    location: 'swedencentral',
-    network,
-    dnsZones,
-    targetResourceId: target,
-    subresource: 'vault',
-    zones: [PrivateLinkZone.KEY_VAULT],
-    ...props,
-  });
-  return { stack, network, dnsZones, endpoint };
-}
+const target = VAULT;
+/** The fixture's network is a new PrivateNetwork here. */
+const setup = (props: Partial<ServicePrivateEndpointProps> = {}) => {
+  const made = endpointFixture(props);
+  return { ...made, network: made.network as PrivateNetwork };
+};
 
 describe('ServicePrivateEndpoint', () => {
   test('puts one endpoint in the private-endpoints subnet with one automatic connection', () => {

@@ -1,3 +1,4 @@
+import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../../core/private/references';
 import { FieldSpec, is, Shape } from '../../core/private/validate';
 
 // Runtime shapes of the ai area's props. Built lazily: DeploymentSku lives in model-deployment.ts,
@@ -17,10 +18,6 @@ export function isUnknownBuiltInPolicy(name: string): boolean {
 }
 
 /** Typed references, by the members every implementation has. */
-export const NETWORK_REF = (): FieldSpec => is.reference(['virtualNetworkId', 'privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)', true);
-export const DNS_ZONES_REF = (): FieldSpec => is.reference(['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)', true);
-export const MONITORING_REF = (): FieldSpec => is.reference(['workspaceId', 'addDiagnosticSetting'], 'a Monitoring or Monitoring.fromWorkspaceId(...)', true);
-export const PRINCIPAL_REF = (): FieldSpec => is.reference(['node', 'principalId', 'principalType'], 'an IPrincipal (a ChatIdentity, or Principal.fromGroupObjectId(...))', true);
 /** `dependsOn` elements: Terraform resources (anything with an `fqn`). */
 export const DEPENDABLE_REF = (): FieldSpec => is.reference(['fqn'], 'a Terraform resource or data source (ITerraformDependable)');
 
@@ -81,9 +78,9 @@ export function openAiAccountShape(): Shape {
   return {
     resourceGroupName: is.string(true),
     location: is.string(true),
-    network: NETWORK_REF(),
-    dnsZones: DNS_ZONES_REF(),
-    monitoring: MONITORING_REF(),
+    network: NETWORK_REF(true),
+    dnsZones: DNS_ZONES_REF(true),
+    monitoring: MONITORING_REF(true),
     name: is.string(),
     customSubdomainName: is.string(),
     allowedFqdns: is.arrayOf(is.string()),

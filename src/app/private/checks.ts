@@ -3,19 +3,7 @@ import { FieldSpec, is, isUnresolved, Owner, propError, Shape } from '../../core
 // Checks of the app area shared by ChatWebApp, the factories of ContainerImage and SignIn, and
 // PrivateChat (which passes names and images through to the web app).
 
-/** Typed references the app area takes, by the members every implementation has. */
-export const IDENTITY_REF = (required = false): FieldSpec => is.reference(
-  ['identityId', 'clientId', 'principalId'], 'an IChatIdentity (a ChatIdentity or ChatIdentity.fromIdentityAttributes(...))', required);
-export const VAULT_REF = (required = false): FieldSpec => is.reference(
-  ['vaultId', 'vaultUri', 'addSecret', 'grantSecretsRead'], 'an IPrivateKeyVault (a PrivateKeyVault or PrivateKeyVault.fromAttributes(...))', required);
-export const OPENAI_REF = (required = false): FieldSpec => is.reference(
-  ['accountId', 'endpoint', 'grantUse'], 'an IOpenAiAccount (an OpenAiAccount or OpenAiAccount.fromAttributes(...))', required);
-export const MONITORING_REF = (required = false): FieldSpec => is.reference(
-  ['workspaceId', 'addDiagnosticSetting'], 'a Monitoring or Monitoring.fromWorkspaceId(...)', required);
-export const NETWORK_REF = (required = false): FieldSpec => is.reference(
-  ['virtualNetworkId', 'privateEndpointSubnetId'], 'a PrivateNetwork or PrivateNetwork.fromAttributes(...)', required);
-export const DNS_ZONES_REF = (required = false): FieldSpec => is.reference(
-  ['zoneIdFor'], 'a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)', required);
+export { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../../core/private/references';
 export const DEPENDABLE_REF = (): FieldSpec => is.reference(['fqn'], 'a Terraform resource (an ITerraformDependable, e.g. a RoleAssignment)');
 
 /** Fields of `ContainerImageOptions`. */

@@ -7,8 +7,9 @@ import { AzureNameRule } from '../../core/names';
 import { grantRole, IPrincipal, PrincipalType } from '../../core/principal';
 import { clientConfig } from '../../core/private/client-config';
 import { ensureTimeProvider, waitAfter } from '../../core/private/providers';
+import { PRINCIPAL_REF } from '../../core/private/references';
 import {
-  checkField, checkNotBlank, FieldSpec, is, isUnresolved, Owner, propError, ruleError, Shape, warn,
+  checkField, checkNotBlank, is, isUnresolved, Owner, propError, ruleError, Shape, warn,
 } from '../../core/private/validate';
 
 /** Built-in role that reads secret values; what an app needs for a Key Vault reference. */
@@ -35,7 +36,6 @@ export const TODAY_CONTEXT_KEY = 'cdktf-private-chat:today';
 export const MAX_SECRET_VALUE_BYTES = 25 * 1024;
 
 /** Typed references of the secrets area, by the members every implementation has. */
-export const PRINCIPAL_REF = (): FieldSpec => is.reference(['node', 'principalId', 'principalType'], 'an IPrincipal (a ChatIdentity, or Principal.fromGroupObjectId(...))', true);
 
 /** Fields of `KeyVaultSecretOptions`. */
 export const SECRET_OPTIONS_SHAPE: Shape = {
@@ -150,7 +150,7 @@ export class VaultSecretWriter {
   }
 
   public grantRead(principal: IPrincipal): RoleAssignment {
-    checkField(this.vault, 'grantSecretsRead.principal', principal, PRINCIPAL_REF());
+    checkField(this.vault, 'grantSecretsRead.principal', principal, PRINCIPAL_REF(true));
     return grantRole(this.vault, { scopeId: this.vaultId, roleDefinitionName: SECRETS_USER_ROLE, principal });
   }
 

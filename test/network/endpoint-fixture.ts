@@ -1,0 +1,32 @@
+import { IPrivateNetwork, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, ServicePrivateEndpointProps } from '../../src/network';
+import { newStack } from '../util';
+
+export const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
+/** The Key Vault every fixture endpoint connects to. */
+export const VAULT = `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1`;
+export const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
+
+/**
+ * A Key Vault endpoint on a new network in swedencentral, or, with `networkLocation`, on an
+ * imported spoke in that region (`null`: an imported spoke whose region is not given).
+ */
+export function endpointFixture(props: Partial<ServicePrivateEndpointProps> | Record<string, unknown> = {}, networkLocation?: string | null) {
+  const stack = newStack();
+  const network: IPrivateNetwork = networkLocation === undefined
+    ? new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' })
+    : PrivateNetwork.fromAttributes(stack, 'Network', {
+      virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`, location: networkLocation ?? undefined,
+    });
+  const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
+  const endpoint = new ServicePrivateEndpoint(stack, 'Endpoint', {
+    resourceGroupName: 'rg',
+    location: 'swedencentral',
+    network,
+    dnsZones,
+    targetResourceId: VAULT,
+    subresource: 'vault',
+    zones: [PrivateLinkZone.KEY_VAULT],
+    ...props,
+  } as ServicePrivateEndpointProps);
+  return { stack, network, dnsZones, endpoint };
+}
