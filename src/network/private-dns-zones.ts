@@ -6,7 +6,8 @@ import { AzureNameRule, Names } from '../core/names';
 import { claimZoneLink } from './private/stack-registry';
 import { NETWORK_REF } from '../core/private/references';
 import {
-  checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError,
+  checkField, checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError,
+  ruleError,
 } from '../core/private/validate';
 
 /**
@@ -23,10 +24,22 @@ export class PrivateLinkZone {
   public static readonly KEY_VAULT = new PrivateLinkZone('keyVault', 'privatelink.vaultcore.azure.net');
   /** App Service and Functions (`sites` subresource). */
   public static readonly APP_SERVICE = new PrivateLinkZone('appService', 'privatelink.azurewebsites.net');
+  /**
+   * Microsoft Foundry (`account` subresource of an `AIServices` account). Such an account answers
+   * on three names, so its endpoint needs this zone, {@link PrivateLinkZone.OPENAI} and
+   * {@link PrivateLinkZone.COGNITIVE_SERVICES}.
+   */
+  public static readonly AI_SERVICES = new PrivateLinkZone('aiServices', 'privatelink.services.ai.azure.com');
 
-  /** Every zone the private chat deployment needs, in a fixed order. */
+  /**
+   * Every zone the private chat deployment needs, in a fixed order (zones added later come last,
+   * so that the construct ids of existing zones never move).
+   */
   public static all(): PrivateLinkZone[] {
-    return [PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES, PrivateLinkZone.KEY_VAULT, PrivateLinkZone.APP_SERVICE];
+    return [
+      PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES, PrivateLinkZone.KEY_VAULT, PrivateLinkZone.APP_SERVICE,
+      PrivateLinkZone.AI_SERVICES,
+    ];
   }
 
   /**
@@ -36,11 +49,33 @@ export class PrivateLinkZone {
   private constructor(public readonly key: string, public readonly zoneName: string) {}
 }
 
+/** Who creates the DNS zone group of each private endpoint that uses a set of zones. */
+export enum ZoneGroupMode {
+  /**
+   * Each endpoint gets one zone group (`private_dns_zone_group`) holding its zones; Azure then
+   * registers the endpoint's A records in them.
+   */
+  CREATE = 'Create',
+  /**
+   * The hub's Azure Policy assignment (e.g. the Azure Landing Zones "Deploy-Private-DNS-Zones"
+   * initiative, DeployIfNotExists) creates each endpoint's zone group after the endpoint exists.
+   * The library creates none, and the endpoints ignore changes to `private_dns_zone_group`, so that
+   * Terraform does not remove the group Policy added. Zone ids are then optional.
+   */
+  MANAGED_BY_POLICY = 'ManagedByPolicy',
+}
+
 /**
  * Resolves the private DNS zone id for a service: implemented by zones created here and by a
  * hub's existing zones.
  */
 export interface IPrivateDnsZones extends IConstruct {
+  /**
+   * Who creates the endpoints' zone groups.
+   *
+   * @default ZoneGroupMode.CREATE
+   */
+  readonly zoneGroupMode?: ZoneGroupMode;
   /** Resource id of the zone for `zone`. Throws a synth-time error if this set does not hold it. */
   zoneIdFor(zone: PrivateLinkZone): string;
 }
@@ -71,6 +106,24 @@ export interface HubDnsZoneIds {
    * @default - not available; constructs that need it fail at synth
    */
   readonly appService?: string;
+  /**
+   * Id of `privatelink.services.ai.azure.com` (Microsoft Foundry / `AIServices` accounts).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly aiServices?: string;
+}
+
+/** Options of {@link PrivateDnsZones.fromHubZoneIds}. */
+export interface HubDnsZonesOptions {
+  /**
+   * Who creates the private endpoints' DNS zone groups. `ZoneGroupMode.MANAGED_BY_POLICY` when the
+   * hub's Azure Policy (DeployIfNotExists) adds them: the endpoints then get no zone group and
+   * ignore the one Policy adds, and zone ids may be left out.
+   *
+   * @default ZoneGroupMode.CREATE
+   */
+  readonly zoneGroups?: ZoneGroupMode;
 }
 
 /** Props of {@link PrivateDnsZones}. */
@@ -102,14 +155,19 @@ export interface PrivateDnsZonesProps {
 export class PrivateDnsZones extends Construct implements IPrivateDnsZones {
   /**
    * Uses a hub's existing zones. Nothing is created; the hub team links the zones to its
-   * resolver, and Azure Policy or this stack's endpoints register the records.
+   * resolver, and this stack's endpoints (or, with `zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY`,
+   * the hub's Azure Policy) register the records.
+   *
+   * @param ids the hub's zone ids, by key; may be empty with `ZoneGroupMode.MANAGED_BY_POLICY`
    */
-  public static fromHubZoneIds(scope: Construct, id: string, ids: HubDnsZoneIds): IPrivateDnsZones {
-    return new HubDnsZones(scope, id, ids);
+  public static fromHubZoneIds(scope: Construct, id: string, ids: HubDnsZoneIds, options?: HubDnsZonesOptions): IPrivateDnsZones {
+    return new HubDnsZones(scope, id, ids, options);
   }
 
   /** The zones created, by zone name. */
   public readonly zones: { [zoneName: string]: PrivateDnsZone } = {};
+  /** Always `ZoneGroupMode.CREATE`: endpoints register themselves in the zones created here. */
+  public readonly zoneGroupMode?: ZoneGroupMode = ZoneGroupMode.CREATE;
 
   constructor(scope: Construct, id: string, props: PrivateDnsZonesProps) {
     super(scope, id);
@@ -166,11 +224,17 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
   /** Shown in error messages instead of this internal class name. */
   public static readonly errorKind = 'PrivateDnsZones.fromHubZoneIds';
 
+  public readonly zoneGroupMode: ZoneGroupMode;
   private readonly ids: HubDnsZoneIds;
 
-  constructor(scope: Construct, id: string, ids: HubDnsZoneIds) {
+  constructor(scope: Construct, id: string, ids: HubDnsZoneIds, options?: HubDnsZonesOptions) {
     super(scope, id);
     checkShape(this, ids, Object.fromEntries(PrivateLinkZone.all().map((z) => [z.key, is.string()])));
+    // Enum values: `is.any` in the shape and `checkOneOf`, first so that even `null` gets the
+    // message listing the members.
+    const zoneGroups = options !== null && typeof options === 'object' ? options.zoneGroups : undefined;
+    checkOneOf(this, 'options.zoneGroups', zoneGroups, ZONE_GROUP_MODES);
+    checkShape(this, options, { zoneGroups: is.any() }, 'options');
     for (const zone of PrivateLinkZone.all()) {
       const value = (ids as Record<string, string | undefined> | undefined)?.[zone.key];
       checkResourceId(this, zone.key, value, 'Microsoft.Network/privateDnsZones');
@@ -182,6 +246,7 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
       }
     }
     this.ids = ids ?? {};
+    this.zoneGroupMode = options?.zoneGroups ?? ZoneGroupMode.CREATE;
   }
 
   public zoneIdFor(zone: PrivateLinkZone): string {
@@ -195,6 +260,7 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
   }
 }
 
+const ZONE_GROUP_MODES: readonly ZoneGroupMode[] = [ZoneGroupMode.CREATE, ZoneGroupMode.MANAGED_BY_POLICY];
 const ZONE_DESCRIPTION = 'a PrivateLinkZone (e.g. PrivateLinkZone.KEY_VAULT)';
 const ZONE = is.instance(PrivateLinkZone, ZONE_DESCRIPTION);
 const ZONE_REQUIRED = is.instance(PrivateLinkZone, ZONE_DESCRIPTION, true);

@@ -1,14 +1,15 @@
 import { PrivateEndpoint as AzPrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { IPrivateDnsZones, PrivateLinkZone } from './private-dns-zones';
+import { IPrivateDnsZones, PrivateLinkZone, ZoneGroupMode } from './private-dns-zones';
 import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
-  checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError, warn,
+  checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError,
+  warn,
 } from '../core/private/validate';
 
 /**
@@ -17,7 +18,10 @@ import {
 export interface PrivateEndpointOptions {
   /** The network whose `private-endpoints` subnet holds the endpoint. */
   readonly network: IPrivateNetwork;
-  /** Zones that resolve the endpoint's name (created here or the hub's). */
+  /**
+   * Zones that resolve the endpoint's name (created here or the hub's). Their `zoneGroupMode`
+   * decides whether the endpoint gets a zone group or leaves it to the hub's Azure Policy.
+   */
   readonly dnsZones: IPrivateDnsZones;
 }
 
@@ -31,7 +35,10 @@ export interface ServicePrivateEndpointProps extends PrivateEndpointOptions {
   readonly targetResourceId: string;
   /** Sub-resource (group id) of the service: `account`, `vault`, `sites`… */
   readonly subresource: string;
-  /** Zones for the endpoint's single zone group, at least one. */
+  /**
+   * Zones for the endpoint's single zone group, at least one. With zones whose zone groups are
+   * managed by Policy, the zones Policy must register the endpoint in (checked the same way).
+   */
   readonly zones: PrivateLinkZone[];
   /**
    * Name of the endpoint.
@@ -57,7 +64,9 @@ export interface ServicePrivateEndpointProps extends PrivateEndpointOptions {
  * One private endpoint with one service connection and one DNS zone group.
  *
  * One zone group per endpoint, always: a second zone group on the same endpoint makes destroy
- * fail, so the zones an endpoint needs go into its single group.
+ * fail, so the zones an endpoint needs go into its single group. When `dnsZones` leaves zone
+ * groups to Azure Policy (`ZoneGroupMode.MANAGED_BY_POLICY`), the endpoint gets none and ignores
+ * changes to `private_dns_zone_group`, so that Terraform keeps the group Policy adds.
  *
  * @see https://learn.microsoft.com/azure/private-link/private-endpoint-overview
  */
@@ -68,6 +77,11 @@ export class ServicePrivateEndpoint extends Construct {
   public readonly privateEndpointId: string;
   /** Private IP address the endpoint got in the subnet. */
   public readonly privateIpAddress: string;
+  /**
+   * True when the hub's Azure Policy creates the endpoint's zone group (`dnsZones` in
+   * `ZoneGroupMode.MANAGED_BY_POLICY`): the endpoint has none of its own and ignores Policy's.
+   */
+  public readonly zoneGroupManagedByPolicy: boolean;
 
   constructor(scope: Construct, id: string, props: ServicePrivateEndpointProps) {
     super(scope, id);
@@ -84,6 +98,7 @@ export class ServicePrivateEndpoint extends Construct {
       tags: is.stringMap(),
     });
     checkTags(this, 'tags', props.tags);
+    checkOneOf(this, 'dnsZones.zoneGroupMode', props.dnsZones.zoneGroupMode, [ZoneGroupMode.CREATE, ZoneGroupMode.MANAGED_BY_POLICY]);
     checkPlacement(this, props.resourceGroupName, props.location);
     checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
     checkResourceId(this, 'targetResourceId', props.targetResourceId);
@@ -98,6 +113,8 @@ export class ServicePrivateEndpoint extends Construct {
     }
     this.checkTarget(props.targetResourceId, props.subresource, zones);
 
+    this.zoneGroupManagedByPolicy = props.dnsZones.zoneGroupMode === ZoneGroupMode.MANAGED_BY_POLICY;
+
     const name = props.name ?? Names.local(this, AzureNameRule.PRIVATE_ENDPOINT, 'pe');
     this.resource = new AzPrivateEndpoint(this, 'Resource', {
       name,
@@ -111,10 +128,16 @@ export class ServicePrivateEndpoint extends Construct {
         subresourceNames: [props.subresource],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: {
-        name: 'default',
-        privateDnsZoneIds: props.zones.map((z) => props.dnsZones.zoneIdFor(z)),
-      },
+      // Policy's DeployIfNotExists adds the group after the endpoint exists; without
+      // ignore_changes the next apply would remove it.
+      ...(this.zoneGroupManagedByPolicy
+        ? { lifecycle: { ignoreChanges: ['private_dns_zone_group'] } }
+        : {
+          privateDnsZoneGroup: {
+            name: 'default',
+            privateDnsZoneIds: props.zones.map((z) => props.dnsZones.zoneIdFor(z)),
+          },
+        }),
       dependsOn: props.dependsOn,
       tags: props.tags,
     });
@@ -168,7 +191,7 @@ const TARGETS: { readonly [fullType: string]: TargetType } = {
   'microsoft.keyvault/vaults': { subresources: ['vault'], zones: [PrivateLinkZone.KEY_VAULT.zoneName] },
   'microsoft.cognitiveservices/accounts': {
     subresources: ['account'],
-    zones: [PrivateLinkZone.OPENAI.zoneName, PrivateLinkZone.COGNITIVE_SERVICES.zoneName],
+    zones: [PrivateLinkZone.OPENAI.zoneName, PrivateLinkZone.COGNITIVE_SERVICES.zoneName, PrivateLinkZone.AI_SERVICES.zoneName],
   },
   'microsoft.web/sites': { subresources: ['sites', 'sites-*'], zones: [PrivateLinkZone.APP_SERVICE.zoneName] },
   'microsoft.web/staticsites': { subresources: ['staticSites'] },

@@ -1,5 +1,5 @@
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ZoneGroupMode } from '../../src/network';
 import { newStack, resolved, resourcesOf, synth, synthJson } from '../util';
 
 const hub = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones';
@@ -11,7 +11,7 @@ function setup() {
 }
 
 describe('PrivateDnsZones', () => {
-  test('creates the four privatelink zones of the chat deployment', () => {
+  test('creates the five privatelink zones of the chat deployment', () => {
     const { stack, network } = setup();
     new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
     const names = Object.values(resourcesOf(synthJson(stack), 'azurerm_private_dns_zone')).map((z: any) => z.name).sort();
@@ -19,15 +19,39 @@ describe('PrivateDnsZones', () => {
       'privatelink.azurewebsites.net',
       'privatelink.cognitiveservices.azure.com',
       'privatelink.openai.azure.com',
+      'privatelink.services.ai.azure.com',
       'privatelink.vaultcore.azure.net',
     ]);
+  });
+
+  test('keeps the existing zones first and their construct ids, and adds the AI services zone and its link last', () => {
+    const { stack, network } = setup();
+    const zones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
+    expect(PrivateLinkZone.all().map((z) => z.key)).toEqual(['openAi', 'cognitiveServices', 'keyVault', 'appService', 'aiServices']);
+    expect(zones.node.children.map((c) => c.node.id)).toEqual(['OpenAi', 'CognitiveServices', 'KeyVault', 'AppService', 'AiServices']);
+
+    const ai = zones.zones['privatelink.services.ai.azure.com'];
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone')[ai.friendlyUniqueId]).toEqual({ name: 'privatelink.services.ai.azure.com', resource_group_name: 'rg' });
+    const links = Object.values(resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link'))
+      .filter((l: any) => l.private_dns_zone_name === `\${azurerm_private_dns_zone.${ai.friendlyUniqueId}.name}`);
+    expect(links).toEqual([expect.objectContaining({
+      registration_enabled: false,
+      virtual_network_id: `\${azurerm_virtual_network.${network.virtualNetwork.friendlyUniqueId}.id}`,
+    })]);
+    expect(resolved(stack, zones.zoneIdFor(PrivateLinkZone.AI_SERVICES))).toBe(`\${azurerm_private_dns_zone.${ai.friendlyUniqueId}.id}`);
+  });
+
+  test('lets endpoints create their zone groups', () => {
+    const { stack, network } = setup();
+    expect(new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network }).zoneGroupMode).toBe(ZoneGroupMode.CREATE);
   });
 
   test('links every zone to the VNet without auto-registration', () => {
     const { stack, network } = setup();
     const zones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network });
     const links = Object.values(resourcesOf(synthJson(stack), 'azurerm_private_dns_zone_virtual_network_link'));
-    expect(links).toHaveLength(4);
+    expect(links).toHaveLength(5);
     const vnetRef = `\${azurerm_virtual_network.${network.virtualNetwork.friendlyUniqueId}.id}`;
     for (const link of links) {
       expect(link.virtual_network_id).toBe(vnetRef);
@@ -85,6 +109,42 @@ describe('PrivateDnsZones.fromHubZoneIds', () => {
     const stack = newStack();
     expect(() => PrivateDnsZones.fromHubZoneIds(stack, 'Hub', { keyVault: `${hub}/privatelink.openai.azure.com` }))
       .toThrow(/'keyVault' must be the id of the private DNS zone 'privatelink.vaultcore.azure.net'.*, got '\/subscriptions\/.*'/);
+  });
+
+  test('returns the hub\'s AI services zone id', () => {
+    const zones = PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', { aiServices: `${hub}/privatelink.services.ai.azure.com` });
+    expect(zones.zoneIdFor(PrivateLinkZone.AI_SERVICES)).toBe(`${hub}/privatelink.services.ai.azure.com`);
+  });
+
+  test('fails when the AI services id points at another zone', () => {
+    expect(() => PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', { aiServices: `${hub}/privatelink.openai.azure.com` }))
+      .toThrow(/PrivateDnsZones.fromHubZoneIds 'test\/Hub': 'aiServices' must be the id of the private DNS zone 'privatelink.services.ai.azure.com' \(…\/privateDnsZones\/privatelink.services.ai.azure.com\), got '\/subscriptions\/.*\/privatelink.openai.azure.com'/);
+  });
+
+  test('lets endpoints create their zone groups unless told otherwise', () => {
+    expect(PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', {}).zoneGroupMode).toBe(ZoneGroupMode.CREATE);
+    expect(PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', {}, {}).zoneGroupMode).toBe(ZoneGroupMode.CREATE);
+    expect(PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', {}, { zoneGroups: ZoneGroupMode.CREATE }).zoneGroupMode).toBe(ZoneGroupMode.CREATE);
+  });
+
+  test('reports zone groups managed by Policy, with no zone id at all, and creates nothing', () => {
+    const stack = newStack();
+    const zones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {}, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY });
+    expect(zones.zoneGroupMode).toBe(ZoneGroupMode.MANAGED_BY_POLICY);
+    expect(synthJson(stack).resource).toBeUndefined();
+  });
+
+  test('still checks and returns the ids given with zone groups managed by Policy', () => {
+    const ids = { aiServices: `${hub}/privatelink.services.ai.azure.com` };
+    const zones = PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', ids, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY });
+    expect(zones.zoneIdFor(PrivateLinkZone.AI_SERVICES)).toBe(ids.aiServices);
+    expect(() => PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', { aiServices: `${hub}/privatelink.openai.azure.com` }, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY }))
+      .toThrow(/'aiServices' must be the id of the private DNS zone 'privatelink.services.ai.azure.com'/);
+  });
+
+  test('fails when zoneGroups is not a ZoneGroupMode', () => {
+    expect(() => PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', {}, { zoneGroups: 'Policy' as ZoneGroupMode }))
+      .toThrow(/^PrivateDnsZones.fromHubZoneIds 'test\/Hub': 'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy', got 'Policy'$/);
   });
 
   test('fails when an id is not a resource id', () => {

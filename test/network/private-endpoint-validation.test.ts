@@ -1,5 +1,6 @@
-import { endpointFixture, SUB, VAULT, VNET } from './endpoint-fixture';
-import { PrivateLinkZone } from '../../src/network';
+import { Construct } from 'constructs';
+import { endpointFixture, policyZones, SUB, VAULT, VNET } from './endpoint-fixture';
+import { IPrivateDnsZones, PrivateLinkZone, ZoneGroupMode } from '../../src/network';
 import { synth, warningsOf } from '../util';
 
 const id = (type: string, name = 'x') => `${SUB}/resourceGroups/rg/providers/${type}/${name}`;
@@ -83,5 +84,60 @@ describe('ServicePrivateEndpoint: sub-resource of the target', () => {
       targetResourceId: id('Microsoft.CognitiveServices/accounts'), subresource: 'account', zones: [PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES],
     });
     expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('accepts the three zones of a Foundry (AIServices) account', () => {
+    const { stack } = setup({
+      targetResourceId: id('Microsoft.CognitiveServices/accounts'),
+      subresource: 'account',
+      zones: [PrivateLinkZone.AI_SERVICES, PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES],
+    });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('warns when the AI services zone is given to another target type, listing the expected zone', () => {
+    const { stack } = setup({ zones: [PrivateLinkZone.AI_SERVICES] });
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(
+      /'zones\[0\]' is 'privatelink.services.ai.azure.com', which does not resolve a Microsoft.KeyVault\/vaults target \(expected 'privatelink.vaultcore.azure.net'\).*\[endpoint-zone-mismatch\]$/)]);
+  });
+
+  test('names the AI services zone among those a Cognitive Services account expects', () => {
+    const { stack } = setup({ targetResourceId: id('Microsoft.CognitiveServices/accounts'), subresource: 'account', zones: [PrivateLinkZone.KEY_VAULT] });
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(
+      /expected 'privatelink.openai.azure.com' or 'privatelink.cognitiveservices.azure.com' or 'privatelink.services.ai.azure.com'\).*\[endpoint-zone-mismatch\]$/)]);
+  });
+});
+
+describe('ServicePrivateEndpoint: zone group mode of dnsZones', () => {
+  /** A user's own IPrivateDnsZones, as JavaScript may write it. */
+  const userZones = (zoneGroupMode: unknown) => (stack: Construct): IPrivateDnsZones => Object.assign(new Construct(stack, 'Zones'), {
+    zoneGroupMode: zoneGroupMode as ZoneGroupMode,
+    zoneIdFor: () => `${SUB}/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net`,
+  });
+
+  test.each([
+    ['a misspelt mode', 'ManagedByPolicies', /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy', got 'ManagedByPolicies'/],
+    ['the enum member name', 'MANAGED_BY_POLICY', /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy', got 'MANAGED_BY_POLICY'/],
+    ['a boolean', true, /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy', got true/],
+  ])('fails when a user implementation reports %s', (_n, mode, expected) => {
+    expect(() => setup({}, undefined, userZones(mode))).toThrow(new RegExp(`^ServicePrivateEndpoint 'test/Endpoint': ${expected.source}$`));
+  });
+
+  test('accepts a user implementation without zoneGroupMode as one that creates zone groups', () => {
+    const { endpoint } = setup({}, undefined, userZones(undefined));
+    expect(endpoint.zoneGroupManagedByPolicy).toBe(false);
+  });
+
+  test('accepts a user implementation whose zone groups are managed by Policy', () => {
+    const { endpoint } = setup({}, undefined, userZones(ZoneGroupMode.MANAGED_BY_POLICY));
+    expect(endpoint.zoneGroupManagedByPolicy).toBe(true);
+  });
+
+  test.each([
+    ['zones holds undefined', { zones: [PrivateLinkZone.KEY_VAULT, undefined] }, /'zones\[1\]' must be a PrivateLinkZone/],
+    ['a zone is a zone name string', { zones: ['privatelink.vaultcore.azure.net'] }, /'zones\[0\]' must be a PrivateLinkZone/],
+    ['zones is missing', { zones: undefined }, /'zones' is required/],
+  ])('checks zones as strictly when Policy manages zone groups: fails when %s', (_n, props, expected) => {
+    expect(() => setup(props, undefined, policyZones)).toThrow(expected);
   });
 });

@@ -1,12 +1,12 @@
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { endpointFixture, VAULT } from './endpoint-fixture';
-import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpointProps } from '../../src/network';
-import { onlyResource, synth, synthJson } from '../util';
+import { endpointFixture, policyZones, SUB, VAULT, ZonesFactory } from './endpoint-fixture';
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpointProps, ZoneGroupMode } from '../../src/network';
+import { onlyResource, synth, synthJson, warningsOf } from '../util';
 
 const target = VAULT;
 /** The fixture's network is a new PrivateNetwork here. */
-const setup = (props: Partial<ServicePrivateEndpointProps> = {}) => {
-  const made = endpointFixture(props);
+const setup = (props: Partial<ServicePrivateEndpointProps> = {}, zonesOf?: ZonesFactory) => {
+  const made = endpointFixture(props, undefined, zonesOf);
   return { ...made, network: made.network as PrivateNetwork };
 };
 
@@ -48,5 +48,105 @@ describe('ServicePrivateEndpoint', () => {
   test('fails when subresource is blank or the name breaks the rules', () => {
     expect(() => setup({ subresource: '' })).toThrow(/'subresource' must not be empty, got ''/);
     expect(() => setup({ name: 'x' })).toThrow(/'name' must be 2-64 characters long for a private endpoint \(got 1\), got 'x'/);
+  });
+});
+
+const HUB = `${SUB}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones`;
+const FOUNDRY = `${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ais-chat`;
+const FOUNDRY_ZONES = [PrivateLinkZone.AI_SERVICES, PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES];
+/** A hub's zones with ids, in the given mode. */
+const hubZones = (zoneGroups?: ZoneGroupMode): ZonesFactory => (stack) => PrivateDnsZones.fromHubZoneIds(stack, 'Zones', {
+  keyVault: `${HUB}/privatelink.vaultcore.azure.net`,
+  aiServices: `${HUB}/privatelink.services.ai.azure.com`,
+  openAi: `${HUB}/privatelink.openai.azure.com`,
+  cognitiveServices: `${HUB}/privatelink.cognitiveservices.azure.com`,
+}, { zoneGroups });
+
+describe('ServicePrivateEndpoint: Foundry (AIServices) account', () => {
+  test('registers the endpoint in the AI services, OpenAI and Cognitive Services zones, without a warning', () => {
+    const { stack, dnsZones } = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES });
+    const zoneRef = (name: string) => `\${azurerm_private_dns_zone.${(dnsZones as PrivateDnsZones).zones[name].friendlyUniqueId}.id}`;
+    expect(onlyResource(synthJson(stack), 'azurerm_private_endpoint').private_dns_zone_group).toEqual({
+      name: 'default',
+      private_dns_zone_ids: ['privatelink.services.ai.azure.com', 'privatelink.openai.azure.com', 'privatelink.cognitiveservices.azure.com'].map(zoneRef),
+    });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('uses the hub\'s AI services zone id', () => {
+    const { stack } = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES }, hubZones());
+    expect(onlyResource(synthJson(stack), 'azurerm_private_endpoint').private_dns_zone_group.private_dns_zone_ids).toEqual([
+      `${HUB}/privatelink.services.ai.azure.com`, `${HUB}/privatelink.openai.azure.com`, `${HUB}/privatelink.cognitiveservices.azure.com`,
+    ]);
+  });
+});
+
+describe('ServicePrivateEndpoint: zone groups managed by Azure Policy', () => {
+  test('creates no zone group and ignores the one Policy adds', () => {
+    const { stack, endpoint } = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES }, policyZones);
+    const pe = onlyResource(synthJson(stack), 'azurerm_private_endpoint');
+    expect(pe).not.toHaveProperty('private_dns_zone_group');
+    expect(pe.lifecycle).toEqual({ ignore_changes: ['private_dns_zone_group'] });
+    expect(endpoint.zoneGroupManagedByPolicy).toBe(true);
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('keeps the connection, subnet, names and tags of a created-group endpoint', () => {
+    const props = { tags: { env: 'prod' }, name: 'pe-kv' };
+    const created = onlyResource(synthJson(setup(props, hubZones()).stack), 'azurerm_private_endpoint');
+    const managed = onlyResource(synthJson(setup(props, hubZones(ZoneGroupMode.MANAGED_BY_POLICY)).stack), 'azurerm_private_endpoint');
+    const { private_dns_zone_group: group, ...rest } = created;
+    expect(group).toEqual({ name: 'default', private_dns_zone_ids: [`${HUB}/privatelink.vaultcore.azure.net`] });
+    expect(managed).toEqual({ ...rest, lifecycle: { ignore_changes: ['private_dns_zone_group'] } });
+  });
+
+  test('needs no zone id, even for zones the hub set does not hold', () => {
+    expect(() => setup({ zones: [PrivateLinkZone.KEY_VAULT, PrivateLinkZone.APP_SERVICE] }, policyZones)).not.toThrow();
+  });
+
+  test('still requires and checks zones, which name the zones Policy must fill', () => {
+    expect(() => setup({ zones: undefined }, policyZones)).toThrow(/'zones' is required \(an array of a PrivateLinkZone/);
+    expect(() => setup({ zones: [] }, policyZones)).toThrow(/'zones' must list at least one private DNS zone, got \[\]/);
+    expect(() => setup({ zones: [PrivateLinkZone.KEY_VAULT, PrivateLinkZone.KEY_VAULT] }, policyZones)).toThrow(/'zones' must not repeat a zone/);
+    const { stack } = setup({ zones: [PrivateLinkZone.OPENAI] }, policyZones);
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(/'zones\[0\]' is 'privatelink.openai.azure.com', which does not resolve a Microsoft.KeyVault\/vaults target.*\[endpoint-zone-mismatch\]$/)]);
+  });
+});
+
+describe('ServicePrivateEndpoint: zone groups created by the endpoint', () => {
+  test.each([
+    ['created zones', undefined],
+    ['hub zones', hubZones()],
+    ['hub zones with ZoneGroupMode.CREATE', hubZones(ZoneGroupMode.CREATE)],
+  ])('has one zone group and no lifecycle with %s', (_n, zonesOf) => {
+    const { stack, endpoint } = setup({}, zonesOf);
+    const pe = onlyResource(synthJson(stack), 'azurerm_private_endpoint');
+    expect(pe.private_dns_zone_group).toEqual({ name: 'default', private_dns_zone_ids: [expect.any(String)] });
+    expect(pe).not.toHaveProperty('lifecycle');
+    expect(endpoint.zoneGroupManagedByPolicy).toBe(false);
+  });
+
+  test('synthesizes exactly the attributes it always had', () => {
+    const { stack, network, dnsZones } = setup({ tags: { env: 'prod' } });
+    const pe = onlyResource(synthJson(stack), 'azurerm_private_endpoint');
+    const name = pe.name;
+    expect(Object.keys(pe)).toEqual([
+      'custom_network_interface_name', 'location', 'name', 'private_dns_zone_group', 'private_service_connection', 'resource_group_name', 'subnet_id', 'tags',
+    ]);
+    expect(pe).toEqual({
+      custom_network_interface_name: `${name}-nic`,
+      location: 'swedencentral',
+      name,
+      private_dns_zone_group: {
+        name: 'default',
+        private_dns_zone_ids: [`\${azurerm_private_dns_zone.${(dnsZones as PrivateDnsZones).zones['privatelink.vaultcore.azure.net'].friendlyUniqueId}.id}`],
+      },
+      private_service_connection: {
+        is_manual_connection: false, name: `${name}-connection`, private_connection_resource_id: VAULT, subresource_names: ['vault'],
+      },
+      resource_group_name: 'rg',
+      subnet_id: `\${azurerm_subnet.${network.privateEndpointSubnet.friendlyUniqueId}.id}`,
+      tags: { env: 'prod' },
+    });
   });
 });

@@ -3,8 +3,8 @@ import {
   CatalogueEntry, SUB, RG, LOCATION, GUID, VNET_ID, VAULT_ID, DNS, STORAGE_ID, WORKSPACE_ID, base, build, placement,
 } from './common';
 import {
-  AzureNameRule, Compliance, DiagnosticSettingOptions, Monitoring, Names, Principal, PrivateLinkZone, PrivateNetwork,
-  ServicePrivateEndpoint,
+  AzureNameRule, Compliance, DiagnosticSettingOptions, IPrivateDnsZones, Monitoring, Names, Principal, PrivateDnsZones, PrivateLinkZone,
+  PrivateNetwork, ServicePrivateEndpoint, ZoneGroupMode,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -181,7 +181,7 @@ const DNS_ZONES: CatalogueEntry[] = [
     description: 'at least one zone',
     build: () => build.dnsZones({ zones: [] }),
     expected: /'zones' must list at least one zone, got \[\]/,
-    fix: 'Leave `zones` unset for all four, or list the zones your endpoints need.',
+    fix: 'Leave `zones` unset for all five, or list the zones your endpoints need.',
     valid: () => build.dnsZones({ zones: [PrivateLinkZone.KEY_VAULT] }),
   },
   {
@@ -700,11 +700,66 @@ const DNS_BOUNDARY: CatalogueEntry[] = [
     prop: 'keyvault',
     description: 'no unknown (misspelt) key',
     build: () => build.hubZones(js({ keyvault: `${DNS}/privatelink.vaultcore.azure.net` })),
-    expected: /'keyvault' is not a known prop \(known: appService, cognitiveServices, keyVault, openAi\), got '\/subscriptions\/.*'/,
+    expected: /'keyvault' is not a known prop \(known: aiServices, appService, cognitiveServices, keyVault, openAi\), got '\/subscriptions\/.*'/,
     fix: 'Use the keys the message lists (`keyVault`, with a capital V).',
     valid: () => build.hubZones({ keyVault: `${DNS}/privatelink.vaultcore.azure.net` }),
   },
+  {
+    construct: 'PrivateDnsZones.fromHubZoneIds',
+    prop: 'aiServices',
+    description: 'the id of the AI services zone, not of the OpenAI zone',
+    build: () => build.hubZones({ aiServices: `${DNS}/privatelink.openai.azure.com` }),
+    expected: /'aiServices' must be the id of the private DNS zone 'privatelink.services.ai.azure.com' \(…\/privateDnsZones\/privatelink.services.ai.azure.com\), got '\/subscriptions\/.*'/,
+    fix: 'A Foundry account needs three zones: pass `privatelink.services.ai.azure.com` as `aiServices`, and the OpenAI and Cognitive Services zones as `openAi` and `cognitiveServices`.',
+    valid: () => build.hubZones({ aiServices: `${DNS}/privatelink.services.ai.azure.com`, openAi: `${DNS}/privatelink.openai.azure.com` }),
+  },
+  {
+    construct: 'PrivateDnsZones.fromHubZoneIds',
+    prop: 'aiServices',
+    description: 'holds the zone a Foundry endpoint asks for',
+    build: () => build.hubZones({ openAi: `${DNS}/privatelink.openai.azure.com` }).zoneIdFor(PrivateLinkZone.AI_SERVICES),
+    valid: () => {
+      const zones = build.hubZones({ openAi: `${DNS}/privatelink.openai.azure.com`, aiServices: `${DNS}/privatelink.services.ai.azure.com` });
+      zones.zoneIdFor(PrivateLinkZone.AI_SERVICES);
+      return zones;
+    },
+    expected: /'aiServices' is needed for a private endpoint in zone 'privatelink.services.ai.azure.com' but was not given to fromHubZoneIds, got 'openAi'/,
+    fix: 'Pass the hub\'s `privatelink.services.ai.azure.com` zone id as `aiServices`, or let the hub\'s Azure Policy create the zone groups (`zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY`).',
+  },
+  {
+    construct: 'PrivateDnsZones.fromHubZoneIds',
+    prop: 'options.zoneGroups',
+    description: 'a ZoneGroupMode',
+    build: () => hubZonesWith(js({ zoneGroups: 'Policy' })),
+    expected: /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy', got 'Policy'/,
+    fix: 'Use `ZoneGroupMode.MANAGED_BY_POLICY` when the hub\'s Azure Policy creates the zone groups, or leave `zoneGroups` unset.',
+    valid: () => hubZonesWith({ zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY }),
+  },
+  {
+    construct: 'PrivateDnsZones.fromHubZoneIds',
+    prop: 'options.zoneGroup',
+    description: 'no unknown (misspelt) option',
+    build: () => hubZonesWith(js({ zoneGroup: ZoneGroupMode.MANAGED_BY_POLICY })),
+    expected: /'options.zoneGroup' is not a known prop \(known: zoneGroups\), got 'ManagedByPolicy'/,
+    fix: 'Spell the option `zoneGroups`.',
+    valid: () => hubZonesWith({ zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY }),
+  },
 ];
+
+/** A hub whose zone ids are all left out (as with zone groups managed by Policy), with `options`. */
+const hubZonesWith = (options: { zoneGroups?: ZoneGroupMode }) => PrivateDnsZones.fromHubZoneIds(newStack(), 'HubZones', {}, options);
+
+/** An endpoint whose `dnsZones` is a user's own IPrivateDnsZones reporting `zoneGroupMode`. */
+function endpointWithUserZones(zoneGroupMode: ZoneGroupMode) {
+  const { stack, network } = base();
+  const dnsZones: IPrivateDnsZones = Object.assign(new Construct(stack, 'UserZones'), {
+    zoneGroupMode,
+    zoneIdFor: () => `${DNS}/privatelink.vaultcore.azure.net`,
+  });
+  return new ServicePrivateEndpoint(stack, 'Endpoint', {
+    resourceGroupName: RG, location: LOCATION, network, dnsZones, targetResourceId: VAULT_ID, subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+  });
+}
 
 const ENDPOINT_BOUNDARY: CatalogueEntry[] = [
   {
@@ -767,6 +822,36 @@ const ENDPOINT_BOUNDARY: CatalogueEntry[] = [
     expected: /'dnsZones' must be a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds\(...\), got 'privatelink.vaultcore.azure.net'/,
     fix: 'Pass a `PrivateDnsZones` (or the hub\'s, from `PrivateDnsZones.fromHubZoneIds`).',
     valid: () => build.endpoint(),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'dnsZones.zoneGroupMode',
+    description: 'a ZoneGroupMode, from a user\'s own IPrivateDnsZones',
+    build: () => endpointWithUserZones(js('Policy')),
+    expected: /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy', got 'Policy'/,
+    fix: 'Return a `ZoneGroupMode` (or nothing, for `ZoneGroupMode.CREATE`) from your `IPrivateDnsZones.zoneGroupMode`.',
+    valid: () => endpointWithUserZones(ZoneGroupMode.MANAGED_BY_POLICY),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'zones',
+    description: 'required even when Policy creates the zone groups',
+    build: () => {
+      const { stack, network } = base();
+      const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'HubZones', {}, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY });
+      return new ServicePrivateEndpoint(stack, 'Endpoint', {
+        resourceGroupName: RG, location: LOCATION, network, dnsZones, targetResourceId: VAULT_ID, subresource: 'vault', zones: [],
+      });
+    },
+    expected: /'zones' must list at least one private DNS zone, got \[\]/,
+    fix: 'List the zones the hub\'s Policy must register the endpoint in (e.g. `PrivateLinkZone.KEY_VAULT`); they are checked against the target type.',
+    valid: () => {
+      const { stack, network } = base();
+      const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'HubZones', {}, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY });
+      return new ServicePrivateEndpoint(stack, 'Endpoint', {
+        resourceGroupName: RG, location: LOCATION, network, dnsZones, targetResourceId: VAULT_ID, subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+      });
+    },
   },
   {
     construct: 'ServicePrivateEndpoint',
