@@ -15,6 +15,11 @@ import { newStack } from '../util';
 
 export const RG = 'rg-chat';
 export const LOCATION = 'swedencentral';
+export const AI_SERVICES_ZONE = 'privatelink.services.ai.azure.com';
+/** A hub's zone id, as a literal: `/subscriptions/…/privateDnsZones/<zone>`. */
+export function hubZoneId(zone: string): string {
+  return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/${zone}`;
+}
 export const ACR_ZONE_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.azurecr.io';
 
 /** Handles on a stack that passes every rule, built from raw provider resources plus our network constructs. */
@@ -26,6 +31,13 @@ export interface Fixture {
   readonly account: CognitiveAccount;
   readonly accountEndpoint: PrivateEndpoint;
   readonly accountDiagnostics: MonitorDiagnosticSetting;
+  /** A Microsoft Foundry account (kind AIServices), held to the same PCHAT-OAI-* rules plus PCHAT-AIS-*. */
+  readonly aiAccount: CognitiveAccount;
+  /** Its private endpoint, in all three zones an AIServices account answers on. */
+  readonly aiAccountEndpoint: PrivateEndpoint;
+  readonly aiAccountDiagnostics: MonitorDiagnosticSetting;
+  /** `privatelink.services.ai.azure.com`, a zone resource in the stack (PrivateDnsZones does not make it). */
+  readonly aiServicesZone: PrivateDnsZone;
   readonly chat: CognitiveDeployment;
   readonly embeddings: CognitiveDeployment;
   readonly secrets: Construct;
@@ -67,6 +79,30 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     targetResourceId: account.id,
     logCategories: ['Audit', 'RequestResponse'],
   });
+
+  const aiServicesZone = new PrivateDnsZone(stack, 'AiServicesZone', { name: AI_SERVICES_ZONE, resourceGroupName: RG });
+  const aiAccount = new CognitiveAccount(stack, 'Foundry', {
+    ...common,
+    name: 'ais-chat',
+    kind: 'AIServices',
+    skuName: 'S0',
+    customSubdomainName: 'ais-chat',
+    projectManagementEnabled: true,
+    publicNetworkAccessEnabled: false,
+    localAuthEnabled: false,
+    outboundNetworkAccessRestricted: true,
+    fqdns: [],
+    networkAcls: { defaultAction: 'Deny' },
+    identity: { type: 'SystemAssigned' },
+    lifecycle: { preventDestroy: true },
+  });
+  const aiAccountEndpoint = endpoint(stack, 'FoundryEndpoint', network, aiAccount.id, 'account',
+    [aiServicesZone.id, zones.zoneIdFor(PrivateLinkZone.OPENAI), zones.zoneIdFor(PrivateLinkZone.COGNITIVE_SERVICES)]);
+  const aiAccountDiagnostics = monitoring.addDiagnosticSetting(stack, 'FoundryDiagnostics', {
+    targetResourceId: aiAccount.id,
+    logCategories: ['Audit', 'RequestResponse', 'AzureOpenAIRequestUsage'],
+  });
+
   const chat = new CognitiveDeployment(stack, 'ChatDeployment', {
     name: 'chat',
     cognitiveAccountId: account.id,
@@ -164,6 +200,10 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     account,
     accountEndpoint,
     accountDiagnostics,
+    aiAccount,
+    aiAccountEndpoint,
+    aiAccountDiagnostics,
+    aiServicesZone,
     chat,
     embeddings,
     secrets,

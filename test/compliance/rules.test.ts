@@ -1,8 +1,9 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { TerraformVariable } from 'cdktf';
 import { Compliance, PrivateLinkZone } from '../../src';
 import { synth, synthJson } from '../util';
-import { compliantStack, Fixture, RG } from './fixture';
+import { AI_SERVICES_ZONE, compliantStack, endpoint, Fixture, hubZoneId, RG } from './fixture';
 
 /** The error synth throws for a stack, or fails the test when synth succeeds. */
 function synthError(f: Fixture): string {
@@ -35,11 +36,28 @@ const CASES: Case[] = [
     breakIt: (f) => { f.account.publicNetworkAccessEnabled = true; },
   },
   {
+    id: 'PCHAT-OAI-001',
+    label: 'AIServices account: public access on',
+    path: 'test/Foundry',
+    problem: "'public_network_access_enabled' must be false, got true",
+    breakIt: (f) => { f.aiAccount.publicNetworkAccessEnabled = true; },
+  },
+  {
+    id: 'PCHAT-OAI-001',
+    label: "kind written 'aiservices' in lower case: public access on",
+    path: 'test/Foundry',
+    problem: "'public_network_access_enabled' must be false, got true",
+    breakIt: (f) => {
+      f.aiAccount.kind = 'aiservices';
+      f.aiAccount.publicNetworkAccessEnabled = true;
+    },
+  },
+  {
     id: 'PCHAT-OAI-002',
-    label: 'no custom subdomain',
-    path: 'test/OpenAi',
-    problem: "'custom_subdomain_name' must be set, got undefined",
-    breakIt: (f) => f.account.resetCustomSubdomainName(),
+    label: 'AIServices account: network ACL Allow',
+    path: 'test/Foundry',
+    problem: "'network_acls.default_action' must be 'Deny', got 'Allow'",
+    breakIt: (f) => f.aiAccount.addOverride('network_acls.default_action', 'Allow'),
   },
   {
     id: 'PCHAT-OAI-002',
@@ -54,6 +72,20 @@ const CASES: Case[] = [
     path: 'test/OpenAi',
     problem: "'local_auth_enabled' must be false, got true",
     breakIt: (f) => { f.account.localAuthEnabled = true; },
+  },
+  {
+    id: 'PCHAT-OAI-003',
+    label: 'AIServices account: local auth on',
+    path: 'test/Foundry',
+    problem: "'local_auth_enabled' must be false, got true",
+    breakIt: (f) => { f.aiAccount.localAuthEnabled = true; },
+  },
+  {
+    id: 'PCHAT-OAI-004',
+    label: 'AIServices account: no identity',
+    path: 'test/Foundry',
+    problem: "'identity' must declare a managed identity",
+    breakIt: (f) => f.aiAccount.resetIdentity(),
   },
   {
     id: 'PCHAT-OAI-004',
@@ -77,6 +109,13 @@ const CASES: Case[] = [
     breakIt: (f) => { f.account.outboundNetworkAccessRestricted = false; },
   },
   {
+    id: 'PCHAT-OAI-005',
+    label: 'AIServices account: outbound unrestricted',
+    path: 'test/Foundry',
+    problem: "'outbound_network_access_restricted' must be true, got false",
+    breakIt: (f) => { f.aiAccount.outboundNetworkAccessRestricted = false; },
+  },
+  {
     id: 'PCHAT-OAI-006',
     label: 'endpoint in the wrong zone',
     path: 'test/OpenAi',
@@ -91,11 +130,85 @@ const CASES: Case[] = [
     breakIt: (f) => f.accountEndpoint.addOverride('private_service_connection.private_connection_resource_id', '/subscriptions/x/resourceGroups/y/providers/Microsoft.CognitiveServices/accounts/other'),
   },
   {
+    id: 'PCHAT-OAI-006',
+    label: 'AIServices account: no endpoint',
+    path: 'test/Foundry',
+    problem: "no azurerm_private_endpoint connects to it (expected private_service_connection.private_connection_resource_id = '${azurerm_cognitive_account.Foundry.id}' on subresource 'account')",
+    breakIt: (f) => f.aiAccountEndpoint.addOverride('private_service_connection.private_connection_resource_id', '/subscriptions/x/resourceGroups/y/providers/Microsoft.CognitiveServices/accounts/other'),
+  },
+  {
+    id: 'PCHAT-OAI-006',
+    label: 'AIServices account: endpoint in none of its zones',
+    path: 'test/Foundry',
+    problem: "private endpoint 'test/FoundryEndpoint' has zones [\"privatelink.vaultcore.azure.net\"] in its zone group, "
+      + "expected 'privatelink.services.ai.azure.com' or 'privatelink.openai.azure.com' or 'privatelink.cognitiveservices.azure.com'",
+    breakIt: (f) => f.aiAccountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [f.zones.zoneIdFor(PrivateLinkZone.KEY_VAULT)] }),
+  },
+  {
+    id: 'PCHAT-OAI-006',
+    label: 'AIServices account: endpoint with no zone group and no ignore_changes for a policy-made one',
+    path: 'test/Foundry',
+    problem: "private endpoint 'test/FoundryEndpoint' has no private_dns_zone_group, expected one holding 'privatelink.services.ai.azure.com' or",
+    breakIt: (f) => f.aiAccountEndpoint.resetPrivateDnsZoneGroup(),
+  },
+  {
     id: 'PCHAT-OAI-007',
     label: 'no diagnostic setting',
     path: 'test/OpenAi',
     problem: 'no azurerm_monitor_diagnostic_setting targets it',
     breakIt: (f) => f.accountDiagnostics.addOverride('target_resource_id', f.vault.id),
+  },
+  {
+    id: 'PCHAT-OAI-007',
+    label: 'AIServices account: diagnostic setting without Log Analytics',
+    path: 'test/Foundry',
+    problem: "diagnostic setting(s) 'test/FoundryDiagnostics' send no logs to a Log Analytics workspace",
+    breakIt: (f) => f.aiAccountDiagnostics.addOverride('log_analytics_workspace_id', null),
+  },
+  {
+    id: 'PCHAT-OAI-008',
+    label: 'no custom subdomain',
+    path: 'test/OpenAi',
+    problem: "'custom_subdomain_name' must be set, got undefined",
+    breakIt: (f) => f.account.resetCustomSubdomainName(),
+  },
+  {
+    id: 'PCHAT-OAI-008',
+    label: 'AIServices account: no custom subdomain',
+    path: 'test/Foundry',
+    problem: "'custom_subdomain_name' must be set, got undefined",
+    breakIt: (f) => f.aiAccount.resetCustomSubdomainName(),
+  },
+  {
+    id: 'PCHAT-AIS-001',
+    label: 'zone group holds only the openai zone',
+    path: 'test/Foundry',
+    problem: "private endpoint 'test/FoundryEndpoint' has zones [\"privatelink.openai.azure.com\"] in its zone group, "
+      + "missing 'privatelink.services.ai.azure.com', 'privatelink.cognitiveservices.azure.com', "
+      + 'so ais-chat.services.ai.azure.com, ais-chat.cognitiveservices.azure.com resolve to the public IP',
+    breakIt: (f) => f.aiAccountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [f.zones.zoneIdFor(PrivateLinkZone.OPENAI)] }),
+  },
+  {
+    id: 'PCHAT-AIS-001',
+    label: 'hub zone ids (literal) lack the services.ai zone',
+    path: 'test/Foundry',
+    problem: 'has zones ["privatelink.openai.azure.com","privatelink.cognitiveservices.azure.com"] in its zone group, '
+      + "missing 'privatelink.services.ai.azure.com', so ais-chat.services.ai.azure.com resolves to the public IP",
+    breakIt: (f) => f.aiAccountEndpoint.putPrivateDnsZoneGroup({
+      name: 'default', privateDnsZoneIds: [hubZoneId('privatelink.openai.azure.com'), hubZoneId('privatelink.cognitiveservices.azure.com')],
+    }),
+  },
+  {
+    id: 'PCHAT-AIS-001',
+    label: 'one hub zone id as a variable cannot stand for two missing zones',
+    path: 'test/Foundry',
+    problem: 'has zones ["privatelink.openai.azure.com","<unknown>"] in its zone group, '
+      + "missing 'privatelink.services.ai.azure.com', 'privatelink.cognitiveservices.azure.com' "
+      + '(its 1 zone id(s) that cannot be evaluated at synth stand for at most 1 of them)',
+    breakIt: (f) => {
+      const zone = new TerraformVariable(f.stack, 'ai_zone_id', { type: 'string' });
+      f.aiAccountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [f.zones.zoneIdFor(PrivateLinkZone.OPENAI), zone.stringValue] });
+    },
   },
   {
     id: 'PCHAT-DEP-001',
@@ -320,6 +433,13 @@ const CASES: Case[] = [
     breakIt: (f) => { f.account.lifecycle = { preventDestroy: false }; },
   },
   {
+    id: 'PCHAT-LIFE-001',
+    label: 'AIServices account without prevent_destroy',
+    path: 'test/Foundry',
+    problem: "'lifecycle.prevent_destroy' must be true, got undefined",
+    breakIt: (f) => { f.aiAccount.lifecycle = {}; },
+  },
+  {
     id: 'PCHAT-ISO-001',
     label: 'public storage',
     path: 'test/Storage',
@@ -380,3 +500,154 @@ describe('compliance rules', () => {
     });
   });
 });
+
+describe('model accounts of kind AIServices', () => {
+  test('every PCHAT-OAI-* rule has a failing case on the AIServices account', () => {
+    const oai = RULES.map((r) => r.id).filter((id) => id.startsWith('PCHAT-OAI-'));
+    expect(oai.filter((id) => !CASES.some((c) => c.id === id && c.path === 'test/Foundry'))).toEqual([]);
+  });
+
+  test('the compliant stack holds an AIServices account that passes every rule', () => {
+    const f = compliantStack();
+    const json = synthJson(f.stack);
+    expect(json.resource!.azurerm_cognitive_account.Foundry).toMatchObject({ kind: 'AIServices', custom_subdomain_name: 'ais-chat' });
+    expect(Compliance.report(f.stack).failures.filter((x) => x.constructPath === 'test/Foundry')).toEqual([]);
+  });
+
+  test('its zone group may hold the three hub zones as literal ids, in any order', () => {
+    const f = compliantStack();
+    f.aiAccountEndpoint.putPrivateDnsZoneGroup({
+      name: 'default',
+      privateDnsZoneIds: ['privatelink.cognitiveservices.azure.com', AI_SERVICES_ZONE, 'privatelink.openai.azure.com'].map(hubZoneId),
+    });
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('a hub zone id the checker cannot evaluate stands for one missing zone', () => {
+    const f = compliantStack();
+    const zone = new TerraformVariable(f.stack, 'ai_zone_id', { type: 'string' });
+    f.aiAccountEndpoint.putPrivateDnsZoneGroup({
+      name: 'default', privateDnsZoneIds: [zone.stringValue, f.zones.zoneIdFor(PrivateLinkZone.OPENAI), f.zones.zoneIdFor(PrivateLinkZone.COGNITIVE_SERVICES)],
+    });
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('a whole zone id list that is one expression may hold every zone', () => {
+    const f = compliantStack();
+    const ids = new TerraformVariable(f.stack, 'ai_zone_ids', { type: 'list(string)' });
+    f.aiAccountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: ids.listValue });
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('one complete endpoint is enough, as for the other private endpoint rules', () => {
+    const f = compliantStack();
+    endpointTo(f, 'FoundryPartialEndpoint', [hubZoneId('privatelink.openai.azure.com')]);
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('every incomplete endpoint is named when none is complete', () => {
+    const f = compliantStack();
+    f.aiAccountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [hubZoneId(AI_SERVICES_ZONE)] });
+    endpointTo(f, 'FoundrySecondEndpoint', [hubZoneId('privatelink.cognitiveservices.azure.com')]);
+    const failures = Compliance.report(f.stack).failures;
+    expect(failures.map((x) => x.ruleId)).toEqual(['PCHAT-AIS-001']);
+    expect(failures[0].problem).toContain("private endpoint 'test/FoundryEndpoint' has zones [\"privatelink.services.ai.azure.com\"] in its zone group, "
+      + "missing 'privatelink.openai.azure.com', 'privatelink.cognitiveservices.azure.com'");
+    expect(failures[0].problem).toContain("private endpoint 'test/FoundrySecondEndpoint' has zones [\"privatelink.cognitiveservices.azure.com\"] in its zone group, "
+      + "missing 'privatelink.services.ai.azure.com', 'privatelink.openai.azure.com'");
+  });
+
+  test('an OpenAI account needs only the openai zone (PCHAT-AIS-001 is for AIServices)', () => {
+    const f = compliantStack();
+    f.accountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [hubZoneId('privatelink.openai.azure.com')] });
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('an OpenAI account is not satisfied by the cognitiveservices zone alone, an AIServices account is by PCHAT-OAI-006 (and then fails PCHAT-AIS-001)', () => {
+    const f = compliantStack();
+    const cognitive = f.zones.zoneIdFor(PrivateLinkZone.COGNITIVE_SERVICES);
+    f.accountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [cognitive] });
+    f.aiAccountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [cognitive] });
+    expect(Compliance.report(f.stack).failures.map((x) => `${x.ruleId} ${x.constructPath}`)).toEqual([
+      'PCHAT-OAI-006 test/OpenAi',
+      'PCHAT-AIS-001 test/Foundry',
+    ]);
+  });
+
+  test('accounts of other kinds stay under the PCHAT-ISO-* rules, not the model-account ones', () => {
+    const f = compliantStack();
+    f.aiAccount.kind = 'TextAnalytics';
+    f.aiAccount.publicNetworkAccessEnabled = true;
+    expect(Compliance.report(f.stack).failures.map((x) => x.ruleId)).toEqual(['PCHAT-ISO-001']);
+  });
+});
+
+describe('zone groups left to Azure Policy', () => {
+  /** Drops the endpoint's zone group, optionally telling Terraform to keep the one a policy creates. */
+  function policyManaged(f: Fixture, ignoreChanges: string[] | undefined): void {
+    f.aiAccountEndpoint.resetPrivateDnsZoneGroup();
+    f.vaultEndpoint.resetPrivateDnsZoneGroup();
+    if (ignoreChanges) {
+      f.aiAccountEndpoint.lifecycle = { ignoreChanges };
+      f.vaultEndpoint.lifecycle = { ignoreChanges };
+    }
+  }
+
+  test('an endpoint with no zone group and ignore_changes = [private_dns_zone_group] counts as resolving', () => {
+    const f = compliantStack();
+    policyManaged(f, ['private_dns_zone_group']);
+    const json = synthJson(f.stack);
+    const pe = json.resource!.azurerm_private_endpoint.FoundryEndpoint;
+    expect(pe).not.toHaveProperty('private_dns_zone_group');
+    expect(pe.lifecycle).toEqual({ ignore_changes: ['private_dns_zone_group'] });
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('the same written as an escape-hatch override passes too', () => {
+    const f = compliantStack();
+    policyManaged(f, undefined);
+    f.aiAccountEndpoint.addOverride('lifecycle.ignore_changes', ['tags', 'private_dns_zone_group']);
+    f.vaultEndpoint.addOverride('lifecycle.ignore_changes', ['private_dns_zone_group']);
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('without the ignore_changes entry the endpoint resolves nothing and fails', () => {
+    const f = compliantStack();
+    policyManaged(f, undefined);
+    const failures = Compliance.report(f.stack).failures;
+    expect(failures.map((x) => `${x.ruleId} ${x.constructPath}`)).toEqual(['PCHAT-OAI-006 test/Foundry', 'PCHAT-KV-006 test/Secrets/Vault']);
+    expect(failures[0].problem).toBe("private endpoint 'test/FoundryEndpoint' has no private_dns_zone_group, expected one holding "
+      + "'privatelink.services.ai.azure.com' or 'privatelink.openai.azure.com' or 'privatelink.cognitiveservices.azure.com' "
+      + '(or lifecycle.ignore_changes = ["private_dns_zone_group"] when the hub\'s Azure Policy creates the zone group)');
+    expect(failures[1].problem).toContain("private endpoint 'test/Secrets/VaultEndpoint' has no private_dns_zone_group, expected one holding 'privatelink.vaultcore.azure.net'");
+  });
+
+  test('a policy-managed endpoint counts as complete for PCHAT-AIS-001, next to a partial one', () => {
+    const f = compliantStack();
+    policyManaged(f, ['private_dns_zone_group']);
+    endpointTo(f, 'FoundryPartialEndpoint', [hubZoneId('privatelink.openai.azure.com')]);
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+  });
+
+  test('ignoring other attributes is not a delegation', () => {
+    const f = compliantStack();
+    policyManaged(f, ['tags', 'private_dns_zone_group[0].private_dns_zone_ids']);
+    expect(Compliance.report(f.stack).failures.map((x) => x.ruleId)).toEqual(['PCHAT-OAI-006', 'PCHAT-KV-006']);
+  });
+
+  test('an endpoint that declares a zone group is judged on it, ignore_changes or not', () => {
+    const f = compliantStack();
+    f.aiAccountEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [hubZoneId('privatelink.openai.azure.com')] });
+    f.aiAccountEndpoint.lifecycle = { ignoreChanges: ['private_dns_zone_group'] };
+    f.vaultEndpoint.putPrivateDnsZoneGroup({ name: 'default', privateDnsZoneIds: [hubZoneId('privatelink.blob.core.windows.net')] });
+    f.vaultEndpoint.lifecycle = { ignoreChanges: ['private_dns_zone_group'] };
+    const failures = Compliance.report(f.stack).failures;
+    expect(failures.map((x) => x.ruleId)).toEqual(['PCHAT-AIS-001', 'PCHAT-KV-006']);
+    expect(failures[0].problem).toContain("missing 'privatelink.services.ai.azure.com', 'privatelink.cognitiveservices.azure.com'");
+  });
+});
+
+/** A second raw endpoint on the AIServices account, on `account`, in the given zones. */
+function endpointTo(f: Fixture, id: string, zoneIds: string[]): void {
+  endpoint(f.stack, id, f.network, f.aiAccount.id, 'account', zoneIds);
+}

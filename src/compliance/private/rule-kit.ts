@@ -119,45 +119,97 @@ export interface EndpointExpectation {
   readonly zonesBySubresource: { [subresource: string]: string[] };
 }
 
+/** A private endpoint that connects to a resource, with the subresources it connects on. */
+export interface EndpointOf {
+  readonly endpoint: ResourceView;
+  /** `subresource_names` of the connection that targets the resource, as written. */
+  readonly subresources: string[];
+}
+
+/** The private endpoints whose `private_service_connection` targets `r` (by reference), in construct-tree order. */
+export function endpointsOf(model: StackModel, r: ResourceView): EndpointOf[] {
+  const endpoints = model.referencing(['azurerm_private_endpoint'], r,
+    (pe) => blocks(pe.config.private_service_connection).map((c) => c.private_connection_resource_id));
+  return endpoints.map((endpoint) => {
+    const connection = blocks(endpoint.config.private_service_connection).find((c) => typeof c.private_connection_resource_id === 'string'
+      && c.private_connection_resource_id.includes(`${r.address}.`))!;
+    return { endpoint, subresources: asArray(connection.subresource_names).map((s) => String(s)) };
+  });
+}
+
+/**
+ * True when the endpoint leaves its DNS zone group to the hub's Azure Policy (a
+ * DeployIfNotExists assignment creates it after the endpoint): the endpoint declares no
+ * `private_dns_zone_group`, and `lifecycle.ignore_changes` lists `private_dns_zone_group` so
+ * that Terraform does not delete the group the policy made. Without that entry an endpoint
+ * with no zone group is simply unresolvable.
+ */
+export function zoneGroupManagedByPolicy(endpoint: ResourceView): boolean {
+  if (blocks(endpoint.config.private_dns_zone_group).length > 0) return false;
+  const ignored = attr(endpoint.config, 'lifecycle.ignore_changes');
+  return Array.isArray(ignored) && ignored.some((x) => typeof x === 'string' && x.trim() === 'private_dns_zone_group');
+}
+
+/** What an endpoint's zone groups hold. */
+export interface ZoneGroupContents {
+  /** Number of `private_dns_zone_group` blocks. */
+  readonly groups: number;
+  /** Zone names in group order, lowercased; `<unknown>` for an id the checker cannot evaluate. */
+  readonly zones: string[];
+  /**
+   * True when a whole `private_dns_zone_ids` list is one expression (`var.zone_ids`,
+   * `concat(...)`): it may hold any number of zones.
+   */
+  readonly openEnded: boolean;
+}
+
+/** The zones in an endpoint's `private_dns_zone_group` blocks, by name. */
+export function zoneGroupContents(model: StackModel, endpoint: ResourceView): ZoneGroupContents {
+  const groups = blocks(endpoint.config.private_dns_zone_group);
+  const openEnded = groups.some((g) => isExpression(g.private_dns_zone_ids));
+  const zones = groups.flatMap((g) => asArray(g.private_dns_zone_ids)).map((id) => zoneName(model, id));
+  return { groups: groups.length, zones, openEnded };
+}
+
 /**
  * Checks that some private endpoint in the stack connects to `r` on an expected subresource and
  * that the endpoint's zone group holds a zone that resolves that subresource. Returns the problem,
  * or undefined when one endpoint satisfies everything.
  *
  * A zone id the checker cannot evaluate (a variable, a remote-state output) is accepted: the zone
- * then belongs to a hub, and only its name, not its existence, could be checked.
+ * then belongs to a hub, and only its name, not its existence, could be checked. So is an
+ * endpoint whose zone group is left to Azure Policy ({@link zoneGroupManagedByPolicy}).
  */
 export function privateEndpointProblem(model: StackModel, r: ResourceView, expected: EndpointExpectation): string | undefined {
-  const endpoints = model.referencing(['azurerm_private_endpoint'], r,
-    (pe) => blocks(pe.config.private_service_connection).map((c) => c.private_connection_resource_id));
+  const endpoints = endpointsOf(model, r);
   const subresources = Object.keys(expected.zonesBySubresource);
   if (endpoints.length === 0) {
     return `no azurerm_private_endpoint connects to it (expected private_service_connection.private_connection_resource_id = '\${${r.address}.id}' on subresource ${subresources.map(show).join(' or ')})`;
   }
   const problems: string[] = [];
-  for (const pe of endpoints) {
-    const connection = blocks(pe.config.private_service_connection).find((c) => typeof c.private_connection_resource_id === 'string'
-      && c.private_connection_resource_id.includes(`${r.address}.`))!;
-    const names = asArray(connection.subresource_names).map((s) => String(s).toLowerCase());
+  for (const { endpoint: pe, subresources: connected } of endpoints) {
+    const names = connected.map((s) => s.toLowerCase());
     const sub = subresources.find((s) => names.includes(s.toLowerCase()));
     if (!sub) {
-      problems.push(`private endpoint '${pe.path}' connects to subresource ${show(asArray(connection.subresource_names))}, expected ${subresources.map(show).join(' or ')}`);
+      problems.push(`private endpoint '${pe.path}' connects to subresource ${show(connected)}, expected ${subresources.map(show).join(' or ')}`);
       continue;
     }
     const wanted = expected.zonesBySubresource[sub];
-    const groups = blocks(pe.config.private_dns_zone_group);
-    if (groups.length === 0) {
-      problems.push(`private endpoint '${pe.path}' has no private_dns_zone_group, expected one holding ${wanted.map(show).join(' or ')}`);
+    if (zoneGroupManagedByPolicy(pe)) return undefined;
+    const { groups, zones } = zoneGroupContents(model, pe);
+    if (groups === 0) {
+      problems.push(`private endpoint '${pe.path}' has no private_dns_zone_group, expected one holding ${wanted.map(show).join(' or ')} `
+        + '(or lifecycle.ignore_changes = ["private_dns_zone_group"] when the hub\'s Azure Policy creates the zone group)');
       continue;
     }
-    const zones = groups.flatMap((g) => asArray(g.private_dns_zone_ids)).map((id) => zoneName(model, id));
     if (zones.some((z) => z === UNKNOWN_ZONE || wanted.includes(z))) return undefined;
     problems.push(`private endpoint '${pe.path}' has zones ${show(zones)} in its zone group, expected ${wanted.map(show).join(' or ')}`);
   }
   return problems.join('; ');
 }
 
-const UNKNOWN_ZONE = '<unknown>';
+/** Stands for a zone id whose zone name the checker cannot evaluate at synth. */
+export const UNKNOWN_ZONE = '<unknown>';
 
 /** The DNS zone name behind a zone id: a zone in this stack, a data source, or a literal resource id. */
 function zoneName(model: StackModel, id: unknown): string {
@@ -172,7 +224,19 @@ function zoneName(model: StackModel, id: unknown): string {
   return UNKNOWN_ZONE;
 }
 
-/** Cognitive accounts that serve Azure OpenAI. */
+/** Kinds of `azurerm_cognitive_account` that serve Azure OpenAI models, lowercased. */
+const MODEL_ACCOUNT_KINDS = ['openai', 'aiservices'];
+
+/**
+ * Cognitive accounts that serve Azure OpenAI models, the library's model accounts: kind `OpenAI`
+ * and kind `AIServices` (Microsoft Foundry), compared case-insensitively. The PCHAT-OAI-* rules
+ * hold for both.
+ */
 export function isOpenAiAccount(r: ResourceView): boolean {
-  return typeof r.config.kind === 'string' && r.config.kind.toLowerCase() === 'openai';
+  return typeof r.config.kind === 'string' && MODEL_ACCOUNT_KINDS.includes(r.config.kind.toLowerCase());
+}
+
+/** Cognitive accounts of kind `AIServices` (Microsoft Foundry), compared case-insensitively. */
+export function isAiServicesAccount(r: ResourceView): boolean {
+  return typeof r.config.kind === 'string' && r.config.kind.toLowerCase() === 'aiservices';
 }

@@ -1,3 +1,5 @@
+import { OAI_CUSTOM_SUBDOMAIN } from './oai-custom-subdomain';
+import { AIS_PRIVATE_ENDPOINT } from './ais-private-endpoint';
 import { APP_AUTHENTICATION } from './app-authentication';
 import { APP_FTP_BASIC_AUTH } from './app-ftp-basic-auth';
 import { APP_HTTPS_ONLY } from './app-https-only';
@@ -35,6 +37,7 @@ import { RuleDefinition } from '../private/rule-kit';
 /** The whole pack, in the order the docs list and the checker reports. */
 export const ALL_RULES: readonly RuleDefinition[] = [
   OAI_PUBLIC_ACCESS, OAI_NETWORK_ACLS, OAI_LOCAL_AUTH, OAI_MANAGED_IDENTITY, OAI_OUTBOUND, OAI_PRIVATE_ENDPOINT, OAI_DIAGNOSTICS,
+  OAI_CUSTOM_SUBDOMAIN, AIS_PRIVATE_ENDPOINT,
   DEPLOYMENT_CONTENT_FILTER, DEPLOYMENT_VERSION_PINNED, DEPLOYMENT_SERIALIZED,
   KV_PURGE_PROTECTION, KV_RETENTION, KV_PUBLIC_ACCESS, KV_NETWORK_ACLS, KV_RBAC, KV_PRIVATE_ENDPOINT, KV_DIAGNOSTICS, KV_SECRET_EXPIRY,
   APP_PUBLIC_ACCESS, APP_PRIVATE_ENDPOINT, APP_HTTPS_ONLY, APP_MIN_TLS, APP_FTP_BASIC_AUTH, APP_MANAGED_IDENTITY,

@@ -1,11 +1,14 @@
-import { expectOneOf, expectSet, isOpenAiAccount, resourceRule } from '../private/rule-kit';
+import { expectOneOf, isOpenAiAccount, resourceRule } from '../private/rule-kit';
 
-/** Network ACLs deny by default, and the custom subdomain exists that private endpoints and Entra auth need. */
+/**
+ * Network ACLs deny by default. (The custom subdomain this rule also demanded until the AIServices
+ * kind joined the pack is PCHAT-OAI-008 now, so that each finding names one fix.)
+ */
 export const OAI_NETWORK_ACLS = resourceRule({
   id: 'PCHAT-OAI-002',
-  title: 'OpenAI account: network ACL default Deny and a custom subdomain',
+  title: 'Model account (OpenAI or AIServices): network ACL default Deny',
   mapsTo: ['AzPol 037eea7a'],
-  rationale: 'A default-Deny ACL keeps the account closed if public access is ever re-enabled; private endpoints and Entra tokens need the custom subdomain.',
-  fix: "Add network_acls { default_action = \"Deny\" } (networkAcls: { defaultAction: 'Deny' }) and set custom_subdomain_name.",
+  rationale: 'A default-Deny ACL keeps the account closed to every network if public access is ever re-enabled.',
+  fix: "Add network_acls { default_action = \"Deny\" } (networkAcls: { defaultAction: 'Deny' }); azurerm requires custom_subdomain_name with network_acls (PCHAT-OAI-008).",
   resourceTypes: ['azurerm_cognitive_account'],
-}, (r) => [expectOneOf(r.config, 'network_acls.default_action', ['Deny']), expectSet(r.config, 'custom_subdomain_name')], isOpenAiAccount);
+}, (r) => expectOneOf(r.config, 'network_acls.default_action', ['Deny']), isOpenAiAccount);
