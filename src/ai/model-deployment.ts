@@ -1,8 +1,8 @@
 import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { isKnownModel, knownVersions } from './models';
 import { capacityRule, validateDeploymentOptions } from './private/deployment-validation';
+import { checkModelAgainstCatalogue } from './private/model-checks';
 import { BUILT_IN_RAI_POLICIES, DEPLOYMENT_PROPS_SHAPE, isUnknownBuiltInPolicy } from './private/shapes';
 import { checkField, checkOneOf, checkResourceId, checkShape, is, isUnresolved, show, warn } from '../core/private/validate';
 
@@ -86,14 +86,32 @@ export enum VersionUpgradeOption {
 /** One model deployment; used by {@link OpenAiAccountProps.models} and {@link OpenAiAccount.addDeployment}. */
 export interface ModelDeploymentOptions {
   /**
-   * Model name as Azure lists it, e.g. `gpt-4.1-mini` or `text-embedding-3-small`.
+   * Model name as Azure lists it (case-sensitive), e.g. `gpt-4.1-mini`, `text-embedding-3-small`,
+   * `DeepSeek-V3.2` or `Llama-4-Maverick-17B-128E-Instruct-FP8`. See {@link ModelCatalogue.all}.
    */
   readonly modelName: string;
   /**
    * Model version, pinned so that behaviour does not change under the application:
-   * e.g. `2025-04-14`, or `1` for embeddings.
+   * e.g. `2025-04-14`, or `1` for embeddings and most open models.
+   *
+   * Checked at synth against the {@link ModelCatalogue}: a retired version (or one whose
+   * retirement date is on or before today) fails the synth; a deprecated, legacy, preview or
+   * soon-retiring (within 180 days) version gives a warning. "Today" is the context key
+   * `cdktf-private-chat:today` (`YYYY-MM-DD`, e.g. set by the pipeline) or, when it is not set,
+   * {@link ModelCatalogue.RESEARCHED_ON}: synthesis never reads the clock, so the same code
+   * gives the same result on every run.
    */
   readonly modelVersion: string;
+  /**
+   * Model format (`model.format`): who publishes the model, e.g. `OpenAI`, `OpenAI-OSS`, `Meta`,
+   * `DeepSeek`, `Mistral AI` or `xAI`. Case-sensitive. Models other than `OpenAI` ones need an
+   * AIServices (Foundry) account ({@link AiAccount}).
+   *
+   * A format other than the one the {@link ModelCatalogue} lists for a known model fails the synth.
+   *
+   * @default - the catalogue's format for a known model, else `OpenAI`
+   */
+  readonly modelFormat?: string;
   /**
    * Deployment name: what clients pass as `model` (or in the URL) when they call the API.
    *
@@ -101,7 +119,8 @@ export interface ModelDeploymentOptions {
    */
   readonly name?: string;
   /**
-   * Deployment type.
+   * Deployment type. A type the {@link ModelCatalogue} does not list for the model (or its
+   * version) fails the synth.
    *
    * @default DeploymentSku.GLOBAL_STANDARD
    */
@@ -135,8 +154,11 @@ export interface ModelDeploymentOptions {
    */
   readonly raiPolicyName?: string;
   /**
-   * Accept a model name and version missing from the library's table of known models without
-   * a warning: for models released after this library version.
+   * Accept a model name and version missing from the library's {@link ModelCatalogue} without
+   * the `unknown-model` warning: for models released after this library version.
+   *
+   * It silences only that warning: a retired version, a SKU the model is not offered on or a
+   * wrong `modelFormat` still fail the synth.
    *
    * @default false
    */
@@ -145,7 +167,7 @@ export interface ModelDeploymentOptions {
 
 /** Props of {@link ModelDeployment}. */
 export interface ModelDeploymentProps extends ModelDeploymentOptions {
-  /** Resource id of the Azure OpenAI account. */
+  /** Resource id of the AI account (Azure OpenAI or AIServices). */
   readonly cognitiveAccountId: string;
   /**
    * Resources that must be created first: the previous deployment on the same account, since
@@ -161,10 +183,19 @@ const UPGRADE_OPTIONS = [
 ];
 
 /**
- * A model deployment (`azurerm_cognitive_deployment`) on an Azure OpenAI account.
+ * A model deployment (`azurerm_cognitive_deployment`): an OpenAI model on an Azure OpenAI or
+ * AIServices account, or an open model (Meta, DeepSeek, Mistral AI, xAI, gpt-oss, …) sold
+ * directly by Azure on an AIServices (Foundry) account.
  *
- * Prefer {@link OpenAiAccount.addDeployment}, which chains deployments one after another and
- * attaches the account's content filter.
+ * Prefer {@link AiAccount.addDeployment} or {@link OpenAiAccount.addDeployment}, which chain
+ * deployments one after another and attach the account's content filter.
+ *
+ * The model is checked at synth against the {@link ModelCatalogue} (see
+ * {@link ModelDeploymentOptions.modelVersion}): retired versions, SKUs the model is not offered
+ * on and a wrong format fail; deprecated, legacy, preview and soon-retiring versions, models not
+ * sold directly by Azure and models missing from the table give warnings
+ * (`model-deprecated`, `model-legacy`, `model-preview`, `model-retiring`,
+ * `model-not-sold-directly`, `model-sku-unconfirmed`, `unknown-model`).
  *
  * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/create-resource#deploy-a-model
  */
@@ -175,6 +206,8 @@ export class ModelDeployment extends Construct {
   public readonly modelName: string;
   /** Pinned model version. */
   public readonly modelVersion: string;
+  /** Model format written to `model.format`, e.g. `OpenAI` or `Meta`. */
+  public readonly modelFormat: string;
   /** Deployment type. */
   public readonly sku: DeploymentSku;
   /** Capacity, in the SKU family's unit. */
@@ -188,7 +221,14 @@ export class ModelDeployment extends Construct {
     checkResourceId(this, 'cognitiveAccountId', props.cognitiveAccountId, 'Microsoft.CognitiveServices/accounts');
     validateDeploymentOptions(this, '', props);
     checkOneOf(this, 'versionUpgradeOption', props.versionUpgradeOption, UPGRADE_OPTIONS);
-    this.warnAboutUnknownModel(props);
+    const sku = props.sku ?? DeploymentSku.GLOBAL_STANDARD;
+    const { format } = checkModelAgainstCatalogue(this, '', {
+      modelName: props.modelName,
+      modelVersion: props.modelVersion,
+      modelFormat: props.modelFormat,
+      sku,
+      allowUnknownModel: props.allowUnknownModel,
+    });
     const policy = props.raiPolicyName;
     if (policy !== undefined && !isUnresolved(policy) && isUnknownBuiltInPolicy(policy)) {
       warn(this, 'unknown-rai-policy', `'raiPolicyName' is '${policy}', which is neither one of Azure's built-in policies `
@@ -199,31 +239,20 @@ export class ModelDeployment extends Construct {
       warn(this, 'auto-upgrade', `'versionUpgradeOption' is '${upgrade}': Azure may change the model under the application; pin with NO_AUTO_UPGRADE`);
     }
 
-    this.sku = props.sku ?? DeploymentSku.GLOBAL_STANDARD;
+    this.sku = sku;
     this.capacity = props.capacity ?? capacityRule(this.sku).defaultCapacity;
     this.modelName = props.modelName;
     this.modelVersion = props.modelVersion;
+    this.modelFormat = format;
     this.deploymentName = props.name ?? props.modelName;
     this.resource = new CognitiveDeployment(this, 'Resource', {
       name: this.deploymentName,
       cognitiveAccountId: props.cognitiveAccountId,
-      model: { format: 'OpenAI', name: props.modelName, version: props.modelVersion },
+      model: { format: this.modelFormat, name: props.modelName, version: props.modelVersion },
       sku: { name: this.sku.name, capacity: this.capacity },
       versionUpgradeOption: upgrade,
       raiPolicyName: props.raiPolicyName ?? 'Microsoft.DefaultV2',
       dependsOn: props.dependsOn,
     });
-  }
-
-  private warnAboutUnknownModel(props: ModelDeploymentProps): void {
-    if (props.allowUnknownModel) return;
-    if (isUnresolved(props.modelName) || isUnresolved(props.modelVersion)) return;
-    if (isKnownModel(props.modelName, props.modelVersion)) return;
-    const versions = knownVersions(props.modelName);
-    const known = versions.length
-      ? `known versions of '${props.modelName}' are ${versions.map((v) => `'${v}'`).join(', ')}`
-      : `'${props.modelName}' is not in the table of known models`;
-    warn(this, 'unknown-model', `model '${props.modelName}' version '${props.modelVersion}' is not known to this library (${known}); `
-      + 'check \'modelName\' and \'modelVersion\', or set \'allowUnknownModel: true\' for a model newer than the table');
   }
 }

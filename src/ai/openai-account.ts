@@ -5,32 +5,33 @@ import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Fn, ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ContentFilter, ContentFilterOptions } from './content-filter';
+import { FoundryProject, FoundryProjectOptions } from './foundry-project';
 import { DeploymentSku, ModelDeployment, ModelDeploymentOptions } from './model-deployment';
+import { validateDeploymentOptions } from './private/deployment-validation';
+import {
+  AccountKindSpec, AZURE_AI_USER_ROLE, FQDN, LOG_CATEGORIES, MAX_DNS_LABEL, networkLocation,
+  OPENAI_KIND_FORMATS, OPENAI_KIND_UNCERTAIN_FORMATS, OPENAI_USER_ROLE, openAiEndpointOf, UseRole,
+} from './private/model-account';
+import { DEPLOYMENT_OPTIONS_SHAPE, OPENAI_ATTRIBUTES_SHAPE, openAiAccountShape } from './private/shapes';
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
+import { FOUNDRY_PROJECT_OPTIONS_SHAPE } from './private/project-shapes';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
-import { dataZoneOf, hasAzureOpenAi, checkSameRegionAsNetwork, AZURE_OPENAI_REGIONS } from '../core/private/regions';
+import { PRINCIPAL_REF } from '../core/private/references';
+import { AZURE_OPENAI_REGIONS, checkSameRegionAsNetwork, dataZoneOf, hasAzureOpenAi } from '../core/private/regions';
 import {
-  checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, warn,
+  checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
-import { IPrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones';
+import { PrivateLinkZone, IPrivateDnsZones } from '../network/private-dns-zones';
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateNetwork } from '../network/private-network';
-import { validateDeploymentOptions } from './private/deployment-validation';
-import { DEPLOYMENT_OPTIONS_SHAPE, OPENAI_ATTRIBUTES_SHAPE, openAiAccountShape } from './private/shapes';
-import { PRINCIPAL_REF } from '../core/private/references';
-
-/** Built-in role that may call the inference APIs of an account, and nothing else. */
-const OPENAI_USER_ROLE = 'Cognitive Services OpenAI User';
-
-/** Log categories an Azure OpenAI account sends: control-plane audit, request metadata, token usage. */
-const LOG_CATEGORIES = ['Audit', 'RequestResponse', 'AzureOpenAIRequestUsage'];
 
 /**
- * An Azure OpenAI account that applications can be granted access to: created here
- * ({@link OpenAiAccount}) or existing ({@link OpenAiAccount.fromAttributes}).
+ * A model account that applications can be granted access to through its OpenAI-compatible
+ * endpoint: a Foundry account ({@link AiAccount}), an Azure OpenAI account
+ * ({@link OpenAiAccount}), or an existing one (`fromAttributes`).
  */
 export interface IOpenAiAccount extends IConstruct {
   /** Resource id of the account. */
@@ -41,8 +42,9 @@ export interface IOpenAiAccount extends IConstruct {
   readonly endpoint: string;
 
   /**
-   * Lets `principal` call the account's models (role `Cognitive Services OpenAI User` on the
-   * account), with Entra ID tokens since key authentication is off.
+   * Lets `principal` call the account's models with Entra ID tokens, since key authentication
+   * is off: role `Azure AI User` on a Foundry account (every model, by role id), `Cognitive
+   * Services OpenAI User` on an OpenAI-kind account.
    *
    * @returns the role assignment, so that callers can make their app depend on it
    */
@@ -61,7 +63,7 @@ export interface OpenAiAccountAttributes {
   readonly endpoint?: string;
 }
 
-/** Props of {@link OpenAiAccount}. */
+/** Props of {@link OpenAiAccount}, and the base of {@link AiAccountProps}. */
 export interface OpenAiAccountProps {
   /** Resource group of the account and its private endpoint. */
   readonly resourceGroupName: string;
@@ -69,7 +71,10 @@ export interface OpenAiAccountProps {
   readonly location: string;
   /** Network whose `private-endpoints` subnet holds the account's private endpoint. */
   readonly network: IPrivateNetwork;
-  /** Zones holding `privatelink.openai.azure.com` and `privatelink.cognitiveservices.azure.com`. */
+  /**
+   * Zones holding `privatelink.openai.azure.com` and `privatelink.cognitiveservices.azure.com`,
+   * and for an {@link AiAccount} `privatelink.services.ai.azure.com` too.
+   */
   readonly dnsZones: IPrivateDnsZones;
   /** Workspace that receives the account's audit, request and usage logs and its metrics. */
   readonly monitoring: IMonitoring;
@@ -105,7 +110,7 @@ export interface OpenAiAccountProps {
   /**
    * Model deployments, created in this order, one after another.
    *
-   * @default - one `gpt-4.1-mini` (`2025-04-14`) deployment, GlobalStandard, capacity 10 (10,000 tokens per minute)
+   * @default - {@link AiAccount}: one `Llama-4-Maverick-17B-128E-Instruct-FP8` (`1`, format `Meta`) deployment; {@link OpenAiAccount}: one `gpt-4.1-mini` (`2025-04-14`) deployment; both GlobalStandard, capacity 10 (10,000 tokens per minute)
    */
   readonly models?: ModelDeploymentOptions[];
   /**
@@ -138,49 +143,28 @@ export interface OpenAiAccountProps {
   readonly tags?: { [key: string]: string };
 }
 
-/** The default deployment: a current small chat model at a capacity that fits default quotas. */
-const DEFAULT_MODELS: ModelDeploymentOptions[] = [
-  { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
-];
-
-/** Longest DNS label: the custom subdomain is the first label of `<subdomain>.openai.azure.com`. */
-const MAX_DNS_LABEL = 63;
-
-const FQDN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
-abstract class OpenAiAccountBase extends Construct implements IOpenAiAccount {
+/** `grantUse`, shared by created and imported accounts. */
+abstract class ModelAccountBase extends Construct implements IOpenAiAccount {
   public abstract readonly accountId: string;
   public abstract readonly accountName: string;
   public abstract readonly endpoint: string;
 
+  constructor(scope: Construct, id: string, private readonly useRole: UseRole) {
+    super(scope, id);
+  }
+
   public grantUse(principal: IPrincipal): RoleAssignment {
     checkField(this, 'grantUse.principal', principal, PRINCIPAL_REF(true));
-    return grantRole(this, { scopeId: this.accountId, roleDefinitionName: OPENAI_USER_ROLE, principal });
+    return grantRole(this, { scopeId: this.accountId, roleDefinitionName: this.useRole.name, principal }, this.useRole.guid);
   }
 }
 
 /**
- * An Azure OpenAI account reachable only through a private endpoint, with Entra ID
- * authentication only, a content filter, and model deployments created one at a time.
- *
- * - kind `OpenAI`, SKU `S0`, a custom subdomain; public network access off; network ACL
- *   default Deny; key authentication off; outbound access restricted to `allowedFqdns`;
- *   a system-assigned identity;
- * - one private endpoint (`account`) with one zone group holding the OpenAI and the Cognitive
- *   Services zones, created after a short wait, because an endpoint on an account that is still
- *   provisioning fails;
- * - a diagnostic setting sending `Audit`, `RequestResponse` and `AzureOpenAIRequestUsage` logs
- *   and all metrics to the workspace;
- * - `lifecycle.prevent_destroy` unless `preventDestroy: false`.
- *
- * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/network
+ * The implementation of {@link OpenAiAccount} and {@link AiAccount}: a model account reachable
+ * only through a private endpoint, with Entra ID authentication only, a content filter, and
+ * model deployments created one at a time.
  */
-export class OpenAiAccount extends OpenAiAccountBase {
-  /** Uses an existing account: nothing is created; `grantUse` still works. */
-  public static fromAttributes(scope: Construct, id: string, attrs: OpenAiAccountAttributes): IOpenAiAccount {
-    return new ImportedOpenAiAccount(scope, id, attrs);
-  }
-
+abstract class ModelAccount extends ModelAccountBase {
   public readonly accountId: string;
   public readonly accountName: string;
   public readonly endpoint: string;
@@ -188,6 +172,8 @@ export class OpenAiAccount extends OpenAiAccountBase {
   public readonly principalId: string;
   /** Custom subdomain of the endpoint. */
   public readonly customSubdomainName: string;
+  /** Region of the account. */
+  public readonly location: string;
   /** Model deployments, in creation order. */
   public readonly deployments: ModelDeployment[] = [];
   /** The content filter attached to the deployments. */
@@ -201,24 +187,30 @@ export class OpenAiAccount extends OpenAiAccountBase {
   /** The diagnostic setting sending logs and metrics to the workspace. */
   public readonly diagnosticSetting: MonitorDiagnosticSetting;
 
-  /** What the next deployment waits for: the previous deployment, or the content filter. */
-  private lastInChain: ITerraformDependable;
-  /** Region of the account, for the Data Zone check of each deployment. */
-  private readonly region: string;
+  /** Kind of the account. */
+  private readonly kind: string;
+  /**
+   * What the next change to the account waits for: the previous deployment or project, or the content filter.
+   *
+   * @internal
+   */
+  protected _lastInChain: ITerraformDependable;
 
-  constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
-    super(scope, id);
-    this.validate(props);
-    this.region = props.location;
+  constructor(scope: Construct, id: string, props: OpenAiAccountProps, spec: AccountKindSpec, shape: Shape) {
+    super(scope, id, spec.useRole);
+    this.validate(props, shape);
+    this.location = props.location;
+    this.kind = spec.kind;
 
     this.customSubdomainName = props.customSubdomainName ?? Names.globallyUnique(this, AzureNameRule.COGNITIVE_ACCOUNT, 'oai');
     this.accountName = props.name ?? this.customSubdomainName;
     const userIds = props.userAssignedIdentityIds ?? [];
+    const foundry = spec.kind === 'AIServices';
     this.resource = new CognitiveAccount(this, 'Resource', {
       name: this.accountName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      kind: 'OpenAI',
+      kind: spec.kind,
       skuName: 'S0',
       customSubdomainName: this.customSubdomainName,
       publicNetworkAccessEnabled: false,
@@ -229,6 +221,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
       },
       outboundNetworkAccessRestricted: true,
       fqdns: props.allowedFqdns ?? [],
+      ...(foundry ? { projectManagementEnabled: true } : {}),
       identity: userIds.length
         ? { type: 'SystemAssigned, UserAssigned', identityIds: userIds }
         : { type: 'SystemAssigned' },
@@ -236,7 +229,9 @@ export class OpenAiAccount extends OpenAiAccountBase {
       tags: props.tags,
     });
     this.accountId = this.resource.id;
-    this.endpoint = this.resource.endpoint;
+    // An AIServices account reports its cognitiveservices endpoint; OpenAI clients want the
+    // openai one, which the same custom subdomain serves.
+    this.endpoint = foundry ? openAiEndpointOf(this.customSubdomainName) : this.resource.endpoint;
     this.principalId = this.resource.identity.principalId;
 
     this.provisioningWait = waitAfter(this, 'WaitForProvisioning', [this.resource], '30s');
@@ -247,7 +242,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
       dnsZones: props.dnsZones,
       targetResourceId: this.accountId,
       subresource: 'account',
-      zones: [PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES],
+      zones: spec.zones,
       dependsOn: [this.provisioningWait],
       tags: props.tags,
     });
@@ -263,22 +258,21 @@ export class OpenAiAccount extends OpenAiAccountBase {
       cognitiveAccountId: this.accountId,
       tags: props.tags,
     });
-    this.lastInChain = this.contentFilter.resource;
+    this._lastInChain = this.contentFilter.resource;
 
-    for (const [i, options] of (props.models ?? DEFAULT_MODELS).entries()) {
-      this.addDeployment(this.freeDeploymentId(options, i), options);
+    for (const [i, options] of (props.models ?? spec.defaultModels).entries()) {
+      this.addDeployment(this.freeChildId(options.name ?? options.modelName, `Deployment${i}`), options);
     }
   }
 
   /**
-   * The construct id of `models[i]`: its deployment name, unless that is a token or already the id
-   * of a child (a deployment named `Resource` or `ContentFilter`), which only the user's own
-   * `addDeployment` id may collide with.
+   * The construct id for a child named `name`: the name itself, unless that is a token or
+   * already the id of a child (a deployment named `Resource` or `ContentFilter`), which only the
+   * user's own `addDeployment` id may collide with.
    */
-  private freeDeploymentId(options: ModelDeploymentOptions, i: number): string {
-    const name = options.name ?? options.modelName;
+  private freeChildId(name: string, fallback: string): string {
     if (!isUnresolved(name) && !this.node.tryFindChild(name)) return name;
-    let id = `Deployment${i}`;
+    let id = fallback;
     while (this.node.tryFindChild(id)) id = `${id}_`;
     return id;
   }
@@ -311,24 +305,38 @@ export class OpenAiAccount extends OpenAiAccountBase {
       ...options,
       cognitiveAccountId: this.accountId,
       raiPolicyName: options.raiPolicyName ?? this.contentFilter.policyName,
-      dependsOn: [this.lastInChain],
+      dependsOn: [this._lastInChain],
     });
+    this.checkFormatServed(deployment);
     this.deployments.push(deployment);
-    this.lastInChain = deployment.resource;
+    this._lastInChain = deployment.resource;
     this.warnAboutDataZone(deployment);
     return deployment;
   }
 
+  /** An `OpenAI`-kind account serves only OpenAI's models; open models need a Foundry account. */
+  private checkFormatServed(deployment: ModelDeployment): void {
+    const format = deployment.modelFormat;
+    if (this.kind !== 'OpenAI' || isUnresolved(format) || OPENAI_KIND_FORMATS.includes(format)) return;
+    if (OPENAI_KIND_UNCERTAIN_FORMATS.includes(format)) {
+      warn(deployment, 'format-on-openai-kind', `model '${deployment.modelName}' has format '${format}', which Microsoft documents for Foundry (AIServices) accounts; `
+        + 'an OpenAI-kind account may refuse it at apply: deploy it on an AiAccount');
+      return;
+    }
+    throw ruleError(deployment, `model '${deployment.modelName}' has format '${format}', which an account of kind 'OpenAI' cannot serve: `
+      + `only ${OPENAI_KIND_FORMATS.map((f) => `'${f}'`).join(', ')} models deploy there. Deploy it on an AiAccount (kind 'AIServices'), got format '${format}'`);
+  }
+
   /** A Data Zone SKU only exists in the regions of the EU and US data zones. */
   private warnAboutDataZone(deployment: ModelDeployment): void {
-    const location = this.region;
+    const location = this.location;
     if (!deployment.sku.name.startsWith('DataZone') || isUnresolved(location) || dataZoneOf(location) !== undefined) return;
     warn(deployment, 'data-zone-region', `'sku' is '${deployment.sku.name}', but the account's region '${location}' is in neither the EU nor the US data zone: `
       + 'the deployment fails at apply; use a Global or regional SKU, or an account in an EU or US region');
   }
 
-  private validate(props: OpenAiAccountProps): void {
-    checkShape(this, props, openAiAccountShape());
+  private validate(props: OpenAiAccountProps, shape: Shape): void {
+    checkShape(this, props, shape);
     checkPlacement(this, props.resourceGroupName, props.location);
     checkSameRegionAsNetwork(this, 'location', props.location, networkLocation(props.network));
     if (!hasAzureOpenAi(props.location)) {
@@ -372,20 +380,17 @@ export class OpenAiAccount extends OpenAiAccountBase {
       }
       seen.set(name.toLowerCase(), { index: i, name });
     }
-
   }
 }
 
-class ImportedOpenAiAccount extends OpenAiAccountBase {
-  /** Shown in error messages instead of this internal class name. */
-  public static readonly errorKind = 'OpenAiAccount.fromAttributes';
-
+/** An existing account: nothing is created; `grantUse` still works. */
+class ImportedModelAccount extends ModelAccountBase {
   public readonly accountId: string;
   public readonly accountName: string;
   public readonly endpoint: string;
 
-  constructor(scope: Construct, id: string, attrs: OpenAiAccountAttributes) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, attrs: OpenAiAccountAttributes, useRole: UseRole) {
+    super(scope, id, useRole);
     checkShape(this, attrs, OPENAI_ATTRIBUTES_SHAPE);
     checkResourceId(this, 'accountId', attrs.accountId, 'Microsoft.CognitiveServices/accounts');
     checkNotBlank(this, 'endpoint', attrs.endpoint);
@@ -397,15 +402,183 @@ class ImportedOpenAiAccount extends OpenAiAccountBase {
     this.accountName = isUnresolved(attrs.accountId)
       ? Fn.element(Fn.split('/', attrs.accountId), 8)
       : attrs.accountId.split('/')[8];
-    this.endpoint = attrs.endpoint ?? `https://${this.accountName}.openai.azure.com/`;
+    this.endpoint = attrs.endpoint ?? openAiEndpointOf(this.accountName);
   }
 }
 
+
+/** The default deployment of an OpenAI-kind account, unchanged since 0.x so that existing stacks plan no change. */
+const DEFAULT_MODELS: ModelDeploymentOptions[] = [
+  { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
+];
+
 /**
- * The network's region. `location` is optional on `IPrivateNetwork` (unknown for an imported
- * network given none); read defensively so that a hand-made network object without it passes.
+ * An Azure OpenAI account (kind `OpenAI`) reachable only through a private endpoint, with
+ * Entra ID authentication only, a content filter, and model deployments created one at a time.
+ *
+ * New stacks should use {@link AiAccount} (kind `AIServices`, Microsoft Foundry), which serves
+ * the same OpenAI models and open models too. This class stays for stacks that already have an
+ * OpenAI-kind account: in azurerm 4.55 `kind` forces replacement, so switching an existing
+ * account to {@link AiAccount} plans a new account (see docs/operations.md for the migration).
+ *
+ * - kind `OpenAI`, SKU `S0`, a custom subdomain; public network access off; network ACL
+ *   default Deny; key authentication off; outbound access restricted to `allowedFqdns`;
+ *   a system-assigned identity;
+ * - one private endpoint (`account`) with one zone group holding the OpenAI and the Cognitive
+ *   Services zones, created after a short wait, because an endpoint on an account that is still
+ *   provisioning fails;
+ * - a diagnostic setting sending `Audit`, `RequestResponse` and `AzureOpenAIRequestUsage` logs
+ *   and all metrics to the workspace;
+ * - `lifecycle.prevent_destroy` unless `preventDestroy: false`;
+ * - default deployment `gpt-4.1-mini` `2025-04-14` (Legacy, retiring 2027-04-14: synth warns).
+ *
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/network
  */
-function networkLocation(network: IPrivateNetwork): string | undefined {
-  const location = (network as { readonly location?: unknown }).location;
-  return typeof location === 'string' ? location : undefined;
+export class OpenAiAccount extends ModelAccount {
+  /** Uses an existing account: nothing is created; `grantUse` still works. */
+  public static fromAttributes(scope: Construct, id: string, attrs: OpenAiAccountAttributes): IOpenAiAccount {
+    return new ImportedOpenAiAccount(scope, id, attrs);
+  }
+
+  constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
+    super(scope, id, props, {
+      kind: 'OpenAI',
+      defaultModels: DEFAULT_MODELS,
+      zones: [PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES],
+      useRole: OPENAI_USER_ROLE,
+    }, openAiAccountShape());
+  }
+}
+
+class ImportedOpenAiAccount extends ImportedModelAccount {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'OpenAiAccount.fromAttributes';
+
+  constructor(scope: Construct, id: string, attrs: OpenAiAccountAttributes) {
+    super(scope, id, attrs, OPENAI_USER_ROLE);
+  }
+}
+
+/** Which kind of model account a pattern creates. */
+export enum AccountKind {
+  /**
+   * A Microsoft Foundry account (`AIServices`): OpenAI models and open models (Meta, DeepSeek,
+   * Mistral, gpt-oss, xAI) behind one private endpoint, with Foundry projects.
+   */
+  AI_SERVICES = 'AIServices',
+  /**
+   * An Azure OpenAI account (`OpenAI`): OpenAI models only. For stacks created before the
+   * library defaulted to Foundry: in azurerm 4.55 changing `kind` replaces the account.
+   */
+  OPENAI = 'OpenAI',
+}
+
+/** Props of {@link AiAccount}. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface AiAccountProps extends OpenAiAccountProps {}
+
+/**
+ * The default deployment of a Foundry account: a current GA chat model that Microsoft's sample
+ * chat app (which always sends `temperature` and `max_tokens`) can call. Every current GA
+ * OpenAI chat model is a reasoning model that refuses those parameters; Llama 4 Maverick is
+ * not, is sold directly by Azure on GlobalStandard, and has no retirement date announced.
+ */
+const FOUNDRY_DEFAULT_MODELS: ModelDeploymentOptions[] = [
+  { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
+];
+
+/**
+ * A Microsoft Foundry account (`azurerm_cognitive_account` kind `AIServices`) reachable only
+ * through a private endpoint: OpenAI models and open models (Llama, DeepSeek, Mistral, gpt-oss,
+ * Grok) behind one endpoint, with Entra ID authentication only, a content filter on every
+ * deployment, model deployments created one at a time, and Foundry projects.
+ *
+ * - kind `AIServices`, SKU `S0`, project management on, a custom subdomain; public network
+ *   access off; network ACL default Deny; key authentication off; outbound access restricted to
+ *   `allowedFqdns`; a system-assigned identity;
+ * - one private endpoint (`account`) whose zone group holds the three zones a Foundry account
+ *   answers on: `privatelink.services.ai.azure.com`, `privatelink.openai.azure.com` and
+ *   `privatelink.cognitiveservices.azure.com` (or none, when the hub's Azure Policy manages zone
+ *   groups); created after a short wait, because an endpoint on an account that is still
+ *   provisioning fails;
+ * - a diagnostic setting sending `Audit`, `RequestResponse` and `AzureOpenAIRequestUsage` logs
+ *   and all metrics to the workspace;
+ * - `lifecycle.prevent_destroy` unless `preventDestroy: false`.
+ *
+ * Every model is called through the OpenAI-compatible endpoint, `{@link openAiV1Endpoint}`,
+ * with the deployment name as `model` and an Entra token for `https://cognitiveservices.azure.com/.default`.
+ *
+ * @see https://learn.microsoft.com/azure/foundry/foundry-models/concepts/endpoints
+ * @see https://learn.microsoft.com/azure/foundry/how-to/configure-private-link
+ */
+export class AiAccount extends ModelAccount {
+  /**
+   * Uses an existing Foundry account: nothing is created; `grantUse` assigns `Azure AI User`.
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: OpenAiAccountAttributes): IOpenAiAccount {
+    return new ImportedAiAccount(scope, id, attrs);
+  }
+
+  /** Foundry endpoint, `https://<custom subdomain>.services.ai.azure.com/`. */
+  public readonly servicesEndpoint: string;
+  /**
+   * OpenAI-compatible v1 base URL for every model of the account,
+   * `https://<custom subdomain>.openai.azure.com/openai/v1/`: no `api-version`, the deployment
+   * name as `model`.
+   */
+  public readonly openAiV1Endpoint: string;
+  /** Foundry projects, in creation order. */
+  public readonly projects: FoundryProject[] = [];
+
+  constructor(scope: Construct, id: string, props: AiAccountProps) {
+    super(scope, id, props, {
+      kind: 'AIServices',
+      defaultModels: FOUNDRY_DEFAULT_MODELS,
+      zones: [PrivateLinkZone.AI_SERVICES, PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES],
+      useRole: AZURE_AI_USER_ROLE,
+    }, openAiAccountShape());
+    this.servicesEndpoint = `https://${this.customSubdomainName}.services.ai.azure.com/`;
+    this.openAiV1Endpoint = `${this.endpoint}openai/v1/`;
+  }
+
+  /**
+   * Adds a Foundry project, created after every deployment and project added before (Azure
+   * rejects concurrent writes to one account). Grant people access with
+   * {@link FoundryProject.grantUse} or {@link FoundryProject.grantManage}.
+   *
+   * @param id construct id of the project
+   */
+  public addProject(id: string, options: FoundryProjectOptions = {}): FoundryProject {
+    checkField(this, 'addProject.id', id, is.string(true));
+    checkNotBlank(this, 'addProject.id', id);
+    checkField(this, `addProject(${id})`, options, is.object(FOUNDRY_PROJECT_OPTIONS_SHAPE, true));
+    const existing = this.node.tryFindChild(id);
+    if (existing) {
+      throw propError(this, 'addProject', `id '${id}' is already used by '${existing.node.path}': give each project its own construct id`, id);
+    }
+    const name = options.name;
+    const clash = name === undefined || isUnresolved(name) ? undefined
+      : this.projects.find((p) => !isUnresolved(p.projectName) && p.projectName.toLowerCase() === name.toLowerCase());
+    if (clash) {
+      throw propError(this, `addProject(${id}).name`, `must be unique within the account ('${clash.projectName}' is already used by '${clash.node.path}'; names compare case-insensitively)`, name);
+    }
+    const project = new FoundryProject(this, id, {
+      ...options,
+      cognitiveAccountId: this.accountId,
+      location: this.location,
+      dependsOn: [this._lastInChain],
+    });
+    this.projects.push(project);
+    this._lastInChain = project.resource;
+    return project;
+  }
+}
+
+class ImportedAiAccount extends ImportedModelAccount {
+  /** Shown in error messages instead of this internal class name. */
+  public static readonly errorKind = 'AiAccount.fromAttributes';
+
+  constructor(scope: Construct, id: string, attrs: OpenAiAccountAttributes) {
+    super(scope, id, attrs, AZURE_AI_USER_ROLE);
+  }
 }

@@ -119,6 +119,14 @@ export class AzureNameRule {
     pattern: '^[A-Za-z0-9][-\\w.]*$',
     description: 'letters, digits, underscores, periods and hyphens, starting with a letter or digit',
   });
+  /** Foundry project (`azurerm_cognitive_account_project`): 2-64 characters, unique within its account. */
+  public static readonly FOUNDRY_PROJECT = new AzureNameRule({
+    resourceType: 'Foundry project',
+    minLength: 2,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9][-\\w.]*$',
+    description: 'letters, digits, underscores, periods and hyphens, starting with a letter or digit',
+  });
   /** Content filter (RAI policy): 2-64 characters. */
   public static readonly RAI_POLICY = new AzureNameRule({
     resourceType: 'content filter policy',

@@ -1,4 +1,5 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Fn, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { stableHash } from './names';
 import { checkField, checkGuid, checkNotBlank, checkOneOf, checkShape, is } from './private/validate';
@@ -79,8 +80,13 @@ export interface RoleGrantOptions {
  * Creates one role assignment under `owner`, with a construct id derived from the role and the
  * principal's path so that granting the same role to the same principal twice is an error,
  * and reordering grants never changes an address.
+ *
+ * With `roleDefinitionGuid`, the assignment names the built-in role by its id (scoped to the
+ * subscription of `scopeId`) rather than by `roleDefinitionName`, which then only labels the
+ * assignment: for roles Microsoft is renaming (e.g. `Azure AI User`, shown as `Foundry User` in
+ * some tenants), where a lookup by name can fail.
  */
-export function grantRole(owner: Construct, options: RoleGrantOptions): RoleAssignment {
+export function grantRole(owner: Construct, options: RoleGrantOptions, roleDefinitionGuid?: string): RoleAssignment {
   checkShape(owner, options, {
     scopeId: is.string(true),
     roleDefinitionName: is.string(true),
@@ -96,9 +102,17 @@ export function grantRole(owner: Construct, options: RoleGrantOptions): RoleAssi
   if (existing) return existing as RoleAssignment;
   return new RoleAssignment(owner, id, {
     scope: options.scopeId,
-    roleDefinitionName: options.roleDefinitionName,
+    ...(roleDefinitionGuid === undefined
+      ? { roleDefinitionName: options.roleDefinitionName }
+      : { roleDefinitionId: roleDefinitionIdIn(options.scopeId, roleDefinitionGuid) }),
     principalId: options.principal.principalId,
     principalType: options.principal.principalType,
     description: options.description ?? `${options.roleDefinitionName} granted by ${owner.node.path}`,
   });
+}
+
+/** `/subscriptions/<subscription of scopeId>/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
+function roleDefinitionIdIn(scopeId: string, guid: string): string {
+  const subscription = Token.isUnresolved(scopeId) ? Fn.element(Fn.split('/', scopeId), 2) : scopeId.split('/')[2];
+  return `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 }

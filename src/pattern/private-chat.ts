@@ -3,7 +3,8 @@ import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContentFilterOptions } from '../ai/content-filter';
 import { DeploymentSkuFamily, ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
-import { IOpenAiAccount, OpenAiAccount } from '../ai/openai-account';
+import { ModelCatalogue, ModelKind } from '../ai/models';
+import { AccountKind, AiAccount, IOpenAiAccount, OpenAiAccount } from '../ai/openai-account';
 import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../ai/private/shapes';
 import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
@@ -15,7 +16,7 @@ import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
-import { checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
+import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { Egress } from '../network/egress';
@@ -85,9 +86,22 @@ export interface PrivateChatProps {
   readonly monitoring?: IMonitoring;
 
   /**
-   * Model deployments of the Azure OpenAI account. The app chats with `chatDeploymentName`.
+   * Kind of the AI account to create.
    *
-   * @default - one small GlobalStandard deployment of a current chat model (see {@link OpenAiAccount})
+   * `AccountKind.AI_SERVICES` (the default) creates a Microsoft Foundry account
+   * ({@link AiAccount}) that serves OpenAI and open models. `AccountKind.OPENAI` creates the
+   * Azure OpenAI account ({@link OpenAiAccount}) that stacks made before Foundry became the
+   * default have: set it to keep such a stack's account, since in azurerm 4.55 changing `kind`
+   * replaces the account (see docs/operations.md for the migration). Both keep the same construct
+   * path and names.
+   *
+   * @default AccountKind.AI_SERVICES
+   */
+  readonly accountKind?: AccountKind;
+  /**
+   * Model deployments of the AI account. The app chats with `chatDeploymentName`.
+   *
+   * @default - one small GlobalStandard deployment of a current chat model the default app can call: `Llama-4-Maverick-17B-128E-Instruct-FP8` on a Foundry account, `gpt-4.1-mini` on an OpenAI-kind account (see {@link AiAccount} and {@link OpenAiAccount})
    */
   readonly models?: ModelDeploymentOptions[];
   /**
@@ -210,12 +224,12 @@ export interface PrivateChatProps {
    */
   readonly vault?: IPrivateKeyVault;
   /**
-   * An existing AI account (`OpenAiAccount.fromAttributes`), e.g. a shared one behind the
+   * An existing AI account (`AiAccount.fromAttributes` or `OpenAiAccount.fromAttributes`), e.g. a shared one behind the
    * platform's private endpoint. When set, no account, deployment or content filter is created:
    * name the deployment to chat with in `chatDeploymentName`. The account must have local
    * (key) authentication off; the app reaches it with its managed identity.
    *
-   * @default - a new OpenAiAccount with `models`
+   * @default - a new AiAccount (or OpenAiAccount, per `accountKind`) with `models`
    */
   readonly openAi?: IOpenAiAccount;
   /**
@@ -252,7 +266,7 @@ export interface PrivateChatNames {
  * A network-isolated ChatGPT equivalent on Azure, in one construct.
  *
  * Wires a resource group, a {@link PrivateNetwork}, the {@link PrivateDnsZones}, a
- * {@link Monitoring} workspace, an {@link OpenAiAccount} with model deployments and a content
+ * {@link Monitoring} workspace, a Foundry {@link AiAccount} with model deployments and a content
  * filter, a {@link PrivateKeyVault} and a {@link ChatWebApp} signed in with Entra ID. Nothing has
  * a public data-plane endpoint; the app reaches the model with its managed identity, never with
  * a key. The compliance rule pack is applied to the whole stack.
@@ -275,7 +289,9 @@ export class PrivateChat extends Construct {
   public readonly monitoring: IMonitoring;
   /** The AI account the app calls (created, or the one passed in `openAi`). */
   public readonly openAi: IOpenAiAccount;
-  /** The account this construct created, with its deployments and content filter (none with an existing account). */
+  /** The Foundry account this construct created, with its deployments and content filter (with the default `accountKind`). */
+  public readonly createdAiAccount?: AiAccount;
+  /** The OpenAI-kind account this construct created (only with `accountKind: AccountKind.OPENAI`). */
   public readonly createdOpenAi?: OpenAiAccount;
   /** The Key Vault holding the sign-in secret (created, or the one passed in `vault`). */
   public readonly vault: IPrivateKeyVault;
@@ -289,13 +305,16 @@ export class PrivateChat extends Construct {
   public readonly chatDeploymentName: string;
   /** The app's managed identity. */
   public readonly identity: IChatIdentity;
-  /** Endpoint of the Azure OpenAI account (`https://<subdomain>.openai.azure.com/`), private-only. */
+  /** OpenAI endpoint of the AI account (`https://<subdomain>.openai.azure.com/`), private-only. */
   public readonly openAiEndpoint: string;
   /**
    * Host name users browse to (`<app>.azurewebsites.net`). It resolves to the app's private
    * endpoint for clients that use the `privatelink.azurewebsites.net` zone.
    */
   public readonly appHostname: string;
+
+  /** The account created here, whichever its kind. */
+  private readonly createdAccount?: AiAccount | OpenAiAccount;
 
   constructor(scope: Construct, id: string, props: PrivateChatProps) {
     super(scope, id);
@@ -335,7 +354,7 @@ export class PrivateChat extends Construct {
       this.openAi = props.openAi;
       this.chatDeploymentName = props.chatDeploymentName!;
     } else {
-      this.createdOpenAi = new OpenAiAccount(this, 'OpenAi', {
+      const accountProps = {
         ...common,
         ...isolation,
         name: names.aiAccount,
@@ -344,9 +363,18 @@ export class PrivateChat extends Construct {
         contentFilter: props.contentFilter,
         allowedFqdns: props.allowedFqdns,
         preventDestroy: props.preventDestroy,
-      });
-      this.openAi = this.createdOpenAi;
-      this.chatDeployment = this.findChatDeployment(this.createdOpenAi, props.chatDeploymentName);
+      };
+      // One construct id for both kinds: the names hashed from the path stay the same, so that
+      // azurerm >= 4.56 can change the kind in place (see docs/address-stability.md).
+      let account: AiAccount | OpenAiAccount;
+      if (props.accountKind === AccountKind.OPENAI) {
+        account = this.createdOpenAi = new OpenAiAccount(this, 'OpenAi', accountProps);
+      } else {
+        account = this.createdAiAccount = new AiAccount(this, 'OpenAi', accountProps);
+      }
+      this.createdAccount = account;
+      this.openAi = account;
+      this.chatDeployment = this.findChatDeployment(account, props.chatDeploymentName);
       this.chatDeploymentName = this.chatDeployment.deploymentName;
       this.warnAboutChatModel(props, this.chatDeployment);
     }
@@ -385,7 +413,7 @@ export class PrivateChat extends Construct {
       // The opt-out is explicit in the props; record it as an acknowledged deviation so that the
       // compliance report shows who turned protection off, instead of failing the synth.
       const reason = `preventDestroy: false was set on PrivateChat '${this.node.path}' (disposable environment)`;
-      if (this.createdOpenAi) Compliance.acknowledge(this.createdOpenAi, 'PCHAT-LIFE-001', reason);
+      if (this.createdAccount) Compliance.acknowledge(this.createdAccount, 'PCHAT-LIFE-001', reason);
       if (this.createdVault) Compliance.acknowledge(this.createdVault, 'PCHAT-LIFE-001', reason);
     }
     this.identity = this.app.identity;
@@ -401,6 +429,7 @@ export class PrivateChat extends Construct {
 
   private validate(props: PrivateChatProps): void {
     checkShape(this, props, propsShape());
+    checkOneOf(this, 'accountKind', props.accountKind, [AccountKind.AI_SERVICES, AccountKind.OPENAI]);
     checkTags(this, 'tags', props.tags);
     checkTrimmed(this, 'location', props.location);
     checkLocation(this, 'location', props.location);
@@ -425,7 +454,7 @@ export class PrivateChat extends Construct {
     }
     this.validateNames(props.names ?? {});
     if (props.openAi) {
-      for (const prop of ['models', 'contentFilter', 'allowedFqdns'] as const) {
+      for (const prop of ['models', 'contentFilter', 'allowedFqdns', 'accountKind'] as const) {
         if (props[prop] !== undefined) {
           throw ruleError(this, `'openAi' and '${prop}' are mutually exclusive: deployments and the content filter of an existing account are managed where the account is, got both`);
         }
@@ -476,7 +505,7 @@ export class PrivateChat extends Construct {
     checkWebAppNameNotReserved(this, 'names.webApp', names.webApp);
   }
 
-  private findChatDeployment(account: OpenAiAccount, name: string | undefined): ModelDeployment {
+  private findChatDeployment(account: AiAccount | OpenAiAccount, name: string | undefined): ModelDeployment {
     const deployments = account.deployments;
     if (name === undefined) return deployments[0];
     const found = deployments.find((d) => d.deploymentName === name);
@@ -486,34 +515,45 @@ export class PrivateChat extends Construct {
     return found;
   }
 
-  /** Deployments that deploy but cannot serve the chat app: an embeddings model, a batch SKU, a model the image cannot call. */
+  /**
+   * Deployments that deploy but cannot serve the chat app: an embeddings model, a batch SKU, a
+   * model the image cannot call. Known models are judged by the model catalogue; models newer
+   * than it by their name.
+   */
   private warnAboutChatModel(props: PrivateChatProps, deployment: ModelDeployment): void {
     const prop = props.chatDeploymentName !== undefined ? 'chatDeploymentName' : 'models[0]';
     const model = deployment.modelName;
     if (isUnresolved(model)) return;
-    if (/embedding/i.test(model)) {
+    const info = ModelCatalogue.find(model);
+    const embeddings = info ? info.kind === ModelKind.EMBEDDINGS : /embedding/i.test(model);
+    const notChat = info
+      ? !embeddings && (!info.chatCompletions || info.kind === ModelKind.IMAGE || info.kind === ModelKind.AUDIO)
+      : NON_CHAT_MODEL.test(model);
+    if (embeddings) {
       warn(this, 'chat-model-embeddings', `'${prop}' picks '${deployment.deploymentName}', an embeddings model (${model}): it cannot answer chat requests. Put a chat model first in 'models', or set 'chatDeploymentName'`);
     }
-    if (NON_CHAT_MODEL.test(model)) {
+    if (notChat) {
       warn(this, 'chat-model-not-chat', `'${prop}' picks '${deployment.deploymentName}' (${model}), a model without chat completions (speech, images, realtime or documents): the chat app cannot use it. Put a chat model first in 'models', or set 'chatDeploymentName'`);
     }
     if (deployment.sku.family === DeploymentSkuFamily.BATCH) {
       warn(this, 'chat-model-batch', `'${prop}' picks '${deployment.deploymentName}', a ${deployment.sku.name} deployment: batch deployments answer files hours later, not chat requests. Use a Standard or Provisioned SKU for the chat deployment`);
     }
+    const reasoning = info ? info.reasoning : REASONING_MODEL.test(model);
     const image = props.image ?? ContainerImage.SAMPLE_CHAT_APP;
-    if (isSampleChatApp(image) && REASONING_MODEL.test(model)) {
-      warn(this, 'chat-model-unsupported-by-image', `'${prop}' picks '${deployment.deploymentName}' (${model}), a reasoning model, but the image is Microsoft's sample chat app, which sends parameters reasoning models reject (max_tokens, temperature): chats fail. Use a non-reasoning chat model such as gpt-4.1-mini, or another 'image'`);
+    if (isSampleChatApp(image) && reasoning && !embeddings && !notChat) {
+      warn(this, 'chat-model-unsupported-by-image', `'${prop}' picks '${deployment.deploymentName}' (${model}), a reasoning model, but the image is Microsoft's sample chat app, which sends parameters reasoning models reject (max_tokens, temperature): chats fail. `
+        + "Use a non-reasoning chat model such as 'Llama-4-Maverick-17B-128E-Instruct-FP8' (the default on a Foundry account), or another 'image'");
     }
   }
 }
 
 /**
- * Reasoning models (o-series, gpt-5 family, gpt-oss): they reject `max_tokens` and `temperature`.
- * `gpt-5-chat` variants are chat models, but all are retired.
+ * Reasoning models (o-series, gpt-5 family, gpt-oss), for models newer than the catalogue: they
+ * reject `max_tokens` and `temperature`.
  */
 const REASONING_MODEL = /^(o\d|gpt-5|gpt-oss|gpt-chat-latest|codex|deepseek-r)/i;
 
-/** Models that answer no chat completions at all: speech, images, video, document extraction. */
+/** Models that answer no chat completions at all, for models newer than the catalogue: speech, images, video, document extraction. */
 const NON_CHAT_MODEL = /^(whisper|tts|gpt-4o-(mini-)?(transcribe|tts|realtime|audio)|gpt-realtime|gpt-audio|dall-e|gpt-image|sora|mistral-document-ai)/i;
 
 /** The sample app, also when built again with `fromRegistry` (any tag): it cannot call reasoning models. */
@@ -536,6 +576,7 @@ function propsShape(): Shape {
     egress: is.instance(Egress, 'an Egress (Egress.natGateway(), Egress.throughFirewall(ip), Egress.providedElsewhere(description) or Egress.none())'),
     dnsZones: DNS_ZONES_REF(),
     monitoring: MONITORING_REF(),
+    accountKind: is.any(),
     models: is.arrayOf(is.object(DEPLOYMENT_OPTIONS_SHAPE)),
     chatDeploymentName: is.string(),
     contentFilter: is.object(CONTENT_FILTER_OPTIONS_SHAPE),

@@ -13,7 +13,8 @@ import { aiFixture } from './fixture';
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const ACCOUNT_ID = `${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-chat`;
 const IDENTITY_ID = `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-chat`;
-const ok: ModelDeploymentOptions = { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' };
+/** A current GA model on every standard and batch SKU, so that no model-lifecycle warning mixes in. */
+const ok: ModelDeploymentOptions = { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' };
 const js = <T>(value: unknown): T => value as T;
 
 function account(props: Partial<OpenAiAccountProps> | Record<string, unknown> = {}) {
@@ -27,7 +28,7 @@ function accountIn(location: string, props: Partial<OpenAiAccountProps> = {}) {
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location });
   const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg', network });
   const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: 'rg', location });
-  return new OpenAiAccount(stack, 'OpenAi', { resourceGroupName: 'rg', location, network, dnsZones, monitoring, ...props });
+  return new OpenAiAccount(stack, 'OpenAi', { resourceGroupName: 'rg', location, network, dnsZones, monitoring, models: [ok], ...props });
 }
 
 describe('OpenAiAccount input', () => {
@@ -127,7 +128,7 @@ describe('OpenAiAccount regions', () => {
 
   test('warns data-zone-region for a Data Zone SKU outside the EU and US data zones', () => {
     const oai = accountIn('japaneast', { models: [{ ...ok, sku: DeploymentSku.DATA_ZONE_STANDARD }] });
-    expect(warningsOf(oai)).toEqual([expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-4.1-mini': 'sku' is 'DataZoneStandard', but the account's region 'japaneast' is in neither the EU nor the US data zone.*\[data-zone-region\]$/)]);
+    expect(warningsOf(oai)).toEqual([expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-5.4-mini': 'sku' is 'DataZoneStandard', but the account's region 'japaneast' is in neither the EU nor the US data zone.*\[data-zone-region\]$/)]);
     oai.addDeployment('Batch', { ...ok, name: 'batch', sku: DeploymentSku.DATA_ZONE_BATCH });
     expect(warningsOf(oai)).toHaveLength(2);
   });

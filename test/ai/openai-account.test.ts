@@ -113,10 +113,15 @@ describe('OpenAiAccount', () => {
       expect(resolve(f.stack, account.accountName)).toBe(resolve(f.stack, account.customSubdomainName));
     });
 
-    test('records no warnings with default props', () => {
+    test('records no warnings with default props but the default model\'s lifecycle ones', () => {
+      // The default gpt-4.1-mini 2025-04-14 is Legacy and retires on 2027-04-14, 143 days after
+      // the catalogue's research date (the date assumed without the 'cdktf-private-chat:today' context).
       const f = aiFixture();
       const account = new OpenAiAccount(f.stack, 'OpenAi', f.props);
-      expect(warningsOf(account)).toEqual([]);
+      expect(warningsOf(account)).toEqual([
+        expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-4.1-mini': 'modelVersion' is '2025-04-14': .* legacy model .* \[model-legacy\]$/),
+        expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-4.1-mini': 'modelVersion' is '2025-04-14': .* retires on 2027-04-14, in 143 days .* \[model-retiring\]$/),
+      ]);
     });
   });
 
@@ -199,9 +204,9 @@ describe('OpenAiAccount', () => {
           { modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, name: 'embeddings' },
         ],
       });
-      const third = account.addDeployment('Reasoning', { modelName: 'o4-mini', modelVersion: '2025-04-16' });
+      const third = account.addDeployment('Reasoning', { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' });
       const fourth = account.addDeployment('Nano', { modelName: 'gpt-4.1-nano', modelVersion: '2025-04-14' });
-      expect(account.deployments.map((d) => d.deploymentName)).toEqual(['gpt-4o', 'embeddings', 'o4-mini', 'gpt-4.1-nano']);
+      expect(account.deployments.map((d) => d.deploymentName)).toEqual(['gpt-4o', 'embeddings', 'gpt-5.4-mini', 'gpt-4.1-nano']);
       expect(account.deployments[2]).toBe(third);
       expect(account.deployments[3]).toBe(fourth);
 

@@ -39,8 +39,8 @@ describe('NamingConvention.fromPattern', () => {
       web: expect.objectContaining({ redirect_uris: ['https://app-chat-prod-weu-app-001.azurewebsites.net/.auth/login/aad/callback'] }),
     });
     expect(out).toHaveResourceWithProperties(CognitiveAccount, { custom_subdomain_name: 'oai-chat-prod-weu-openai-001' });
-    // The app reaches the account at its endpoint, which Azure derives from the custom subdomain.
-    expect(resolved(chat, chat.openAiEndpoint)).toMatch(/^\$\{azurerm_cognitive_account\.\w+\.endpoint\}$/);
+    // The app reaches the account at the OpenAI endpoint of its custom subdomain.
+    expect(resolved(chat, chat.openAiEndpoint)).toBe('https://oai-chat-prod-weu-openai-001.openai.azure.com/');
     expect(out).toHaveResourceWithProperties(LinuxWebApp, { name: 'app-chat-prod-weu-app-001' });
     expect(out).toHaveResourceWithProperties(KeyVault, { name: 'kv-chatprodweu001' });
   });

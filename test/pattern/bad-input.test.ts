@@ -8,7 +8,7 @@ import { newStack, synth, warningsOf } from '../util';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
-const ok = { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' };
+const ok = { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1' };
 
 /** Untyped input, as JavaScript callers pass it. */
 const chat = (p: object) => new PrivateChat(newStack(), 'chat', { location: 'swedencentral', ...(p as Partial<PrivateChatProps>) });
@@ -67,9 +67,18 @@ describe('PrivateChat bad input', () => {
       const c = chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }], chatDeploymentName: 'text-embedding-3-small' });
       expect(warningsOf(c)).toEqual(expect.arrayContaining([expect.stringMatching(/'chatDeploymentName' picks 'text-embedding-3-small', an embeddings model .*\[chat-model-embeddings\]$/)]));
     });
-    test.each(['o4-mini', 'o3', 'gpt-5-mini', 'gpt-5.1-codex-mini', 'gpt-chat-latest'])('warns when the sample app would call the reasoning model %s', (modelName) => {
-      const c = chat({ models: [{ modelName, modelVersion: '2025-04-16', allowUnknownModel: true }] });
+    test.each([
+      ['gpt-5-mini', '2025-08-07'], ['gpt-5.4-mini', '2026-03-17'], ['gpt-oss-120b', '1'], ['DeepSeek-V3.2', '1'], ['grok-4-1-fast-reasoning', '1'],
+    ])('warns when the sample app would call the reasoning model %s (known to the catalogue)', (modelName, modelVersion) => {
+      const c = chat({ models: [{ modelName, modelVersion }] });
       expect(warningIds(c)).toContain('chat-model-unsupported-by-image');
+    });
+    test.each(['o9-mini', 'gpt-5.9-mini', 'gpt-oss-300b'])('warns for a reasoning model newer than the catalogue, judged by its name: %s', (modelName) => {
+      const c = chat({ models: [{ modelName, modelVersion: '2027-01-01', allowUnknownModel: true }] });
+      expect(warningIds(c)).toEqual(['chat-model-unsupported-by-image']);
+    });
+    test.each([['Llama-3.3-70B-Instruct', '1'], ['grok-4-1-fast-non-reasoning', '1']])('no image warning for the non-reasoning chat model %s', (modelName, modelVersion) => {
+      expect(warningIds(chat({ models: [{ modelName, modelVersion }] }))).toEqual([]);
     });
     test('warns for the sample app rebuilt with fromRegistry, too', () => {
       const sample = ContainerImage.SAMPLE_CHAT_APP;
@@ -86,7 +95,7 @@ describe('PrivateChat bad input', () => {
       expect(warningsOf(c)).toEqual(expect.arrayContaining([expect.stringMatching(/'models\[0\]' picks 'whisper' \(whisper\), a model without chat completions .*\[chat-model-not-chat\]$/)]));
     });
     test('a warning is acknowledged on the construct and the stack still synthesizes', () => {
-      const c = chat({ models: [{ modelName: 'o4-mini', modelVersion: '2025-04-16', allowUnknownModel: true }] });
+      const c = chat({ models: [{ modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' }] });
       Warnings.acknowledge(c, 'chat-model-unsupported-by-image', 'the image is replaced by the app team next sprint');
       expect(warningIds(c)).not.toContain('chat-model-unsupported-by-image');
       expect(() => synth(c.node.scope as never)).not.toThrow();

@@ -119,7 +119,7 @@ describe('PrivateChat front-end settings', () => {
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(LinuxWebApp, {
       site_config: expect.objectContaining({ websockets_enabled: true, health_check_path: '/health' }),
       auth_settings_v2: expect.objectContaining({ excluded_paths: ['/static/*'] }),
-      app_settings: expect.objectContaining({ MY_MODEL_ENDPOINT: expect.stringMatching(/^\$\{azurerm_cognitive_account\.\w+\.endpoint\}$/) }),
+      app_settings: expect.objectContaining({ MY_MODEL_ENDPOINT: expect.stringMatching(/^https:\/\/oai-\$\{substr\(sha256\(.*\/test\/chat\/OpenAi.*\)\}\.openai\.azure\.com\/$/) }),
     });
   });
 

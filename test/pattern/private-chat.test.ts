@@ -2,7 +2,7 @@ import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { DeploymentSku } from '../../src/ai';
+import { AccountKind, DeploymentSku } from '../../src/ai';
 import { Compliance } from '../../src/compliance';
 import { Monitoring } from '../../src/monitoring';
 import { Egress, PrivateDnsZones, PrivateNetwork } from '../../src/network';
@@ -33,6 +33,7 @@ function byTarget(json: Synthesized, target: string): any {
 describe('PrivateChat with default props', () => {
   const { stack, chat } = build();
   const json = synthJson(stack);
+  const blockOfAccount = (): any => onlyResource(json, 'azurerm_cognitive_account');
 
   test('creates the whole table of the architecture', () => {
     const count = (type: string) => Object.keys(resourcesOf(json, type)).length;
@@ -40,8 +41,8 @@ describe('PrivateChat with default props', () => {
     expect(count('azurerm_virtual_network')).toBe(1);
     expect(count('azurerm_subnet')).toBe(2);
     expect(count('azurerm_network_security_group')).toBe(2);
-    expect(count('azurerm_private_dns_zone')).toBe(4);
-    expect(count('azurerm_private_dns_zone_virtual_network_link')).toBe(4);
+    expect(count('azurerm_private_dns_zone')).toBe(5);
+    expect(count('azurerm_private_dns_zone_virtual_network_link')).toBe(5);
     expect(count('azurerm_cognitive_account')).toBe(1);
     expect(count('azurerm_cognitive_deployment')).toBe(1);
     expect(count('azurerm_cognitive_account_rai_policy')).toBe(1);
@@ -67,15 +68,15 @@ describe('PrivateChat with default props', () => {
     }
   });
 
-  test('grants the app identity OpenAI User on the account and Secrets User on the vault, nothing broader', () => {
+  test('grants the app identity Azure AI User on the account and Secrets User on the vault, nothing broader', () => {
     const identity = chat.app.identity as unknown as { resource: TerraformResource };
     const grants = Object.values(resourcesOf(json, 'azurerm_role_assignment'))
       .filter((g: any) => g.principal_id === ref(identity.resource, 'principal_id'))
-      .map((g: any) => [g.role_definition_name, g.scope])
+      .map((g: any) => [g.role_definition_name ?? g.role_definition_id.replace(/^.*\/roleDefinitions\//, 'id:'), g.scope])
       .sort();
     expect(grants).toEqual([
-      ['Cognitive Services OpenAI User', ref(chat.createdOpenAi!.resource, 'id')],
       ['Key Vault Secrets User', ref(chat.createdVault!.resource, 'id')],
+      ['id:53ca6127-db72-4b80-b1b0-d745d6d5456d', ref(chat.createdAiAccount!.resource, 'id')],
     ]);
   });
 
@@ -83,7 +84,7 @@ describe('PrivateChat with default props', () => {
     const app = onlyResource(json, 'azurerm_linux_web_app');
     const identity = chat.app.identity as unknown as { resource: TerraformResource };
     expect(app.app_settings).toMatchObject({
-      AZURE_OPENAI_ENDPOINT: ref(chat.createdOpenAi!.resource, 'endpoint'),
+      AZURE_OPENAI_ENDPOINT: `https://${blockOfAccount().custom_subdomain_name}.openai.azure.com/`,
       AZURE_OPENAI_MODEL: chat.chatDeployment!.deploymentName,
       AZURE_CLIENT_ID: ref(identity.resource, 'client_id'),
     });
@@ -111,7 +112,7 @@ describe('PrivateChat with default props', () => {
     const zone = (name: string) => ref(zones.zones[name], 'id');
     const subnet = ref((chat.network as PrivateNetwork).privateEndpointSubnet, 'id');
     const cases: [TerraformResource, string, string[]][] = [
-      [chat.createdOpenAi!.resource, 'account', [zone('privatelink.openai.azure.com'), zone('privatelink.cognitiveservices.azure.com')]],
+      [chat.createdAiAccount!.resource, 'account', [zone('privatelink.services.ai.azure.com'), zone('privatelink.openai.azure.com'), zone('privatelink.cognitiveservices.azure.com')]],
       [chat.createdVault!.resource, 'vault', [zone('privatelink.vaultcore.azure.net')]],
       [chat.app.resource, 'sites', [zone('privatelink.azurewebsites.net')]],
     ];
@@ -134,11 +135,11 @@ describe('PrivateChat with default props', () => {
         .map(([name]) => `azurerm_role_assignment.${name}`).sort(),
     );
     // The account's endpoint waits for provisioning.
-    const pe = byTarget(json, ref(chat.createdOpenAi!.resource, 'id'));
-    expect(sleeps[pe.depends_on[0].replace('time_sleep.', '')].depends_on).toEqual([`azurerm_cognitive_account.${chat.createdOpenAi!.resource.friendlyUniqueId}`]);
+    const pe = byTarget(json, ref(chat.createdAiAccount!.resource, 'id'));
+    expect(sleeps[pe.depends_on[0].replace('time_sleep.', '')].depends_on).toEqual([`azurerm_cognitive_account.${chat.createdAiAccount!.resource.friendlyUniqueId}`]);
     // Deployments come after the content filter.
     expect(onlyResource(json, 'azurerm_cognitive_deployment').depends_on)
-      .toEqual([`azurerm_cognitive_account_rai_policy.${chat.createdOpenAi!.contentFilter.resource.friendlyUniqueId}`]);
+      .toEqual([`azurerm_cognitive_account_rai_policy.${chat.createdAiAccount!.contentFilter.resource.friendlyUniqueId}`]);
   });
 
   test('protects the account and the vault from destroy', () => {
@@ -147,7 +148,8 @@ describe('PrivateChat with default props', () => {
   });
 
   test('exposes what users need next', () => {
-    expect(resolved(stack, chat.openAiEndpoint)).toBe(ref(chat.createdOpenAi!.resource, 'endpoint'));
+    expect(resolved(stack, chat.openAiEndpoint)).toBe(`https://${blockOfAccount().custom_subdomain_name}.openai.azure.com/`);
+    expect(chat.createdOpenAi).toBeUndefined();
     expect(resolved(stack, chat.appHostname)).toBe(ref(chat.app.resource, 'default_hostname'));
     expect(chat.identity).toBe(chat.app.identity);
     expect(resolved(stack, chat.resourceGroupName)).toBe(ref(chat.resourceGroup!, 'name'));
@@ -155,6 +157,33 @@ describe('PrivateChat with default props', () => {
 });
 
 describe('PrivateChat options', () => {
+  test('accountKind OPENAI keeps the 0.x account: kind OpenAI, gpt-4.1-mini, the same address and subdomain as the Foundry default', () => {
+    const openAi = build({ accountKind: AccountKind.OPENAI });
+    const foundry = build();
+    const a = onlyResource(synthJson(openAi.stack), 'azurerm_cognitive_account');
+    const b = onlyResource(synthJson(foundry.stack), 'azurerm_cognitive_account');
+    expect(a.kind).toBe('OpenAI');
+    expect(a).not.toHaveProperty('project_management_enabled');
+    expect(b).toMatchObject({ kind: 'AIServices', project_management_enabled: true });
+    expect(a.custom_subdomain_name).toEqual(b.custom_subdomain_name);
+    expect(openAi.chat.createdOpenAi!.resource.friendlyUniqueId).toEqual(foundry.chat.createdAiAccount!.resource.friendlyUniqueId);
+    expect(openAi.chat.createdAiAccount).toBeUndefined();
+    expect(onlyResource(synthJson(openAi.stack), 'azurerm_cognitive_deployment').model).toEqual({ format: 'OpenAI', name: 'gpt-4.1-mini', version: '2025-04-14' });
+    expect(onlyResource(synthJson(foundry.stack), 'azurerm_cognitive_deployment').model)
+      .toEqual({ format: 'Meta', name: 'Llama-4-Maverick-17B-128E-Instruct-FP8', version: '1' });
+  });
+
+  test('refuses accountKind with an existing account, and an unknown kind', () => {
+    const stack = newStack();
+    const existing = { accountId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/shared' };
+    const { AiAccount } = require('../../src/ai');
+    expect(() => new PrivateChat(stack, 'a', {
+      location: 'swedencentral', openAi: AiAccount.fromAttributes(stack, 'Shared', existing), chatDeploymentName: 'chat', accountKind: AccountKind.OPENAI,
+    })).toThrow(/PrivateChat 'test\/a': 'openAi' and 'accountKind' are mutually exclusive/);
+    expect(() => new PrivateChat(newStack(), 'b', { location: 'swedencentral', accountKind: 'Foundry' as AccountKind }))
+      .toThrow(/PrivateChat 'test\/b': 'accountKind' must be one of 'AIServices', 'OpenAI', got 'Foundry'/);
+  });
+
   test('deploys into an existing resource group without creating one', () => {
     const { stack } = build({ resourceGroupName: 'rg-existing' });
     const json = synthJson(stack);
@@ -170,6 +199,7 @@ describe('PrivateChat options', () => {
         virtualNetworkId: VNET, privateEndpointSubnetId: `${VNET}/subnets/pe`, appIntegrationSubnetId: `${VNET}/subnets/app`,
       }),
       dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
+        aiServices: `${DNS}/privatelink.services.ai.azure.com`,
         openAi: `${DNS}/privatelink.openai.azure.com`,
         cognitiveServices: `${DNS}/privatelink.cognitiveservices.azure.com`,
         keyVault: `${DNS}/privatelink.vaultcore.azure.net`,
@@ -207,7 +237,7 @@ describe('PrivateChat options', () => {
     expect(onlyResource(json, 'azurerm_key_vault').lifecycle?.prevent_destroy).not.toBe(true);
     const acknowledged = Compliance.report(stack).acknowledged;
     expect(acknowledged.map((f) => [f.ruleId, f.constructPath]).sort()).toEqual([
-      ['PCHAT-LIFE-001', `${chat.createdOpenAi!.resource.node.path}`],
+      ['PCHAT-LIFE-001', `${chat.createdAiAccount!.resource.node.path}`],
       ['PCHAT-LIFE-001', `${chat.createdVault!.resource.node.path}`],
     ]);
   });

@@ -12,7 +12,8 @@ import { TerraformStack, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import { ContentFilterMode, ContentFilterOptions, ContentFilterSeverity, HarmFilterOptions } from '../../src/ai/content-filter';
 import { DeploymentSku, ModelDeploymentOptions, VersionUpgradeOption } from '../../src/ai/model-deployment';
-import { KNOWN_MODELS } from '../../src/ai/models';
+import { ModelCatalogue, ModelInfo, ModelKind, ModelLifecycle, ModelVersionInfo } from '../../src/ai/models';
+import { AccountKind } from '../../src/ai/openai-account';
 import { PRIVATE_APP_SERVICE_SKUS } from '../../src/app/chat-web-app';
 import { ContainerImage } from '../../src/app/container-image';
 import { ChatIdentity } from '../../src/app/identity';
@@ -22,7 +23,7 @@ import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
 import { AzureNameRule } from '../../src/core/names';
 import { Monitoring } from '../../src/monitoring/monitoring';
-import { PrivateDnsZones } from '../../src/network/private-dns-zones';
+import { PrivateDnsZones, ZoneGroupMode } from '../../src/network/private-dns-zones';
 import { PrivateNetwork } from '../../src/network/private-network';
 import { PrivateChat, PrivateChatProps } from '../../src/pattern/private-chat';
 
@@ -59,8 +60,37 @@ const NAME_RULES: Record<string, AzureNameRule> = {
 /** What `Names.globallyUnique` puts in a name: the first 8 hex characters of a sha256, computed at plan time. */
 const PLAN_TIME_HASH = /\$\{substr\(sha256\([^}]*\), 0, 8\)\}/g;
 
-const EMBEDDING_MODELS = Object.keys(KNOWN_MODELS).filter((m) => m.startsWith('text-embedding-'));
-const CHAT_MODELS = Object.keys(KNOWN_MODELS).filter((m) => !EMBEDDING_MODELS.includes(m));
+/**
+ * Versions of `model` a new deployment can use on the catalogue's research date (the date synth
+ * assumes without the 'cdktf-private-chat:today' context): not Retired, not past their retirement
+ * date and, with `window`, not retiring within 180 days (which would only add a warning).
+ */
+function currentVersions(model: ModelInfo, window: boolean): ModelVersionInfo[] {
+  const today = Date.parse(`${ModelCatalogue.RESEARCHED_ON}T00:00:00Z`);
+  const limit = window ? today + 180 * 86_400_000 : today;
+  return model.versions.filter((v) => v.lifecycle !== ModelLifecycle.RETIRED
+    && (v.retirementDate === undefined || Date.parse(`${v.retirementDate}T00:00:00Z`) > limit));
+}
+
+/** OpenAI-format models sold directly by Azure, with the versions drawn for each. */
+const OPENAI_MODELS = ModelCatalogue.all().filter((m) => m.soldDirectly && m.format === 'OpenAI');
+/** Deployable and not retiring within 180 days. */
+const DEPLOYABLE = OPENAI_MODELS.filter((m) => currentVersions(m, true).length > 0);
+const EMBEDDING_MODELS = DEPLOYABLE.filter((m) => m.kind === ModelKind.EMBEDDINGS).map((m) => m.name);
+const OTHER_MODELS = DEPLOYABLE.filter((m) => m.kind !== ModelKind.EMBEDDINGS).map((m) => m.name);
+/**
+ * The chat deployment: models the default sample app can call. Every OpenAI one (gpt-4.1 and
+ * gpt-4o families) retires within 180 days of the research date, so the retiring ones stay in:
+ * they deploy, with the 'model-retiring' warning.
+ */
+const CHAT_MODELS = OPENAI_MODELS.filter((m) => ModelCatalogue.servesPlainChat(m.name) && currentVersions(m, false).length > 0).map((m) => m.name);
+/** Versions drawn per model: the chat pool's may be retiring, the others' may not. */
+const VERSIONS = new Map<string, ModelVersionInfo[]>(OPENAI_MODELS.map((m) => [m.name, currentVersions(m, !CHAT_MODELS.includes(m.name))]));
+/** Each drawable (version, SKU name) pair of a model: the catalogue lists the SKUs per version. */
+const versionsAndSkus = (modelName: string) => VERSIONS.get(modelName)!.flatMap((v) => v.skus.map((s) => [v.version, s] as const));
+if (CHAT_MODELS.length === 0 || EMBEDDING_MODELS.length === 0 || OTHER_MODELS.length === 0) {
+  throw new Error('the model catalogue has no deployable OpenAI chat, embeddings or other model for the property test');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -126,8 +156,6 @@ const contentFilter: fc.Arbitrary<ContentFilterOptions | undefined> = fc.option(
   mode: fc.option(fc.constantFrom(ContentFilterMode.DEFAULT, ContentFilterMode.ASYNCHRONOUS_FILTER), { nil: undefined }),
 }, { requiredKeys: [] }), { nil: undefined });
 
-const sku = fc.constantFrom(...DeploymentSku.all());
-
 function capacityFor(s: DeploymentSku): fc.Arbitrary<number | undefined> {
   switch (s.name) {
     case 'ProvisionedManaged': return fc.option(fc.integer({ min: 1, max: 8 }).map((k) => 25 * k), { nil: undefined });
@@ -145,23 +173,24 @@ function deployment(models: string[]): fc.Arbitrary<ModelDeploymentOptions> {
   ];
   return fc.record({
     modelName: fc.constantFrom(...models),
-    sku,
     customName: fc.boolean(),
     name: fc.stringMatching(/^[A-Za-z0-9][-\w.]{1,30}$/),
     upgrade: fc.option(fc.constantFrom(...upgrades), { nil: undefined }),
   })
-    .chain(({ modelName, sku: s, customName, name, upgrade }) => fc.record({
-      modelVersion: fc.constantFrom(...KNOWN_MODELS[modelName]),
-      capacity: capacityFor(s),
-    }).map(({ modelVersion, capacity }) => strip({
-      modelName, modelVersion, sku: s, capacity, versionUpgradeOption: upgrade, name: customName ? name : undefined,
-    })));
+    // A version of the model, then a deployment type the catalogue offers it on (any other fails the synth).
+    .chain(({ modelName, customName, name, upgrade }) => fc.constantFrom(...versionsAndSkus(modelName))
+      .chain(([modelVersion, skuName]) => {
+        const s = DeploymentSku.of(skuName);
+        return capacityFor(s).map((capacity) => strip({
+          modelName, modelVersion, sku: s, capacity, versionUpgradeOption: upgrade, name: customName ? name : undefined,
+        }));
+      }));
 }
 
 /** 1-4 deployments with distinct names, at least one of a chat model; the chat deployment named when it is not the first. */
 const models = fc.tuple(
   deployment(CHAT_MODELS),
-  fc.array(deployment([...CHAT_MODELS, ...EMBEDDING_MODELS, ...EMBEDDING_MODELS]), { maxLength: 3 }),
+  fc.array(deployment([...OTHER_MODELS, ...EMBEDDING_MODELS, ...EMBEDDING_MODELS]), { maxLength: 3 }),
   fc.nat(),
 ).map(([chat, others, position]) => {
   const list = [...others];
@@ -208,7 +237,7 @@ const tags = fc.option(fc.dictionary(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{
 const bringYourOwn = fc.record({
   resourceGroup: fc.boolean(),
   network: fc.boolean(),
-  dnsZones: fc.boolean(),
+  dnsZones: fc.constantFrom('created', 'hub', 'hub-policy'),
   monitoring: fc.boolean(),
   identity: fc.boolean(),
   signIn: fc.constantFrom('default', 'created', 'existing-secret', 'existing-kv-secret'),
@@ -216,6 +245,7 @@ const bringYourOwn = fc.record({
 
 const config = fc.record({
   location: fc.constantFrom(...OPENAI_REGIONS),
+  accountKind: fc.constantFrom(undefined, AccountKind.AI_SERVICES, AccountKind.OPENAI),
   byo: bringYourOwn,
   resourceGroupName,
   addressing: fc.option(addressing, { nil: undefined }),
@@ -267,15 +297,19 @@ function build(c: Config): TerraformStack {
     Object.assign(props, c.addressing ?? {});
     props.natGateway = c.natGateway;
   }
-  if (c.byo.dnsZones) {
+  if (c.accountKind !== undefined) props.accountKind = c.accountKind;
+  if (c.byo.dnsZones === 'hub') {
     const zones = `${sub}/resourceGroups/${c.ids.rg}-dns/providers/Microsoft.Network/privateDnsZones`;
     props.dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
+      // A Foundry account's endpoint registers in the services.ai, openai and cognitiveservices zones.
+      aiServices: `${zones}/privatelink.services.ai.azure.com`,
       openAi: `${zones}/privatelink.openai.azure.com`,
-      // PrivateChat's account endpoint needs the cognitiveservices zone as well as the openai one.
       cognitiveServices: `${zones}/privatelink.cognitiveservices.azure.com`,
       keyVault: `${zones}/privatelink.vaultcore.azure.net`,
       appService: `${zones}/privatelink.azurewebsites.net`,
     });
+  } else if (c.byo.dnsZones === 'hub-policy') {
+    props.dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {}, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY });
   }
   if (c.byo.monitoring) {
     props.monitoring = Monitoring.fromWorkspaceId(stack, 'Ops', `${sub}/resourceGroups/${c.ids.rg}-ops/providers/Microsoft.OperationalInsights/workspaces/${c.ids.workspace}`);

@@ -89,7 +89,7 @@ describe('unresolved tokens skip validation', () => {
       customSubdomainName: str(stack, 'subdomain'),
       allowedFqdns: [str(stack, 'fqdn')],
       userAssignedIdentityIds: [str(stack, 'identity')],
-      models: [{ modelName: 'gpt-4.1-mini', modelVersion: str(stack, 'version'), name: str(stack, 'deployment'), capacity: num(stack, 'capacity') }],
+      models: [{ modelName: 'gpt-5.4-mini', modelVersion: str(stack, 'version'), name: str(stack, 'deployment'), capacity: num(stack, 'capacity') }],
     });
     expect(account.deployments).toHaveLength(1);
     expect(account.deployments[0].node.id).toBe('Deployment0');
@@ -177,7 +177,7 @@ describe('unresolved tokens skip validation', () => {
     const chat = new PrivateChat(stack, 'chat', {
       location: str(stack, 'location'),
       resourceGroupName: str(stack, 'rg'),
-      chatDeploymentName: 'gpt-4.1-mini',
+      chatDeploymentName: 'Llama-4-Maverick-17B-128E-Instruct-FP8',
       appServicePlanSku: str(stack, 'sku'),
     });
     expect(resolved(stack, chat.resourceGroupName)).toBe(v('rg'));

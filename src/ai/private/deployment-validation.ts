@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { AzureNameRule } from '../../core/names';
-import { checkNotBlank, isUnresolved, propError } from '../../core/private/validate';
+import { checkNotBlank, checkTrimmed, isUnresolved, propError } from '../../core/private/validate';
 import { DeploymentSku, DeploymentSkuFamily, ModelDeploymentOptions } from '../model-deployment';
 
 /** Allowed capacity of one SKU: range, step and default, in the SKU family's unit. */
@@ -37,7 +37,10 @@ export function capacityRule(sku: DeploymentSku): CapacityRule {
   }
 }
 
-const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+// Letters of either case: open models are named `DeepSeek-V3.2`, `Llama-4-Maverick-17B-128E-Instruct-FP8`.
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Longest `modelFormat` accepted (Azure's formats are short publisher names such as `Mistral AI`). */
+const MAX_MODEL_FORMAT = 64;
 const MODEL_VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 const FLOATING_VERSIONS = ['latest', 'default', 'current'];
 
@@ -54,7 +57,7 @@ export function validateDeploymentOptions(scope: Construct, prefix: string, opti
   }
   if (!isUnresolved(options.modelName) && !MODEL_NAME.test(options.modelName)) {
     throw propError(scope, p('modelName'),
-      "must be a model name such as 'gpt-4.1-mini' (lowercase letters, digits, '.', '_' and '-', at most 64 characters)", options.modelName);
+      "must be a model name such as 'gpt-4.1-mini' or 'DeepSeek-V3.2' (letters, digits, '.', '_' and '-', at most 64 characters)", options.modelName);
   }
 
   const version = options.modelVersion;
@@ -72,6 +75,13 @@ export function validateDeploymentOptions(scope: Construct, prefix: string, opti
       throw propError(scope, p('modelVersion'),
         "must be a model version such as '2025-04-14' or '1' (letters, digits, '.', '_' and '-', at most 32 characters)", version);
     }
+  }
+
+  const format = options.modelFormat;
+  checkNotBlank(scope, p('modelFormat'), format);
+  checkTrimmed(scope, p('modelFormat'), format);
+  if (format !== undefined && !isUnresolved(format) && format.length > MAX_MODEL_FORMAT) {
+    throw propError(scope, p('modelFormat'), `must be a model format such as 'OpenAI' or 'Meta' (at most ${MAX_MODEL_FORMAT} characters)`, format);
   }
 
   checkNotBlank(scope, p('name'), options.name);

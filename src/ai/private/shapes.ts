@@ -58,6 +58,7 @@ export const CONTENT_FILTER_PROPS_SHAPE: Shape = {
 export const DEPLOYMENT_OPTIONS_SHAPE: Shape = {
   modelName: is.any(),
   modelVersion: is.any(),
+  modelFormat: is.string(),
   name: is.string(),
   sku: is.any(),
   capacity: is.any(),

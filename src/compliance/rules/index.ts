@@ -1,4 +1,3 @@
-import { OAI_CUSTOM_SUBDOMAIN } from './oai-custom-subdomain';
 import { AIS_PRIVATE_ENDPOINT } from './ais-private-endpoint';
 import { APP_AUTHENTICATION } from './app-authentication';
 import { APP_FTP_BASIC_AUTH } from './app-ftp-basic-auth';
@@ -23,6 +22,7 @@ import { KV_SECRET_EXPIRY } from './kv-secret-expiry';
 import { LIFECYCLE_PREVENT_DESTROY } from './lifecycle-prevent-destroy';
 import { NET_NO_INTERNET_INBOUND } from './net-no-internet-inbound';
 import { NET_SUBNET_NSG } from './net-subnet-nsg';
+import { OAI_CUSTOM_SUBDOMAIN } from './oai-custom-subdomain';
 import { OAI_DIAGNOSTICS } from './oai-diagnostics';
 import { OAI_LOCAL_AUTH } from './oai-local-auth';
 import { OAI_MANAGED_IDENTITY } from './oai-managed-identity';

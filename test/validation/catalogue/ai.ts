@@ -1,3 +1,5 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
 import {
   CatalogueEntry, ACCOUNT_ID, GUID, IDENTITY_ID, RG, SUB, VAULT_ID, base, build, ok, placement,
 } from './common';
@@ -40,6 +42,12 @@ const addTo = (id: unknown, options: unknown) => {
 const deploymentRaw = (p: Record<string, unknown>) => new ModelDeployment(newStack(), 'Deployment', js({
   cognitiveAccountId: ACCOUNT_ID, modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', ...p,
 }));
+/** A deployment in a stack whose app sets the context key `cdktf-private-chat:today`. */
+function deploymentOn(today: unknown, p: Partial<ModelDeploymentOptions> = {}): ModelDeployment {
+  const stack = new TerraformStack(Testing.app({ context: { 'cdktf-private-chat:today': today } }), 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  return new ModelDeployment(stack, 'Deployment', { cognitiveAccountId: ACCOUNT_ID, modelName: 'gpt-5.5', modelVersion: '2026-04-24', ...p });
+}
 const filterRaw = (p: Record<string, unknown>) => new ContentFilter(newStack(), 'ContentFilter', js({ cognitiveAccountId: ACCOUNT_ID, ...p }));
 const model = (o: Partial<ModelDeploymentOptions> | Record<string, unknown>): ModelDeploymentOptions => js({ ...ok, ...o });
 const tooManyTags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, 'x']));
@@ -181,9 +189,9 @@ const DEPLOYMENT: CatalogueEntry[] = [
     construct: 'ModelDeployment',
     prop: 'modelName',
     description: 'Azure model name format',
-    build: () => build.deployment({ modelName: 'GPT-4o' }),
-    expected: /'modelName' must be a model name such as 'gpt-4.1-mini' \(lowercase letters, digits, '.', '_' and '-', at most 64 characters\), got 'GPT-4o'/,
-    fix: 'Use the lowercase model name, e.g. `gpt-4o`.',
+    build: () => build.deployment({ modelName: 'GPT 4o' }),
+    expected: /'modelName' must be a model name such as 'gpt-4.1-mini' or 'DeepSeek-V3.2' \(letters, digits, '.', '_' and '-', at most 64 characters\), got 'GPT 4o'/,
+    fix: 'Write the model name as Azure lists it (see `ModelCatalogue.all()`), e.g. `gpt-4o` or `DeepSeek-V3.2`.',
     valid: () => build.deployment({ modelName: 'gpt-4o', modelVersion: '2024-11-20' }),
   },
   {
@@ -277,6 +285,120 @@ const DEPLOYMENT: CatalogueEntry[] = [
     expected: /model 'gpt-4.1-mini' version '2024-01-01' is not known to this library \(known versions of 'gpt-4.1-mini' are '2025-04-14'\); check 'modelName' and 'modelVersion', or set 'allowUnknownModel: true'/,
     fix: 'Correct a typo; for a model newer than the library, set `allowUnknownModel: true`.',
     valid: () => build.deployment({ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelVersion',
+    description: 'a version Azure has retired',
+    build: () => build.deployment({ modelName: 'o3', modelVersion: '2025-04-16' }),
+    expected: /'modelVersion' must be a version Azure still serves: model 'o3' version '2025-04-16' was retired on 2026-10-21 \(today is taken as 2026-11-22, the date the model catalogue was researched; set context 'cdktf-private-chat:today' to check another date\); pick a current model from ModelCatalogue.all\(\), e.g. 'gpt-5.6-luna' version '2026-07-09', got '2025-04-16'/,
+    fix: 'Deploy a current model or version (the message suggests one; `ModelCatalogue.all()` lists them). `allowUnknownModel` does not silence this.',
+    valid: () => build.deployment({ modelName: 'gpt-5.6-luna', modelVersion: '2026-07-09' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'sku',
+    description: 'a deployment type the model is offered on',
+    build: () => build.deployment({ modelName: 'gpt-5-pro', modelVersion: '2025-10-06', sku: DeploymentSku.STANDARD }),
+    expected: /'sku' must be a deployment type the model is offered on: model 'gpt-5-pro' is offered on 'GlobalStandard' only \(Microsoft's model catalogue\), got 'Standard'/,
+    fix: 'Use one of the SKUs the message lists (`ModelCatalogue.findVersion(name, version).skus`).',
+    valid: () => build.deployment({ modelName: 'gpt-5-pro', modelVersion: '2025-10-06', sku: DeploymentSku.GLOBAL_STANDARD }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelFormat',
+    description: 'the format the catalogue lists for the model',
+    build: () => build.deployment({ modelName: 'DeepSeek-V3.2', modelVersion: '1', modelFormat: 'OpenAI' }),
+    expected: /'modelFormat' must be 'DeepSeek' for model 'DeepSeek-V3.2', the format Microsoft's model catalogue lists; leave it unset to take the catalogue's, got 'OpenAI'/,
+    fix: 'Leave `modelFormat` unset for a model in the catalogue, or write the format the message names (case-sensitive).',
+    valid: () => build.deployment({ modelName: 'DeepSeek-V3.2', modelVersion: '1', modelFormat: 'DeepSeek' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelFormat',
+    description: 'must not be empty',
+    build: () => build.deployment({ modelFormat: ' ' }),
+    expected: /'modelFormat' must not be empty, got ' '/,
+    fix: 'Leave `modelFormat` unset to take the catalogue\'s format, or name one such as `OpenAI` or `Meta`.',
+    valid: () => build.deployment({ modelFormat: 'OpenAI' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelFormat',
+    description: 'no whitespace around the format',
+    build: () => build.deployment({ modelFormat: 'OpenAI\n' }),
+    expected: /'modelFormat' must not start or end with whitespace, got 'OpenAI\n'/,
+    fix: 'Trim the format (often read from a file or variable with a newline).',
+    valid: () => build.deployment({ modelFormat: 'OpenAI' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'cdktf-private-chat:today',
+    description: 'today\'s date from the context is an ISO date',
+    build: () => deploymentOn('22/11/2026'),
+    expected: /'cdktf-private-chat:today' must be today's date as an ISO date such as '2026-11-22' \(a context key: set it in cdktf.json or by the pipeline\), got '22\/11\/2026'/,
+    fix: 'Set the context key to `YYYY-MM-DD` (under `context` in cdktf.json, or `new App({ context })`), or leave it unset to check against the catalogue\'s research date.',
+    valid: () => deploymentOn('2026-11-22'),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelVersion',
+    description: 'a legacy model version',
+    warning: true,
+    build: () => build.deployment({ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }),
+    expected: /'modelVersion' is '2025-04-14': model 'gpt-4.1-mini' version '2025-04-14' is a legacy model in Microsoft's model catalogue \(a successor exists\), retiring on 2027-04-14: plan the move; pick a current model from ModelCatalogue.all\(\)/,
+    fix: 'Move to a current model (the message suggests one); acknowledge `model-legacy` while the move is planned.',
+    valid: () => build.deployment({ modelName: 'gpt-5.5', modelVersion: '2026-04-24' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelVersion',
+    description: 'a version retiring within 180 days',
+    warning: true,
+    build: () => build.deployment({ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }),
+    expected: /'modelVersion' is '2025-04-14': model 'gpt-4.1-mini' version '2025-04-14' retires on 2027-04-14, in 143 days \(today is taken as 2026-11-22, the date the model catalogue was researched; set context 'cdktf-private-chat:today' to check another date\): the deployment stops answering then/,
+    fix: 'Move to a current model before the date; set the context key `cdktf-private-chat:today` in the pipeline so that the check uses the real date.',
+    valid: () => build.deployment({ modelName: 'gpt-5.5', modelVersion: '2026-04-24' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelVersion',
+    description: 'a deprecated model version',
+    warning: true,
+    build: () => build.deployment({ modelName: 'gpt-4o-mini', modelVersion: '2024-07-18' }),
+    expected: /'modelVersion' is '2024-07-18': model 'gpt-4o-mini' version '2024-07-18' is deprecated in Microsoft's model catalogue, retiring on 2027-04-14: Azure may refuse new deployments of it/,
+    fix: 'Move to a current model (the message suggests one).',
+    valid: () => build.deployment({ modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelVersion',
+    description: 'a preview model version',
+    warning: true,
+    build: () => build.deployment({ modelName: 'Mistral-Large-3', modelVersion: '1' }),
+    expected: /'modelVersion' is '1': model 'Mistral-Large-3' version '1' is in preview in Microsoft's model catalogue: preview terms apply, and Microsoft may change or retire it at short notice/,
+    fix: 'Use a GA model for production; acknowledge `model-preview` for a trial.',
+    valid: () => build.deployment({ modelName: 'Llama-3.3-70B-Instruct', modelVersion: '1' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelName',
+    description: 'a model not sold directly by Azure',
+    warning: true,
+    build: () => build.deployment({ modelName: 'Llama-4-Scout-17B-16E-Instruct', modelVersion: '1', allowUnknownModel: true }),
+    expected: /'modelName' is 'Llama-4-Scout-17B-16E-Instruct', which Microsoft's model catalogue does not list among the models sold directly by Azure \(format 'Meta'\): it probably needs an Azure Marketplace subscription/,
+    fix: 'Pick a model sold directly by Azure (`ModelCatalogue.all()` with `soldDirectly`), or deploy this one from the Foundry portal with a Marketplace subscription.',
+    valid: () => build.deployment({ modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'sku',
+    description: 'a SKU outside a list no Microsoft page confirms',
+    warning: true,
+    build: () => build.deployment({ modelName: 'gpt-5.6-luna', modelVersion: '2026-07-09', sku: DeploymentSku.GLOBAL_BATCH }),
+    expected: /'sku' is 'GlobalBatch', but model 'gpt-5.6-luna' is listed on 'GlobalStandard', 'DataZoneStandard', 'GlobalProvisionedManaged' only, a list no Microsoft page confirms yet: the deployment may fail at apply/,
+    fix: 'Use a listed SKU; acknowledge `model-sku-unconfirmed` when the Foundry portal offers the SKU for the model.',
+    valid: () => build.deployment({ modelName: 'gpt-5.6-luna', modelVersion: '2026-07-09', sku: DeploymentSku.GLOBAL_STANDARD }),
   },
   {
     construct: 'ModelDeployment',
