@@ -21,6 +21,7 @@ export class HubSpokeStack extends TerraformStack {
       appIntegrationSubnetId: `${SPOKE_VNET}/subnets/snet-app-integration`,
     });
     const dnsZones = PrivateDnsZones.fromHubZoneIds(this, 'HubDnsZones', {
+      aiServices: `${HUB_DNS}/privatelink.services.ai.azure.com`,
       openAi: `${HUB_DNS}/privatelink.openai.azure.com`,
       cognitiveServices: `${HUB_DNS}/privatelink.cognitiveservices.azure.com`,
       keyVault: `${HUB_DNS}/privatelink.vaultcore.azure.net`,

@@ -2,7 +2,7 @@ import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccountKind, DeploymentSku } from '../../src/ai';
+import { AccountKind, AiAccount, DeploymentSku } from '../../src/ai';
 import { Compliance } from '../../src/compliance';
 import { Monitoring } from '../../src/monitoring';
 import { Egress, PrivateDnsZones, PrivateNetwork } from '../../src/network';
@@ -176,7 +176,6 @@ describe('PrivateChat options', () => {
   test('refuses accountKind with an existing account, and an unknown kind', () => {
     const stack = newStack();
     const existing = { accountId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/shared' };
-    const { AiAccount } = require('../../src/ai');
     expect(() => new PrivateChat(stack, 'a', {
       location: 'swedencentral', openAi: AiAccount.fromAttributes(stack, 'Shared', existing), chatDeploymentName: 'chat', accountKind: AccountKind.OPENAI,
     })).toThrow(/PrivateChat 'test\/a': 'openAi' and 'accountKind' are mutually exclusive/);
