@@ -14,9 +14,9 @@ export class MultiModelStack extends TerraformStack {
     new PrivateChat(this, 'chat', {
       location: 'swedencentral',
       models: [
-        { name: 'chat', modelName: 'gpt-4.1', modelVersion: '2025-04-14', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 20 },
-        { name: 'chat-mini', modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
-        { name: 'reasoning', modelName: 'o4-mini', modelVersion: '2025-04-16', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 5 },
+        { name: 'chat', modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 20 },
+        { name: 'chat-mini', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 10 },
+        { name: 'reasoning', modelName: 'gpt-5.4', modelVersion: '2026-03-05', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 5 },
         { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, capacity: 10 },
       ],
       chatDeploymentName: 'chat',

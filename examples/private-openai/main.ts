@@ -1,6 +1,7 @@
-// An Azure OpenAI account reachable only through a private endpoint: the network foundation,
-// then the account with a chat model and an embeddings model, deployed one after the other
-// behind the library's default content filter.
+// An Azure OpenAI account (kind OpenAI) reachable only through a private endpoint: the network
+// foundation, then the account with a chat model and an embeddings model, deployed one after the
+// other behind the library's default content filter. New stacks use AiAccount (see open-models);
+// this is the shape of a stack that keeps its OpenAI-kind account.
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, TerraformStack } from 'cdktf';
@@ -24,7 +25,7 @@ export class PrivateOpenAiStack extends TerraformStack {
       dnsZones,
       monitoring,
       models: [
-        { name: 'chat', modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
+        { name: 'chat', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
         { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, capacity: 10 },
       ],
     });

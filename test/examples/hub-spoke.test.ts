@@ -24,7 +24,7 @@ describe('examples/hub-spoke', () => {
       pe.subnet_id.split('/').pop(),
     ]).sort();
     expect(zonesByTarget).toEqual([
-      ['account', ['privatelink.openai.azure.com', 'privatelink.cognitiveservices.azure.com'], 'snet-private-endpoints'],
+      ['account', ['privatelink.services.ai.azure.com', 'privatelink.openai.azure.com', 'privatelink.cognitiveservices.azure.com'], 'snet-private-endpoints'],
       ['sites', ['privatelink.azurewebsites.net'], 'snet-private-endpoints'],
       ['vault', ['privatelink.vaultcore.azure.net'], 'snet-private-endpoints'],
     ]);

@@ -22,7 +22,9 @@ describe('examples/multi-model', () => {
       expect(d.version_upgrade_option).toBe('NoAutoUpgrade');
       expect(d.rai_policy_name).toBe(onlyResource(json, 'azurerm_cognitive_account_rai_policy').name);
     }
-    expect(byName.chat.d.sku).toEqual({ name: 'DataZoneStandard', capacity: 20 });
+    expect(byName.chat.d.sku).toEqual({ name: 'GlobalStandard', capacity: 20 });
+    expect(byName.chat.d.model).toEqual({ format: 'Meta', name: 'Llama-4-Maverick-17B-128E-Instruct-FP8', version: '1' });
+    expect(byName['chat-mini'].d.sku).toEqual({ name: 'DataZoneStandard', capacity: 10 });
   });
 
   test('uses the stricter content filter on every category, prompts and completions', () => {

@@ -9,7 +9,7 @@ describe('examples/private-chat', () => {
   test('is the five lines: one PrivateChat with the secure defaults, and remote state', () => {
     expect(json.terraform.backend.azurerm).toMatchObject({ use_azuread_auth: true, key: 'private-chat.tfstate' });
     expect(onlyResource(json, 'azurerm_cognitive_account')).toMatchObject({
-      kind: 'OpenAI',
+      kind: 'AIServices',
       sku_name: 'S0',
       public_network_access_enabled: false,
       local_auth_enabled: false,

@@ -15,9 +15,10 @@ describe('examples/private-network', () => {
       'privatelink.azurewebsites.net',
       'privatelink.cognitiveservices.azure.com',
       'privatelink.openai.azure.com',
+      'privatelink.services.ai.azure.com',
       'privatelink.vaultcore.azure.net',
     ]);
-    expect(Object.keys(resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link'))).toHaveLength(4);
+    expect(Object.keys(resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link'))).toHaveLength(5);
     expect(Object.keys(resourcesOf(json, 'azurerm_log_analytics_workspace'))).toHaveLength(1);
   });
 

@@ -35,7 +35,7 @@ describe('examples/private-openai', () => {
     const byName = Object.fromEntries(Object.entries(deployments).map(([key, d]: [string, any]) => [d.name, { key, ...d }]));
     expect(Object.keys(byName).sort()).toEqual(['chat', 'embeddings']);
     expect(byName.chat).toMatchObject({
-      model: { format: 'OpenAI', name: 'gpt-4.1-mini', version: '2025-04-14' },
+      model: { format: 'OpenAI', name: 'gpt-5.4-mini', version: '2026-03-17' },
       sku: { name: 'GlobalStandard', capacity: 10 },
       version_upgrade_option: 'NoAutoUpgrade',
       rai_policy_name: policies[policyKey].name,
