@@ -5,7 +5,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import fc from 'fast-check';
 import { build } from './catalogue';
 import {
-  ContainerImage, DeploymentSku, Egress, NamingConvention, Names, AzureNameRule, SignIn, TagResources,
+  ContainerImage, DeploymentSku, Egress, ModelCatalogue, NamingConvention, Names, AzureNameRule, PrivateDnsZones, SignIn, TagResources,
 } from '../../src';
 import { newStack } from '../util';
 
@@ -39,7 +39,7 @@ function outcome(make: () => unknown): string | undefined {
 
 /** Every builder of the catalogue, with the props it takes. */
 const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
-  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId']],
+  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId', 'accountKind']],
   ['PrivateNetwork', build.network, ['resourceGroupName', 'location', 'name', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsServers', 'tags']],
   ['PrivateNetwork.fromAttributes', build.networkAttrs, ['virtualNetworkId', 'privateEndpointSubnetId', 'appIntegrationSubnetId', 'location']],
   ['PrivateDnsZones', build.dnsZones, ['resourceGroupName', 'network', 'zones', 'tags']],
@@ -47,7 +47,9 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['Monitoring', build.monitoring, ['resourceGroupName', 'location', 'name', 'retentionInDays', 'dailyQuotaGb', 'internetQueryEnabled', 'tags']],
   ['OpenAiAccount', build.openAi, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'customSubdomainName', 'models', 'contentFilter', 'allowedFqdns', 'preventDestroy', 'userAssignedIdentityIds', 'tags']],
   ['OpenAiAccount.fromAttributes', build.openAiAttrs, ['accountId', 'endpoint']],
-  ['ModelDeployment', build.deployment, ['cognitiveAccountId', 'modelName', 'modelVersion', 'name', 'sku', 'capacity', 'versionUpgradeOption', 'raiPolicyName', 'allowUnknownModel', 'dependsOn']],
+  ['AiAccount', build.aiAccount, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'customSubdomainName', 'models', 'contentFilter', 'allowedFqdns', 'preventDestroy', 'userAssignedIdentityIds', 'tags']],
+  ['FoundryProject', build.project, ['cognitiveAccountId', 'location', 'name', 'displayName', 'description', 'tags', 'dependsOn']],
+  ['ModelDeployment', build.deployment, ['cognitiveAccountId', 'modelName', 'modelVersion', 'name', 'sku', 'capacity', 'versionUpgradeOption', 'raiPolicyName', 'allowUnknownModel', 'modelFormat', 'dependsOn']],
   ['ContentFilter', build.filter, ['cognitiveAccountId', 'name', 'basePolicyName', 'hate', 'sexual', 'violence', 'selfHarm', 'jailbreakShield', 'mode']],
   ['PrivateKeyVault', build.vault, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'softDeleteRetentionDays', 'preventDestroy', 'tags']],
   ['PrivateKeyVault.fromAttributes', build.vaultAttrs, ['vaultId', 'vaultUri']],
@@ -85,6 +87,12 @@ describe('no public entry point throws a bare JavaScript error', () => {
     ['Names.local', (a, b) => Names.local(newStack(), a ?? AzureNameRule.SUBNET, b), 2],
     ['AzureNameRule', (a) => new AzureNameRule(a), 1],
     ['ChatWebApp.addAppSetting', (a, b) => build.webApp().addAppSetting(a, b), 2],
+    ['AiAccount.addProject', (a, b) => build.aiAccount().addProject(a, b), 2],
+    ['AiAccount.addDeployment', (a, b) => build.aiAccount().addDeployment(a, b), 2],
+    ['PrivateDnsZones.fromHubZoneIds', (a, b) => PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', a, b), 2],
+    ['ModelCatalogue.find', (a) => ModelCatalogue.find(a), 1],
+    ['ModelCatalogue.findVersion', (a, b) => ModelCatalogue.findVersion(a, b), 2],
+    ['ModelCatalogue.servesPlainChat', (a) => ModelCatalogue.servesPlainChat(a), 1],
   ];
 
   test.each(FACTORIES)(`%s: any arguments (seed ${SEED})`, (_, call, arity) => {

@@ -7,6 +7,7 @@ import {
   ChatIdentity, ChatIdentityAttributes, ChatIdentityProps, ChatWebApp, ChatWebAppProps, ContainerImage,
   ContentFilter, ContentFilterProps, HubDnsZoneIds,
   KeyVaultSecretOptions, ModelDeployment, ModelDeploymentOptions, ModelDeploymentProps, Monitoring, MonitoringProps,
+  AiAccount, FoundryProject, FoundryProjectProps,
   OpenAiAccount, OpenAiAccountAttributes, OpenAiAccountProps, PrivateChat, PrivateChatProps, PrivateDnsZones,
   PrivateDnsZonesProps, PrivateKeyVault, PrivateKeyVaultAttributes, PrivateKeyVaultProps, PrivateLinkZone, PrivateNetwork,
   PrivateNetworkAttributes, PrivateNetworkProps, ServicePrivateEndpoint, ServicePrivateEndpointProps, SignIn,
@@ -97,6 +98,13 @@ export const build = {
     const { stack, network, dnsZones, monitoring } = base();
     return new OpenAiAccount(stack, 'OpenAi', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring, ...p });
   },
+  aiAccount: (p: Partial<OpenAiAccountProps> = {}) => {
+    const { stack, network, dnsZones, monitoring } = base();
+    return new AiAccount(stack, 'Ai', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring, ...p });
+  },
+  project: (p: Partial<FoundryProjectProps> = {}) => new FoundryProject(newStack(), 'Project', {
+    cognitiveAccountId: ACCOUNT_ID, location: LOCATION, ...p,
+  }),
   openAiAttrs: (a: Partial<OpenAiAccountAttributes> = {}) =>
     OpenAiAccount.fromAttributes(newStack(), 'SharedOpenAi', { accountId: ACCOUNT_ID, ...a }),
   deployment: (p: Partial<ModelDeploymentProps> = {}) => new ModelDeployment(newStack(), 'Deployment', {
