@@ -122,6 +122,7 @@ class NaiveChatStack extends TerraformStack {
     // Private DNS zones, each linked to the VNet.
     const zones: Record<string, privateDnsZone.PrivateDnsZone> = {};
     for (const [key, zoneName] of Object.entries({
+      ai: 'privatelink.services.ai.azure.com',
       openai: 'privatelink.openai.azure.com',
       cognitive: 'privatelink.cognitiveservices.azure.com',
       vault: 'privatelink.vaultcore.azure.net',
@@ -163,12 +164,13 @@ class NaiveChatStack extends TerraformStack {
         enabledMetric: [{ category: 'AllMetrics' }],
       });
 
-    // Azure OpenAI: account, content filter, one model deployment, private endpoint.
+    // Foundry (AIServices) account, content filter, one model deployment, private endpoint.
     const openai = new cognitiveAccount.CognitiveAccount(this, 'openai', {
       ...common,
       name: `oai-${suffix}`,
       customSubdomainName: `oai-${suffix}`,
-      kind: 'OpenAI',
+      kind: 'AIServices',
+      projectManagementEnabled: true,
       skuName: 'S0',
       localAuthEnabled: false,
       publicNetworkAccessEnabled: false,
@@ -195,16 +197,16 @@ class NaiveChatStack extends TerraformStack {
       ],
     });
     new cognitiveDeployment.CognitiveDeployment(this, 'gpt', {
-      name: 'gpt-4.1-mini',
+      name: 'Llama-4-Maverick-17B-128E-Instruct-FP8',
       cognitiveAccountId: openai.id,
-      model: { format: 'OpenAI', name: 'gpt-4.1-mini', version: '2025-04-14' },
+      model: { format: 'Meta', name: 'Llama-4-Maverick-17B-128E-Instruct-FP8', version: '1' },
       sku: { name: 'GlobalStandard', capacity: 10 },
       raiPolicyName: raiPolicy.name,
       versionUpgradeOption: 'NoAutoUpgrade',
       dependsOn: [raiPolicy],
     });
     const openaiWait = new sleep.Sleep(this, 'openai_wait', { createDuration: '30s', dependsOn: [openai] });
-    endpoint('openai_pe', 'pe-openai', openai.id, 'account', [zones.openai.id, zones.cognitive.id], [openaiWait]);
+    endpoint('openai_pe', 'pe-openai', openai.id, 'account', [zones.ai.id, zones.openai.id, zones.cognitive.id], [openaiWait]);
     diagnostics('openai_diag', openai.id, [{ category: 'Audit' }, { category: 'RequestResponse' }, { category: 'AzureOpenAIRequestUsage' }]);
 
     // Key Vault with a private endpoint; the deployer may write secrets after a wait.
@@ -282,7 +284,7 @@ class NaiveChatStack extends TerraformStack {
       keyVaultReferenceIdentityId: identity.id,
       appSettings: {
         AZURE_OPENAI_ENDPOINT: openai.endpoint,
-        AZURE_OPENAI_MODEL: 'gpt-4.1-mini',
+        AZURE_OPENAI_MODEL: 'Llama-4-Maverick-17B-128E-Instruct-FP8',
         AZURE_CLIENT_ID: identity.clientId,
         AUTH_ENABLED: 'true',
         WEBSITES_PORT: '80',
