@@ -1,4 +1,5 @@
-import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON, CatalogueModelData, CatalogueVersionData } from './private/catalogue-data';
+import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON } from './private/catalogue-data';
+import { CatalogueModelData, CatalogueVersionData } from './private/catalogue-types';
 
 /** Where a model version is in Microsoft's lifecycle. */
 export enum ModelLifecycle {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON, CatalogueModelData, CatalogueVersionData } from './catalogue-data';
+import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON } from './catalogue-data';
+import { CatalogueModelData, CatalogueVersionData } from './catalogue-types';
 import { isUnresolved, propError, warn } from '../../core/private/validate';
 import { TODAY_CONTEXT_KEY, todayFromContext } from '../../secrets/private/secrets';
 import type { DeploymentSku } from '../model-deployment';
