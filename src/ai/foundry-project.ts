@@ -2,18 +2,15 @@ import { CognitiveAccountProject } from '@cdktf/provider-azurerm/lib/cognitive-a
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { AZURE_AI_PROJECT_MANAGER_ROLE, AZURE_AI_USER_ROLE, grantModelRole } from './private/model-account';
 import { FOUNDRY_PROJECT_OPTIONS_SHAPE } from './private/project-shapes';
 import { DEPENDABLE_REF } from './private/shapes';
 import { AzureNameRule, Names } from '../core/names';
-import { grantRole, IPrincipal } from '../core/principal';
+import { IPrincipal } from '../core/principal';
 import { PRINCIPAL_REF } from '../core/private/references';
 import { checkLocation } from '../core/private/regions';
 import { checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is } from '../core/private/validate';
 
-/** `Azure AI User` (shown as `Foundry User` in tenants Microsoft has renamed it in). */
-const AI_USER = { name: 'Azure AI User', guid: '53ca6127-db72-4b80-b1b0-d745d6d5456d' };
-/** `Azure AI Project Manager` (shown as `Foundry Project Manager` after the rename). */
-const PROJECT_MANAGER = { name: 'Azure AI Project Manager', guid: 'eadc314b-1a2d-4efa-be10-5d325db5065e' };
 
 /** A Foundry project on an {@link AiAccount}: for {@link AiAccount.addProject}. */
 export interface FoundryProjectOptions {
@@ -125,7 +122,7 @@ export class FoundryProject extends Construct {
    */
   public grantUse(principal: IPrincipal): RoleAssignment {
     checkField(this, 'grantUse.principal', principal, PRINCIPAL_REF(true));
-    return grantRole(this, { scopeId: this.projectId, roleDefinitionName: AI_USER.name, principal }, AI_USER.guid);
+    return grantModelRole(this, this.projectId, AZURE_AI_USER_ROLE, principal);
   }
 
   /**
@@ -134,6 +131,6 @@ export class FoundryProject extends Construct {
    */
   public grantManage(principal: IPrincipal): RoleAssignment {
     checkField(this, 'grantManage.principal', principal, PRINCIPAL_REF(true));
-    return grantRole(this, { scopeId: this.projectId, roleDefinitionName: PROJECT_MANAGER.name, principal }, PROJECT_MANAGER.guid);
+    return grantModelRole(this, this.projectId, AZURE_AI_PROJECT_MANAGER_ROLE, principal);
   }
 }

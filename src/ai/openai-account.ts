@@ -9,12 +9,12 @@ import { FoundryProject, FoundryProjectOptions } from './foundry-project';
 import { DeploymentSku, ModelDeployment, ModelDeploymentOptions } from './model-deployment';
 import { validateDeploymentOptions } from './private/deployment-validation';
 import {
-  AccountKindSpec, AZURE_AI_USER_ROLE, FQDN, LOG_CATEGORIES, MAX_DNS_LABEL, networkLocation,
+  AccountKindSpec, AZURE_AI_USER_ROLE, grantModelRole, FQDN, LOG_CATEGORIES, MAX_DNS_LABEL, networkLocation,
   OPENAI_KIND_FORMATS, OPENAI_KIND_UNCERTAIN_FORMATS, OPENAI_USER_ROLE, openAiEndpointOf, UseRole,
 } from './private/model-account';
 import { DEPLOYMENT_OPTIONS_SHAPE, OPENAI_ATTRIBUTES_SHAPE, openAiAccountShape } from './private/shapes';
 import { AzureNameRule, Names } from '../core/names';
-import { grantRole, IPrincipal } from '../core/principal';
+import { IPrincipal } from '../core/principal';
 import { FOUNDRY_PROJECT_OPTIONS_SHAPE } from './private/project-shapes';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
@@ -155,7 +155,7 @@ abstract class ModelAccountBase extends Construct implements IOpenAiAccount {
 
   public grantUse(principal: IPrincipal): RoleAssignment {
     checkField(this, 'grantUse.principal', principal, PRINCIPAL_REF(true));
-    return grantRole(this, { scopeId: this.accountId, roleDefinitionName: this.useRole.name, principal }, this.useRole.guid);
+    return grantModelRole(this, this.accountId, this.useRole, principal);
   }
 }
 
@@ -284,13 +284,7 @@ abstract class ModelAccount extends ModelAccountBase {
    * @param id construct id; the deployment name is a good choice, as it is unique per account
    */
   public addDeployment(id: string, options: ModelDeploymentOptions): ModelDeployment {
-    checkField(this, 'addDeployment.id', id, is.string(true));
-    checkNotBlank(this, 'addDeployment.id', id);
-    checkField(this, `addDeployment(${id})`, options, is.object(DEPLOYMENT_OPTIONS_SHAPE, true));
-    const existing = this.node.tryFindChild(id);
-    if (existing) {
-      throw propError(this, 'addDeployment', `id '${id}' is already used by '${existing.node.path}': give each deployment its own construct id`, id);
-    }
+    checkAddArgs(this, 'addDeployment', 'deployment', id, options, DEPLOYMENT_OPTIONS_SHAPE);
     const name = options.name ?? options.modelName;
     const clash = isUnresolved(name) ? undefined : this.deployments.find((d) => !isUnresolved(d.deploymentName) && d.deploymentName === name);
     if (clash) {
@@ -549,13 +543,7 @@ export class AiAccount extends ModelAccount {
    * @param id construct id of the project
    */
   public addProject(id: string, options: FoundryProjectOptions = {}): FoundryProject {
-    checkField(this, 'addProject.id', id, is.string(true));
-    checkNotBlank(this, 'addProject.id', id);
-    checkField(this, `addProject(${id})`, options, is.object(FOUNDRY_PROJECT_OPTIONS_SHAPE, true));
-    const existing = this.node.tryFindChild(id);
-    if (existing) {
-      throw propError(this, 'addProject', `id '${id}' is already used by '${existing.node.path}': give each project its own construct id`, id);
-    }
+    checkAddArgs(this, 'addProject', 'project', id, options, FOUNDRY_PROJECT_OPTIONS_SHAPE);
     const name = options.name;
     const clash = name === undefined || isUnresolved(name) ? undefined
       : this.projects.find((p) => !isUnresolved(p.projectName) && p.projectName.toLowerCase() === name.toLowerCase());
@@ -580,5 +568,21 @@ class ImportedAiAccount extends ImportedModelAccount {
 
   constructor(scope: Construct, id: string, attrs: OpenAiAccountAttributes) {
     super(scope, id, attrs, AZURE_AI_USER_ROLE);
+  }
+}
+
+/**
+ * The checks every `add*` method of an account makes on its arguments: a non-blank construct id
+ * not taken by another child, and options of the expected shape.
+ *
+ * @param what the kind of child, for the message (`deployment`, `project`)
+ */
+function checkAddArgs(owner: Construct, method: string, what: string, id: string, options: unknown, shape: Shape): void {
+  checkField(owner, `${method}.id`, id, is.string(true));
+  checkNotBlank(owner, `${method}.id`, id);
+  checkField(owner, `${method}(${id})`, options, is.object(shape, true));
+  const existing = owner.node.tryFindChild(id);
+  if (existing) {
+    throw propError(owner, method, `id '${id}' is already used by '${existing.node.path}': give each ${what} its own construct id`, id);
   }
 }

@@ -19,6 +19,7 @@ import {
   isKeyVaultReference, isKeyShapedSetting, looksLikeKeyVaultReference, MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, OPENAI_REF, registryHost, VAULT_REF,
 } from './private/checks';
 import { clientConfig } from '../core/private/client-config';
+import { checkRfc3339, warnIfPast } from '../core/private/dates';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
@@ -30,7 +31,6 @@ import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateKeyVault } from '../secrets/key-vault';
-import { checkRfc3339, warnIfPast } from '../secrets/private/secrets';
 
 /**
  * App Service plan SKUs that support both a private endpoint (inbound) and regional VNet

@@ -313,9 +313,6 @@ export class PrivateChat extends Construct {
    */
   public readonly appHostname: string;
 
-  /** The account created here, whichever its kind. */
-  private readonly createdAccount?: AiAccount | OpenAiAccount;
-
   constructor(scope: Construct, id: string, props: PrivateChatProps) {
     super(scope, id);
     this.validate(props);
@@ -372,7 +369,6 @@ export class PrivateChat extends Construct {
       } else {
         account = this.createdAiAccount = new AiAccount(this, 'OpenAi', accountProps);
       }
-      this.createdAccount = account;
       this.openAi = account;
       this.chatDeployment = this.findChatDeployment(account, props.chatDeploymentName);
       this.chatDeploymentName = this.chatDeployment.deploymentName;
@@ -413,7 +409,8 @@ export class PrivateChat extends Construct {
       // The opt-out is explicit in the props; record it as an acknowledged deviation so that the
       // compliance report shows who turned protection off, instead of failing the synth.
       const reason = `preventDestroy: false was set on PrivateChat '${this.node.path}' (disposable environment)`;
-      if (this.createdAccount) Compliance.acknowledge(this.createdAccount, 'PCHAT-LIFE-001', reason);
+      const account = this.createdAiAccount ?? this.createdOpenAi;
+      if (account) Compliance.acknowledge(account, 'PCHAT-LIFE-001', reason);
       if (this.createdVault) Compliance.acknowledge(this.createdVault, 'PCHAT-LIFE-001', reason);
     }
     this.identity = this.app.identity;

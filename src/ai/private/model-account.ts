@@ -1,3 +1,6 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct } from 'constructs';
+import { grantRole, IPrincipal } from '../../core/principal';
 import { PrivateLinkZone } from '../../network/private-dns-zones';
 import { IPrivateNetwork } from '../../network/private-network';
 import { ModelDeploymentOptions } from '../model-deployment';
@@ -36,6 +39,14 @@ export const OPENAI_USER_ROLE: UseRole = { name: 'Cognitive Services OpenAI User
  * @see https://learn.microsoft.com/azure/foundry/concepts/rbac-foundry
  */
 export const AZURE_AI_USER_ROLE: UseRole = { name: 'Azure AI User', guid: '53ca6127-db72-4b80-b1b0-d745d6d5456d' };
+
+/** `Azure AI Project Manager` (being renamed `Foundry Project Manager`): Azure AI User, plus granting it to others. */
+export const AZURE_AI_PROJECT_MANAGER_ROLE: UseRole = { name: 'Azure AI Project Manager', guid: 'eadc314b-1a2d-4efa-be10-5d325db5065e' };
+
+/** Assigns `role` on `scopeId` to `principal`, by role id when the role has one. */
+export function grantModelRole(owner: Construct, scopeId: string, role: UseRole, principal: IPrincipal): RoleAssignment {
+  return grantRole(owner, { scopeId, roleDefinitionName: role.name, principal }, role.guid);
+}
 
 /** Log categories a model account sends: control-plane audit, request metadata, token usage. */
 export const LOG_CATEGORIES = ['Audit', 'RequestResponse', 'AzureOpenAIRequestUsage'];

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON } from './catalogue-data';
 import { CatalogueModelData, CatalogueVersionData } from './catalogue-types';
+import { TODAY_CONTEXT_KEY, todayFromContext } from '../../core/private/dates';
 import { isUnresolved, propError, warn } from '../../core/private/validate';
-import { TODAY_CONTEXT_KEY, todayFromContext } from '../../secrets/private/secrets';
 import type { DeploymentSku } from '../model-deployment';
 
 // Synth-time checks of a model deployment against the model catalogue (src/ai/models.ts,

@@ -6,10 +6,11 @@ import { Construct } from 'constructs';
 import { AzureNameRule } from '../../core/names';
 import { grantRole, IPrincipal, PrincipalType } from '../../core/principal';
 import { clientConfig } from '../../core/private/client-config';
+import { checkRfc3339, warnIfPast } from '../../core/private/dates';
 import { ensureTimeProvider, waitAfter } from '../../core/private/providers';
 import { PRINCIPAL_REF } from '../../core/private/references';
 import {
-  checkField, checkNotBlank, is, isUnresolved, Owner, propError, ruleError, Shape, warn,
+  checkField, checkNotBlank, is, isUnresolved, propError, ruleError, Shape,
 } from '../../core/private/validate';
 
 /** Built-in role that reads secret values; what an app needs for a Key Vault reference. */
@@ -23,14 +24,6 @@ export const DEFAULT_SECRET_LIFETIME_DAYS = 365;
  * RBAC is evaluated from a cache that lags new assignments by up to a minute or two.
  */
 export const DEPLOYER_ROLE_WAIT = '60s';
-
-/**
- * Context key holding today's date (`2026-11-22`, or an RFC3339 timestamp) for the synth-time
- * "expiry already in the past" warning. Synthesis never reads the wall clock, so that the same
- * code gives the same output (and the same warnings) on every run; without this key the warning
- * is not given.
- */
-export const TODAY_CONTEXT_KEY = 'cdktf-private-chat:today';
 
 /** Largest secret value Key Vault stores (25 KB). */
 export const MAX_SECRET_VALUE_BYTES = 25 * 1024;
@@ -177,56 +170,3 @@ export class VaultSecretWriter {
   }
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Throws unless `value` is an RFC3339 timestamp; returns its epoch milliseconds (undefined for tokens). */
-export function checkRfc3339(scope: Owner, prop: string, value: string | undefined): number | undefined {
-  if (value === undefined || isUnresolved(value)) return undefined;
-  if (typeof value !== 'string') throw propError(scope, prop, 'must be an RFC3339 timestamp string such as \'2026-12-31T00:00:00Z\'', value);
-  const m = RFC3339.exec(value);
-  const ms = m ? Date.parse(value) : NaN;
-  // Date.parse rolls 2025-02-30 over to March; compare the fields to reject it.
-  const exact = m && !Number.isNaN(ms) && Number(m[2]) >= 1 && Number(m[2]) <= 12
-    && Number(m[3]) <= daysIn(Number(m[1]), Number(m[2])) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60;
-  if (!exact) throw propError(scope, prop, 'must be an RFC3339 timestamp such as \'2026-12-31T00:00:00Z\'', value);
-  return ms;
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Today, from the context key {@link TODAY_CONTEXT_KEY} (never the wall clock: synthesis must give
- * the same output on every run). Undefined when the key is absent; throws when it is not a date.
- *
- * @returns epoch milliseconds of the start of that day (UTC), or of the timestamp given
- */
-export function todayFromContext(scope: Construct): number | undefined {
-  const value: unknown = scope.node.tryGetContext(TODAY_CONTEXT_KEY);
-  if (value === undefined || value === null || isUnresolved(value)) return undefined;
-  const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (m) {
-    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    const d = new Date(ms);
-    if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) return ms;
-  } else if (typeof value === 'string' && RFC3339.test(value)) {
-    return checkRfc3339(scope, TODAY_CONTEXT_KEY, value);
-  }
-  throw propError(scope, TODAY_CONTEXT_KEY, "must be today's date as an ISO date such as '2026-11-22' (a context key: set it in cdktf.json or by the pipeline)", value);
-}
-
-/**
- * Warns `expiry-in-past` when `expires` (epoch ms of `value`) is before today, if today is known
- * from the context. A secret or client secret that has already expired deploys but cannot be used.
- */
-export function warnIfPast(scope: Construct, prop: string, value: string | undefined, expires: number | undefined): void {
-  if (value === undefined || expires === undefined) return;
-  const today = todayFromContext(scope);
-  if (today === undefined || expires >= today) return;
-  const day = new Date(today).toISOString().slice(0, 10);
-  warn(scope, 'expiry-in-past', `'${prop}' is '${value}', already past on ${day} (context '${TODAY_CONTEXT_KEY}'): `
-    + 'the value is unusable from the moment it is stored');
-}
