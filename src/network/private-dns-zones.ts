@@ -30,6 +30,16 @@ export class PrivateLinkZone {
    * {@link PrivateLinkZone.COGNITIVE_SERVICES}.
    */
   public static readonly AI_SERVICES = new PrivateLinkZone('aiServices', 'privatelink.services.ai.azure.com');
+  /**
+   * Azure Database for PostgreSQL Flexible Server (`postgresqlServer` subresource): the chat
+   * history store. Not in {@link PrivateLinkZone.all}: a stack needs it only when it keeps history.
+   */
+  public static readonly POSTGRESQL = new PrivateLinkZone('postgreSql', 'privatelink.postgres.database.azure.com');
+  /**
+   * Azure Container Registry (`registry` subresource; the registry's regional data endpoints
+   * register here too). Not in {@link PrivateLinkZone.all}: a stack needs it only with a registry mirror.
+   */
+  public static readonly CONTAINER_REGISTRY = new PrivateLinkZone('containerRegistry', 'privatelink.azurecr.io');
 
   /**
    * Every zone the private chat deployment needs, in a fixed order (zones added later come last,
@@ -40,6 +50,14 @@ export class PrivateLinkZone {
       PrivateLinkZone.OPENAI, PrivateLinkZone.COGNITIVE_SERVICES, PrivateLinkZone.KEY_VAULT, PrivateLinkZone.APP_SERVICE,
       PrivateLinkZone.AI_SERVICES,
     ];
+  }
+
+  /**
+   * Every zone the library knows: {@link PrivateLinkZone.all} and then the zones of optional
+   * pieces (history store, registry mirror), in a fixed order.
+   */
+  public static known(): PrivateLinkZone[] {
+    return [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.CONTAINER_REGISTRY];
   }
 
   /**
@@ -112,6 +130,18 @@ export interface HubDnsZoneIds {
    * @default - not available; constructs that need it fail at synth
    */
   readonly aiServices?: string;
+  /**
+   * Id of `privatelink.postgres.database.azure.com` (the chat history store).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly postgreSql?: string;
+  /**
+   * Id of `privatelink.azurecr.io` (the registry mirror).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly containerRegistry?: string;
 }
 
 /** Options of {@link PrivateDnsZones.fromHubZoneIds}. */
@@ -229,13 +259,13 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
 
   constructor(scope: Construct, id: string, ids: HubDnsZoneIds, options?: HubDnsZonesOptions) {
     super(scope, id);
-    checkShape(this, ids, Object.fromEntries(PrivateLinkZone.all().map((z) => [z.key, is.string()])));
+    checkShape(this, ids, Object.fromEntries(PrivateLinkZone.known().map((z) => [z.key, is.string()])));
     // Enum values: `is.any` in the shape and `checkOneOf`, first so that even `null` gets the
     // message listing the members.
     const zoneGroups = options !== null && typeof options === 'object' ? options.zoneGroups : undefined;
     checkOneOf(this, 'options.zoneGroups', zoneGroups, ZONE_GROUP_MODES);
     checkShape(this, options, { zoneGroups: is.any() }, 'options');
-    for (const zone of PrivateLinkZone.all()) {
+    for (const zone of PrivateLinkZone.known()) {
       const value = (ids as Record<string, string | undefined> | undefined)?.[zone.key];
       checkResourceId(this, zone.key, value, 'Microsoft.Network/privateDnsZones');
       if (value === undefined || isUnresolved(value)) continue;
@@ -253,7 +283,7 @@ class HubDnsZones extends Construct implements IPrivateDnsZones {
     checkField(this, 'zone', zone, ZONE_REQUIRED);
     const value = (this.ids as Record<string, string | undefined>)[zone.key];
     if (value === undefined) {
-      const given = PrivateLinkZone.all().filter((z) => (this.ids as Record<string, string | undefined>)[z.key] !== undefined).map((z) => `'${z.key}'`);
+      const given = PrivateLinkZone.known().filter((z) => (this.ids as Record<string, string | undefined>)[z.key] !== undefined).map((z) => `'${z.key}'`);
       throw ruleError(this, `'${zone.key}' is needed for a private endpoint in zone '${zone.zoneName}' but was not given to fromHubZoneIds, got ${given.length ? given.join(', ') : 'none'}`);
     }
     return value;

@@ -1,1 +1,2 @@
 export * from './key-vault';
+export * from './customer-managed-key';
