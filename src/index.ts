@@ -4,6 +4,8 @@ export * from './monitoring';
 export * from './ai';
 export * from './secrets';
 export * from './app';
+export * from './history';
+export * from './registry';
 export * from './compliance';
 export * from './conformance';
 export * from './diagram';

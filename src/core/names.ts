@@ -178,6 +178,45 @@ export class AzureNameRule {
     description: 'letters, digits, hyphens and underscores, starting with a letter or digit',
   });
 
+  /** Key Vault key: 1-127 characters, letters, digits and hyphens. */
+  public static readonly KEY_VAULT_KEY = new AzureNameRule({
+    resourceType: 'Key Vault key',
+    minLength: 1,
+    maxLength: 127,
+    pattern: '^[A-Za-z0-9-]+$',
+    description: 'letters, digits and hyphens',
+  });
+  /**
+   * PostgreSQL Flexible Server: 3-63 lowercase letters, digits and hyphens, not starting or
+   * ending with a hyphen. Globally unique (`<name>.postgres.database.azure.com`).
+   */
+  public static readonly POSTGRESQL_SERVER = new AzureNameRule({
+    resourceType: 'PostgreSQL flexible server',
+    minLength: 3,
+    maxLength: 63,
+    lowercase: true,
+    pattern: '^[a-z0-9][a-z0-9-]*[a-z0-9]$',
+    description: 'lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  /** PostgreSQL database: 1-63 characters, starting with a letter or underscore. */
+  public static readonly POSTGRESQL_DATABASE = new AzureNameRule({
+    resourceType: 'PostgreSQL database',
+    minLength: 1,
+    maxLength: 63,
+    pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+    description: 'letters, digits and underscores, starting with a letter or underscore',
+  });
+  /** Container registry: 5-50 letters and digits. Globally unique (`<name>.azurecr.io`). */
+  public static readonly CONTAINER_REGISTRY = new AzureNameRule({
+    resourceType: 'container registry',
+    minLength: 5,
+    maxLength: 50,
+    lowercase: true,
+    allowHyphens: false,
+    pattern: '^[A-Za-z0-9]+$',
+    description: 'letters and digits only',
+  });
+
   /** Resource type, for messages. */
   public readonly resourceType: string;
   /** Shortest allowed name. */
