@@ -8,7 +8,8 @@ import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ContainerImage } from './container-image';
+import { ContainerImage, IImageMirror } from './container-image';
+import { ChatFrontEnd, FrontEndSettings, HistoryStoreKind, IChatHistoryStore } from './front-end';
 import { ChatIdentity, IChatIdentity } from './identity';
 import { SignIn } from './sign-in';
 import { IOpenAiAccount } from '../ai/openai-account';
@@ -31,6 +32,7 @@ import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateKeyVault } from '../secrets/key-vault';
+import { addGeneratedSecret } from '../secrets/private/generated-secret';
 
 /**
  * App Service plan SKUs that support both a private endpoint (inbound) and regional VNet
@@ -69,12 +71,10 @@ export const WEB_APP_LOG_CATEGORIES: readonly string[] = [
 const ROLE_PROPAGATION_WAIT = '60s';
 
 /** Settings that would switch the app to key-based (Azure) OpenAI auth; the account has local auth off. */
-const FORBIDDEN_SETTINGS = ['AZURE_OPENAI_KEY', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY'];
+const FORBIDDEN_SETTINGS = ['AZURE_OPENAI_KEY', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY', 'OPENAI_API_KEYS'];
 
-/** Settings the construct wires, by the prop they come from. */
+/** Settings the construct wires for every front end, by the prop they come from. */
 const WIRED_FROM: { readonly [key: string]: string } = {
-  AZURE_OPENAI_ENDPOINT: 'openAi',
-  AZURE_OPENAI_MODEL: 'deploymentName',
   AZURE_CLIENT_ID: 'identity',
   WEBSITES_PORT: 'image.port',
   [AUTH_SECRET_SETTING_NAME]: 'signIn',
@@ -95,8 +95,37 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
   readonly location: string;
   /** The Azure OpenAI account the app calls; the app's identity is granted `Cognitive Services OpenAI User` on it. */
   readonly openAi: IOpenAiAccount;
-  /** Name of the model deployment the app chats with (`AZURE_OPENAI_MODEL`); pass the deployment construct's name attribute. */
+  /** Name of the model deployment the app chats with by default; pass the deployment construct's name attribute. */
   readonly deploymentName: string;
+  /**
+   * More deployments the front end offers besides `deploymentName`, for a front end that lets
+   * users pick a model ({@link ChatFrontEnd.offersSeveralModels}). Each must be a chat model the
+   * front end can call.
+   *
+   * @default - only `deploymentName`
+   */
+  readonly deploymentNames?: string[];
+  /**
+   * The chat front end: its image, port, health path and settings.
+   *
+   * @default - ChatFrontEnd.openWebUi(), or ChatFrontEnd.fromImage(image) when `image` is given
+   */
+  readonly frontEnd?: ChatFrontEnd;
+  /**
+   * Where the front end keeps conversation history; it must be the kind the front end reads
+   * ({@link ChatFrontEnd.historyStore}). The connection URL reaches the app as a Key Vault
+   * reference.
+   *
+   * @default - none: Open WebUI then keeps chats in SQLite inside the container, which a restart loses
+   */
+  readonly history?: IChatHistoryStore;
+  /**
+   * A private registry that mirrors the front end's image (`RegistryMirror`): the app then
+   * pulls the mirrored copy over the VNet as its own identity, which is granted `AcrPull` first.
+   *
+   * @default - the image is pulled from its own registry, through the VNet's egress
+   */
+  readonly imageMirror?: IImageMirror;
   /**
    * The identity the app runs as.
    *
@@ -124,16 +153,19 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    */
   readonly monitoring?: IMonitoring;
   /**
-   * Container image the app runs.
+   * Container image the app runs, as a front end of its own: the same as
+   * `frontEnd: ChatFrontEnd.fromImage(image)`. It gets the settings the sample app reads
+   * (`AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_MODEL`). Do not combine with `frontEnd`.
    *
-   * @default ContainerImage.SAMPLE_CHAT_APP
+   * @default - the front end's image
    */
   readonly image?: ContainerImage;
   /**
    * Extra app settings (environment variables of the container). They may override the image's
-   * own settings, but not the settings the construct wires (`AZURE_OPENAI_ENDPOINT`,
-   * `AZURE_OPENAI_MODEL`, `AZURE_CLIENT_ID`, `WEBSITES_PORT`,
-   * `MICROSOFT_PROVIDER_AUTHENTICATION_SECRET`): that is an error.
+   * and the front end's default settings, but not the settings the construct wires
+   * (`AZURE_CLIENT_ID`, `WEBSITES_PORT`, `MICROSOFT_PROVIDER_AUTHENTICATION_SECRET`, and the front
+   * end's own: the model connection, the sign-in header, the secrets and the switches that keep
+   * the app's token from going elsewhere): that is an error.
    *
    * Values are strings. A setting whose name looks like a key or secret (ending in `_KEY`,
    * `APIKEY`, `_SECRET`, `PASSWORD`, `_TOKEN` or `CONNECTION_STRING`, in any case) must be a Key
@@ -191,7 +223,7 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    * authentication lets the platform's own health probe through, so the path needs no entry in
    * `authExcludedPaths` (add one only for an external probe, e.g. an Application Gateway's).
    *
-   * @default '/'
+   * @default - the front end's health path (`/health` for Open WebUI, `/` otherwise)
    */
   readonly healthCheckPath?: string;
   /**
@@ -212,7 +244,7 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    * Let clients open WebSocket connections (e.g. a front end that streams over WebSockets or
    * SignalR). The sample chat app streams over plain HTTP and does not need them.
    *
-   * @default false
+   * @default - what the front end needs (true for Open WebUI, whose Socket.IO uses them)
    */
   readonly webSocketsEnabled?: boolean;
   /**
@@ -283,15 +315,28 @@ export class ChatWebApp extends Construct {
   public readonly servicePrincipal?: ServicePrincipal;
   /** The vault secret holding the sign-in client secret, when the construct stores one. */
   public readonly signInSecret?: KeyVaultSecret;
-  /** Every app setting of the app, in order: the image's, `appSettings`, the wired ones, then added ones. */
+  /** The front end the app runs (with the mirrored image when `imageMirror` is given). */
+  public readonly frontEnd: ChatFrontEnd;
+  /** The vault secret the front end signs its sessions with, generated once (Open WebUI's `WEBUI_SECRET_KEY`). */
+  public readonly sessionSecret?: KeyVaultSecret;
+  /** Every deployment the front end offers, the default first. */
+  public readonly deploymentNames: string[];
+  /** Every app setting of the app, in order: the image's, the front end's defaults, `appSettings`, the wired ones, then added ones. */
   private readonly settings: { [key: string]: string } = {};
+  /** Settings nobody may set, by the prop they come from (upper case). */
+  private wiredFrom: { [key: string]: string } = { ...WIRED_FROM };
 
   constructor(scope: Construct, id: string, props: ChatWebAppProps) {
     super(scope, id);
     checkShape(this, props, propsShape());
-    const image = props.image ?? ContainerImage.SAMPLE_CHAT_APP;
+    if (props.image !== undefined && props.frontEnd !== undefined) {
+      throw ruleError(this, "'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage(image)', got both");
+    }
+    let frontEnd = props.frontEnd ?? (props.image !== undefined ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
+    const image = frontEnd.image;
     const signIn = props.signIn ?? SignIn.createAppRegistration();
-    this.validate(props, image, signIn);
+    this.deploymentNames = [props.deploymentName, ...(props.deploymentNames ?? []).filter((n) => n !== props.deploymentName)];
+    this.validate(props, frontEnd, signIn);
 
     const tags = props.tags;
     this.identity = props.identity ?? new ChatIdentity(this, 'Identity', {
@@ -321,6 +366,12 @@ export class ChatWebApp extends Construct {
     // pattern already made the same grant, so nothing is assigned twice.
     const grants: RoleAssignment[] = [props.openAi.grantUse(this.identity)];
     if (props.vault) grants.push(props.vault.grantSecretsRead(this.identity));
+    if (props.imageMirror) {
+      frontEnd = frontEnd.withImage(props.imageMirror.mirror(image));
+      grants.push(props.imageMirror.grantPull(this.identity));
+    }
+    this.frontEnd = frontEnd;
+    const pulled = frontEnd.image;
 
     const tenantId = signIn._existing?.tenantId ?? clientConfig(this).tenantId;
     const chatSignIn = new ChatSignIn(this, 'SignIn', {
@@ -337,15 +388,29 @@ export class ChatWebApp extends Construct {
 
     this.roleAssignmentWait = waitAfter(this, 'WaitForRoleAssignments', [...grants, ...(props.roleAssignments ?? [])], ROLE_PROPAGATION_WAIT);
 
+    if (frontEnd.needsSessionSecret) {
+      this.sessionSecret = addGeneratedSecret(props.vault!, `SessionSecret-${Names.hashOf(this, 8)}`, {
+        name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'session'),
+        contentType: 'session-signing-key',
+      });
+    }
+    const fromFrontEnd = frontEnd._settings({
+      endpoint: props.openAi.endpoint,
+      deploymentName: props.deploymentName,
+      deploymentNames: this.deploymentNames,
+      identityClientId: this.identity.clientId,
+      appUrl: `https://${this.webAppName}.azurewebsites.net`,
+      sessionSecretReference: this.sessionSecret ? `@Microsoft.KeyVault(SecretUri=${this.sessionSecret.versionlessId})` : undefined,
+      history: props.history,
+    });
     const wired: { [key: string]: string } = {
-      AZURE_OPENAI_ENDPOINT: props.openAi.endpoint,
-      AZURE_OPENAI_MODEL: props.deploymentName,
+      ...fromFrontEnd.wired,
       AZURE_CLIENT_ID: this.identity.clientId,
       WEBSITES_PORT: String(image.port),
       [AUTH_SECRET_SETTING_NAME]: chatSignIn.secretReference,
     };
 
-    Object.assign(this.settings, image.appSettings, props.appSettings ?? {}, wired);
+    Object.assign(this.settings, image.appSettings, fromFrontEnd.defaults, props.appSettings ?? {}, wired);
     this.resource = new LinuxWebApp(this, 'Resource', {
       name: this.webAppName,
       resourceGroupName: props.resourceGroupName,
@@ -372,14 +437,14 @@ export class ChatWebApp extends Construct {
         remoteDebuggingEnabled: false,
         vnetRouteAllEnabled: true,
         use32BitWorker: false,
-        websocketsEnabled: props.webSocketsEnabled ?? false,
-        healthCheckPath: props.healthCheckPath ?? '/',
+        websocketsEnabled: props.webSocketsEnabled ?? frontEnd.webSocketsEnabled,
+        healthCheckPath: props.healthCheckPath ?? frontEnd.healthCheckPath,
         healthCheckEvictionTimeInMin: props.healthCheckEvictionTimeInMin ?? 5,
-        containerRegistryUseManagedIdentity: image.pullWithManagedIdentity,
-        containerRegistryManagedIdentityClientId: image.pullWithManagedIdentity ? this.identity.clientId : undefined,
+        containerRegistryUseManagedIdentity: pulled.pullWithManagedIdentity,
+        containerRegistryManagedIdentityClientId: pulled.pullWithManagedIdentity ? this.identity.clientId : undefined,
         applicationStack: {
-          dockerRegistryUrl: image.registryUrl,
-          dockerImageName: image.reference,
+          dockerRegistryUrl: pulled.registryUrl,
+          dockerImageName: pulled.reference,
         },
       },
       logs: {
@@ -428,7 +493,8 @@ export class ChatWebApp extends Construct {
     }
   }
 
-  private validate(props: ChatWebAppProps, image: ContainerImage, signIn: SignIn): void {
+  private validate(props: ChatWebAppProps, frontEnd: ChatFrontEnd, signIn: SignIn): void {
+    const image = frontEnd.image;
     checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);
     checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
@@ -449,7 +515,8 @@ export class ChatWebApp extends Construct {
     checkWebAppNameNotReserved(this, 'name', props.name);
     this.validatePlan(props);
     this.validateImage(image);
-    this.validateSettings(props, image);
+    this.validateFrontEnd(props, frontEnd);
+    this.validateSettings(props, image, frontEnd);
     this.validateHealthAndAuth(props);
     validateSignIn(this, signIn, props.vault);
   }
@@ -524,7 +591,38 @@ export class ChatWebApp extends Construct {
     }
   }
 
-  private validateSettings(props: ChatWebAppProps, image: ContainerImage): void {
+  private validateFrontEnd(props: ChatWebAppProps, frontEnd: ChatFrontEnd): void {
+    const seen = new Map<string, number>();
+    for (const [i, name] of (props.deploymentNames ?? []).entries()) {
+      checkNotBlank(this, `deploymentNames[${i}]`, name);
+      AzureNameRule.COGNITIVE_DEPLOYMENT.validate(this, `deploymentNames[${i}]`, name);
+      if (isUnresolved(name)) continue;
+      const previous = seen.get(name);
+      if (previous !== undefined) throw propError(this, `deploymentNames[${i}]`, `must not repeat a deployment (same as 'deploymentNames[${previous}]')`, name);
+      seen.set(name, i);
+    }
+    if (!frontEnd.offersSeveralModels && this.deploymentNames.length > 1) {
+      throw propError(this, 'deploymentNames', `must be empty or name only 'deploymentName' for ${frontEnd.name}, which calls one deployment; use ChatFrontEnd.openWebUi() to offer several models`, props.deploymentNames);
+    }
+    if (props.history !== undefined) {
+      if (frontEnd.historyStore === HistoryStoreKind.NONE) {
+        throw propError(this, 'history', `must not be set for ${frontEnd.name}, which keeps no history in a store the library can wire`, props.history.historyStoreKind);
+      }
+      if (props.history.historyStoreKind !== frontEnd.historyStore) {
+        throw propError(this, 'history', `must be a ${frontEnd.historyStore} store, the kind ${frontEnd.name} reads`, props.history.historyStoreKind);
+      }
+    }
+    if (frontEnd.needsSessionSecret && props.vault === undefined) {
+      throw ruleError(this, `'vault' is required for ${frontEnd.name}: the secret it signs sessions with is generated there and read as a Key Vault reference, got none`);
+    }
+    const workers = props.workerCount ?? 1;
+    if (frontEnd.webSocketsEnabled && !isUnresolved(workers) && workers > 1) {
+      warn(this, 'front-end-multi-instance', `'workerCount' is ${workers}, but ${frontEnd.name} keeps WebSocket sessions in memory: with more than one instance (and client affinity off) sessions break unless it is given a Redis manager (WEBSOCKET_MANAGER=redis, WEBSOCKET_REDIS_URL) in 'appSettings'`);
+    }
+  }
+
+  private validateSettings(props: ChatWebAppProps, image: ContainerImage, frontEnd: ChatFrontEnd): void {
+    this.wiredFrom = { ...WIRED_FROM, ...wiredKeysOf(frontEnd, props.history) };
     for (const [key, value] of Object.entries(image.appSettings)) this.checkSetting(`image.appSettings.${key}`, key, value);
     for (const [key, value] of Object.entries(props.appSettings ?? {})) this.checkSetting(`appSettings.${key}`, key, value);
   }
@@ -535,7 +633,7 @@ export class ChatWebApp extends Construct {
     if (!/^[A-Za-z0-9_.]+$/.test(key)) {
       throw propError(this, prop, 'must be named with letters, digits, \'_\' and \'.\' only (what Linux App Service passes to a container)', key);
     }
-    const owner = WIRED_FROM[key.toUpperCase()];
+    const owner = this.wiredFrom[key.toUpperCase()];
     if (owner !== undefined) {
       throw propError(this, prop, `must not be set: the construct wires it from '${owner}'`, value);
     }
@@ -661,6 +759,14 @@ function isRegistryHost(segment: string, registryUrl: string): boolean {
     || /(^|\.)(azurecr\.(io|cn|us)|docker\.io|mcr\.microsoft\.com|ghcr\.io|quay\.io|gcr\.io|pkg\.dev)$/.test(s);
 }
 
+/** Names of the settings a front end wires (its settings are pure, so placeholders show the names). */
+function wiredKeysOf(frontEnd: ChatFrontEnd, history: IChatHistoryStore | undefined): { [key: string]: string } {
+  const settings: FrontEndSettings = frontEnd._settings({
+    endpoint: '', deploymentName: '', deploymentNames: [], identityClientId: '', appUrl: '', sessionSecretReference: '', history,
+  });
+  return Object.fromEntries(Object.entries(settings.wiredFrom).map(([k, v]) => [k.toUpperCase(), v]));
+}
+
 let SHAPE: Shape | undefined;
 /** Props of ChatWebApp at runtime; built on first use, after the classes it names exist. */
 function propsShape(): Shape {
@@ -676,6 +782,10 @@ function propsShape(): Shape {
     signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
     monitoring: MONITORING_REF(),
     image: is.instance(ContainerImage, 'a ContainerImage (ContainerImage.SAMPLE_CHAT_APP, ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))'),
+    frontEnd: is.instance(ChatFrontEnd, 'a ChatFrontEnd (ChatFrontEnd.openWebUi(), ChatFrontEnd.sampleChatApp() or ChatFrontEnd.fromImage(...))'),
+    deploymentNames: is.arrayOf(is.string()),
+    history: is.reference(['historyStoreKind', 'connectionUrlReference'], 'an IChatHistoryStore (e.g. a PostgresHistoryStore)'),
+    imageMirror: is.reference(['mirror', 'grantPull'], 'an IImageMirror (e.g. a RegistryMirror)'),
     appSettings: is.stringMap(),
     name: is.string(),
     servicePlanId: is.string(),

@@ -1,4 +1,7 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { IConstruct } from 'constructs';
 import { IMAGE_OPTIONS_SHAPE } from './private/checks';
+import { IPrincipal } from '../core/principal';
 import { checkField, checkShape, is } from '../core/private/validate';
 
 /** Options of an image given with {@link ContainerImage.fromRegistry} or {@link ContainerImage.fromRegistryDigest}. */
@@ -122,6 +125,17 @@ export class ContainerImage {
   public get reference(): string {
     return this.digest !== undefined ? `${this.imageName}@${this.digest}` : `${this.imageName}:${this.tag ?? ''}`;
   }
+}
+
+/**
+ * A private registry that serves a copy of a public image, so that the app pulls over the VNet
+ * as its own identity. Implemented by {@link RegistryMirror}.
+ */
+export interface IImageMirror extends IConstruct {
+  /** The image as this registry serves it: same repository path and tag or digest, pulled with the app's identity. */
+  mirror(image: ContainerImage): ContainerImage;
+  /** Lets `principal` pull from the registry (`AcrPull`); the app waits for the returned assignment. */
+  grantPull(principal: IPrincipal): RoleAssignment;
 }
 
 /**

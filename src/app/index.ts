@@ -2,3 +2,4 @@ export * from './identity';
 export * from './container-image';
 export * from './sign-in';
 export * from './chat-web-app';
+export * from './front-end';

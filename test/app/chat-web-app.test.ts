@@ -11,7 +11,7 @@ import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformVariable } from 'cdktf';
 import {
-  AUTH_SECRET_SETTING_NAME, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, PRIVATE_APP_SERVICE_SKUS, SignIn, WEB_APP_LOG_CATEGORIES,
+  ChatFrontEnd, AUTH_SECRET_SETTING_NAME, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, PRIVATE_APP_SERVICE_SKUS, SignIn, WEB_APP_LOG_CATEGORIES,
 } from '../../src/app';
 import { grantRole, Principal } from '../../src/core';
 import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson } from '../util';
@@ -86,7 +86,7 @@ describe('ChatWebApp', () => {
     });
 
     test('site config: TLS 1.2 (site and SCM), FTP disabled, remote debugging off, HTTP/2, always on, route-all', () => {
-      const { f } = buildApp();
+      const { f } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() });
       expect(synth(f.stack)).toHaveResourceWithProperties(LinuxWebApp, {
         site_config: expect.objectContaining({
           minimum_tls_version: '1.2',
@@ -192,7 +192,7 @@ describe('ChatWebApp', () => {
 
   describe('app settings', () => {
     test('wires the account endpoint, the deployment name, the identity client id and the port', () => {
-      const { f, app } = buildApp();
+      const { f, app } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() });
       const identity = app.identity as ChatIdentity;
       expect(webApp(f).app_settings).toEqual(expect.objectContaining({
         AZURE_OPENAI_ENDPOINT: ref(f.openAi.resource, 'endpoint'),
@@ -212,19 +212,19 @@ describe('ChatWebApp', () => {
     test('a deployment name token is passed through', () => {
       const f = fixture();
       const v = new TerraformVariable(f.stack, 'deployment', { type: 'string' });
-      new ChatWebApp(f.stack, 'Chat', { ...baseProps(f), deploymentName: v.stringValue });
+      new ChatWebApp(f.stack, 'Chat', { ...baseProps(f), deploymentName: v.stringValue, frontEnd: ChatFrontEnd.sampleChatApp() });
       expect(webApp(f).app_settings.AZURE_OPENAI_MODEL).toBe('${var.deployment}');
     });
 
     test('user settings are merged and may override the image defaults', () => {
-      const { f } = buildApp({ appSettings: { UI_TITLE: 'Contoso Chat', AUTH_ENABLED: 'false' } });
+      const { f } = buildApp({ appSettings: { UI_TITLE: 'Contoso Chat', AUTH_ENABLED: 'false' }, frontEnd: ChatFrontEnd.sampleChatApp() });
       expect(webApp(f).app_settings).toEqual(expect.objectContaining({ UI_TITLE: 'Contoso Chat', AUTH_ENABLED: 'false', AZURE_OPENAI_MODEL: 'gpt-4o-mini' }));
     });
   });
 
   describe('container image', () => {
-    test('defaults to the pinned sample chat app on port 80', () => {
-      const { f } = buildApp();
+    test('the sample chat app is pinned to its dated tag on port 80', () => {
+      const { f } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() });
       expect(webApp(f).site_config.application_stack).toEqual({
         docker_registry_url: 'https://sampleappaoaichatgpt.azurecr.io',
         docker_image_name: 'sample-app-aoai-chatgpt:2025-02-13_52',
@@ -400,7 +400,7 @@ describe('ChatWebApp', () => {
       test('the password goes into the vault and the app reads it as a Key Vault reference', () => {
         const { f, app } = buildApp();
         const json = synthJson(f.stack);
-        const [secretName, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret'))[0] as [string, any];
+        const [secretName, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret')).find(([k]) => k.includes('SignIn')) as [string, any];
         const password = Object.keys(resourcesOf(json, 'azuread_application_password'))[0];
         expect(secret).toEqual(expect.objectContaining({
           key_vault_id: ref(f.vault.resource, 'id'),
@@ -453,7 +453,7 @@ describe('ChatWebApp', () => {
         const json = synthJson(f.stack);
         expect(json.resource?.azuread_application).toBeUndefined();
         expect(json.provider?.azuread).toBeUndefined();
-        const [secretName, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret'))[0] as [string, any];
+        const [secretName, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret')).find(([k]) => k.includes('SignIn')) as [string, any];
         expect(secret).toEqual(expect.objectContaining({ value: '${var.client_secret}', content_type: 'entra-client-secret', expiration_date: '2026-12-31T00:00:00Z' }));
         const web = onlyResource(json, 'azurerm_linux_web_app');
         expect(web.app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${secretName}.versionless_id})`);
@@ -467,7 +467,7 @@ describe('ChatWebApp', () => {
       });
 
       test('a secret already in a vault is referenced; no secret is created', () => {
-        const { f, app } = buildApp({ signIn: SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecretKeyVaultSecretId: SECRET_ID }) });
+        const { f, app } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp(), signIn: SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecretKeyVaultSecretId: SECRET_ID }) });
         const json = synthJson(f.stack);
         expect(resourcesOf(json, 'azurerm_key_vault_secret')).toEqual({});
         expect(onlyResource(json, 'azurerm_linux_web_app').app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=${SECRET_ID})`);
@@ -476,7 +476,7 @@ describe('ChatWebApp', () => {
 
       test('a secret already in a vault needs no vault prop', () => {
         const signIn = SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecretKeyVaultSecretId: SECRET_ID });
-        expect(() => buildApp({ vault: undefined, signIn })).not.toThrow();
+        expect(() => buildApp({ vault: undefined, signIn, frontEnd: ChatFrontEnd.sampleChatApp() })).not.toThrow();
       });
     });
   });
@@ -487,6 +487,7 @@ describe('ChatWebApp', () => {
 
   test('the web app matches the snapshot', () => {
     expect(webApp(buildApp().f)).toMatchSnapshot();
+    expect(webApp(buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() }).f)).toMatchSnapshot();
   });
 
   describe('validation', () => {
@@ -582,7 +583,7 @@ describe('ChatWebApp', () => {
       expect(fails({ authExcludedPaths: ['/healthz', '/'] })).toThrow(/'authExcludedPaths\[1\]' must not exclude the whole app from sign-in, got '\/'/);
     });
     test('fails when appSettings overrides a wired setting', () => {
-      expect(fails({ appSettings: { AZURE_OPENAI_ENDPOINT: 'https://other.openai.azure.com/' } }))
+      expect(fails({ appSettings: { AZURE_OPENAI_ENDPOINT: 'https://other.openai.azure.com/' }, frontEnd: ChatFrontEnd.sampleChatApp() }))
         .toThrow(/'appSettings.AZURE_OPENAI_ENDPOINT' must not be set: the construct wires it from 'openAi', got 'https:\/\/other.openai.azure.com\/'/);
     });
     test('fails when appSettings overrides a wired setting in another case', () => {
@@ -620,11 +621,11 @@ describe('ChatWebApp', () => {
         .toThrow(/'signIn.clientSecretKeyVaultSecretId' must be a versionless Key Vault secret id .*got 'https:\/\/kv-shared.vault.azure.net\/secrets\/chat-client-secret\/0123456789abcdef'/);
     });
     test('fails when a client secret is given without a vault', () => {
-      expect(fails({ vault: undefined, signIn: SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecret: 's' }) }))
+      expect(fails({ vault: undefined, signIn: SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecret: 's' }), frontEnd: ChatFrontEnd.sampleChatApp() }))
         .toThrow(/'vault' is required when 'signIn.clientSecret' is given/);
     });
     test('fails when the app registration is created without a vault', () => {
-      expect(fails({ vault: undefined })).toThrow(/ChatWebApp 'test\/Chat': 'vault' is required when 'signIn' creates the app registration/);
+      expect(fails({ vault: undefined, frontEnd: ChatFrontEnd.sampleChatApp() })).toThrow(/ChatWebApp 'test\/Chat': 'vault' is required when 'signIn' creates the app registration/);
     });
     test('fails when secretLifetimeDays is out of range', () => {
       expect(fails({ signIn: SignIn.createAppRegistration({ secretLifetimeDays: 731 }) })).toThrow(/'signIn.secretLifetimeDays' must be an integer between 1 and 730, got 731/);

@@ -2,7 +2,7 @@
 // settings added after construction) and the rules they follow.
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { TerraformVariable, Testing } from 'cdktf';
-import { ChatWebAppProps } from '../../src/app';
+import { ChatFrontEnd, ChatWebAppProps } from '../../src/app';
 import { synth } from '../util';
 import { buildApp, ref } from './fixtures';
 
@@ -17,9 +17,13 @@ function webApp(stack: Parameters<typeof synth>[0]): any {
 }
 
 describe('webSocketsEnabled', () => {
-  test('WebSockets are off by default', () => {
-    const { f } = buildApp();
-    expect(Testing.synth(f.stack)).toHaveResourceWithProperties(LinuxWebApp, { site_config: expect.objectContaining({ websockets_enabled: false }) });
+  test('WebSockets follow the front end: on for Open WebUI (Socket.IO), off for the sample app', () => {
+    expect(webApp(buildApp().f.stack).site_config.websockets_enabled).toBe(true);
+    expect(Testing.synth(buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() }).f.stack))
+      .toHaveResourceWithProperties(LinuxWebApp, { site_config: expect.objectContaining({ websockets_enabled: false }) });
+  });
+  test('an explicit false wins over the front end', () => {
+    expect(webApp(buildApp({ webSocketsEnabled: false }).f.stack).site_config.websockets_enabled).toBe(false);
   });
   test('turns WebSockets on', () => {
     const { f } = buildApp({ webSocketsEnabled: true });
@@ -31,8 +35,9 @@ describe('webSocketsEnabled', () => {
 });
 
 describe('healthCheckPath and authExcludedPaths', () => {
-  test('the health check is at / by default and the path given otherwise', () => {
-    expect(webApp(buildApp().f.stack).site_config.health_check_path).toBe('/');
+  test('the health check follows the front end (/health for Open WebUI, / for the sample app) and the path given otherwise', () => {
+    expect(webApp(buildApp().f.stack).site_config.health_check_path).toBe('/health');
+    expect(webApp(buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() }).f.stack).site_config.health_check_path).toBe('/');
     expect(webApp(buildApp({ healthCheckPath: '/healthz' }).f.stack).site_config.health_check_path).toBe('/healthz');
   });
   test('excluded paths reach auth_settings_v2.excluded_paths', () => {
@@ -60,7 +65,7 @@ describe('addAppSetting', () => {
     app.addAppSetting('MY_ENDPOINT', f.openAi.endpoint);
     const settings = webApp(f.stack).app_settings;
     expect(settings).toEqual(expect.objectContaining({ FEATURE: 'on', MY_ENDPOINT: ref(f.openAi.resource, 'endpoint') }));
-    expect(settings.AZURE_OPENAI_MODEL).toBe('gpt-4o-mini');
+    expect(settings.DEFAULT_MODELS).toBe('gpt-4o-mini');
   });
   test('a key-shaped setting is accepted as a Key Vault reference', () => {
     const { f, app } = buildApp();
@@ -88,7 +93,7 @@ describe('addAppSetting', () => {
     expect(() => app.addAppSetting('MY_ENDPOINT', 'https://b.example')).toThrow(/'addAppSetting\(MY_ENDPOINT\)' must not repeat a setting/);
   });
   test('fails when the name is one the image sets', () => {
-    const { app } = buildApp();
+    const { app } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() });
     expect(() => app.addAppSetting('AUTH_ENABLED', 'false')).toThrow(/'addAppSetting\(AUTH_ENABLED\)' must not repeat a setting that is already set/);
   });
   test('fails when the name is wired by the construct', () => {

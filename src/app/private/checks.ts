@@ -98,9 +98,10 @@ export function checkVersionlessSecretUri(scope: Owner, prop: string, value: str
 
 /**
  * App setting names that hold a key or a secret: `…_KEY` (so `API_KEY`), `…APIKEY`, `…_SECRET`,
- * `…PASSWORD`, `…_TOKEN`, `…CONNECTION_STRING` (or `CONNECTIONSTRING`), in any case.
+ * `…PASSWORD`, `…_TOKEN`, `…CONNECTION_STRING` (or `CONNECTIONSTRING`), and the database and
+ * Redis URLs that carry a password (`…DATABASE_URL`, `…REDIS_URL`), in any case.
  */
-export const KEY_SHAPED_SETTING = /(_KEY|APIKEY|_SECRET|PASSWORD|_TOKEN|CONNECTION_?STRING)$/i;
+export const KEY_SHAPED_SETTING = /(_KEY|APIKEY|_SECRET|PASSWORD|_TOKEN|CONNECTION_?STRING|DATABASE_URL|REDIS_URL)$/i;
 
 /**
  * Key-shaped names whose values are documented as no secret: an Application Insights connection

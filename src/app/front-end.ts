@@ -1,0 +1,421 @@
+import { Fn } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { ContainerImage } from './container-image';
+import { checkField, checkShape, FieldSpec, is, isUnresolved, ruleError, Shape } from '../core/private/validate';
+
+/** How a chat front end learns who is signed in. */
+export enum UserIdentitySource {
+  /**
+   * From App Service authentication's headers (`X-MS-CLIENT-PRINCIPAL-NAME` and friends), which
+   * the platform sets after the Entra sign-in and which external requests cannot set.
+   */
+  APP_SERVICE_HEADERS = 'AppServiceHeaders',
+  /** The front end does not learn the user (it trusts whoever App Service let in). */
+  NONE = 'None',
+}
+
+/** Where a chat front end keeps conversation history. */
+export enum HistoryStoreKind {
+  /** PostgreSQL (Azure Database for PostgreSQL Flexible Server), read from `DATABASE_URL`. */
+  POSTGRESQL = 'PostgreSQL',
+  /** No history store: chats live in the browser or in the container and are lost on restart. */
+  NONE = 'None',
+}
+
+/** Which API a front end calls the models through. */
+export enum ModelApi {
+  /** The OpenAI-compatible v1 API (`https://<account>.openai.azure.com/openai/v1`): every model by deployment name, no `api-version`. */
+  OPENAI_V1 = 'OpenAiV1',
+  /** The Azure OpenAI deployment routes (`/openai/deployments/<name>/…?api-version=…`): one deployment. */
+  AZURE_DEPLOYMENTS = 'AzureDeployments',
+}
+
+/**
+ * A conversation-history store a front end connects to. Implemented by
+ * {@link PostgresHistoryStore}.
+ */
+export interface IChatHistoryStore extends IConstruct {
+  /** The kind of store, matched against the front end's {@link ChatFrontEnd.historyStore}. */
+  readonly historyStoreKind: HistoryStoreKind;
+  /**
+   * Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`) to the connection URL the front end
+   * reads, with its credential, so that the URL never appears in an app setting in clear.
+   */
+  readonly connectionUrlReference: string;
+}
+
+/** Options of {@link ChatFrontEnd.openWebUi}. */
+export interface OpenWebUiOptions {
+  /**
+   * Another Open WebUI image, e.g. a newer release pinned by digest. It must be an Open WebUI
+   * release that supports Entra ID connections (v0.6.31 or later) and listen on 8080.
+   *
+   * @default - `ghcr.io/open-webui/open-webui` v0.11.4, pinned by digest
+   */
+  readonly image?: ContainerImage;
+  /**
+   * Forward the signed-in user to the model endpoint as `X-OpenWebUI-User-Email`, `-Id`,
+   * `-Name` and `-Role` headers, for a gateway that meters per user. They are claims made by the
+   * app, not proof of the user: a gateway may trust them only from the app's own identity.
+   *
+   * @default false
+   */
+  readonly forwardUserInfoHeaders?: boolean;
+  /**
+   * Let users start temporary chats, which are never saved.
+   *
+   * @default true
+   */
+  readonly temporaryChatsAllowed?: boolean;
+  /**
+   * Make every chat temporary: nothing is saved, whatever the user picks. The strictest
+   * retention there is.
+   *
+   * @default false
+   */
+  readonly temporaryChatsEnforced?: boolean;
+}
+
+/** Options of {@link ChatFrontEnd.fromImage}. */
+export interface CustomFrontEndOptions {
+  /**
+   * Path App Service's health check probes.
+   *
+   * @default '/'
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Whether the front end needs WebSockets.
+   *
+   * @default false
+   */
+  readonly webSocketsEnabled?: boolean;
+  /**
+   * Whether the front end can call reasoning models (gpt-5 family, o-series, gpt-oss, DeepSeek-R1):
+   * they reject `max_tokens` and `temperature`. With false, a reasoning chat model is an error.
+   *
+   * @default true
+   */
+  readonly callsReasoningModels?: boolean;
+}
+
+/**
+ * What the web app knows when it asks a front end for its settings.
+ *
+ * @internal
+ */
+export interface FrontEndContext {
+  /** OpenAI endpoint of the account, `https://<subdomain>.openai.azure.com/`. */
+  readonly endpoint: string;
+  /** The default deployment (the one `AZURE_OPENAI_MODEL` names). */
+  readonly deploymentName: string;
+  /** Every deployment the front end offers, the default first. */
+  readonly deploymentNames: string[];
+  /** Client id of the app's user-assigned identity. */
+  readonly identityClientId: string;
+  /** `https://<app host>`. */
+  readonly appUrl: string;
+  /** Key Vault reference to the app's own session-signing secret, when the front end needs one. */
+  readonly sessionSecretReference?: string;
+  /** The history store, when one is given. */
+  readonly history?: IChatHistoryStore;
+}
+
+/**
+ * Settings a front end needs: `defaults` the app's `appSettings` may override, and `wired` ones
+ * that carry the security design and cannot be overridden (the reason is in `wiredFrom`).
+ *
+ * @internal
+ */
+export interface FrontEndSettings {
+  readonly defaults: { [key: string]: string };
+  readonly wired: { [key: string]: string };
+  readonly wiredFrom: { [key: string]: string };
+}
+
+const IMAGE_REF = (required: boolean): FieldSpec => is.instance(ContainerImage,
+  'a ContainerImage (ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))', required);
+/** Fields of `OpenWebUiOptions`. */
+const OPEN_WEBUI_OPTIONS_SHAPE: Shape = {
+  image: IMAGE_REF(false),
+  forwardUserInfoHeaders: is.boolean(),
+  temporaryChatsAllowed: is.boolean(),
+  temporaryChatsEnforced: is.boolean(),
+};
+/** Fields of `CustomFrontEndOptions`. */
+const FRONT_END_OPTIONS_SHAPE: Shape = {
+  healthCheckPath: is.string(),
+  webSocketsEnabled: is.boolean(),
+  callsReasoningModels: is.boolean(),
+};
+
+/** The front ends the library knows by name, for error messages. */
+const OPEN_WEBUI = 'Open WebUI';
+const SAMPLE_CHAT_APP = "Microsoft's sample chat app";
+const CUSTOM = 'a custom image';
+
+/**
+ * Open WebUI v0.11.4, the multi-architecture index digest as GHCR served it on 2026-10-01
+ * (docs/research/front-ends-facts.md). Re-resolve a newer release with
+ * `docker buildx imagetools inspect ghcr.io/open-webui/open-webui:<tag>` and pass it as `image`.
+ */
+const OPEN_WEBUI_IMAGE = ContainerImage.fromRegistryDigest(
+  'https://ghcr.io', 'open-webui/open-webui', 'sha256:9591b13f13843c7721c2b8eaf7382846c81b3ffe126526d1888d1fed50c6a33f', { port: 8080 },
+);
+
+/** The header App Service authentication sets to the user's UPN or e-mail; external requests cannot set it. */
+export const SIGNED_IN_USER_HEADER = 'X-MS-CLIENT-PRINCIPAL-NAME';
+
+/**
+ * The chat front end the web app runs, and everything the web app must know about it: its image
+ * (pinned), port, health path, the settings it needs, how it learns the signed-in user, which
+ * models it can call and where it keeps history.
+ *
+ * - {@link ChatFrontEnd.openWebUi} (the default of `PrivateChat`): Open WebUI, which calls every
+ *   model of a Foundry account through the v1 API with Entra tokens of the app's identity, trusts
+ *   App Service's sign-in header and keeps history in PostgreSQL;
+ * - {@link ChatFrontEnd.sampleChatApp}: Microsoft's sample app, the first version's default; it
+ *   cannot call reasoning models;
+ * - {@link ChatFrontEnd.fromImage}: any other image, given the Azure OpenAI settings the sample
+ *   app reads.
+ *
+ * The choice and its sources are in docs/front-ends.md.
+ */
+export class ChatFrontEnd {
+  /**
+   * Open WebUI, pinned by digest, calling the account's models through the OpenAI-compatible v1
+   * API with Entra ID tokens of the app's managed identity (`auth_type` `microsoft_entra_id`), so
+   * that local auth stays off on the account.
+   *
+   * - signs users in from App Service authentication's `X-MS-CLIENT-PRINCIPAL-NAME` header;
+   * - offers every deployment given to the app, the default first;
+   * - keeps history in PostgreSQL (`DATABASE_URL`, a Key Vault reference) when a history store is
+   *   given, otherwise in SQLite inside the container, which a restart loses;
+   * - settings saved in its admin UI do not outlive a restart (`ENABLE_PERSISTENT_CONFIG=False`):
+   *   the stack is the source of truth, and an admin cannot point the app's token at another URL
+   *   for longer than that;
+   * - direct connections and the API pass-through are off.
+   *
+   * @see https://docs.openwebui.com/reference/env-configuration
+   * @see https://docs.openwebui.com/features/authentication-access/auth/sso
+   */
+  public static openWebUi(options: OpenWebUiOptions = {}): ChatFrontEnd {
+    checkShape('ChatFrontEnd.openWebUi', options, OPEN_WEBUI_OPTIONS_SHAPE, 'options');
+    if (options.temporaryChatsEnforced === true && options.temporaryChatsAllowed === false) {
+      throw ruleError('ChatFrontEnd.openWebUi', "'options.temporaryChatsEnforced' makes every chat temporary, so it needs temporary chats allowed, got 'temporaryChatsAllowed' false");
+    }
+    const image = options.image ?? OPEN_WEBUI_IMAGE;
+    return new ChatFrontEnd({
+      name: OPEN_WEBUI,
+      image,
+      healthCheckPath: '/health',
+      webSocketsEnabled: true,
+      userIdentitySource: UserIdentitySource.APP_SERVICE_HEADERS,
+      historyStore: HistoryStoreKind.POSTGRESQL,
+      modelApi: ModelApi.OPENAI_V1,
+      callsReasoningModels: true,
+      offersSeveralModels: true,
+      needsSessionSecret: true,
+      settings: (ctx) => openWebUiSettings(ctx, options),
+    });
+  }
+
+  /**
+   * Microsoft's sample chat app (`microsoft/sample-app-aoai-chatGPT`), the first version's
+   * default, pinned to the dated tag Microsoft's templates use. It reads `AZURE_OPENAI_ENDPOINT`
+   * and `AZURE_OPENAI_MODEL`, signs in to the account with the identity `AZURE_CLIENT_ID` names,
+   * and reads the user from App Service's headers.
+   *
+   * It has had no commit since May 2025 and always sends `max_tokens` and `temperature`, which
+   * reasoning models reject: giving it one is an error. Without Cosmos DB it keeps no history.
+   *
+   * @see https://github.com/microsoft/sample-app-aoai-chatGPT
+   */
+  public static sampleChatApp(): ChatFrontEnd {
+    return ChatFrontEnd.custom(SAMPLE_CHAT_APP, ContainerImage.SAMPLE_CHAT_APP, {
+      callsReasoningModels: false,
+    }, UserIdentitySource.APP_SERVICE_HEADERS);
+  }
+
+  /**
+   * Any other image. The web app gives it the settings the sample app reads
+   * (`AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_MODEL`, `AZURE_CLIENT_ID`, `WEBSITES_PORT`) plus the
+   * image's own `appSettings`; it must call the account with the managed identity, since the
+   * account has key auth off.
+   */
+  public static fromImage(image: ContainerImage, options: CustomFrontEndOptions = {}): ChatFrontEnd {
+    checkField('ChatFrontEnd.fromImage', 'image', image, IMAGE_REF(true));
+    checkShape('ChatFrontEnd.fromImage', options, FRONT_END_OPTIONS_SHAPE, 'options');
+    return ChatFrontEnd.custom(isSampleImage(image) ? SAMPLE_CHAT_APP : CUSTOM, image, options, UserIdentitySource.NONE);
+  }
+
+  private static custom(name: string, image: ContainerImage, options: CustomFrontEndOptions, users: UserIdentitySource): ChatFrontEnd {
+    const sample = name === SAMPLE_CHAT_APP;
+    return new ChatFrontEnd({
+      name,
+      image,
+      healthCheckPath: options.healthCheckPath ?? '/',
+      webSocketsEnabled: options.webSocketsEnabled ?? false,
+      userIdentitySource: sample ? UserIdentitySource.APP_SERVICE_HEADERS : users,
+      historyStore: HistoryStoreKind.NONE,
+      modelApi: ModelApi.AZURE_DEPLOYMENTS,
+      callsReasoningModels: sample ? false : options.callsReasoningModels ?? true,
+      offersSeveralModels: false,
+      needsSessionSecret: false,
+      settings: (ctx) => ({
+        defaults: {},
+        wired: { AZURE_OPENAI_ENDPOINT: ctx.endpoint, AZURE_OPENAI_MODEL: ctx.deploymentName },
+        wiredFrom: { AZURE_OPENAI_ENDPOINT: 'openAi', AZURE_OPENAI_MODEL: 'deploymentName' },
+      }),
+    });
+  }
+
+  /** Name of the front end, for messages (`Open WebUI`, `Microsoft's sample chat app`, `a custom image`). */
+  public readonly name: string;
+  /** The image, pinned. */
+  public readonly image: ContainerImage;
+  /** Port the container listens on. */
+  public readonly port: number;
+  /** Path App Service's health check probes. */
+  public readonly healthCheckPath: string;
+  /** Whether App Service must accept WebSockets for it. */
+  public readonly webSocketsEnabled: boolean;
+  /** How it learns the signed-in user. */
+  public readonly userIdentitySource: UserIdentitySource;
+  /** Where it keeps history. */
+  public readonly historyStore: HistoryStoreKind;
+  /** Which API it calls the models through. */
+  public readonly modelApi: ModelApi;
+  /** Whether it can call reasoning models. */
+  public readonly callsReasoningModels: boolean;
+  /** Whether it offers several deployments to choose from (otherwise only the default one). */
+  public readonly offersSeveralModels: boolean;
+  /** Whether it needs a stable secret of its own (Open WebUI signs its sessions with `WEBUI_SECRET_KEY`). */
+  public readonly needsSessionSecret: boolean;
+  private readonly settingsOf: (ctx: FrontEndContext) => FrontEndSettings;
+
+  private constructor(spec: FrontEndSpec) {
+    this.name = spec.name;
+    this.image = spec.image;
+    this.port = spec.image.port;
+    this.healthCheckPath = spec.healthCheckPath;
+    this.webSocketsEnabled = spec.webSocketsEnabled;
+    this.userIdentitySource = spec.userIdentitySource;
+    this.historyStore = spec.historyStore;
+    this.modelApi = spec.modelApi;
+    this.callsReasoningModels = spec.callsReasoningModels;
+    this.offersSeveralModels = spec.offersSeveralModels;
+    this.needsSessionSecret = spec.needsSessionSecret;
+    this.settingsOf = spec.settings;
+  }
+
+  /**
+   * The same front end running another image, e.g. the copy of its image in a private registry
+   * mirror (`RegistryMirror.mirror`). Everything else (settings, port, health path) stays.
+   */
+  public withImage(image: ContainerImage): ChatFrontEnd {
+    checkField('ChatFrontEnd.withImage', 'image', image, IMAGE_REF(true));
+    return new ChatFrontEnd({
+      name: this.name,
+      image,
+      healthCheckPath: this.healthCheckPath,
+      webSocketsEnabled: this.webSocketsEnabled,
+      userIdentitySource: this.userIdentitySource,
+      historyStore: this.historyStore,
+      modelApi: this.modelApi,
+      callsReasoningModels: this.callsReasoningModels,
+      offersSeveralModels: this.offersSeveralModels,
+      needsSessionSecret: this.needsSessionSecret,
+      settings: this.settingsOf,
+    });
+  }
+
+  /**
+   * The settings this front end needs in an app.
+   *
+   * @internal
+   */
+  public _settings(ctx: FrontEndContext): FrontEndSettings {
+    return this.settingsOf(ctx);
+  }
+}
+
+/** Everything a front end is made of. */
+interface FrontEndSpec {
+  readonly name: string;
+  readonly image: ContainerImage;
+  readonly healthCheckPath: string;
+  readonly webSocketsEnabled: boolean;
+  readonly userIdentitySource: UserIdentitySource;
+  readonly historyStore: HistoryStoreKind;
+  readonly modelApi: ModelApi;
+  readonly callsReasoningModels: boolean;
+  readonly offersSeveralModels: boolean;
+  readonly needsSessionSecret: boolean;
+  readonly settings: (ctx: FrontEndContext) => FrontEndSettings;
+}
+
+/** The sample app's image, also when built again with `fromRegistry` (any tag). */
+export function isSampleImage(image: ContainerImage): boolean {
+  const sample = ContainerImage.SAMPLE_CHAT_APP;
+  return image === sample || (typeof image.registryUrl === 'string' && image.registryUrl.replace(/\/$/, '').toLowerCase() === sample.registryUrl.toLowerCase()
+    && image.imageName === sample.imageName);
+}
+
+/** `https://<subdomain>.openai.azure.com/openai/v1`, without a trailing slash: Open WebUI skips its Azure URL rewriting for it. */
+export function openAiV1BaseUrl(endpoint: string): string {
+  // Azure returns endpoints with a trailing slash; an imported account's may lack it.
+  const base = isUnresolved(endpoint) ? Fn.trimsuffix(endpoint, '/') : endpoint.replace(/\/+$/, '');
+  return `${base}/openai/v1`;
+}
+
+/**
+ * Open WebUI's settings. The security-relevant ones are wired: the model connection (Entra auth,
+ * the account's v1 URL, the model list), the credential chain, the trusted sign-in header, the
+ * secrets, and the switches that would let users or admins route the app's token elsewhere.
+ *
+ * @see https://docs.openwebui.com/reference/env-configuration
+ */
+function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): FrontEndSettings {
+  // model_ids is what makes Open WebUI list the models without calling /models with the (empty)
+  // key; "azure" stays unset, since on a /openai/v1 URL it would rewrite to deployment routes.
+  const connection = { 0: { enable: true, auth_type: 'microsoft_entra_id', model_ids: ctx.deploymentNames } };
+  const wired: { [key: string]: string } = {
+    ENABLE_OPENAI_API: 'True',
+    OPENAI_API_BASE_URLS: openAiV1BaseUrl(ctx.endpoint),
+    OPENAI_API_CONFIGS: JSON.stringify(connection),
+    ENABLE_OLLAMA_API: 'False',
+    AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
+    ENABLE_PERSISTENT_CONFIG: 'False',
+    ENABLE_DIRECT_CONNECTIONS: 'False',
+    ENABLE_OPENAI_API_PASSTHROUGH: 'False',
+    WEBUI_AUTH_TRUSTED_EMAIL_HEADER: SIGNED_IN_USER_HEADER,
+    WEBUI_URL: ctx.appUrl,
+    CORS_ALLOW_ORIGIN: ctx.appUrl,
+    ENABLE_FORWARD_USER_INFO_HEADERS: options.forwardUserInfoHeaders ? 'True' : 'False',
+    USER_PERMISSIONS_CHAT_TEMPORARY: options.temporaryChatsAllowed === false && !options.temporaryChatsEnforced ? 'False' : 'True',
+    USER_PERMISSIONS_CHAT_TEMPORARY_ENFORCED: options.temporaryChatsEnforced ? 'True' : 'False',
+  };
+  const wiredFrom: { [key: string]: string } = Object.fromEntries(Object.keys(wired).map((k) => [k, 'frontEnd']));
+  for (const key of ['OPENAI_API_BASE_URLS']) wiredFrom[key] = 'openAi';
+  wiredFrom.OPENAI_API_CONFIGS = 'deploymentNames';
+  if (ctx.sessionSecretReference !== undefined) {
+    wired.WEBUI_SECRET_KEY = ctx.sessionSecretReference;
+    wiredFrom.WEBUI_SECRET_KEY = 'vault';
+  }
+  if (ctx.history !== undefined) {
+    wired.DATABASE_URL = ctx.history.connectionUrlReference;
+    wiredFrom.DATABASE_URL = 'history';
+  }
+  return {
+    defaults: {
+      DEFAULT_MODELS: ctx.deploymentName,
+      DEFAULT_USER_ROLE: 'user',
+      ENABLE_VERSION_UPDATE_CHECK: 'False',
+      ENABLE_COMMUNITY_SHARING: 'False',
+      DATABASE_USER_ACTIVE_STATUS_UPDATE_INTERVAL: '300',
+    },
+    wired,
+    wiredFrom,
+  };
+}

@@ -1,0 +1,255 @@
+// The chat front ends: what each one puts into the web app, and the input each one refuses.
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct } from 'constructs';
+import {
+  ChatFrontEnd, ChatIdentity, ChatWebApp, ContainerImage, HistoryStoreKind, IChatHistoryStore, IImageMirror, ModelApi, UserIdentitySource,
+} from '../../src/app';
+import { openAiV1BaseUrl } from '../../src/app/front-end';
+import { grantRole, IPrincipal } from '../../src/core';
+import { onlyResource, resourcesOf, synthJson, warningsOf } from '../util';
+import { baseProps, buildApp, fixture, ref } from './fixtures';
+
+const DIGEST = 'sha256:9591b13f13843c7721c2b8eaf7382846c81b3ffe126526d1888d1fed50c6a33f';
+const DB_URL_REF = '@Microsoft.KeyVault(SecretUri=https://kv-chat.vault.azure.net/secrets/history-url)';
+
+/** A stand-in history store: only the two members the web app reads. */
+class FakeHistory extends Construct implements IChatHistoryStore {
+  public readonly connectionUrlReference = DB_URL_REF;
+  constructor(scope: Construct, id: string, public readonly historyStoreKind: HistoryStoreKind = HistoryStoreKind.POSTGRESQL) {
+    super(scope, id);
+  }
+}
+
+/** A stand-in registry mirror that serves every image from contoso.azurecr.io and grants AcrPull. */
+class FakeMirror extends Construct implements IImageMirror {
+  public mirrored?: ContainerImage;
+  public mirror(image: ContainerImage): ContainerImage {
+    this.mirrored = image;
+    return ContainerImage.fromRegistryDigest('https://contoso.azurecr.io', image.imageName, image.digest!, {
+      port: image.port, appSettings: image.appSettings, pullWithManagedIdentity: true,
+    });
+  }
+  public grantPull(principal: IPrincipal): RoleAssignment {
+    return grantRole(this, { scopeId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso', roleDefinitionName: 'AcrPull', principal });
+  }
+}
+
+function webAppOf(f: { stack: any }): any {
+  return onlyResource(synthJson(f.stack), 'azurerm_linux_web_app');
+}
+
+describe('ChatFrontEnd.openWebUi (the default)', () => {
+  test('what the factory knows: pinned image, port 8080, /health, WebSockets, v1 API, trusted header, PostgreSQL', () => {
+    const fe = ChatFrontEnd.openWebUi();
+    expect(fe.image.registryUrl).toBe('https://ghcr.io');
+    expect(fe.image.reference).toBe(`open-webui/open-webui@${DIGEST}`);
+    expect(fe.port).toBe(8080);
+    expect(fe.healthCheckPath).toBe('/health');
+    expect(fe.webSocketsEnabled).toBe(true);
+    expect(fe.modelApi).toBe(ModelApi.OPENAI_V1);
+    expect(fe.userIdentitySource).toBe(UserIdentitySource.APP_SERVICE_HEADERS);
+    expect(fe.historyStore).toBe(HistoryStoreKind.POSTGRESQL);
+    expect(fe.callsReasoningModels).toBe(true);
+    expect(fe.offersSeveralModels).toBe(true);
+  });
+
+  test('the app runs the pinned image on 8080 with WebSockets and the /health probe', () => {
+    const { f } = buildApp();
+    const app = webAppOf(f);
+    expect(app.site_config.application_stack).toEqual({ docker_registry_url: 'https://ghcr.io', docker_image_name: `open-webui/open-webui@${DIGEST}` });
+    expect(app.site_config.websockets_enabled).toBe(true);
+    expect(app.site_config.health_check_path).toBe('/health');
+    expect(app.app_settings.WEBSITES_PORT).toBe('8080');
+  });
+
+  test('keyless: the v1 URL of the account with Entra auth as the app identity, and no key setting', () => {
+    const { f, app } = buildApp();
+    const settings = webAppOf(f).app_settings;
+    expect(settings.OPENAI_API_BASE_URLS).toBe(`\${trimsuffix(${ref(f.openAi.resource, 'endpoint').slice(2, -1)}, "/")}/openai/v1`);
+    expect(JSON.parse(settings.OPENAI_API_CONFIGS)).toEqual({ 0: { enable: true, auth_type: 'microsoft_entra_id', model_ids: ['gpt-4o-mini'] } });
+    expect(settings.AZURE_CLIENT_ID).toBe(ref((app.identity as ChatIdentity).resource, 'client_id'));
+    expect(settings.AZURE_TOKEN_CREDENTIALS).toBe('ManagedIdentityCredential');
+    expect(Object.keys(settings).filter((k) => /KEY(S)?$/.test(k) && k !== 'WEBUI_SECRET_KEY')).toEqual([]);
+    expect(settings.ENABLE_OLLAMA_API).toBe('False');
+  });
+
+  test('users come from App Service authentication, and nothing lets the token go elsewhere', () => {
+    const { f, app } = buildApp();
+    const settings = webAppOf(f).app_settings;
+    expect(settings).toEqual(expect.objectContaining({
+      WEBUI_AUTH_TRUSTED_EMAIL_HEADER: 'X-MS-CLIENT-PRINCIPAL-NAME',
+      DEFAULT_USER_ROLE: 'user',
+      ENABLE_PERSISTENT_CONFIG: 'False',
+      ENABLE_DIRECT_CONNECTIONS: 'False',
+      ENABLE_OPENAI_API_PASSTHROUGH: 'False',
+      ENABLE_FORWARD_USER_INFO_HEADERS: 'False',
+      ENABLE_COMMUNITY_SHARING: 'False',
+      ENABLE_VERSION_UPDATE_CHECK: 'False',
+    }));
+    expect(settings.WEBUI_URL).toMatch(/^https:\/\/app-chat-\$\{substr\(sha256\(.*\)\}\.azurewebsites\.net$/);
+    expect(app.webAppName).toBeDefined();
+    expect(settings.CORS_ALLOW_ORIGIN).toBe(settings.WEBUI_URL);
+    expect(webAppOf(f).auth_settings_v2.require_authentication).toBe(true);
+  });
+
+  test('the session secret is generated once by Terraform (uuid, ignore_changes) into the vault, and read as a Key Vault reference', () => {
+    const { f, app } = buildApp();
+    const json = synthJson(f.stack);
+    const [name, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret')).find(([k]) => k.includes('SessionSecret')) as [string, any];
+    expect(secret.value).toBe('${join("", [uuid(), uuid()])}');
+    expect(secret.lifecycle).toEqual({ ignore_changes: ['value'] });
+    expect(secret.content_type).toBe('session-signing-key');
+    expect(secret.key_vault_id).toBe(ref(f.vault.resource, 'id'));
+    expect(webAppOf(f).app_settings.WEBUI_SECRET_KEY).toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${name}.versionless_id})`);
+    expect(app.sessionSecret).toBeInstanceOf(KeyVaultSecret);
+    expect(JSON.stringify(json.resource)).not.toMatch(/random_/);
+  });
+
+  test('offers every deployment given, the default first, once each', () => {
+    const { f, app } = buildApp({ deploymentNames: ['gpt-5.4', 'gpt-4o-mini', 'Llama-4-Maverick'] });
+    const settings = webAppOf(f).app_settings;
+    expect(JSON.parse(settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['gpt-4o-mini', 'gpt-5.4', 'Llama-4-Maverick']);
+    expect(settings.DEFAULT_MODELS).toBe('gpt-4o-mini');
+    expect(app.deploymentNames).toEqual(['gpt-4o-mini', 'gpt-5.4', 'Llama-4-Maverick']);
+  });
+
+  test('history: DATABASE_URL is the store\'s Key Vault reference', () => {
+    const { f } = buildApp({});
+    expect(webAppOf(f).app_settings.DATABASE_URL).toBeUndefined();
+    const built = buildApp({ history: new FakeHistory(f.stack, 'History') });
+    expect(webAppOf(built.f).app_settings.DATABASE_URL).toBe(DB_URL_REF);
+  });
+
+  test('options: user headers for a gateway, temporary chats allowed or enforced', () => {
+    const { f } = buildApp({ frontEnd: ChatFrontEnd.openWebUi({ forwardUserInfoHeaders: true, temporaryChatsEnforced: true }) });
+    expect(webAppOf(f).app_settings).toEqual(expect.objectContaining({
+      ENABLE_FORWARD_USER_INFO_HEADERS: 'True', USER_PERMISSIONS_CHAT_TEMPORARY: 'True', USER_PERMISSIONS_CHAT_TEMPORARY_ENFORCED: 'True',
+    }));
+    const off = buildApp({ frontEnd: ChatFrontEnd.openWebUi({ temporaryChatsAllowed: false }) });
+    expect(webAppOf(off.f).app_settings.USER_PERMISSIONS_CHAT_TEMPORARY).toBe('False');
+  });
+
+  test('default settings may be overridden by appSettings; wired ones may not', () => {
+    const { f } = buildApp({ appSettings: { DEFAULT_USER_ROLE: 'pending' } });
+    expect(webAppOf(f).app_settings.DEFAULT_USER_ROLE).toBe('pending');
+    expect(() => buildApp({ appSettings: { OPENAI_API_BASE_URLS: 'https://evil.example/v1' } }))
+      .toThrow(/^ChatWebApp 'test\/Chat': 'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'openAi', got 'https:\/\/evil.example\/v1'$/);
+    expect(() => buildApp({ appSettings: { enable_persistent_config: 'True' } }))
+      .toThrow(/'appSettings.enable_persistent_config' must not be set: the construct wires it from 'frontEnd', got 'True'/);
+    expect(() => buildApp({ appSettings: { DATABASE_URL: 'postgresql://u:p@db/x' } }))
+      .toThrow(/'appSettings.DATABASE_URL' must not hold a key or secret in plain text .*got 'a plain-text value'/);
+    expect(() => buildApp({ history: new FakeHistory(f.stack, 'H'), appSettings: { DATABASE_URL: DB_URL_REF } }))
+      .toThrow(/'appSettings.DATABASE_URL' must not be set: the construct wires it from 'history'/);
+  });
+
+  test('a newer Open WebUI image keeps the settings', () => {
+    const image = ContainerImage.fromRegistry('https://ghcr.io', 'open-webui/open-webui', 'v0.12.0', { port: 8080 });
+    const { f } = buildApp({ frontEnd: ChatFrontEnd.openWebUi({ image }) });
+    const app = webAppOf(f);
+    expect(app.site_config.application_stack.docker_image_name).toBe('open-webui/open-webui:v0.12.0');
+    expect(app.app_settings.WEBUI_AUTH_TRUSTED_EMAIL_HEADER).toBe('X-MS-CLIENT-PRINCIPAL-NAME');
+  });
+
+  test('more than one instance warns: WebSocket sessions need Redis', () => {
+    expect(warningsOf(buildApp({ workerCount: 2 }).app)).toEqual([expect.stringMatching(/'workerCount' is 2, but Open WebUI keeps WebSocket sessions in memory.*\[front-end-multi-instance\]$/)]);
+    expect(warningsOf(buildApp({ workerCount: 2, frontEnd: ChatFrontEnd.sampleChatApp() }).app)).toEqual([]);
+  });
+});
+
+describe('the sample app and custom images', () => {
+  test('the sample app gets the Azure OpenAI settings, no session secret, and one model', () => {
+    const { f, app } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp() });
+    const settings = webAppOf(f).app_settings;
+    expect(settings).toEqual(expect.objectContaining({ AZURE_OPENAI_ENDPOINT: ref(f.openAi.resource, 'endpoint'), AZURE_OPENAI_MODEL: 'gpt-4o-mini', AUTH_ENABLED: 'true' }));
+    expect(settings.OPENAI_API_CONFIGS).toBeUndefined();
+    expect(app.sessionSecret).toBeUndefined();
+    expect(ChatFrontEnd.sampleChatApp().callsReasoningModels).toBe(false);
+  });
+
+  test('image is short for ChatFrontEnd.fromImage(image)', () => {
+    const image = ContainerImage.fromRegistry('https://contoso.azurecr.io', 'team/chat', '1.0', { port: 3000 });
+    const a = webAppOf(buildApp({ image }).f);
+    const b = webAppOf(buildApp({ frontEnd: ChatFrontEnd.fromImage(image) }).f);
+    expect(a).toEqual(b);
+    expect(a.app_settings.AZURE_OPENAI_MODEL).toBe('gpt-4o-mini');
+    expect(a.site_config.health_check_path).toBe('/');
+  });
+
+  test('a custom front end states its health path, WebSockets and reasoning support', () => {
+    const image = ContainerImage.fromRegistry('https://contoso.azurecr.io', 'team/chat', '1.0');
+    const fe = ChatFrontEnd.fromImage(image, { healthCheckPath: '/ready', webSocketsEnabled: true, callsReasoningModels: false });
+    expect([fe.healthCheckPath, fe.webSocketsEnabled, fe.callsReasoningModels, fe.historyStore]).toEqual(['/ready', true, false, HistoryStoreKind.NONE]);
+    expect(ChatFrontEnd.fromImage(ContainerImage.SAMPLE_CHAT_APP).name).toBe("Microsoft's sample chat app");
+  });
+});
+
+describe('registry mirror', () => {
+  test('the app pulls the mirrored image as its identity, after AcrPull', () => {
+    const f = fixture();
+    const mirror = new FakeMirror(f.stack, 'Mirror');
+    const built = { f, app: new ChatWebApp(f.stack, 'Chat', { ...baseProps(f), imageMirror: mirror }) };
+    expect(mirror.mirrored?.registryUrl).toBe('https://ghcr.io');
+    const web = webAppOf(built.f);
+    expect(web.site_config.application_stack).toEqual({ docker_registry_url: 'https://contoso.azurecr.io', docker_image_name: `open-webui/open-webui@${DIGEST}` });
+    expect(web.site_config.container_registry_use_managed_identity).toBe(true);
+    expect(web.site_config.container_registry_managed_identity_client_id).toBe(ref((built.app.identity as ChatIdentity).resource, 'client_id'));
+    expect(built.app.frontEnd.image.registryUrl).toBe('https://contoso.azurecr.io');
+    expect(built.app.frontEnd.name).toBe('Open WebUI');
+    const json = synthJson(built.f.stack);
+    const pull = Object.entries(resourcesOf(json, 'azurerm_role_assignment')).find(([, r]) => (r as any).role_definition_name === 'AcrPull');
+    expect(pull).toBeDefined();
+    const wait = Object.values(resourcesOf(json, 'time_sleep'))[0] as any;
+    expect(wait.depends_on).toContain(`azurerm_role_assignment.${pull![0]}`);
+  });
+});
+
+describe('bad input', () => {
+  test('fails when image and frontEnd are both given', () => {
+    expect(() => buildApp({ image: ContainerImage.SAMPLE_CHAT_APP, frontEnd: ChatFrontEnd.openWebUi() }))
+      .toThrow(/^ChatWebApp 'test\/Chat': 'image' and 'frontEnd' are mutually exclusive/);
+  });
+  test('fails when a one-model front end is given more deployments', () => {
+    expect(() => buildApp({ frontEnd: ChatFrontEnd.sampleChatApp(), deploymentNames: ['gpt-5.4'] }))
+      .toThrow(/'deploymentNames' must be empty or name only 'deploymentName' for Microsoft's sample chat app, which calls one deployment.*got \["gpt-5.4"\]/);
+  });
+  test('fails when a deployment is named twice', () => {
+    expect(() => buildApp({ deploymentNames: ['dep-a', 'dep-b', 'dep-a'] })).toThrow(/'deploymentNames\[2\]' must not repeat a deployment \(same as 'deploymentNames\[0\]'\), got 'dep-a'/);
+  });
+  test('fails when a deployment name is not a deployment name', () => {
+    expect(() => buildApp({ deploymentNames: ['has space'] })).toThrow(/'deploymentNames\[0\]'/);
+  });
+  test('fails when a history store is given to a front end without one', () => {
+    const { f } = buildApp();
+    expect(() => buildApp({ frontEnd: ChatFrontEnd.sampleChatApp(), history: new FakeHistory(f.stack, 'H') }))
+      .toThrow(/'history' must not be set for Microsoft's sample chat app, which keeps no history in a store the library can wire, got 'PostgreSQL'/);
+  });
+  test('fails when the history store is another kind', () => {
+    const { f } = buildApp();
+    expect(() => buildApp({ history: new FakeHistory(f.stack, 'H', HistoryStoreKind.NONE) }))
+      .toThrow(/'history' must be a PostgreSQL store, the kind Open WebUI reads, got 'None'/);
+  });
+  test('fails when Open WebUI has no vault for its session secret', () => {
+    expect(() => buildApp({ vault: undefined })).toThrow(/'vault' is required for Open WebUI: the secret it signs sessions with is generated there/);
+  });
+  test('fails when OPENAI_API_KEYS is set, even as a Key Vault reference', () => {
+    expect(() => buildApp({ appSettings: { OPENAI_API_KEYS: '@Microsoft.KeyVault(SecretUri=https://kv-shared.vault.azure.net/secrets/k)' } }))
+      .toThrow(/'appSettings.OPENAI_API_KEYS' must not be set: the app signs in to Azure OpenAI with its managed identity/);
+  });
+  test('fails when temporary chats are enforced but not allowed', () => {
+    expect(() => ChatFrontEnd.openWebUi({ temporaryChatsAllowed: false, temporaryChatsEnforced: true }))
+      .toThrow(/^ChatFrontEnd.openWebUi: 'options.temporaryChatsEnforced' makes every chat temporary, so it needs temporary chats allowed/);
+  });
+  test('fails on untyped options and images', () => {
+    expect(() => ChatFrontEnd.openWebUi({ forwardUserInfoHeaders: 'yes' } as any)).toThrow(/ChatFrontEnd.openWebUi: 'options.forwardUserInfoHeaders' must be true or false/);
+    expect(() => ChatFrontEnd.fromImage('ghcr.io/x' as any)).toThrow(/ChatFrontEnd.fromImage: 'image' must be a ContainerImage/);
+    expect(() => ChatFrontEnd.openWebUi().withImage(undefined as any)).toThrow(/ChatFrontEnd.withImage: 'image'/);
+  });
+});
+
+describe('openAiV1BaseUrl', () => {
+  test('one slash between the endpoint and /openai/v1, whatever the endpoint ends with', () => {
+    expect(openAiV1BaseUrl('https://a.openai.azure.com/')).toBe('https://a.openai.azure.com/openai/v1');
+    expect(openAiV1BaseUrl('https://a.openai.azure.com')).toBe('https://a.openai.azure.com/openai/v1');
+  });
+});
