@@ -11,7 +11,8 @@ import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformVariable } from 'cdktf';
 import {
-  ChatFrontEnd, AUTH_SECRET_SETTING_NAME, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, PRIVATE_APP_SERVICE_SKUS, SignIn, WEB_APP_LOG_CATEGORIES,
+  AUTH_SECRET_SETTING_NAME, ChatFrontEnd, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, PRIVATE_APP_SERVICE_SKUS, SignIn,
+  WEB_APP_LOG_CATEGORIES,
 } from '../../src/app';
 import { grantRole, Principal } from '../../src/core';
 import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson } from '../util';
@@ -467,7 +468,8 @@ describe('ChatWebApp', () => {
       });
 
       test('a secret already in a vault is referenced; no secret is created', () => {
-        const { f, app } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp(), signIn: SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecretKeyVaultSecretId: SECRET_ID }) });
+        const signIn = SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecretKeyVaultSecretId: SECRET_ID });
+        const { f, app } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp(), signIn });
         const json = synthJson(f.stack);
         expect(resourcesOf(json, 'azurerm_key_vault_secret')).toEqual({});
         expect(onlyResource(json, 'azurerm_linux_web_app').app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=${SECRET_ID})`);
