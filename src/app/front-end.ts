@@ -365,7 +365,9 @@ export function isSampleImage(image: ContainerImage): boolean {
 /** `https://<subdomain>.openai.azure.com/openai/v1`, without a trailing slash: Open WebUI skips its Azure URL rewriting for it. */
 export function openAiV1BaseUrl(endpoint: string): string {
   // Azure returns endpoints with a trailing slash; an imported account's may lack it.
-  const base = isUnresolved(endpoint) ? Fn.trimsuffix(endpoint, '/') : endpoint.replace(/\/+$/, '');
+  let base: string;
+  if (endpoint.endsWith('/')) base = endpoint.replace(/\/+$/, '');
+  else base = isUnresolved(endpoint) ? Fn.trimsuffix(endpoint, '/') : endpoint;
   return `${base}/openai/v1`;
 }
 

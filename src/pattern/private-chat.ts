@@ -2,12 +2,12 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContentFilterOptions } from '../ai/content-filter';
-import { DeploymentSkuFamily, ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
-import { ModelCatalogue, ModelKind } from '../ai/models';
+import { ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
 import { AccountKind, AiAccount, IOpenAiAccount, OpenAiAccount } from '../ai/openai-account';
 import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../ai/private/shapes';
 import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
+import { ChatFrontEnd } from '../app/front-end';
 import { IChatIdentity } from '../app/identity';
 import { checkWebAppNameNotReserved } from '../app/private/checks';
 import { SignIn } from '../app/sign-in';
@@ -16,13 +16,14 @@ import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
-import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
+import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show } from '../core/private/validate';
 import { TagResources } from '../core/tags';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { Egress } from '../network/egress';
 import { IPrivateDnsZones, PrivateDnsZones } from '../network/private-dns-zones';
 import { IPrivateNetwork, PrivateNetwork } from '../network/private-network';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
+import { whyFrontEndCannotCall } from './private/chat-models';
 
 /** Props of {@link PrivateChat}. Only `location` is required. */
 export interface PrivateChatProps {
@@ -105,11 +106,19 @@ export interface PrivateChatProps {
    */
   readonly models?: ModelDeploymentOptions[];
   /**
-   * Name of the deployment the chat app uses.
+   * Name of the deployment the chat app uses by default. It must be a chat deployment the front
+   * end can call (not embeddings, batch, speech or images; not a reasoning model for the sample app).
    *
-   * @default - the first of `models`
+   * @default - the first deployment of `models` the front end can call
    */
   readonly chatDeploymentName?: string;
+  /**
+   * Deployments the front end offers users to pick from, for a front end that offers several
+   * (Open WebUI). Each must be a chat deployment the front end can call.
+   *
+   * @default - every deployment of `models` the front end can call (with an existing `openAi` account: `chatDeploymentName` only)
+   */
+  readonly chatDeploymentNames?: string[];
   /**
    * Content filter attached to every deployment.
    *
@@ -124,9 +133,16 @@ export interface PrivateChatProps {
   readonly allowedFqdns?: string[];
 
   /**
-   * Container image of the chat app, with its port and settings.
+   * The chat front end (see docs/front-ends.md for the choice).
    *
-   * @default ContainerImage.SAMPLE_CHAT_APP
+   * @default ChatFrontEnd.openWebUi()
+   */
+  readonly frontEnd?: ChatFrontEnd;
+  /**
+   * Container image of the chat app: short for `frontEnd: ChatFrontEnd.fromImage(image)`. Do not
+   * combine with `frontEnd`.
+   *
+   * @default - the front end's image
    */
   readonly image?: ContainerImage;
   /**
@@ -150,13 +166,13 @@ export interface PrivateChatProps {
   /**
    * Turn on WebSockets for front ends that stream over them.
    *
-   * @default false
+   * @default - what the front end needs (on for Open WebUI)
    */
   readonly webSocketsEnabled?: boolean;
   /**
    * Path App Service's health check probes (see {@link ChatWebAppProps.healthCheckPath}).
    *
-   * @default '/'
+   * @default - the front end's health path (`/health` for Open WebUI)
    */
   readonly healthCheckPath?: string;
   /**
@@ -301,8 +317,12 @@ export class PrivateChat extends Construct {
   public readonly app: ChatWebApp;
   /** The deployment the app chats with, when this construct created it. */
   public readonly chatDeployment?: ModelDeployment;
-  /** Name of the deployment the app chats with. */
+  /** Name of the deployment the app chats with by default. */
   public readonly chatDeploymentName: string;
+  /** Names of the deployments the front end offers, the default first. */
+  public readonly chatDeploymentNames: string[];
+  /** The chat front end the app runs. */
+  public readonly frontEnd: ChatFrontEnd;
   /** The app's managed identity. */
   public readonly identity: IChatIdentity;
   /** OpenAI endpoint of the AI account (`https://<subdomain>.openai.azure.com/`), private-only. */
@@ -316,6 +336,7 @@ export class PrivateChat extends Construct {
   constructor(scope: Construct, id: string, props: PrivateChatProps) {
     super(scope, id);
     this.validate(props);
+    this.frontEnd = props.frontEnd ?? (props.image !== undefined ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
     if (props.naming) NamingConvention.applyTo(this, props.naming);
     const names = props.names ?? {};
 
@@ -350,6 +371,7 @@ export class PrivateChat extends Construct {
     if (props.openAi) {
       this.openAi = props.openAi;
       this.chatDeploymentName = props.chatDeploymentName!;
+      this.chatDeploymentNames = this.oneOrSeveral([this.chatDeploymentName, ...(props.chatDeploymentNames ?? []).filter((n) => n !== this.chatDeploymentName)]);
     } else {
       const accountProps = {
         ...common,
@@ -372,7 +394,7 @@ export class PrivateChat extends Construct {
       this.openAi = account;
       this.chatDeployment = this.findChatDeployment(account, props.chatDeploymentName);
       this.chatDeploymentName = this.chatDeployment.deploymentName;
-      this.warnAboutChatModel(props, this.chatDeployment);
+      this.chatDeploymentNames = this.offeredDeployments(account, props.chatDeploymentNames);
     }
 
     if (props.vault) {
@@ -398,7 +420,8 @@ export class PrivateChat extends Construct {
       vault: this.vault,
       identity: props.identity,
       signIn: props.signIn,
-      image: props.image,
+      frontEnd: this.frontEnd,
+      deploymentNames: this.frontEnd.offersSeveralModels ? this.chatDeploymentNames : undefined,
       appSettings: props.appSettings,
       skuName: props.appServicePlanSku,
       webSocketsEnabled: props.webSocketsEnabled,
@@ -426,6 +449,9 @@ export class PrivateChat extends Construct {
 
   private validate(props: PrivateChatProps): void {
     checkShape(this, props, propsShape());
+    if (props.image !== undefined && props.frontEnd !== undefined) {
+      throw ruleError(this, "'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage(image)', got both");
+    }
     checkOneOf(this, 'accountKind', props.accountKind, [AccountKind.AI_SERVICES, AccountKind.OPENAI]);
     checkTags(this, 'tags', props.tags);
     checkTrimmed(this, 'location', props.location);
@@ -502,61 +528,52 @@ export class PrivateChat extends Construct {
     checkWebAppNameNotReserved(this, 'names.webApp', names.webApp);
   }
 
+  /** The default chat deployment: the one named, which must be callable, else the first callable one. */
   private findChatDeployment(account: AiAccount | OpenAiAccount, name: string | undefined): ModelDeployment {
     const deployments = account.deployments;
-    if (name === undefined) return deployments[0];
-    const found = deployments.find((d) => d.deploymentName === name);
-    if (!found) {
-      throw propError(this, 'chatDeploymentName', `must name one of the account's deployments (${deployments.map((d) => `'${d.deploymentName}'`).join(', ')})`, name);
+    if (name !== undefined) {
+      const found = deployments.find((d) => d.deploymentName === name);
+      if (!found) {
+        throw propError(this, 'chatDeploymentName', `must name one of the account's deployments (${deployments.map((d) => `'${d.deploymentName}'`).join(', ')})`, name);
+      }
+      const why = whyFrontEndCannotCall(this.frontEnd, found);
+      if (why !== undefined) throw propError(this, 'chatDeploymentName', `must name a chat deployment ${this.frontEnd.name} can call, not ${why}`, name);
+      return found;
     }
-    return found;
+    const callable = deployments.find((d) => whyFrontEndCannotCall(this.frontEnd, d) === undefined);
+    if (!callable) {
+      const reasons = deployments.map((d) => `'${d.deploymentName}' is ${whyFrontEndCannotCall(this.frontEnd, d)}`).join('; ');
+      throw propError(this, 'models', `must include a chat deployment ${this.frontEnd.name} can call (${reasons})`, deployments.map((d) => d.modelName));
+    }
+    return callable;
   }
 
-  /**
-   * Deployments that deploy but cannot serve the chat app: an embeddings model, a batch SKU, a
-   * model the image cannot call. Known models are judged by the model catalogue; models newer
-   * than it by their name.
-   */
-  private warnAboutChatModel(props: PrivateChatProps, deployment: ModelDeployment): void {
-    const prop = props.chatDeploymentName !== undefined ? 'chatDeploymentName' : 'models[0]';
-    const model = deployment.modelName;
-    if (isUnresolved(model)) return;
-    const info = ModelCatalogue.find(model);
-    const embeddings = info ? info.kind === ModelKind.EMBEDDINGS : /embedding/i.test(model);
-    const notChat = info
-      ? !embeddings && (!info.chatCompletions || info.kind === ModelKind.IMAGE || info.kind === ModelKind.AUDIO)
-      : NON_CHAT_MODEL.test(model);
-    if (embeddings) {
-      warn(this, 'chat-model-embeddings', `'${prop}' picks '${deployment.deploymentName}', an embeddings model (${model}): it cannot answer chat requests. Put a chat model first in 'models', or set 'chatDeploymentName'`);
+  /** The deployments the front end offers: the ones named (each callable), else every callable one; the default first. */
+  private offeredDeployments(account: AiAccount | OpenAiAccount, names: string[] | undefined): string[] {
+    const first = this.chatDeploymentName;
+    if (names === undefined) {
+      if (!this.frontEnd.offersSeveralModels) return [first];
+      const callable = account.deployments.filter((d) => whyFrontEndCannotCall(this.frontEnd, d) === undefined).map((d) => d.deploymentName);
+      return [first, ...callable.filter((n) => n !== first)];
     }
-    if (notChat) {
-      warn(this, 'chat-model-not-chat', `'${prop}' picks '${deployment.deploymentName}' (${model}), a model without chat completions (speech, images, realtime or documents): the chat app cannot use it. Put a chat model first in 'models', or set 'chatDeploymentName'`);
+    for (const [i, name] of names.entries()) {
+      if (isUnresolved(name)) continue;
+      const found = account.deployments.find((d) => d.deploymentName === name);
+      if (!found) {
+        throw propError(this, `chatDeploymentNames[${i}]`, `must name one of the account's deployments (${account.deployments.map((d) => `'${d.deploymentName}'`).join(', ')})`, name);
+      }
+      const why = whyFrontEndCannotCall(this.frontEnd, found);
+      if (why !== undefined) throw propError(this, `chatDeploymentNames[${i}]`, `must name a chat deployment ${this.frontEnd.name} can call, not ${why}`, name);
     }
-    if (deployment.sku.family === DeploymentSkuFamily.BATCH) {
-      warn(this, 'chat-model-batch', `'${prop}' picks '${deployment.deploymentName}', a ${deployment.sku.name} deployment: batch deployments answer files hours later, not chat requests. Use a Standard or Provisioned SKU for the chat deployment`);
-    }
-    const reasoning = info ? info.reasoning : REASONING_MODEL.test(model);
-    const image = props.image ?? ContainerImage.SAMPLE_CHAT_APP;
-    if (isSampleChatApp(image) && reasoning && !embeddings && !notChat) {
-      warn(this, 'chat-model-unsupported-by-image', `'${prop}' picks '${deployment.deploymentName}' (${model}), a reasoning model, but the image is Microsoft's sample chat app, which sends parameters reasoning models reject (max_tokens, temperature): chats fail. `
-        + "Use a non-reasoning chat model such as 'Llama-4-Maverick-17B-128E-Instruct-FP8' (the default on a Foundry account), or another 'image'");
-    }
+    return this.oneOrSeveral([first, ...names.filter((n) => n !== first)]);
   }
-}
 
-/**
- * Reasoning models (o-series, gpt-5 family, gpt-oss), for models newer than the catalogue: they
- * reject `max_tokens` and `temperature`.
- */
-const REASONING_MODEL = /^(o\d|gpt-5|gpt-oss|gpt-chat-latest|codex|deepseek-r)/i;
-
-/** Models that answer no chat completions at all, for models newer than the catalogue: speech, images, video, document extraction. */
-const NON_CHAT_MODEL = /^(whisper|tts|gpt-4o-(mini-)?(transcribe|tts|realtime|audio)|gpt-realtime|gpt-audio|dall-e|gpt-image|sora|mistral-document-ai)/i;
-
-/** The sample app, also when built again with `fromRegistry` (any tag): it cannot call reasoning models. */
-function isSampleChatApp(image: ContainerImage): boolean {
-  const sample = ContainerImage.SAMPLE_CHAT_APP;
-  return image === sample || (image.registryUrl.replace(/\/$/, '').toLowerCase() === sample.registryUrl.toLowerCase() && image.imageName === sample.imageName);
+  private oneOrSeveral(names: string[]): string[] {
+    if (names.length > 1 && !this.frontEnd.offersSeveralModels) {
+      throw propError(this, 'chatDeploymentNames', `must be left out for ${this.frontEnd.name}, which calls one deployment ('chatDeploymentName'); use ChatFrontEnd.openWebUi() to offer several models`, names.slice(1));
+    }
+    return names;
+  }
 }
 
 let SHAPE: Shape | undefined;
@@ -579,6 +596,8 @@ function propsShape(): Shape {
     contentFilter: is.object(CONTENT_FILTER_OPTIONS_SHAPE),
     allowedFqdns: is.arrayOf(is.string()),
     image: is.instance(ContainerImage, 'a ContainerImage (ContainerImage.SAMPLE_CHAT_APP, ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))'),
+    frontEnd: is.instance(ChatFrontEnd, 'a ChatFrontEnd (ChatFrontEnd.openWebUi(), ChatFrontEnd.sampleChatApp() or ChatFrontEnd.fromImage(...))'),
+    chatDeploymentNames: is.arrayOf(is.string()),
     appSettings: is.stringMap(),
     signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
     appServicePlanSku: is.string(),

@@ -1,6 +1,6 @@
 // Bad input at PrivateChat's boundary: runtime types, names Azure reserves, regions, and the
 // warnings for a chat deployment the app cannot use.
-import { ContainerImage, SignIn } from '../../src/app';
+import { ChatFrontEnd, ContainerImage, SignIn } from '../../src/app';
 import { Warnings } from '../../src/core/warnings';
 import { PrivateNetwork } from '../../src/network';
 import { PrivateChat, PrivateChatProps } from '../../src/pattern';
@@ -63,42 +63,41 @@ describe('PrivateChat bad input', () => {
   });
 
   describe('the chat deployment', () => {
-    test('warns when the chat deployment is an embeddings model', () => {
-      const c = chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }], chatDeploymentName: 'text-embedding-3-small' });
-      expect(warningsOf(c)).toEqual(expect.arrayContaining([expect.stringMatching(/'chatDeploymentName' picks 'text-embedding-3-small', an embeddings model .*\[chat-model-embeddings\]$/)]));
+    const sample = ChatFrontEnd.sampleChatApp();
+    test('fails when the chat deployment is an embeddings model', () => {
+      expect(() => chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }], chatDeploymentName: 'text-embedding-3-small' }))
+        .toThrow(/^PrivateChat 'test\/chat': 'chatDeploymentName' must name a chat deployment Open WebUI can call, not an embeddings model \(text-embedding-3-small\): it answers no chat requests, got 'text-embedding-3-small'$/);
     });
     test.each([
       ['gpt-5-mini', '2025-08-07'], ['gpt-5.4-mini', '2026-03-17'], ['gpt-oss-120b', '1'], ['DeepSeek-V3.2', '1'], ['grok-4-1-fast-reasoning', '1'],
-    ])('warns when the sample app would call the reasoning model %s (known to the catalogue)', (modelName, modelVersion) => {
-      const c = chat({ models: [{ modelName, modelVersion }] });
-      expect(warningIds(c)).toContain('chat-model-unsupported-by-image');
+    ])('fails when the sample app would call the reasoning model %s (known to the catalogue)', (modelName, modelVersion) => {
+      expect(() => chat({ models: [{ modelName, modelVersion }], frontEnd: sample }))
+        .toThrow(new RegExp(`'models' must include a chat deployment Microsoft's sample chat app can call \\('${modelName}' is a reasoning model`));
     });
-    test.each(['o9-mini', 'gpt-5.9-mini', 'gpt-oss-300b'])('warns for a reasoning model newer than the catalogue, judged by its name: %s', (modelName) => {
-      const c = chat({ models: [{ modelName, modelVersion: '2027-01-01', allowUnknownModel: true }] });
-      expect(warningIds(c)).toEqual(['chat-model-unsupported-by-image']);
+    test.each(['o9-mini', 'gpt-5.9-mini', 'gpt-oss-300b'])('judges a reasoning model newer than the catalogue by its name: %s', (modelName) => {
+      expect(() => chat({ models: [{ modelName, modelVersion: '2027-01-01', allowUnknownModel: true }], frontEnd: sample })).toThrow(/is a reasoning model/);
+      expect(warningIds(chat({ models: [{ modelName, modelVersion: '2027-01-01', allowUnknownModel: true }] }))).toEqual([]);
     });
-    test.each([['Llama-3.3-70B-Instruct', '1'], ['grok-4-1-fast-non-reasoning', '1']])('no image warning for the non-reasoning chat model %s', (modelName, modelVersion) => {
-      expect(warningIds(chat({ models: [{ modelName, modelVersion }] }))).toEqual([]);
+    test.each([['Llama-3.3-70B-Instruct', '1'], ['grok-4-1-fast-non-reasoning', '1']])('the sample app may call the non-reasoning chat model %s', (modelName, modelVersion) => {
+      expect(chat({ models: [{ modelName, modelVersion }], frontEnd: sample }).chatDeploymentName).toBe(modelName);
     });
-    test('warns for the sample app rebuilt with fromRegistry, too', () => {
-      const sample = ContainerImage.SAMPLE_CHAT_APP;
-      const image = ContainerImage.fromRegistry(sample.registryUrl, sample.imageName, '2025-03-01_1');
-      expect(warningIds(chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image }))).toContain('chat-model-unsupported-by-image');
+    test('the sample app rebuilt with fromRegistry cannot call reasoning models either', () => {
+      const image = ContainerImage.fromRegistry(ContainerImage.SAMPLE_CHAT_APP.registryUrl, ContainerImage.SAMPLE_CHAT_APP.imageName, '2025-03-01_1');
+      expect(() => chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image })).toThrow(/Microsoft's sample chat app cannot call/);
     });
-    test('no image warning for another image, and none for a chat model', () => {
+    test('another image is assumed to call reasoning models unless it says otherwise', () => {
       const image = ContainerImage.fromRegistry('https://contoso.azurecr.io', 'chat', '1.0');
-      expect(warningIds(chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image }))).not.toContain('chat-model-unsupported-by-image');
-      expect(warningIds(chat({ models: [ok] }))).toEqual([]);
+      expect(chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], image }).chatDeploymentName).toBe('gpt-5-mini');
+      expect(() => chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], frontEnd: ChatFrontEnd.fromImage(image, { callsReasoningModels: false }) }))
+        .toThrow(/a reasoning model \(gpt-5-mini\), which a custom image cannot call/);
     });
-    test('warns when the chat deployment has no chat completions (speech, images)', () => {
-      const c = chat({ models: [{ modelName: 'whisper', modelVersion: '001', allowUnknownModel: true }, ok] });
-      expect(warningsOf(c)).toEqual(expect.arrayContaining([expect.stringMatching(/'models\[0\]' picks 'whisper' \(whisper\), a model without chat completions .*\[chat-model-not-chat\]$/)]));
+    test('skips a deployment without chat completions for the default, and fails when none is left', () => {
+      expect(chat({ models: [{ modelName: 'whisper', modelVersion: '001', allowUnknownModel: true }, ok] }).chatDeploymentName).toBe(ok.modelName);
+      expect(() => chat({ models: [{ modelName: 'whisper', modelVersion: '001', allowUnknownModel: true }] }))
+        .toThrow(/'models' must include a chat deployment Open WebUI can call \('whisper' is a model without chat completions \(whisper\)/);
     });
-    test('a warning is acknowledged on the construct and the stack still synthesizes', () => {
-      const c = chat({ models: [{ modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' }] });
-      Warnings.acknowledge(c, 'chat-model-unsupported-by-image', 'the image is replaced by the app team next sprint');
-      expect(warningIds(c)).not.toContain('chat-model-unsupported-by-image');
-      expect(() => synth(c.node.scope as never)).not.toThrow();
+    test('fails when image and frontEnd are both given', () => {
+      expect(() => chat({ image: ContainerImage.SAMPLE_CHAT_APP, frontEnd: sample })).toThrow(/^PrivateChat 'test\/chat': 'image' and 'frontEnd' are mutually exclusive/);
     });
   });
 });

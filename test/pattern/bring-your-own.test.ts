@@ -6,7 +6,7 @@ import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Testing } from 'cdktf';
 import {
-  ContainerImage, DeploymentSku, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, Verify, Warnings,
+  ChatFrontEnd, ContainerImage, DeploymentSku, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, Verify, Warnings,
 } from '../../src';
 import { newStack, warningsOf } from '../util';
 
@@ -34,8 +34,9 @@ describe('PrivateChat with an existing AI account, vault and plan', () => {
     expect(out).not.toHaveResource(ServicePlan);
     expect(out).toHaveResourceWithProperties(LinuxWebApp, {
       service_plan_id: PLAN_ID,
-      app_settings: expect.objectContaining({ AZURE_OPENAI_ENDPOINT: 'https://ais-shared.openai.azure.com/', AZURE_OPENAI_MODEL: 'gpt-4.1-mini' }),
+      app_settings: expect.objectContaining({ OPENAI_API_BASE_URLS: 'https://ais-shared.openai.azure.com/openai/v1', DEFAULT_MODELS: 'gpt-4.1-mini' }),
     });
+    expect(made.chatDeploymentNames).toEqual(['gpt-4.1-mini']);
     expect(made.createdOpenAi).toBeUndefined();
     expect(made.createdVault).toBeUndefined();
     expect(made.chatDeploymentName).toBe('gpt-4.1-mini');
@@ -89,22 +90,45 @@ describe('PrivateChat names', () => {
   });
 });
 
-describe('PrivateChat chat deployment warnings', () => {
+describe('PrivateChat chat deployments the front end cannot call', () => {
   test.each([
-    ['an embeddings model', { models: [{ modelName: 'text-embedding-3-small', modelVersion: '1' }, { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }] }, 'chat-model-embeddings'],
-    ['a batch SKU', { models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_BATCH }] }, 'chat-model-batch'],
-    ['a reasoning model with the sample app', { models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] }, 'chat-model-unsupported-by-image'],
-  ])('warns when the chat deployment is %s', (_, props, id) => {
-    const { chat: made } = chat(props as Partial<PrivateChatProps>);
-    expect(warningsOf(made).filter((w) => w.endsWith(`[${id}]`))).toHaveLength(1);
-    Warnings.acknowledge(made, id, 'deliberate in this test environment');
-    expect(warningsOf(made).filter((w) => w.endsWith(`[${id}]`))).toEqual([]);
+    ['an embeddings model', { models: [{ modelName: 'text-embedding-3-small', modelVersion: '1' }, { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }], chatDeploymentName: 'text-embedding-3-small' },
+      /'chatDeploymentName' must name a chat deployment Open WebUI can call, not an embeddings model \(text-embedding-3-small\)/],
+    ['a batch SKU', { models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_BATCH }] },
+      /'models' must include a chat deployment Open WebUI can call \('gpt-4.1-mini' is a GlobalBatch deployment: batch deployments answer files hours later/],
+    ['a reasoning model with the sample app', { models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], frontEnd: ChatFrontEnd.sampleChatApp() },
+      /'models' must include a chat deployment Microsoft's sample chat app can call \('gpt-5-mini' is a reasoning model \(gpt-5-mini\), which Microsoft's sample chat app cannot call/],
+  ])('fails when the chat deployment is %s', (_, props, expected) => {
+    expect(() => chat(props as Partial<PrivateChatProps>)).toThrow(expected);
   });
 
-  test('does not warn about a reasoning model with another image', () => {
+  test('the default chat deployment is the first one the front end can call; every callable one is offered', () => {
+    const { chat: made, stack } = chat({ models: [
+      { modelName: 'text-embedding-3-small', modelVersion: '1' },
+      { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' },
+      { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta' },
+    ] });
+    expect(made.chatDeploymentName).toBe('gpt-5.4-mini');
+    expect(made.chatDeploymentNames).toEqual(['gpt-5.4-mini', 'Llama-4-Maverick-17B-128E-Instruct-FP8']);
+    const settings = JSON.parse(Testing.synth(stack, true)).resource.azurerm_linux_web_app;
+    const app = Object.values(settings)[0] as any;
+    expect(JSON.parse(app.app_settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['gpt-5.4-mini', 'Llama-4-Maverick-17B-128E-Instruct-FP8']);
+  });
+
+  test('Open WebUI calls reasoning models; the sample app gets a non-reasoning one', () => {
+    expect(chat({ models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] }).chat.chatDeploymentName).toBe('gpt-5-mini');
     const image = ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'team/chat', '1.4.2');
-    const { chat: made } = chat({ image, models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] });
-    expect(warningsOf(made).filter((w) => w.includes('chat-model'))).toEqual([]);
+    expect(chat({ image, models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }] }).chat.chatDeploymentName).toBe('gpt-5-mini');
+  });
+
+  test('fails when an offered deployment is unknown or cannot be called, or the front end offers one model', () => {
+    const models = [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }, { modelName: 'text-embedding-3-small', modelVersion: '1' }];
+    expect(() => chat({ models, chatDeploymentNames: ['gpt-4.1'] })).toThrow(/'chatDeploymentNames\[0\]' must name one of the account's deployments \('gpt-4.1-mini', 'text-embedding-3-small'\), got 'gpt-4.1'/);
+    expect(() => chat({ models, chatDeploymentNames: ['text-embedding-3-small'] }))
+      .toThrow(/'chatDeploymentNames\[0\]' must name a chat deployment Open WebUI can call, not an embeddings model/);
+    const two = [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }, { modelName: 'gpt-4.1', modelVersion: '2025-04-14' }];
+    expect(() => chat({ models: two, chatDeploymentNames: ['gpt-4.1'], frontEnd: ChatFrontEnd.sampleChatApp() }))
+      .toThrow(/'chatDeploymentNames' must be left out for Microsoft's sample chat app, which calls one deployment/);
   });
 
   test('does not warn for the default model', () => {

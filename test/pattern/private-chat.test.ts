@@ -84,12 +84,17 @@ describe('PrivateChat with default props', () => {
     const app = onlyResource(json, 'azurerm_linux_web_app');
     const identity = chat.app.identity as unknown as { resource: TerraformResource };
     expect(app.app_settings).toMatchObject({
-      AZURE_OPENAI_ENDPOINT: `https://${blockOfAccount().custom_subdomain_name}.openai.azure.com/`,
-      AZURE_OPENAI_MODEL: chat.chatDeployment!.deploymentName,
+      OPENAI_API_BASE_URLS: `https://${blockOfAccount().custom_subdomain_name}.openai.azure.com/openai/v1`,
+      DEFAULT_MODELS: chat.chatDeployment!.deploymentName,
       AZURE_CLIENT_ID: ref(identity.resource, 'client_id'),
+      AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
     });
+    expect(JSON.parse(app.app_settings.OPENAI_API_CONFIGS)).toEqual({ 0: { enable: true, auth_type: 'microsoft_entra_id', model_ids: [chat.chatDeployment!.deploymentName] } });
     expect(chat.chatDeployment!.deploymentName).toBe(onlyResource(json, 'azurerm_cognitive_deployment').name);
-    expect(JSON.stringify(app.app_settings)).not.toMatch(/KEY"|primary_access_key|api_key/i);
+    expect(JSON.stringify(app.app_settings)).not.toMatch(/primary_access_key|api_key/i);
+    for (const [name, value] of Object.entries(app.app_settings as Record<string, string>)) {
+      if (/(KEY|SECRET)$/.test(name)) expect(value).toMatch(/^@Microsoft\.KeyVault\(SecretUri=/);
+    }
     expect(app.key_vault_reference_identity_id).toBe(ref(identity.resource, 'id'));
     expect(app.identity).toEqual({ type: 'UserAssigned', identity_ids: [ref(identity.resource, 'id')] });
     expect(app.app_settings.MICROSOFT_PROVIDER_AUTHENTICATION_SECRET)
@@ -226,7 +231,9 @@ describe('PrivateChat options', () => {
       ],
       chatDeploymentName: 'big',
     });
-    expect(onlyResource(synthJson(stack), 'azurerm_linux_web_app').app_settings.AZURE_OPENAI_MODEL).toBe('big');
+    const settings = onlyResource(synthJson(stack), 'azurerm_linux_web_app').app_settings;
+    expect(settings.DEFAULT_MODELS).toBe('big');
+    expect(JSON.parse(settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['big', 'small']);
   });
 
   test('preventDestroy: false removes the protection, as an acknowledged deviation in the compliance report', () => {
