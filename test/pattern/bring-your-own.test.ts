@@ -103,11 +103,13 @@ describe('PrivateChat chat deployments the front end cannot call', () => {
   });
 
   test('the default chat deployment is the first one the front end can call; every callable one is offered', () => {
-    const { chat: made, stack } = chat({ models: [
-      { modelName: 'text-embedding-3-small', modelVersion: '1' },
-      { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' },
-      { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta' },
-    ] });
+    const { chat: made, stack } = chat({
+      models: [
+        { modelName: 'text-embedding-3-small', modelVersion: '1' },
+        { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' },
+        { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta' },
+      ],
+    });
     expect(made.chatDeploymentName).toBe('gpt-5.4-mini');
     expect(made.chatDeploymentNames).toEqual(['gpt-5.4-mini', 'Llama-4-Maverick-17B-128E-Instruct-FP8']);
     const settings = JSON.parse(Testing.synth(stack, true)).resource.azurerm_linux_web_app;

@@ -5,7 +5,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import fc from 'fast-check';
 import { build } from './catalogue';
 import {
-  ContainerImage, DeploymentSku, Egress, ModelCatalogue, NamingConvention, Names, AzureNameRule, PrivateDnsZones, SignIn, TagResources,
+  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, ModelCatalogue, NamingConvention, Names, AzureNameRule, PrivateDnsZones, SignIn, TagResources,
 } from '../../src';
 import { newStack } from '../util';
 
@@ -39,7 +39,7 @@ function outcome(make: () => unknown): string | undefined {
 
 /** Every builder of the catalogue, with the props it takes. */
 const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
-  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId', 'accountKind']],
+  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId', 'accountKind', 'frontEnd', 'chatDeploymentNames']],
   ['PrivateNetwork', build.network, ['resourceGroupName', 'location', 'name', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsServers', 'tags']],
   ['PrivateNetwork.fromAttributes', build.networkAttrs, ['virtualNetworkId', 'privateEndpointSubnetId', 'appIntegrationSubnetId', 'location']],
   ['PrivateDnsZones', build.dnsZones, ['resourceGroupName', 'network', 'zones', 'tags']],
@@ -55,7 +55,7 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['PrivateKeyVault.fromAttributes', build.vaultAttrs, ['vaultId', 'vaultUri']],
   ['ChatIdentity', build.identity, ['resourceGroupName', 'location', 'name', 'tags']],
   ['ChatIdentity.fromIdentityAttributes', build.identityAttrs, ['identityId', 'clientId', 'principalId', 'tenantId']],
-  ['ChatWebApp', build.webApp, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'openAi', 'vault', 'deploymentName', 'identity', 'signIn', 'image', 'appSettings', 'name', 'servicePlanId', 'servicePlanName', 'skuName', 'webSocketsEnabled', 'healthCheckPath', 'healthCheckEvictionTimeInMin', 'authExcludedPaths', 'roleAssignments', 'zoneBalancingEnabled', 'tags']],
+  ['ChatWebApp', build.webApp, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'openAi', 'vault', 'deploymentName', 'identity', 'signIn', 'image', 'appSettings', 'name', 'servicePlanId', 'servicePlanName', 'skuName', 'webSocketsEnabled', 'healthCheckPath', 'healthCheckEvictionTimeInMin', 'authExcludedPaths', 'roleAssignments', 'zoneBalancingEnabled', 'tags', 'frontEnd', 'deploymentNames', 'history', 'imageMirror']],
 ];
 
 describe('no public entry point throws a bare JavaScript error', () => {
@@ -93,6 +93,9 @@ describe('no public entry point throws a bare JavaScript error', () => {
     ['ModelCatalogue.find', (a) => ModelCatalogue.find(a), 1],
     ['ModelCatalogue.findVersion', (a, b) => ModelCatalogue.findVersion(a, b), 2],
     ['ModelCatalogue.servesPlainChat', (a) => ModelCatalogue.servesPlainChat(a), 1],
+    ['ChatFrontEnd.openWebUi', (a) => ChatFrontEnd.openWebUi(a), 1],
+    ['ChatFrontEnd.fromImage', (a, b) => ChatFrontEnd.fromImage(a, b), 2],
+    ['ChatFrontEnd.withImage', (a) => ChatFrontEnd.openWebUi().withImage(a), 1],
   ];
 
   test.each(FACTORIES)(`%s: any arguments (seed ${SEED})`, (_, call, arity) => {

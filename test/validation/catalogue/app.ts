@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { ACR, ACCOUNT_ID, base, build, CatalogueEntry, existingSignIn, GUID, IDENTITY_ID, image, LOCATION, PLAN_ID, placement, RG, SUB, VAULT_ID, VNET_ID } from './common';
 import {
-  ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, ContainerImageOptions, OpenAiAccount, PrivateKeyVault, PrivateNetwork, SignIn,
+  ChatFrontEnd, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, ContainerImageOptions, OpenAiAccount, PrivateKeyVault, PrivateNetwork, SignIn,
 } from '../../../src';
 
 /** Untyped input, as JavaScript callers (or TypeScript holding `any`) pass it. */
@@ -330,10 +330,19 @@ const WEB_APP: CatalogueEntry[] = [
     construct: 'ChatWebApp',
     prop: 'appSettings.AZURE_OPENAI_ENDPOINT',
     description: 'no override of wired settings',
-    build: () => build.webApp({ appSettings: { AZURE_OPENAI_ENDPOINT: 'https://elsewhere.openai.azure.com/' } }),
-    valid: () => build.webApp({ appSettings: {} }),
+    build: () => build.webApp({ appSettings: { AZURE_OPENAI_ENDPOINT: 'https://elsewhere.openai.azure.com/' }, frontEnd: ChatFrontEnd.sampleChatApp() }),
+    valid: () => build.webApp({ appSettings: {}, frontEnd: ChatFrontEnd.sampleChatApp() }),
     expected: /'appSettings.AZURE_OPENAI_ENDPOINT' must not be set: the construct wires it from 'openAi', got 'https:\/\/elsewhere.openai.azure.com\/'/,
-    fix: 'Change the prop the message names (`openAi`, `deploymentName`, `identity`, `image.port`, `signIn`) instead.',
+    fix: 'Change the prop the message names (`openAi`, `deploymentName`, `deploymentNames`, `identity`, `image.port`, `signIn`, `vault`, `history`, `frontEnd`) instead.',
+  },
+  {
+    construct: 'ChatWebApp',
+    prop: 'appSettings.OPENAI_API_BASE_URLS',
+    description: "no override of the front end's wired settings",
+    build: () => build.webApp({ appSettings: { OPENAI_API_BASE_URLS: 'https://elsewhere.example/v1' } }),
+    valid: () => build.webApp({ appSettings: { DEFAULT_USER_ROLE: 'pending' } }),
+    expected: /'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'openAi', got 'https:\/\/elsewhere.example\/v1'/,
+    fix: 'The model connection, sign-in header, secrets and pass-through switches are wired; override only the front end\'s defaults (e.g. `DEFAULT_USER_ROLE`).',
   },
   // Runtime types at the public boundary (JavaScript, or TypeScript holding `any`).
   entry('ChatWebApp', 'location', 'a string, not null',
@@ -506,11 +515,11 @@ const WEB_APP: CatalogueEntry[] = [
     /'addAppSetting\(feature\)' must not repeat a setting that is already set \('FEATURE', .*\), got 'feature'/,
     'Set each setting once: change the value in `appSettings`, or add it with `addAppSetting` only.'),
   entry('ChatWebApp', 'addAppSetting(AUTH_ENABLED)', 'not a setting the image already sets',
-    () => build.webApp().addAppSetting('AUTH_ENABLED', 'false'), () => withSetting('AUTH_MODE', 'entra'),
+    () => build.webApp({ frontEnd: ChatFrontEnd.sampleChatApp() }).addAppSetting('AUTH_ENABLED', 'false'), () => withSetting('AUTH_MODE', 'entra'),
     /'addAppSetting\(AUTH_ENABLED\)' must not repeat a setting that is already set \('AUTH_ENABLED'/,
     'Override an image setting through `appSettings` instead.'),
   entry('ChatWebApp', 'addAppSetting(AZURE_OPENAI_MODEL)', 'not a setting the construct wires',
-    () => build.webApp().addAppSetting('AZURE_OPENAI_MODEL', 'gpt-4o'), () => withSetting('FALLBACK_MODEL', 'gpt-4o'),
+    () => build.webApp({ frontEnd: ChatFrontEnd.sampleChatApp() }).addAppSetting('AZURE_OPENAI_MODEL', 'gpt-4o'), () => withSetting('FALLBACK_MODEL', 'gpt-4o'),
     /'addAppSetting\(AZURE_OPENAI_MODEL\)' must not be set: the construct wires it from 'deploymentName', got 'gpt-4o'/,
     'Change `deploymentName` instead.'),
   entry('ChatWebApp', 'addAppSetting(MY-SETTING)', 'names a Linux container can read',
@@ -908,8 +917,8 @@ const SIGN_IN: CatalogueEntry[] = [
     construct: 'SignIn',
     prop: 'vault',
     description: 'a client secret needs a vault to live in',
-    build: () => build.webApp({ vault: undefined, signIn: SignIn.withExistingRegistration({ clientId: GUID, clientSecret: 's3cret' }) }),
-    valid: () => build.webApp({ signIn: SignIn.withExistingRegistration({ clientId: GUID, clientSecret: 's3cret' }) }),
+    build: () => build.webApp({ vault: undefined, signIn: SignIn.withExistingRegistration({ clientId: GUID, clientSecret: 's3cret' }), frontEnd: ChatFrontEnd.sampleChatApp() }),
+    valid: () => build.webApp({ signIn: SignIn.withExistingRegistration({ clientId: GUID, clientSecret: 's3cret' }), frontEnd: ChatFrontEnd.sampleChatApp() }),
     expected: /'vault' is required when 'signIn.clientSecret' is given: the secret is stored there and read as a Key Vault reference, got none/,
     fix: 'Pass `vault`, or store the secret yourself and pass `clientSecretKeyVaultSecretId`.',
   },
@@ -944,8 +953,8 @@ const SIGN_IN: CatalogueEntry[] = [
     construct: 'SignIn',
     prop: 'vault',
     description: 'a created registration needs a vault for its secret',
-    build: () => build.webApp({ vault: undefined }),
-    valid: () => build.webApp(),
+    build: () => build.webApp({ vault: undefined, frontEnd: ChatFrontEnd.sampleChatApp() }),
+    valid: () => build.webApp({ frontEnd: ChatFrontEnd.sampleChatApp() }),
     expected: /'vault' is required when 'signIn' creates the app registration: its client secret is stored there and read as a Key Vault reference, got none/,
     fix: 'Pass `vault`, or use `SignIn.withExistingRegistration` with `clientSecretKeyVaultSecretId`.',
   },
@@ -1072,5 +1081,49 @@ const SIGN_IN: CatalogueEntry[] = [
     'Rotate the client secret before it expires and pass the new expiry.', { warning: true }),
 ];
 
+/** A history store of `kind`, as any object with the two members the web app reads. */
+const history = (kind: string) => ({ historyStoreKind: kind, connectionUrlReference: '@Microsoft.KeyVault(SecretUri=https://kv-chat.vault.azure.net/secrets/db-url)' }) as never;
+
+const FRONT_END: CatalogueEntry[] = [
+  entry('ChatWebApp', 'frontEnd', "'image' and 'frontEnd' are mutually exclusive",
+    () => build.webApp({ image: ContainerImage.SAMPLE_CHAT_APP, frontEnd: ChatFrontEnd.openWebUi() }), () => build.webApp({ frontEnd: ChatFrontEnd.openWebUi() }),
+    /'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage\(image\)', got both/,
+    'Pass `frontEnd: ChatFrontEnd.fromImage(image)`, or `image` alone.'),
+  entry('ChatWebApp', 'deploymentNames', 'a one-model front end offers only the default deployment',
+    () => build.webApp({ frontEnd: ChatFrontEnd.sampleChatApp(), deploymentNames: ['gpt-5.4'] }), () => build.webApp({ deploymentNames: ['gpt-5.4'] }),
+    /'deploymentNames' must be empty or name only 'deploymentName' for Microsoft's sample chat app, which calls one deployment/,
+    'Use Open WebUI (`ChatFrontEnd.openWebUi()`) to offer several models.'),
+  entry('ChatWebApp', 'deploymentNames[1]', 'no deployment offered twice',
+    () => build.webApp({ deploymentNames: ['gpt-5.4', 'gpt-5.4'] }), () => build.webApp({ deploymentNames: ['gpt-5.4', 'gpt-5.4-mini'] }),
+    /'deploymentNames\[1\]' must not repeat a deployment \(same as 'deploymentNames\[0\]'\), got 'gpt-5.4'/,
+    'List each deployment once.'),
+  entry('ChatWebApp', 'history', 'a history store only for a front end that reads one',
+    () => build.webApp({ frontEnd: ChatFrontEnd.sampleChatApp(), history: history('PostgreSQL') }), () => build.webApp({ history: history('PostgreSQL') }),
+    /'history' must not be set for Microsoft's sample chat app, which keeps no history in a store the library can wire, got 'PostgreSQL'/,
+    'Leave `history` out for the sample app, or use Open WebUI.'),
+  entry('ChatWebApp', 'history', 'the store is the kind the front end reads',
+    () => build.webApp({ history: history('CosmosDB') }), () => build.webApp({ history: history('PostgreSQL') }),
+    /'history' must be a PostgreSQL store, the kind Open WebUI reads, got 'CosmosDB'/,
+    'Pass a `PostgresHistoryStore`.'),
+  entry('ChatWebApp', 'vault', "Open WebUI's session secret needs a vault",
+    () => build.webApp({ vault: undefined, signIn: existingSignIn({ clientSecretKeyVaultSecretId: SECRET_URI }) }),
+    () => build.webApp({ signIn: existingSignIn({ clientSecretKeyVaultSecretId: SECRET_URI }) }),
+    /'vault' is required for Open WebUI: the secret it signs sessions with is generated there and read as a Key Vault reference, got none/,
+    'Pass `vault`.'),
+  entry('ChatWebApp', 'appSettings.DATABASE_URL', 'a database URL carries a password: Key Vault reference only',
+    () => build.webApp({ appSettings: { DATABASE_URL: 'postgresql://chat:pw@db.example/chat' } }),
+    () => build.webApp({ appSettings: { DATABASE_URL: '@Microsoft.KeyVault(SecretUri=https://kv-chat.vault.azure.net/secrets/db-url)' } }),
+    /'appSettings.DATABASE_URL' must not hold a key or secret in plain text .*, got 'a plain-text value'/,
+    'Store the URL in Key Vault, or pass a `PostgresHistoryStore` as `history`.'),
+  entry('ChatFrontEnd.openWebUi', 'options.temporaryChatsEnforced', 'enforced temporary chats need temporary chats allowed',
+    () => ChatFrontEnd.openWebUi({ temporaryChatsAllowed: false, temporaryChatsEnforced: true }), () => ChatFrontEnd.openWebUi({ temporaryChatsEnforced: true }),
+    /'options.temporaryChatsEnforced' makes every chat temporary, so it needs temporary chats allowed, got 'temporaryChatsAllowed' false/,
+    'Drop `temporaryChatsAllowed: false`.', { factory: true }),
+  entry('ChatFrontEnd.fromImage', 'image', 'a ContainerImage',
+    () => ChatFrontEnd.fromImage('ghcr.io/x/y:1' as never), () => ChatFrontEnd.fromImage(ContainerImage.SAMPLE_CHAT_APP),
+    /'image' must be a ContainerImage/,
+    'Build the image with `ContainerImage.fromRegistry` or `fromRegistryDigest`.', { factory: true }),
+];
+
 /** The entries of this area, in the order the docs list them. */
-export const APP_ENTRIES: CatalogueEntry[] = [...IDENTITY, ...WEB_APP, ...IMAGE, ...SIGN_IN];
+export const APP_ENTRIES: CatalogueEntry[] = [...IDENTITY, ...WEB_APP, ...IMAGE, ...SIGN_IN, ...FRONT_END];
