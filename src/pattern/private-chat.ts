@@ -371,7 +371,8 @@ export class PrivateChat extends Construct {
     if (props.openAi) {
       this.openAi = props.openAi;
       this.chatDeploymentName = props.chatDeploymentName!;
-      this.chatDeploymentNames = this.oneOrSeveral([this.chatDeploymentName, ...(props.chatDeploymentNames ?? []).filter((n) => n !== this.chatDeploymentName)]);
+      const others = (props.chatDeploymentNames ?? []).filter((n) => n !== this.chatDeploymentName);
+      this.chatDeploymentNames = this.oneOrSeveral([this.chatDeploymentName, ...others]);
     } else {
       const accountProps = {
         ...common,

@@ -2,7 +2,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { ACR, ACCOUNT_ID, base, build, CatalogueEntry, existingSignIn, GUID, IDENTITY_ID, image, LOCATION, PLAN_ID, placement, RG, SUB, VAULT_ID, VNET_ID } from './common';
 import {
-  ChatFrontEnd, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, ContainerImageOptions, OpenAiAccount, PrivateKeyVault, PrivateNetwork, SignIn,
+  ChatFrontEnd, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, ContainerImageOptions, OpenAiAccount, PrivateKeyVault, PrivateNetwork,
+  SignIn,
 } from '../../../src';
 
 /** Untyped input, as JavaScript callers (or TypeScript holding `any`) pass it. */
@@ -1086,7 +1087,8 @@ const history = (kind: string) => ({ historyStoreKind: kind, connectionUrlRefere
 
 const FRONT_END: CatalogueEntry[] = [
   entry('ChatWebApp', 'frontEnd', "'image' and 'frontEnd' are mutually exclusive",
-    () => build.webApp({ image: ContainerImage.SAMPLE_CHAT_APP, frontEnd: ChatFrontEnd.openWebUi() }), () => build.webApp({ frontEnd: ChatFrontEnd.openWebUi() }),
+    () => build.webApp({ image: ContainerImage.SAMPLE_CHAT_APP, frontEnd: ChatFrontEnd.openWebUi() }),
+    () => build.webApp({ frontEnd: ChatFrontEnd.openWebUi() }),
     /'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage\(image\)', got both/,
     'Pass `frontEnd: ChatFrontEnd.fromImage(image)`, or `image` alone.'),
   entry('ChatWebApp', 'deploymentNames', 'a one-model front end offers only the default deployment',
@@ -1116,7 +1118,8 @@ const FRONT_END: CatalogueEntry[] = [
     /'appSettings.DATABASE_URL' must not hold a key or secret in plain text .*, got 'a plain-text value'/,
     'Store the URL in Key Vault, or pass a `PostgresHistoryStore` as `history`.'),
   entry('ChatFrontEnd.openWebUi', 'options.temporaryChatsEnforced', 'enforced temporary chats need temporary chats allowed',
-    () => ChatFrontEnd.openWebUi({ temporaryChatsAllowed: false, temporaryChatsEnforced: true }), () => ChatFrontEnd.openWebUi({ temporaryChatsEnforced: true }),
+    () => ChatFrontEnd.openWebUi({ temporaryChatsAllowed: false, temporaryChatsEnforced: true }),
+    () => ChatFrontEnd.openWebUi({ temporaryChatsEnforced: true }),
     /'options.temporaryChatsEnforced' makes every chat temporary, so it needs temporary chats allowed, got 'temporaryChatsAllowed' false/,
     'Drop `temporaryChatsAllowed: false`.', { factory: true }),
   entry('ChatFrontEnd.fromImage', 'image', 'a ContainerImage',
