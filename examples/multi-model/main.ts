@@ -1,5 +1,6 @@
 // Several model deployments behind one private account, with a stricter content filter than
-// the default and the chat app pointed at a chosen deployment.
+// the default. Open WebUI offers every chat deployment (not the embeddings one) and opens on the
+// chosen one.
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';

@@ -39,7 +39,9 @@ describe('examples/hub-spoke', () => {
 
   test('stores the existing registration\'s secret from a sensitive variable in the vault', () => {
     expect(json.variable.chat_client_secret).toMatchObject({ sensitive: true, type: 'string' });
-    const secret = onlyResource(json, 'azurerm_key_vault_secret');
+    const secrets = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret'));
+    expect(secrets.map(([k]) => k.split('-')[0]).sort()).toEqual(['chat_Vault_Secrets_SessionSecret', 'chat_Vault_Secrets_SignInSecret']);
+    const secret = secrets.find(([k]) => k.includes('SignInSecret'))![1] as any;
     expect(secret.value).toBe('${var.chat_client_secret}');
     expect(secret.content_type).toBeTruthy();
     expect(secret.expiration_date).toBe('2027-06-30T00:00:00Z');

@@ -37,8 +37,10 @@ describe('examples/multi-model', () => {
     }
   });
 
-  test('points the app at the chosen deployment', () => {
-    expect(onlyResource(json, 'azurerm_linux_web_app').app_settings.AZURE_OPENAI_MODEL).toBe('chat');
+  test('points the app at the chosen deployment and offers every chat deployment, not the embeddings one', () => {
+    const settings = onlyResource(json, 'azurerm_linux_web_app').app_settings;
+    expect(settings.DEFAULT_MODELS).toBe('chat');
+    expect(JSON.parse(settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['chat', 'chat-mini', 'reasoning']);
   });
 
   test('matches the snapshot', () => {

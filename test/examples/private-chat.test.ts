@@ -27,8 +27,8 @@ describe('examples/private-chat', () => {
       site_config: expect.objectContaining({ minimum_tls_version: '1.2', vnet_route_all_enabled: true, remote_debugging_enabled: false }),
     });
     expect(onlyResource(json, 'azurerm_linux_web_app').site_config.application_stack).toEqual({
-      docker_image_name: 'sample-app-aoai-chatgpt:2025-02-13_52',
-      docker_registry_url: 'https://sampleappaoaichatgpt.azurecr.io',
+      docker_image_name: 'open-webui/open-webui@sha256:9591b13f13843c7721c2b8eaf7382846c81b3ffe126526d1888d1fed50c6a33f',
+      docker_registry_url: 'https://ghcr.io',
     });
   });
 

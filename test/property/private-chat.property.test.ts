@@ -167,7 +167,7 @@ function capacityFor(s: DeploymentSku): fc.Arbitrary<number | undefined> {
   }
 }
 
-function deployment(models: string[]): fc.Arbitrary<ModelDeploymentOptions> {
+function deployment(models: string[], forChat = false): fc.Arbitrary<ModelDeploymentOptions> {
   const upgrades = [
     VersionUpgradeOption.NO_AUTO_UPGRADE, VersionUpgradeOption.ONCE_NEW_DEFAULT_VERSION_AVAILABLE, VersionUpgradeOption.ONCE_CURRENT_VERSION_EXPIRED,
   ];
@@ -178,7 +178,8 @@ function deployment(models: string[]): fc.Arbitrary<ModelDeploymentOptions> {
     upgrade: fc.option(fc.constantFrom(...upgrades), { nil: undefined }),
   })
     // A version of the model, then a deployment type the catalogue offers it on (any other fails the synth).
-    .chain(({ modelName, customName, name, upgrade }) => fc.constantFrom(...versionsAndSkus(modelName))
+    // The chat deployment answers chat requests, so it is never a batch deployment (an error since issue 13).
+    .chain(({ modelName, customName, name, upgrade }) => fc.constantFrom(...versionsAndSkus(modelName).filter(([, sku]) => !forChat || !/Batch$/.test(sku)))
       .chain(([modelVersion, skuName]) => {
         const s = DeploymentSku.of(skuName);
         return capacityFor(s).map((capacity) => strip({
@@ -189,7 +190,7 @@ function deployment(models: string[]): fc.Arbitrary<ModelDeploymentOptions> {
 
 /** 1-4 deployments with distinct names, at least one of a chat model; the chat deployment named when it is not the first. */
 const models = fc.tuple(
-  deployment(CHAT_MODELS),
+  deployment(CHAT_MODELS, true),
   fc.array(deployment([...OTHER_MODELS, ...EMBEDDING_MODELS, ...EMBEDDING_MODELS]), { maxLength: 3 }),
   fc.nat(),
 ).map(([chat, others, position]) => {
@@ -210,7 +211,10 @@ const models = fc.tuple(
 /** Settings the web app refuses (keys) or wires itself (the rest). */
 const RESERVED_SETTINGS = [
   'AZURE_OPENAI_KEY', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_MODEL', 'AZURE_CLIENT_ID', 'WEBSITES_PORT',
-  'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET',
+  'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', 'OPENAI_API_KEYS', 'OPENAI_API_BASE_URLS', 'OPENAI_API_CONFIGS', 'WEBUI_SECRET_KEY', 'WEBUI_URL',
+  'CORS_ALLOW_ORIGIN', 'DATABASE_URL', 'ENABLE_OPENAI_API', 'ENABLE_OLLAMA_API', 'AZURE_TOKEN_CREDENTIALS', 'ENABLE_PERSISTENT_CONFIG',
+  'ENABLE_DIRECT_CONNECTIONS', 'ENABLE_OPENAI_API_PASSTHROUGH', 'WEBUI_AUTH_TRUSTED_EMAIL_HEADER', 'ENABLE_FORWARD_USER_INFO_HEADERS',
+  'USER_PERMISSIONS_CHAT_TEMPORARY', 'USER_PERMISSIONS_CHAT_TEMPORARY_ENFORCED',
 ];
 const settingKey = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.]{0,15}$/).filter((k) => !RESERVED_SETTINGS.includes(k.toUpperCase()));
 const appSettings = fc.option(fc.dictionary(settingKey, fc.stringMatching(/^[ -~]{0,30}$/), { maxKeys: 4 }), { nil: undefined });
