@@ -14,6 +14,8 @@ const SERVICES: { [type: string]: string } = {
   azurerm_cosmosdb_account: 'Cosmos DB',
   azurerm_search_service: 'AI Search',
   azurerm_container_registry: 'Container registry',
+  azurerm_postgresql_flexible_server: 'PostgreSQL',
+  azurerm_api_management: 'API Management',
 };
 
 /**
@@ -119,7 +121,8 @@ class Renderer {
       for (const [name, block] of this.each(type)) {
         const open = block.public_network_access_enabled === false ? 'public access off' : 'public access ON';
         const extra = type === 'azurerm_log_analytics_workspace' ? '' : `<br/>${open}`;
-        this.lines.push(`    ${id(type, name)}[("${SERVICES[type]}<br/>${label(name, block)}${extra}")]`);
+        const kind = type === 'azurerm_cognitive_account' && block.kind === 'AIServices' ? 'Foundry account' : SERVICES[type];
+        this.lines.push(`    ${id(type, name)}[("${kind}<br/>${label(name, block)}${extra}")]`);
       }
     }
     this.lines.push('  end');
