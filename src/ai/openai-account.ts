@@ -7,6 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ContentFilter, ContentFilterOptions } from './content-filter';
 import { FoundryProject, FoundryProjectOptions } from './foundry-project';
 import { DeploymentSku, ModelDeployment, ModelDeploymentOptions } from './model-deployment';
+import { checkCustomerManagedKey, withKeyIdentity } from './private/account-cmk';
 import { validateDeploymentOptions } from './private/deployment-validation';
 import {
   AccountKindSpec, AZURE_AI_USER_ROLE, grantModelRole, FQDN, LOG_CATEGORIES, MAX_DNS_LABEL, networkLocation,
@@ -27,6 +28,7 @@ import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone, IPrivateDnsZones } from '../network/private-dns-zones';
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateNetwork } from '../network/private-network';
+import { ICustomerManagedKey } from '../secrets/customer-managed-key';
 
 /**
  * A model account that applications can be granted access to through its OpenAI-compatible
@@ -129,12 +131,29 @@ export interface OpenAiAccountProps {
    */
   readonly preventDestroy?: boolean;
   /**
-   * Resource ids of user-assigned managed identities to add next to the system-assigned one
-   * (e.g. for customer-managed keys).
+   * Resource ids of user-assigned managed identities to add next to the system-assigned one.
+   * A `customerManagedKey`'s identity is added without being listed here.
    *
    * @default - only the system-assigned identity
    */
   readonly userAssignedIdentityIds?: string[];
+  /**
+   * Encrypt the account's data at rest (fine-tuning files and models, stored data of the
+   * account's projects) with this key instead of a Microsoft-managed one.
+   *
+   * The key's identity joins the account (`SystemAssigned, UserAssigned`) and the account is
+   * created with `customer_managed_key` set, after the identity's role assignment on the key has
+   * propagated. Set it when the account is first created: Azure OpenAI and Foundry accept only
+   * 2048-bit RSA keys from a vault with purge protection in the account's region and tenant, and
+   * with project management on (Foundry accounts), removing the key later replaces the account.
+   * A vault with a firewall must let trusted Azure services through (a created
+   * {@link PrivateKeyVault} does).
+   *
+   * @default - Microsoft-managed keys
+   * @see https://learn.microsoft.com/azure/ai-foundry/openai/encrypt-data-at-rest
+   * @see https://learn.microsoft.com/azure/ai-foundry/concepts/encryption-keys-portal
+   */
+  readonly customerManagedKey?: ICustomerManagedKey;
   /**
    * Tags applied to the account, its content filter and its private endpoint.
    *
@@ -204,7 +223,8 @@ abstract class ModelAccount extends ModelAccountBase {
 
     this.customSubdomainName = props.customSubdomainName ?? Names.globallyUnique(this, AzureNameRule.COGNITIVE_ACCOUNT, 'oai');
     this.accountName = props.name ?? this.customSubdomainName;
-    const userIds = props.userAssignedIdentityIds ?? [];
+    const cmk = props.customerManagedKey;
+    const userIds = withKeyIdentity(props.userAssignedIdentityIds ?? [], cmk);
     const foundry = spec.kind === 'AIServices';
     this.resource = new CognitiveAccount(this, 'Resource', {
       name: this.accountName,
@@ -227,6 +247,12 @@ abstract class ModelAccount extends ModelAccountBase {
         : { type: 'SystemAssigned' },
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
       tags: props.tags,
+      // The block, not azurerm_cognitive_account_customer_managed_key: the account is created
+      // encrypted, and a separate resource would leave the block out of the account's config,
+      // which azurerm 4.55 plans as a removal that replaces a project-managed account.
+      ...(cmk ? { customerManagedKey: { keyVaultKeyId: cmk.keyId, identityClientId: cmk.identityClientId } } : {}),
+      // The service reads the key while the account is created: after the identity's grant.
+      ...(cmk && cmk.dependables.length > 0 ? { dependsOn: [...cmk.dependables] } : {}),
     });
     this.accountId = this.resource.id;
     // An AIServices account reports its cognitiveservices endpoint; OpenAI clients want the
@@ -359,6 +385,7 @@ abstract class ModelAccount extends ModelAccountBase {
       }
       identities.set(identityId.toLowerCase(), i);
     }
+    checkCustomerManagedKey(this, props.customerManagedKey);
     const seen = new Map<string, { index: number; name: string }>();
     for (const [i, options] of (props.models ?? []).entries()) {
       validateDeploymentOptions(this, `models[${i}].`, options);

@@ -1,2 +1,3 @@
 export * from './key-vault';
 export * from './customer-managed-key';
+export * from './encryption-key';

@@ -30,6 +30,14 @@ export interface IPrivateKeyVault extends IConstruct {
   readonly vaultName: string;
   /** Data-plane URI of the vault, `https://<name>.vault.azure.net/`. */
   readonly vaultUri: string;
+  /**
+   * Whether purge protection is on. Azure refuses a customer-managed key from a vault without
+   * soft delete and purge protection, so {@link EncryptionKey} checks it.
+   *
+   * @default - unknown (an imported vault whose attributes do not say)
+   * @see https://learn.microsoft.com/azure/ai-foundry/openai/encrypt-data-at-rest
+   */
+  readonly purgeProtectionEnabled?: boolean;
 
   /**
    * Lets `principal` read secret values (role `Key Vault Secrets User` on the vault), e.g. an
@@ -144,6 +152,15 @@ export interface PrivateKeyVaultAttributes {
    * @default true
    */
   readonly grantDeployerAccess?: boolean;
+  /**
+   * Whether the vault has purge protection on (`az keyvault show --query properties.enablePurgeProtection`).
+   *
+   * A customer-managed key needs it: {@link EncryptionKey} refuses a vault given as `false`, and
+   * warns (`vault-purge-protection-unknown`) when this is left out.
+   *
+   * @default - unknown
+   */
+  readonly purgeProtectionEnabled?: boolean;
 }
 
 const RETENTION_MAX = 90;
@@ -166,6 +183,7 @@ const ATTRIBUTES_SHAPE: Shape = {
   vaultId: is.string(true),
   vaultUri: is.string(true),
   grantDeployerAccess: is.boolean(),
+  purgeProtectionEnabled: is.boolean(),
 };
 
 /**
@@ -206,6 +224,8 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
   public readonly vaultId: string;
   public readonly vaultName: string;
   public readonly vaultUri: string;
+  /** Always true: a created vault has purge protection, which cannot be turned off again. */
+  public readonly purgeProtectionEnabled?: boolean = true;
   /** Tenant whose Entra ID authenticates requests to the vault: the deploying tenant. */
   public readonly tenantId: string;
   /** The `azurerm_key_vault` (escape hatch). */
@@ -298,6 +318,7 @@ class ImportedPrivateKeyVault extends Construct implements IPrivateKeyVault {
   public readonly vaultId: string;
   public readonly vaultName: string;
   public readonly vaultUri: string;
+  public readonly purgeProtectionEnabled?: boolean;
   private readonly writer: VaultSecretWriter;
 
   constructor(scope: Construct, id: string, attrs: PrivateKeyVaultAttributes) {
@@ -323,6 +344,7 @@ class ImportedPrivateKeyVault extends Construct implements IPrivateKeyVault {
 
     this.vaultId = attrs.vaultId;
     this.vaultUri = attrs.vaultUri;
+    this.purgeProtectionEnabled = attrs.purgeProtectionEnabled;
     this.vaultName = idName ?? Fn.element(Fn.split('/', attrs.vaultId), 8);
     this.writer = new VaultSecretWriter(this, this.vaultId, attrs.grantDeployerAccess ?? true, []);
   }

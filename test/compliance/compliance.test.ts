@@ -98,12 +98,13 @@ describe('Compliance.acknowledge', () => {
     const f = compliantStack();
     f.vault.purgeProtectionEnabled = false;
     Compliance.acknowledge(f.secrets, 'PCHAT-KV-001', 'Short-lived test vault that must be purgeable');
+    Compliance.acknowledge(f.aiAccount, 'PCHAT-CMK-001', 'Short-lived test vault that must be purgeable');
     Compliance.applyTo(f.stack);
     expect(() => synth(f.stack)).not.toThrow();
 
     const report = Compliance.report(f.stack);
     expect(report.failures).toEqual([]);
-    expect(report.acknowledged).toEqual([expect.objectContaining({
+    expect(report.acknowledged.filter((a) => a.ruleId === 'PCHAT-KV-001')).toEqual([expect.objectContaining({
       ruleId: 'PCHAT-KV-001',
       constructPath: 'test/Secrets/Vault',
       acknowledgedAt: 'test/Secrets',
@@ -111,7 +112,7 @@ describe('Compliance.acknowledge', () => {
     })]);
     expect(report.summary).toContain("acknowledged PCHAT-KV-001 on 'test/Secrets/Vault' (at 'test/Secrets'): Short-lived test vault that must be purgeable");
     const infos = f.stack.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.INFO).map((m) => m.data as string);
-    expect(infos).toEqual([expect.stringContaining('1 acknowledged')]);
+    expect(infos).toEqual([expect.stringContaining('2 acknowledged')]);
   });
 
   test('does not reach resources outside the acknowledged construct', () => {
@@ -185,7 +186,7 @@ describe('Compliance.report', () => {
     f.account.localAuthEnabled = true;
     const report = Compliance.report(f.secrets);
     expect(report.failures).toEqual([]);
-    expect(report.checkedResources).toBe(4);
+    expect(report.checkedResources).toBe(5);
   });
 
   test('a resource that cannot be resolved is listed, not a crash', () => {

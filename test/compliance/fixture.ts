@@ -2,6 +2,7 @@ import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account'
 import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
@@ -45,6 +46,8 @@ export interface Fixture {
   readonly vaultEndpoint: PrivateEndpoint;
   readonly vaultDiagnostics: MonitorDiagnosticSetting;
   readonly secret: KeyVaultSecret;
+  /** A customer-managed key with a rotation policy, which the Foundry account encrypts with. */
+  readonly key: KeyVaultKey;
   readonly app: LinuxWebApp;
   readonly appEndpoint: ServicePrivateEndpoint;
   readonly storage: StorageAccount;
@@ -147,6 +150,20 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     expirationDate: '2030-01-01T00:00:00Z',
   });
 
+  const key = new KeyVaultKey(secrets, 'Key', {
+    name: 'cmk-chat',
+    keyVaultId: vault.id,
+    keyType: 'RSA',
+    keySize: 2048,
+    keyOpts: ['unwrapKey', 'wrapKey'],
+    rotationPolicy: { automatic: { timeAfterCreation: 'P335D' }, expireAfter: 'P365D', notifyBeforeExpiry: 'P30D' },
+  });
+  aiAccount.putIdentity({
+    type: 'SystemAssigned, UserAssigned',
+    identityIds: ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-chat/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk'],
+  });
+  aiAccount.putCustomerManagedKey({ keyVaultKeyId: key.versionlessId, identityClientId: '11111111-1111-1111-1111-111111111111' });
+
   const app = new LinuxWebApp(stack, 'ChatApp', {
     ...common,
     name: 'app-chat-0001',
@@ -189,6 +206,10 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     name: 'crchat0001',
     sku: 'Premium',
     publicNetworkAccessEnabled: false,
+    adminEnabled: false,
+    anonymousPullEnabled: false,
+    exportPolicyEnabled: false,
+    dataEndpointEnabled: true,
   });
   const registryEndpoint = endpoint(stack, 'RegistryEndpoint', network, registry.id, 'registry', [ACR_ZONE_ID]);
 
@@ -211,6 +232,7 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     vaultEndpoint,
     vaultDiagnostics,
     secret,
+    key,
     app,
     appEndpoint,
     storage,

@@ -29,6 +29,23 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    id: 'PCHAT-KV-009',
+    label: 'a key without a rotation policy',
+    path: 'test/Secrets/Key',
+    problem: "'rotation_policy' must be set, with expire_after and an automatic block, got undefined",
+    breakIt: (f) => f.key.resetRotationPolicy(),
+  },
+  {
+    id: 'PCHAT-CMK-001',
+    label: "the Foundry account's key sits in a vault without purge protection (acknowledged for the vault rule)",
+    path: 'test/Foundry',
+    problem: "whose 'purge_protection_enabled' must be true, got false",
+    breakIt: (f) => {
+      f.vault.purgeProtectionEnabled = false;
+      Compliance.acknowledge(f.vault, 'PCHAT-KV-001', 'this case breaks the CMK rule only');
+    },
+  },
+  {
     id: 'PCHAT-OAI-001',
     label: 'public access on',
     path: 'test/OpenAi',
@@ -243,7 +260,11 @@ const CASES: Case[] = [
     label: 'purge protection off',
     path: 'test/Secrets/Vault',
     problem: "'purge_protection_enabled' must be true, got false",
-    breakIt: (f) => { f.vault.purgeProtectionEnabled = false; },
+    breakIt: (f) => {
+      f.vault.purgeProtectionEnabled = false;
+      // The Foundry account's key lives in this vault: PCHAT-CMK-001 fails too, and is not this case.
+      Compliance.acknowledge(f.aiAccount, 'PCHAT-CMK-001', 'this case breaks the vault rule only');
+    },
   },
   {
     id: 'PCHAT-KV-002',

@@ -4,7 +4,7 @@ import { ChatFrontEnd, ContainerImage, SignIn } from '../../src/app';
 import { Warnings } from '../../src/core/warnings';
 import { PrivateNetwork } from '../../src/network';
 import { PrivateChat, PrivateChatProps } from '../../src/pattern';
-import { newStack, synth, warningsOf } from '../util';
+import { newStack } from '../util';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;

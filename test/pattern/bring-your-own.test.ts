@@ -6,7 +6,7 @@ import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Testing } from 'cdktf';
 import {
-  ChatFrontEnd, ContainerImage, DeploymentSku, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, Verify, Warnings,
+  ChatFrontEnd, ContainerImage, DeploymentSku, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, Verify,
 } from '../../src';
 import { newStack, warningsOf } from '../util';
 

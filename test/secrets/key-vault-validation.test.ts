@@ -181,6 +181,6 @@ describe('PrivateKeyVault.fromAttributes input', () => {
   });
 
   test('fails when an attribute is misspelt', () => {
-    expect(attrs({ vaultId: VAULT_ID, vaultURI: VAULT_URI })).toThrow(/'vaultURI' is not a known prop \(known: grantDeployerAccess, vaultId, vaultUri\)/);
+    expect(attrs({ vaultId: VAULT_ID, vaultURI: VAULT_URI })).toThrow(/'vaultURI' is not a known prop \(known: grantDeployerAccess, purgeProtectionEnabled, vaultId, vaultUri\)/);
   });
 });

@@ -90,9 +90,15 @@ export function openAiAccountShape(): Shape {
     contentFilter: is.object(CONTENT_FILTER_OPTIONS_SHAPE),
     preventDestroy: is.boolean(),
     userAssignedIdentityIds: is.arrayOf(is.string()),
+    customerManagedKey: CUSTOMER_MANAGED_KEY_REF(),
     tags: is.stringMap(),
   };
 }
+
+/** An ICustomerManagedKey, by the members every implementation has. */
+export const CUSTOMER_MANAGED_KEY_REF = (required = false): FieldSpec => is.reference(
+  ['keyId', 'keyVaultId', 'identityId', 'identityClientId', 'identityPrincipalId', 'dependables'],
+  'an ICustomerManagedKey (an EncryptionKey or EncryptionKey.fromKeyId(...))', required);
 
 /** Fields of `OpenAiAccountAttributes`. */
 export const OPENAI_ATTRIBUTES_SHAPE: Shape = {

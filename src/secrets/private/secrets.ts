@@ -66,6 +66,16 @@ export class DeployingPrincipal extends Construct implements IPrincipal {
 }
 
 /**
+ * The vault's one {@link DeployingPrincipal} (construct id `Deployer`), shared by the secret writer
+ * and by the keys created in the vault, whichever asks first.
+ */
+export function deployerOf(vault: Construct): DeployingPrincipal {
+  const existing = vault.node.tryFindChild('Deployer');
+  if (existing instanceof DeployingPrincipal) return existing;
+  return new DeployingPrincipal(vault, 'Deployer');
+}
+
+/**
  * Writes secrets into one vault, for both created and imported vaults.
  *
  * The first secret grants the deployer `Key Vault Secrets Officer` on the vault and waits for it
@@ -155,7 +165,7 @@ export class VaultSecretWriter {
   private deployerWait(): ITerraformDependable | undefined {
     if (!this.grantDeployer) return undefined;
     if (!this.wait) {
-      const deployer = new DeployingPrincipal(this.vault, 'Deployer');
+      const deployer = deployerOf(this.vault);
       const assignment = grantRole(this.vault, {
         scopeId: this.vaultId,
         roleDefinitionName: SECRETS_OFFICER_ROLE,

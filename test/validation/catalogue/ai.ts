@@ -5,9 +5,21 @@ import {
 } from './common';
 import {
   ContentFilter, ContentFilterMode, ContentFilterSeverity, DeploymentSku, ModelDeployment, ModelDeploymentOptions,
-  Monitoring, OpenAiAccount, OpenAiAccountProps, Principal, PrivateDnsZones, PrivateNetwork, VersionUpgradeOption,
+  AiAccount, EncryptionKey, ICustomerManagedKey, Monitoring, OpenAiAccount, OpenAiAccountProps, Principal, PrivateDnsZones,
+  PrivateKeyVault, PrivateNetwork, VersionUpgradeOption,
 } from '../../../src';
 import { newStack } from '../../util';
+
+/** A model account of `kind` encrypted with a new key of `keySize` bits in a new vault; `key` replaces the key when given. */
+function encryptedAccount(kind: 'AiAccount' | 'OpenAiAccount', keySize: number, key?: unknown): AiAccount | OpenAiAccount {
+  const { stack, network, dnsZones, monitoring } = base();
+  const common = { resourceGroupName: RG, location: 'swedencentral' };
+  const vault = new PrivateKeyVault(stack, 'Vault', { ...common, network, dnsZones, monitoring });
+  const created = new EncryptionKey(stack, 'Key', { ...common, vault, keySize });
+  const customerManagedKey = js<ICustomerManagedKey>(key ?? created);
+  const props = { ...common, network, dnsZones, monitoring, customerManagedKey };
+  return kind === 'AiAccount' ? new AiAccount(stack, 'Ai', props) : new OpenAiAccount(stack, 'OpenAi', props);
+}
 
 /** Gives the shared placement entries (common.ts) their valid twin: the same construct with its defaults. */
 function withTwin(entries: CatalogueEntry[], valid: () => unknown): CatalogueEntry[] {
@@ -1119,7 +1131,28 @@ const FILTER_INPUT: CatalogueEntry[] = [
   },
 ];
 
+const ACCOUNT_CMK: CatalogueEntry[] = [
+  {
+    construct: 'AiAccount',
+    prop: 'customerManagedKey',
+    description: 'a 2048-bit RSA key',
+    build: () => encryptedAccount('AiAccount', 4096),
+    expected: /'customerManagedKey' must be a 2048-bit RSA key: Azure OpenAI and Foundry accept no other size \(leave EncryptionKey's keySize at its default, 2048\), got 'a 4096-bit key'/,
+    fix: 'Give the account a 2048-bit key (`EncryptionKey` default); keep larger keys for the history store or the registry.',
+    valid: () => encryptedAccount('AiAccount', 2048),
+  },
+  {
+    construct: 'OpenAiAccount',
+    prop: 'customerManagedKey',
+    description: 'an ICustomerManagedKey',
+    build: () => encryptedAccount('OpenAiAccount', 2048, { keyId: 'https://kv-shared.vault.azure.net/keys/cmk' }),
+    expected: /'customerManagedKey' must be an ICustomerManagedKey \(an EncryptionKey or EncryptionKey.fromKeyId\(...\)\), got \{"keyId":"https:\/\/kv-shared.vault.azure.net\/keys\/cmk"\}/,
+    fix: 'Pass an `EncryptionKey`, or `EncryptionKey.fromKeyId(...)` for an existing key and identity.',
+    valid: () => encryptedAccount('OpenAiAccount', 2048),
+  },
+];
+
 /** The entries of this area, in the order the docs list them. */
 export const AI_ENTRIES: CatalogueEntry[] = [
-  ...OPENAI, ...OPENAI_INPUT, ...DEPLOYMENT, ...DEPLOYMENT_INPUT, ...FILTER, ...FILTER_INPUT,
+  ...OPENAI, ...OPENAI_INPUT, ...DEPLOYMENT, ...DEPLOYMENT_INPUT, ...FILTER, ...FILTER_INPUT, ...ACCOUNT_CMK,
 ];

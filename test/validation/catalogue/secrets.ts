@@ -3,7 +3,9 @@ import { TerraformStack, Testing } from 'cdktf';
 import {
   CatalogueEntry, SUB, RG, GUID, LOCATION, STORAGE_ID, VAULT_ID, VAULT_URI, base, build, placement,
 } from './common';
-import { KeyVaultSecretOptions, Principal, PrivateKeyVault } from '../../../src';
+import {
+  ChatIdentity, EncryptionKey, EncryptionKeyAttributes, EncryptionKeyProps, KeyVaultSecretOptions, Principal, PrivateKeyVault,
+} from '../../../src';
 import { newStack } from '../../util';
 
 /** Gives the shared placement entries (common.ts) their valid twin: the same construct with its defaults. */
@@ -504,5 +506,153 @@ const ATTRIBUTES_INPUT: CatalogueEntry[] = [
   },
 ];
 
+/** Purge protection of an imported vault, as its attributes say it (`unknown`: they do not). */
+const PURGE_PROTECTION = { protected: true, unprotected: false, unknown: undefined };
+
+/**
+ * An EncryptionKey in a new stack with raw props: in a created vault, or in an imported one
+ * whose attributes give its purge protection.
+ */
+export function encryptionKey(p: Record<string, unknown> = {}, vaultKind: 'created' | keyof typeof PURGE_PROTECTION = 'created'): EncryptionKey {
+  const { stack, network, dnsZones, monitoring } = base();
+  const vault = vaultKind === 'created'
+    ? new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring })
+    : PrivateKeyVault.fromAttributes(stack, 'SharedVault', { vaultId: VAULT_ID, vaultUri: VAULT_URI, purgeProtectionEnabled: PURGE_PROTECTION[vaultKind] });
+  return new EncryptionKey(stack, 'Key', js<EncryptionKeyProps>({ vault, resourceGroupName: RG, location: LOCATION, ...p }));
+}
+
+const KEY_ID = 'https://kv-shared.vault.azure.net/keys/cmk-history';
+const sharedIdentity = (stack = newStack()) => ChatIdentity.fromIdentityAttributes(stack, 'SharedIdentity', {
+  identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`, clientId: GUID, principalId: GUID, tenantId: GUID,
+});
+
+/** `EncryptionKey.fromKeyId` in a new stack, with raw attributes. */
+export function encryptionKeyAttrs(a: Record<string, unknown> = {}) {
+  const stack = newStack();
+  return EncryptionKey.fromKeyId(stack, 'Key', js<EncryptionKeyAttributes>({ keyId: KEY_ID, keyVaultId: VAULT_ID, identity: sharedIdentity(stack), ...a }));
+}
+
+const KEY: CatalogueEntry[] = [
+  ...withTwin(placement('EncryptionKey', (p) => encryptionKey(p)), () => encryptionKey()),
+  {
+    construct: 'EncryptionKey',
+    prop: 'keySize',
+    description: '2048, 3072 or 4096 bits',
+    build: () => encryptionKey({ keySize: 1024 }),
+    expected: /'keySize' must be one of 2048, 3072, 4096, got 1024/,
+    fix: 'Leave it at 2048 (the only size Azure OpenAI accepts), or use 3072 or 4096 for a key only PostgreSQL or the registry uses.',
+    valid: () => encryptionKey({ keySize: 2048 }),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'name',
+    description: 'Key Vault key name rule',
+    build: () => encryptionKey({ name: 'cmk_history' }),
+    expected: /'name' must contain only letters, digits and hyphens, got 'cmk_history'/,
+    fix: 'Use 1-127 letters, digits and hyphens, or leave `name` unset for a derived one.',
+    valid: () => encryptionKey({ name: 'cmk-history' }),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'rotateAfterDays',
+    description: 'at least 7 days',
+    build: () => encryptionKey({ rotateAfterDays: 6 }),
+    expected: /'rotateAfterDays' must be an integer between 7 and 36493, got 6/,
+    fix: 'Key Vault rotates a key 7 days after creation at the earliest; use whole days from 7.',
+    valid: () => encryptionKey({ rotateAfterDays: 7 }),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'expireAfterDays',
+    description: 'between 28 and 36500 days',
+    build: () => encryptionKey({ expireAfterDays: 27 }),
+    expected: /'expireAfterDays' must be an integer between 28 and 36500, got 27/,
+    fix: 'Key Vault needs a key lifetime of at least 28 days; the default is 365.',
+    valid: () => encryptionKey({ expireAfterDays: 28 }),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'rotateAfterDays',
+    description: 'at least 7 days before the expiry',
+    build: () => encryptionKey({ rotateAfterDays: 360, expireAfterDays: 365 }),
+    expected: /'rotateAfterDays' must be at least 7 days less than 'expireAfterDays' \(Key Vault rotates a key no later than 7 days before it expires\), got 360 and 365/,
+    fix: 'Rotate earlier or let versions live longer; leaving `rotateAfterDays` unset rotates 30 days before expiry.',
+    valid: () => encryptionKey({ rotateAfterDays: 335, expireAfterDays: 365 }),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'resourceGroupName',
+    description: 'needed to create the key identity',
+    build: () => encryptionKey({ resourceGroupName: undefined }),
+    expected: /'resourceGroupName' is required when no 'identity' is passed: the key's user-assigned identity is created there, got undefined/,
+    fix: 'Pass `resourceGroupName` and `location` for the identity, or pass an existing `identity`.',
+    valid: () => encryptionKey({ resourceGroupName: RG }),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'identity',
+    description: 'an IChatIdentity',
+    build: () => encryptionKey({ identity: { identityId: 'id-cmk' } }),
+    expected: /'identity' must be an IChatIdentity \(a ChatIdentity or ChatIdentity.fromIdentityAttributes\(...\)\), got \{"identityId":"id-cmk"\}/,
+    fix: 'Pass a `ChatIdentity` or `ChatIdentity.fromIdentityAttributes(...)`, or leave it out to create one.',
+    valid: () => encryptionKey({ identity: undefined }),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'vault',
+    description: 'a customer-managed key needs purge protection on its vault',
+    build: () => encryptionKey({}, 'unprotected'),
+    expected: /'vault' must have purge protection: Azure refuses a customer-managed key from a vault without soft delete and purge protection\. .*, got 'test\/SharedVault'/,
+    fix: 'Turn purge protection on for the vault (`az keyvault update --enable-purge-protection true`; it cannot be turned off again), or keep the key in another vault.',
+    valid: () => encryptionKey({}, 'protected'),
+  },
+  {
+    construct: 'EncryptionKey',
+    prop: 'vault',
+    description: 'an imported vault whose purge protection is unknown',
+    warning: true,
+    build: () => encryptionKey({}, 'unknown'),
+    expected: /'vault' \('test\/SharedVault'\) does not say whether purge protection is on, and Azure refuses a customer-managed key from a vault without it/,
+    fix: 'Check with `az keyvault show --query properties.enablePurgeProtection` and pass `purgeProtectionEnabled: true` to `PrivateKeyVault.fromAttributes`.',
+    valid: () => encryptionKey({}, 'protected'),
+  },
+  {
+    construct: 'EncryptionKey.fromKeyId',
+    prop: 'keyId',
+    description: 'versionless, so that services follow rotation',
+    build: () => encryptionKeyAttrs({ keyId: `${KEY_ID}/0123456789abcdef0123456789abcdef` }),
+    expected: /'keyId' must not name a version: pass 'https:\/\/kv-shared.<host>\/keys\/cmk-history', so that services follow the key's rotation, got '.*'/,
+    fix: 'Drop the last segment (the version) of the key id.',
+    valid: () => encryptionKeyAttrs({ keyId: KEY_ID }),
+  },
+  {
+    construct: 'EncryptionKey.fromKeyId',
+    prop: 'keyId',
+    description: 'a Key Vault key id',
+    build: () => encryptionKeyAttrs({ keyId: 'https://kv-shared.vault.azure.net/secrets/cmk-history' }),
+    expected: /'keyId' must be a versionless Key Vault key id, 'https:\/\/<vault>.vault.azure.net\/keys\/<name>' .*, got 'https:\/\/kv-shared.vault.azure.net\/secrets\/cmk-history'/,
+    fix: 'Pass `https://<vault>.vault.azure.net/keys/<name>` (`az keyvault key show --query key.kid`, without the version).',
+    valid: () => encryptionKeyAttrs({ keyId: KEY_ID }),
+  },
+  {
+    construct: 'EncryptionKey.fromKeyId',
+    prop: 'keyId',
+    description: 'a key of the vault keyVaultId names',
+    build: () => encryptionKeyAttrs({ keyId: 'https://kv-other.vault.azure.net/keys/cmk-history' }),
+    expected: /'keyId' must be a key of the vault 'keyVaultId' names \('kv-shared'\), got 'https:\/\/kv-other.vault.azure.net\/keys\/cmk-history'/,
+    fix: 'Pass the id of the vault that holds the key as `keyVaultId`.',
+    valid: () => encryptionKeyAttrs({ keyId: KEY_ID }),
+  },
+  {
+    construct: 'EncryptionKey.fromKeyId',
+    prop: 'keyVaultId',
+    description: 'the id of a vault',
+    build: () => encryptionKeyAttrs({ keyVaultId: STORAGE_ID }),
+    expected: /'keyVaultId' must be the id of a Microsoft.KeyVault\/vaults resource \(found Microsoft.Storage\/storageAccounts\), got '.*'/,
+    fix: 'Pass the id of the vault (`az keyvault show --query id`).',
+    valid: () => encryptionKeyAttrs({ keyVaultId: VAULT_ID }),
+  },
+];
+
 /** The entries of this area, in the order the docs list them. */
-export const SECRETS_ENTRIES: CatalogueEntry[] = [...VAULT, ...VAULT_INPUT, ...SECRET_INPUT, ...ATTRIBUTES_INPUT];
+export const SECRETS_ENTRIES: CatalogueEntry[] = [...VAULT, ...VAULT_INPUT, ...SECRET_INPUT, ...ATTRIBUTES_INPUT, ...KEY];

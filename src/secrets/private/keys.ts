@@ -1,0 +1,77 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { DEPLOYER_ROLE_WAIT, deployerOf } from './secrets';
+import { grantRole } from '../../core/principal';
+import { waitAfter } from '../../core/private/providers';
+
+/** A built-in Key Vault data-plane role, by name (for ids and descriptions) and by definition id. */
+export interface KeyVaultRole {
+  readonly name: string;
+  readonly guid: string;
+}
+
+/**
+ * `Key Vault Crypto Officer`: every action on the keys of a vault except managing permissions;
+ * what Terraform needs to create a key and set its rotation policy.
+ *
+ * @see https://learn.microsoft.com/azure/key-vault/general/rbac-guide#azure-built-in-roles-for-key-vault-data-plane-operations
+ * @see https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation
+ */
+export const CRYPTO_OFFICER_ROLE: KeyVaultRole = { name: 'Key Vault Crypto Officer', guid: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603' };
+
+/**
+ * `Key Vault Crypto Service Encryption User`: read key metadata, wrap and unwrap. The role Azure
+ * OpenAI, PostgreSQL flexible server and Container Registry document for their CMK identity.
+ *
+ * @see https://learn.microsoft.com/azure/key-vault/general/rbac-guide#azure-built-in-roles-for-key-vault-data-plane-operations
+ * @see https://learn.microsoft.com/azure/ai-foundry/openai/encrypt-data-at-rest
+ */
+export const CRYPTO_SERVICE_ENCRYPTION_USER_ROLE: KeyVaultRole = {
+  name: 'Key Vault Crypto Service Encryption User',
+  guid: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+};
+
+/** Construct id, under the vault, of the wait after the deployer's key grant. */
+const KEY_WRITER_WAIT_ID = 'KeyDeployerRoleWait';
+
+/**
+ * Grants the principal running Terraform `Key Vault Crypto Officer` on the vault, once per vault
+ * however many keys it holds, and returns the wait for that grant to propagate: what every key
+ * created in the vault depends on.
+ *
+ * The grant and the wait live under the vault construct (next to the secret writer's
+ * `Deployer`), so that two keys in one vault share them instead of failing with
+ * `RoleAssignmentExists`.
+ */
+export function keyWriterWait(vault: Construct, vaultId: string): ITerraformDependable {
+  const existing = vault.node.tryFindChild(KEY_WRITER_WAIT_ID);
+  if (existing) return existing as unknown as ITerraformDependable;
+  const assignment = grantRole(vault, {
+    scopeId: vaultId,
+    roleDefinitionName: CRYPTO_OFFICER_ROLE.name,
+    principal: deployerOf(vault),
+    description: `Lets the principal that runs Terraform create the keys of ${vault.node.path}`,
+  }, CRYPTO_OFFICER_ROLE.guid);
+  // User on a laptop or service principal in a pipeline: unknown at synth.
+  assignment.resetPrincipalType();
+  return waitAfter(vault, KEY_WRITER_WAIT_ID, [assignment], DEPLOYER_ROLE_WAIT);
+}
+
+/** Wait after the key identity's role assignment, before a service reads the key with it. */
+export const KEY_ROLE_WAIT = '60s';
+
+/** Hosts of the Key Vault data plane in the public and sovereign clouds. */
+export const VAULT_DNS_SUFFIXES = ['vault.azure.net', 'vault.azure.cn', 'vault.usgovcloudapi.net'];
+
+/** The parts of a Key Vault key id (`https://<vault>.<suffix>/keys/<name>[/<version>]`), or undefined. */
+export interface ParsedKeyId {
+  readonly vaultName: string;
+  readonly keyName: string;
+  readonly version?: string;
+}
+
+export function parseKeyId(value: string): ParsedKeyId | undefined {
+  const m = /^https:\/\/([A-Za-z0-9-]+)\.([a-z.]+?)(?::443)?\/keys\/([^/]+)(?:\/([^/]*))?\/?$/.exec(value);
+  if (!m || !VAULT_DNS_SUFFIXES.includes(m[2])) return undefined;
+  return { vaultName: m[1], keyName: m[3], version: m[4] || undefined };
+}

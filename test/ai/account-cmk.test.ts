@@ -1,0 +1,104 @@
+import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account';
+import { TerraformStack } from 'cdktf';
+import { address, aiFixture, AiFixture, blockOf, ref } from './fixture';
+import { AiAccount, OpenAiAccount, OpenAiAccountProps } from '../../src/ai';
+import { ChatIdentity } from '../../src/app';
+import { EncryptionKey, EncryptionKeyProps, ICustomerManagedKey, PrivateKeyVault } from '../../src/secrets';
+import { synth, synthJson } from '../util';
+
+const SUB = '00000000-0000-0000-0000-000000000000';
+const VAULT_ID = `/subscriptions/${SUB}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-shared`;
+const KEY_ID = 'https://kv-shared.vault.azure.net/keys/cmk-ai';
+const IDENTITY_ID = `/subscriptions/${SUB}/resourceGroups/rg-shared/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`;
+const GUID = '11111111-2222-3333-4444-555555555555';
+
+function keyIn(f: AiFixture, overrides: Partial<EncryptionKeyProps> = {}): EncryptionKey {
+  const vault = new PrivateKeyVault(f.stack, 'Vault', { ...f.props });
+  return new EncryptionKey(f.stack, 'Key', { vault, resourceGroupName: 'rg-chat', location: 'swedencentral', ...overrides });
+}
+
+type AccountClass = typeof AiAccount | typeof OpenAiAccount;
+const KINDS: [string, AccountClass][] = [['AiAccount', AiAccount], ['OpenAiAccount', OpenAiAccount]];
+
+/** The account's block in a stack synthesized without a CMK, and the same with `extra` props. */
+interface Built {
+  readonly stack: TerraformStack;
+  readonly block: any;
+  readonly account: AiAccount | OpenAiAccount;
+}
+
+function accountJson(kind: AccountClass, extra: (f: AiFixture) => Partial<OpenAiAccountProps> = () => ({})): Built {
+  const f = aiFixture();
+  const account = new kind(f.stack, 'Ai', { ...f.props, ...extra(f) });
+  return { stack: f.stack, block: blockOf(synthJson(f.stack), account.resource), account };
+}
+
+describe.each(KINDS)('%s with a customer-managed key', (_, kind) => {
+  test('adds the key identity next to the system-assigned one, sets the key and waits for its role assignment', () => {
+    const f = aiFixture();
+    const key = keyIn(f);
+    const account = new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key });
+    expect(synth(f.stack)).toHaveResourceWithProperties(CognitiveAccount, {
+      identity: { type: 'SystemAssigned, UserAssigned', identity_ids: [ref(key.identity!, 'id')] },
+      customer_managed_key: { key_vault_key_id: ref(key.resource, 'versionless_id'), identity_client_id: ref(key.identity!, 'client_id') },
+      depends_on: [address(key.roleAssignment), address(key.roleAssignmentWait)],
+    });
+    expect(blockOf(synthJson(f.stack), account.resource).customer_managed_key).not.toHaveProperty('key_vault_key_id', ref(key.resource, 'id'));
+  });
+
+  test('keeps the identities given, and does not repeat the key identity when it is one of them', () => {
+    const f = aiFixture();
+    const identity = ChatIdentity.fromIdentityAttributes(f.stack, 'CmkIdentity', { identityId: IDENTITY_ID, clientId: GUID, principalId: GUID, tenantId: GUID });
+    const other = IDENTITY_ID.replace('id-cmk', 'id-other');
+    const key = EncryptionKey.fromKeyId(f.stack, 'Key', { keyId: KEY_ID, keyVaultId: VAULT_ID, identity });
+    const account = new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key, userAssignedIdentityIds: [other, IDENTITY_ID.toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/')] });
+    const block = blockOf(synthJson(f.stack), account.resource);
+    expect(block.identity.identity_ids).toHaveLength(2);
+    expect(block.customer_managed_key).toEqual({ key_vault_key_id: KEY_ID, identity_client_id: GUID });
+    // An existing key with no grant to wait for: nothing to depend on.
+    expect(block).not.toHaveProperty('depends_on');
+  });
+
+  test('adds the key identity after the identities given', () => {
+    const f = aiFixture();
+    const key = keyIn(f);
+    const other = IDENTITY_ID.replace('id-cmk', 'id-other');
+    const account = new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key, userAssignedIdentityIds: [other] });
+    expect(blockOf(synthJson(f.stack), account.resource).identity).toEqual({
+      type: 'SystemAssigned, UserAssigned', identity_ids: [other, ref(key.identity!, 'id')],
+    });
+  });
+
+  test('without a key the account is exactly what it was', () => {
+    const without = accountJson(kind);
+    const undefinedKey = accountJson(kind, () => ({ customerManagedKey: undefined }));
+    expect(undefinedKey.block).toEqual(without.block);
+    expect(without.block).not.toHaveProperty('customer_managed_key');
+    expect(without.block).not.toHaveProperty('depends_on');
+    expect(without.block.identity).toEqual({ type: 'SystemAssigned' });
+    expect(synth(without.stack)).toEqual(synth(undefinedKey.stack));
+  });
+
+  test('fails for a key of another size than 2048 bits', () => {
+    const f = aiFixture();
+    const key = keyIn(f, { keySize: 4096 });
+    expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key })).toThrow(
+      `${kind.name} 'test/Ai': 'customerManagedKey' must be a 2048-bit RSA key: Azure OpenAI and Foundry accept no other size `
+      + "(leave EncryptionKey's keySize at its default, 2048), got 'a 4096-bit key'");
+  });
+
+  test('fails for something that is not a customer-managed key', () => {
+    const f = aiFixture();
+    expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: { keyId: KEY_ID } as unknown as ICustomerManagedKey })).toThrow(
+      `${kind.name} 'test/Ai': 'customerManagedKey' must be an ICustomerManagedKey (an EncryptionKey or EncryptionKey.fromKeyId(...)), got {"keyId":"${KEY_ID}"}`);
+  });
+
+  test('fails for a key whose identity is not a user-assigned identity', () => {
+    const f = aiFixture();
+    const key: ICustomerManagedKey = {
+      keyId: KEY_ID, keyVaultId: VAULT_ID, identityId: VAULT_ID, identityClientId: GUID, identityPrincipalId: GUID, dependables: [],
+    };
+    expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key }))
+      .toThrow(/'customerManagedKey.identityId' must be the id of a Microsoft.ManagedIdentity\/userAssignedIdentities resource/);
+  });
+});
