@@ -1,1 +1,2 @@
 export * from './private-chat';
+export * from './encryption';

@@ -1,6 +1,7 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { Encryption } from './encryption';
 import { ContentFilterOptions } from '../ai/content-filter';
 import { ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
 import { AccountKind, AiAccount, IOpenAiAccount, OpenAiAccount } from '../ai/openai-account';
@@ -16,12 +17,14 @@ import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
-import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show } from '../core/private/validate';
+import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { Egress } from '../network/egress';
 import { IPrivateDnsZones, PrivateDnsZones } from '../network/private-dns-zones';
 import { IPrivateNetwork, PrivateNetwork } from '../network/private-network';
+import { ICustomerManagedKey } from '../secrets/customer-managed-key';
+import { EncryptionKey } from '../secrets/encryption-key';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
 import { whyFrontEndCannotCall } from './private/chat-models';
 
@@ -202,6 +205,15 @@ export interface PrivateChatProps {
   readonly preventDestroy?: boolean;
 
   /**
+   * How stored data is encrypted at rest. `Encryption.customerManagedKey()` creates one key in
+   * the vault (with a rotation policy) that the AI account, the history store and the registry
+   * mirror encrypt with; see docs/data-protection.md for the pieces that cannot use it.
+   *
+   * @default Encryption.microsoftManagedKeys()
+   */
+  readonly encryption?: Encryption;
+
+  /**
    * Tags added to every taggable resource of this construct (by an Aspect; a resource's own tags
    * win). Entra objects get them as `key:value` strings (see TagResources).
    *
@@ -323,6 +335,8 @@ export class PrivateChat extends Construct {
   public readonly chatDeploymentNames: string[];
   /** The chat front end the app runs. */
   public readonly frontEnd: ChatFrontEnd;
+  /** The customer-managed key, with `Encryption.customerManagedKey()`. */
+  public readonly encryptionKey?: ICustomerManagedKey;
   /** The app's managed identity. */
   public readonly identity: IChatIdentity;
   /** OpenAI endpoint of the AI account (`https://<subdomain>.openai.azure.com/`), private-only. */
@@ -368,6 +382,33 @@ export class PrivateChat extends Construct {
     this.monitoring = props.monitoring ?? new Monitoring(this, 'Monitoring', { ...common, name: names.workspace });
     const isolation = { network: this.network, dnsZones: this.dnsZones, monitoring: this.monitoring };
 
+    if (props.vault) {
+      this.vault = props.vault;
+    } else {
+      this.createdVault = new PrivateKeyVault(this, 'Vault', {
+        ...common,
+        ...isolation,
+        name: names.keyVault,
+        preventDestroy: props.preventDestroy,
+      });
+      this.vault = this.createdVault;
+    }
+
+    const encryption = props.encryption ?? Encryption.microsoftManagedKeys();
+    if (encryption.customerManaged) {
+      const options = encryption.options;
+      this.encryptionKey = options.key ?? new EncryptionKey(this, 'EncryptionKey', {
+        ...common,
+        vault: this.vault,
+        rotateAfterDays: options.rotateAfterDays,
+        expireAfterDays: options.expireAfterDays,
+        preventDestroy: props.preventDestroy,
+      });
+    }
+
+    if (props.openAi && this.encryptionKey) {
+      warn(this, 'encryption-existing-account', "'encryption' is customer-managed, but 'openAi' is an existing account: its encryption is managed where it was created, and this stack's key does not reach it. Set its customer-managed key there (AiAccountProps.customerManagedKey)");
+    }
     if (props.openAi) {
       this.openAi = props.openAi;
       this.chatDeploymentName = props.chatDeploymentName!;
@@ -383,6 +424,7 @@ export class PrivateChat extends Construct {
         contentFilter: props.contentFilter,
         allowedFqdns: props.allowedFqdns,
         preventDestroy: props.preventDestroy,
+        customerManagedKey: this.encryptionKey,
       };
       // One construct id for both kinds: the names hashed from the path stay the same, so that
       // azurerm >= 4.56 can change the kind in place (see docs/address-stability.md).
@@ -396,18 +438,6 @@ export class PrivateChat extends Construct {
       this.chatDeployment = this.findChatDeployment(account, props.chatDeploymentName);
       this.chatDeploymentName = this.chatDeployment.deploymentName;
       this.chatDeploymentNames = this.offeredDeployments(account, props.chatDeploymentNames);
-    }
-
-    if (props.vault) {
-      this.vault = props.vault;
-    } else {
-      this.createdVault = new PrivateKeyVault(this, 'Vault', {
-        ...common,
-        ...isolation,
-        name: names.keyVault,
-        preventDestroy: props.preventDestroy,
-      });
-      this.vault = this.createdVault;
     }
 
     this.app = new ChatWebApp(this, 'App', {
@@ -450,6 +480,10 @@ export class PrivateChat extends Construct {
 
   private validate(props: PrivateChatProps): void {
     checkShape(this, props, propsShape());
+    const cmk = props.encryption?.options ?? {};
+    if (cmk.key !== undefined && (cmk.rotateAfterDays !== undefined || cmk.expireAfterDays !== undefined)) {
+      throw ruleError(this, "'encryption.key' and 'encryption.rotateAfterDays'/'expireAfterDays' are mutually exclusive: an existing key keeps its own rotation policy, got both");
+    }
     if (props.image !== undefined && props.frontEnd !== undefined) {
       throw ruleError(this, "'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage(image)', got both");
     }
@@ -597,6 +631,7 @@ function propsShape(): Shape {
     contentFilter: is.object(CONTENT_FILTER_OPTIONS_SHAPE),
     allowedFqdns: is.arrayOf(is.string()),
     image: is.instance(ContainerImage, 'a ContainerImage (ContainerImage.SAMPLE_CHAT_APP, ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))'),
+    encryption: is.instance(Encryption, 'an Encryption (Encryption.microsoftManagedKeys() or Encryption.customerManagedKey(...))'),
     frontEnd: is.instance(ChatFrontEnd, 'a ChatFrontEnd (ChatFrontEnd.openWebUi(), ChatFrontEnd.sampleChatApp() or ChatFrontEnd.fromImage(...))'),
     chatDeploymentNames: is.arrayOf(is.string()),
     appSettings: is.stringMap(),
