@@ -214,7 +214,21 @@ export class AzureNameRule {
     lowercase: true,
     allowHyphens: false,
     pattern: '^[A-Za-z0-9]+$',
-    description: 'letters and digits only',
+    description: 'letters and digits',
+  });
+  /**
+   * API Management service: 1-50 letters, digits and hyphens, starting with a letter and ending
+   * with a letter or digit. Globally unique (`<name>.azure-api.net`).
+   *
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftapimanagement
+   */
+  public static readonly API_MANAGEMENT = new AzureNameRule({
+    resourceType: 'API Management service',
+    minLength: 1,
+    maxLength: 50,
+    lowercase: true,
+    pattern: '^[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$',
+    description: 'letters, digits and hyphens, starting with a letter and ending with a letter or digit',
   });
 
   /** Resource type, for messages. */
@@ -349,7 +363,8 @@ export class Names {
     const config = clientConfig(scope);
     const label = trimEnd(sanitize(prefix, rule).slice(0, rule.maxLength - GLOBAL_HASH_LENGTH - 1));
     const digest = Fn.substr(Fn.sha256(Fn.join('', [config.subscriptionId, `/${scope.node.path}`])), 0, GLOBAL_HASH_LENGTH);
-    const name = `${label}-${digest}`;
+    // Hyphen-free types (storage accounts, registries) join prefix and hash directly.
+    const name = rule.allowHyphens ? `${label}-${digest}` : `${label}${digest}`;
     return byConvention(scope, rule, prefix, name, true) ?? name;
   }
 }

@@ -21,8 +21,9 @@ import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, chec
 import { TagResources } from '../core/tags';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { Egress } from '../network/egress';
-import { IPrivateDnsZones, PrivateDnsZones } from '../network/private-dns-zones';
+import { IPrivateDnsZones, PrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones';
 import { IPrivateNetwork, PrivateNetwork } from '../network/private-network';
+import { RegistryMirror } from '../registry/registry-mirror';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
 import { EncryptionKey } from '../secrets/encryption-key';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
@@ -148,6 +149,16 @@ export interface PrivateChatProps {
    * @default - the front end's image
    */
   readonly image?: ContainerImage;
+  /**
+   * Pull the front end's image through a private Azure Container Registry in the stack (a
+   * {@link RegistryMirror}): a pull-through cache rule copies it from its upstream on first pull,
+   * the registry has a private endpoint in `privatelink.azurecr.io`, and the app pulls over the VNet
+   * as its own identity (`AcrPull`). The image must come from a registry with cache-rule support
+   * (Open WebUI's, `ghcr.io`, has it).
+   *
+   * @default false - the app pulls from the image's own registry through the VNet's egress
+   */
+  readonly imageMirror?: boolean;
   /**
    * Extra app settings for the container.
    *
@@ -288,6 +299,8 @@ export interface PrivateChatNames {
   readonly servicePlan?: string;
   /** Globally unique; the sign-in redirect URI follows it. @default - derived, hashed */
   readonly webApp?: string;
+  /** Globally unique; 5-50 letters and digits. @default - derived, hashed */
+  readonly registry?: string;
 }
 
 /**
@@ -335,6 +348,8 @@ export class PrivateChat extends Construct {
   public readonly chatDeploymentNames: string[];
   /** The chat front end the app runs. */
   public readonly frontEnd: ChatFrontEnd;
+  /** The registry mirror, with `imageMirror`. */
+  public readonly registryMirror?: RegistryMirror;
   /** The customer-managed key, with `Encryption.customerManagedKey()`. */
   public readonly encryptionKey?: ICustomerManagedKey;
   /** The app's managed identity. */
@@ -375,9 +390,13 @@ export class PrivateChat extends Construct {
       natGateway: props.natGateway,
       egress: props.egress,
     });
+    // Zones of optional pieces come after the default ones, so no existing zone moves.
+    const zones = PrivateLinkZone.all();
+    if (props.imageMirror) zones.push(PrivateLinkZone.CONTAINER_REGISTRY);
     this.dnsZones = props.dnsZones ?? new PrivateDnsZones(this, 'DnsZones', {
       resourceGroupName: this.resourceGroupName,
       network: this.network,
+      zones,
     });
     this.monitoring = props.monitoring ?? new Monitoring(this, 'Monitoring', { ...common, name: names.workspace });
     const isolation = { network: this.network, dnsZones: this.dnsZones, monitoring: this.monitoring };
@@ -440,6 +459,15 @@ export class PrivateChat extends Construct {
       this.chatDeploymentNames = this.offeredDeployments(account, props.chatDeploymentNames);
     }
 
+    if (props.imageMirror) {
+      this.registryMirror = new RegistryMirror(this, 'Registry', {
+        ...common,
+        ...isolation,
+        name: names.registry,
+        customerManagedKey: this.encryptionKey,
+      });
+    }
+
     this.app = new ChatWebApp(this, 'App', {
       ...common,
       ...isolation,
@@ -452,6 +480,7 @@ export class PrivateChat extends Construct {
       identity: props.identity,
       signIn: props.signIn,
       frontEnd: this.frontEnd,
+      imageMirror: this.registryMirror,
       deploymentNames: this.frontEnd.offersSeveralModels ? this.chatDeploymentNames : undefined,
       appSettings: props.appSettings,
       skuName: props.appServicePlanSku,
@@ -525,6 +554,9 @@ export class PrivateChat extends Construct {
       }
       checkNotBlank(this, 'chatDeploymentName', props.chatDeploymentName);
     }
+    if (props.names?.registry !== undefined && props.imageMirror !== true) {
+      throw ruleError(this, "'names.registry' names the registry mirror, which only 'imageMirror: true' creates, got 'names.registry' without it");
+    }
     if (props.vault && props.names?.keyVault !== undefined) {
       throw ruleError(this, "'vault' and 'names.keyVault' are mutually exclusive: an existing vault keeps its name, got both");
     }
@@ -556,7 +588,7 @@ export class PrivateChat extends Construct {
       ['resourceGroup', AzureNameRule.RESOURCE_GROUP], ['virtualNetwork', AzureNameRule.VIRTUAL_NETWORK],
       ['workspace', AzureNameRule.LOG_ANALYTICS_WORKSPACE], ['aiAccount', AzureNameRule.COGNITIVE_ACCOUNT],
       ['aiSubdomain', AzureNameRule.COGNITIVE_ACCOUNT], ['keyVault', AzureNameRule.KEY_VAULT],
-      ['servicePlan', AzureNameRule.SERVICE_PLAN], ['webApp', AzureNameRule.WEB_APP],
+      ['servicePlan', AzureNameRule.SERVICE_PLAN], ['webApp', AzureNameRule.WEB_APP], ['registry', AzureNameRule.CONTAINER_REGISTRY],
     ];
     for (const [key, rule] of rules) rule.validate(this, `names.${key}`, names[key]);
     checkTrimmed(this, 'names.webApp', names.webApp);
@@ -634,6 +666,7 @@ function propsShape(): Shape {
     encryption: is.instance(Encryption, 'an Encryption (Encryption.microsoftManagedKeys() or Encryption.customerManagedKey(...))'),
     frontEnd: is.instance(ChatFrontEnd, 'a ChatFrontEnd (ChatFrontEnd.openWebUi(), ChatFrontEnd.sampleChatApp() or ChatFrontEnd.fromImage(...))'),
     chatDeploymentNames: is.arrayOf(is.string()),
+    imageMirror: is.boolean(),
     appSettings: is.stringMap(),
     signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
     appServicePlanSku: is.string(),
@@ -653,6 +686,7 @@ function propsShape(): Shape {
       keyVault: is.string(),
       servicePlan: is.string(),
       webApp: is.string(),
+      registry: is.string(),
     }),
     vault: VAULT_REF(),
     openAi: OPENAI_REF(),

@@ -29,6 +29,34 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    id: 'PCHAT-ACR-001',
+    label: 'admin user on',
+    path: 'test/Registry',
+    problem: "'admin_enabled' must be false, got true",
+    breakIt: (f) => { f.registry.adminEnabled = true; },
+  },
+  {
+    id: 'PCHAT-ACR-002',
+    label: 'anonymous pull on',
+    path: 'test/Registry',
+    problem: "'anonymous_pull_enabled' must be false, got true",
+    breakIt: (f) => { f.registry.anonymousPullEnabled = true; },
+  },
+  {
+    id: 'PCHAT-ACR-003',
+    label: 'exports allowed',
+    path: 'test/Registry',
+    problem: "'export_policy_enabled' must be false, got true",
+    breakIt: (f) => { f.registry.exportPolicyEnabled = true; },
+  },
+  {
+    id: 'PCHAT-ACR-004',
+    label: 'no dedicated data endpoints',
+    path: 'test/Registry',
+    problem: "'data_endpoint_enabled' must be true, got false",
+    breakIt: (f) => { f.registry.dataEndpointEnabled = false; },
+  },
+  {
     id: 'PCHAT-KV-009',
     label: 'a key without a rotation policy',
     path: 'test/Secrets/Key',

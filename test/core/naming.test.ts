@@ -62,7 +62,7 @@ describe('NamingConvention.fromPattern', () => {
 
   test('fails when two resources of one type would get one name', () => {
     expect(() => chatWith(NamingConvention.fromPattern('{abbr}-chat-prod-001'))).toThrow(
-      /^ServicePrivateEndpoint 'test\/chat\/Vault\/PrivateEndpoint': 'naming' gives the private endpoint the same name as the one of 'test\/chat\/OpenAi\/PrivateEndpoint'; put \{role\} \(or \{hash\}\) in the pattern so that resources of one type differ, got 'pe-chat-prod-001'$/,
+      /^ServicePrivateEndpoint 'test\/chat\/OpenAi\/PrivateEndpoint': 'naming' gives the private endpoint the same name as the one of 'test\/chat\/Vault\/PrivateEndpoint'; put \{role\} \(or \{hash\}\) in the pattern so that resources of one type differ, got 'pe-chat-prod-001'$/,
     );
   });
 

@@ -8,13 +8,14 @@ import { APP_ENTRIES } from './catalogue/app';
 import { CatalogueEntry } from './catalogue/common';
 import { NETWORK_ENTRIES } from './catalogue/network';
 import { PATTERN_ENTRIES } from './catalogue/pattern';
+import { REGISTRY_ENTRIES } from './catalogue/registry';
 import { SECRETS_ENTRIES } from './catalogue/secrets';
 
 export * from './catalogue/common';
 
 /** Every rule, grouped by area in the order the docs list them. */
 export const CATALOGUE: CatalogueEntry[] = [
-  ...NETWORK_ENTRIES, ...AI_ENTRIES, ...SECRETS_ENTRIES, ...APP_ENTRIES, ...PATTERN_ENTRIES,
+  ...NETWORK_ENTRIES, ...AI_ENTRIES, ...SECRETS_ENTRIES, ...APP_ENTRIES, ...REGISTRY_ENTRIES, ...PATTERN_ENTRIES,
 ];
 
 /** The construct a warning entry returns, for reading its annotations. */

@@ -4,6 +4,8 @@
 import { TerraformStack, Testing } from 'cdktf';
 import fc from 'fast-check';
 import { build } from './catalogue';
+import { registryMirror } from './catalogue/registry';
+import { encryptionKey, encryptionKeyAttrs } from './catalogue/secrets';
 import {
   ChatFrontEnd, ContainerImage, DeploymentSku, Egress, ModelCatalogue, NamingConvention, Names, AzureNameRule, PrivateDnsZones, SignIn, TagResources,
 } from '../../src';
@@ -39,7 +41,7 @@ function outcome(make: () => unknown): string | undefined {
 
 /** Every builder of the catalogue, with the props it takes. */
 const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
-  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId', 'accountKind', 'frontEnd', 'chatDeploymentNames']],
+  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId', 'accountKind', 'frontEnd', 'chatDeploymentNames', 'encryption', 'imageMirror']],
   ['PrivateNetwork', build.network, ['resourceGroupName', 'location', 'name', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsServers', 'tags']],
   ['PrivateNetwork.fromAttributes', build.networkAttrs, ['virtualNetworkId', 'privateEndpointSubnetId', 'appIntegrationSubnetId', 'location']],
   ['PrivateDnsZones', build.dnsZones, ['resourceGroupName', 'network', 'zones', 'tags']],
@@ -53,9 +55,12 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['ContentFilter', build.filter, ['cognitiveAccountId', 'name', 'basePolicyName', 'hate', 'sexual', 'violence', 'selfHarm', 'jailbreakShield', 'mode']],
   ['PrivateKeyVault', build.vault, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'softDeleteRetentionDays', 'preventDestroy', 'tags']],
   ['PrivateKeyVault.fromAttributes', build.vaultAttrs, ['vaultId', 'vaultUri']],
+  ['EncryptionKey', (p) => encryptionKey(p), ['vault', 'name', 'keySize', 'rotateAfterDays', 'expireAfterDays', 'identity', 'resourceGroupName', 'location', 'grantDeployerAccess', 'preventDestroy', 'tags']],
+  ['EncryptionKey.fromKeyId', (a) => encryptionKeyAttrs(a), ['keyId', 'keyVaultId', 'identity', 'grantAccess']],
   ['ChatIdentity', build.identity, ['resourceGroupName', 'location', 'name', 'tags']],
   ['ChatIdentity.fromIdentityAttributes', build.identityAttrs, ['identityId', 'clientId', 'principalId', 'tenantId']],
   ['ChatWebApp', build.webApp, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'openAi', 'vault', 'deploymentName', 'identity', 'signIn', 'image', 'appSettings', 'name', 'servicePlanId', 'servicePlanName', 'skuName', 'webSocketsEnabled', 'healthCheckPath', 'healthCheckEvictionTimeInMin', 'authExcludedPaths', 'roleAssignments', 'zoneBalancingEnabled', 'tags', 'frontEnd', 'deploymentNames', 'history', 'imageMirror']],
+  ['RegistryMirror', (p) => registryMirror(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'sku', 'customerManagedKey', 'zoneRedundancyEnabled', 'trustedServicesBypass', 'tags']],
 ];
 
 describe('no public entry point throws a bare JavaScript error', () => {
@@ -96,6 +101,9 @@ describe('no public entry point throws a bare JavaScript error', () => {
     ['ChatFrontEnd.openWebUi', (a) => ChatFrontEnd.openWebUi(a), 1],
     ['ChatFrontEnd.fromImage', (a, b) => ChatFrontEnd.fromImage(a, b), 2],
     ['ChatFrontEnd.withImage', (a) => ChatFrontEnd.openWebUi().withImage(a), 1],
+    ['RegistryMirror.mirror', (a) => registryMirror().mirror(a), 1],
+    ['RegistryMirror.mirrorAs', (a, b) => registryMirror().mirrorAs(a, b), 2],
+    ['RegistryMirror.grantPull', (a) => registryMirror().grantPull(a), 1],
   ];
 
   test.each(FACTORIES)(`%s: any arguments (seed ${SEED})`, (_, call, arity) => {

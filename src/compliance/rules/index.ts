@@ -1,3 +1,7 @@
+import { ACR_ADMIN_USER } from './acr-admin-user';
+import { ACR_ANONYMOUS_PULL } from './acr-anonymous-pull';
+import { ACR_DATA_ENDPOINT } from './acr-data-endpoint';
+import { ACR_EXPORT_POLICY } from './acr-export-policy';
 import { AIS_PRIVATE_ENDPOINT } from './ais-private-endpoint';
 import { APP_AUTHENTICATION } from './app-authentication';
 import { APP_FTP_BASIC_AUTH } from './app-ftp-basic-auth';
@@ -12,6 +16,7 @@ import { DEPLOYMENT_CONTENT_FILTER } from './deployment-content-filter';
 import { DEPLOYMENT_SERIALIZED } from './deployment-serialized';
 import { DEPLOYMENT_VERSION_PINNED } from './deployment-version-pinned';
 import { KV_DIAGNOSTICS } from './kv-diagnostics';
+import { KV_KEY_ROTATION } from './kv-key-rotation';
 import { KV_NETWORK_ACLS } from './kv-network-acls';
 import { KV_PRIVATE_ENDPOINT } from './kv-private-endpoint';
 import { KV_PUBLIC_ACCESS } from './kv-public-access';
@@ -22,6 +27,7 @@ import { KV_SECRET_EXPIRY } from './kv-secret-expiry';
 import { LIFECYCLE_PREVENT_DESTROY } from './lifecycle-prevent-destroy';
 import { NET_NO_INTERNET_INBOUND } from './net-no-internet-inbound';
 import { NET_SUBNET_NSG } from './net-subnet-nsg';
+import { OAI_CMK_PURGE_PROTECTION } from './oai-cmk-purge-protection';
 import { OAI_CUSTOM_SUBDOMAIN } from './oai-custom-subdomain';
 import { OAI_DIAGNOSTICS } from './oai-diagnostics';
 import { OAI_LOCAL_AUTH } from './oai-local-auth';
@@ -45,4 +51,6 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   NET_SUBNET_NSG, NET_NO_INTERNET_INBOUND,
   LIFECYCLE_PREVENT_DESTROY,
   PAAS_PUBLIC_ACCESS, PAAS_PRIVATE_ENDPOINT,
+  KV_KEY_ROTATION, OAI_CMK_PURGE_PROTECTION,
+  ACR_ADMIN_USER, ACR_ANONYMOUS_PULL, ACR_EXPORT_POLICY, ACR_DATA_ENDPOINT,
 ];

@@ -1,6 +1,7 @@
 import { CatalogueEntry, build, ok, placement, SUB, VNET_ID } from './common';
 import {
-  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, PrivateNetwork, SignIn,
+  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, Encryption, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault,
+  PrivateNetwork, SignIn,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -295,12 +296,30 @@ const CHAT: CatalogueEntry[] = [
     () => build.chat({ models: [{ modelName: 'whisper', modelVersion: '001', allowUnknownModel: true }, ok] }),
     /'models' must include a chat deployment Open WebUI can call \('whisper' is a model without chat completions \(whisper\)/,
     'Add a chat model to `models`; speech, image and realtime models cannot serve the chat app.'),
+  entry('names.registry', 'names the mirror only when there is one',
+    () => build.chat({ names: { registry: 'crcontosochat' } }), () => build.chat({ names: { registry: 'crcontosochat' }, imageMirror: true }),
+    /'names.registry' names the registry mirror, which only 'imageMirror: true' creates/,
+    'Set `imageMirror: true`, or drop `names.registry`.'),
+  entry('encryption.key', 'an existing key keeps its own rotation policy',
+    () => build.chat({ encryption: Encryption.customerManagedKey({ key: EXISTING_KEY, rotateAfterDays: 90 }) }),
+    () => build.chat({ encryption: Encryption.customerManagedKey({ rotateAfterDays: 90 }) }),
+    /'encryption.key' and 'encryption.rotateAfterDays'\/'expireAfterDays' are mutually exclusive/,
+    'Set the rotation policy where the key is managed, or let the stack create the key.'),
   entry('frontEnd', "'image' and 'frontEnd' are mutually exclusive",
     () => build.chat({ image: ContainerImage.SAMPLE_CHAT_APP, frontEnd: ChatFrontEnd.sampleChatApp() }),
     () => build.chat({ frontEnd: ChatFrontEnd.sampleChatApp() }),
     /'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage\(image\)', got both/,
     'Give the image to `ChatFrontEnd.fromImage(image)` and pass that as `frontEnd`, or pass `image` alone.'),
 ];
+
+const EXISTING_KEY = {
+  keyId: 'https://kv-sec.vault.azure.net/keys/cmk',
+  keyVaultId: `${SUB}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-sec`,
+  identityId: 'id',
+  identityClientId: 'c',
+  identityPrincipalId: 'p',
+  dependables: [],
+};
 
 /** The entries of this area, in the order the docs list them. */
 export const PATTERN_ENTRIES: CatalogueEntry[] = [...CHAT];
