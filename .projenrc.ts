@@ -34,7 +34,7 @@ const project = new cdk.JsiiProject({
     `@cdktf/provider-time@^${TIME}`,
   ],
   // Property-based tests (test/property/).
-  devDeps: ['fast-check@^4'],
+  devDeps: ['fast-check@^4', '@xmldom/xmldom@^0.9.8'],
   // This repository is built and checked by .ci/run; no hosted workflows, bots or releases.
   github: false,
   release: false,

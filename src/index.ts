@@ -6,6 +6,7 @@ export * from './secrets';
 export * from './app';
 export * from './history';
 export * from './registry';
+export * from './gateway';
 export * from './compliance';
 export * from './conformance';
 export * from './diagram';

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'fs';
 import { dirname, join } from 'path';
 import { deriveProviderSchema } from './private/derive';
+import { HAND_WRITTEN_SCHEMAS } from './private/hand-written';
 import { readCache, writeCache } from './private/schema-cache';
 
 /**
@@ -55,6 +56,8 @@ export interface ProviderSchema {
   readonly resources: { readonly [type: string]: BlockSchema };
   /** Data sources by Terraform type (`azurerm_client_config`). */
   readonly dataSources: { readonly [type: string]: BlockSchema };
+  /** Present (true) for a hand-written schema that lists only some types: the others are skipped. */
+  readonly partial?: boolean;
 }
 
 /** Bumped whenever the derived layout or its meaning changes, so stale caches are ignored. */
@@ -100,6 +103,8 @@ export function schemaForType(type: string): ProviderSchema | undefined {
 }
 
 function loadUncached(packageName: string): ProviderSchema | undefined {
+  const handWritten = HAND_WRITTEN_SCHEMAS[packageName];
+  if (handWritten) return handWritten;
   const jsiiPath = resolveJsii(packageName);
   if (!jsiiPath) return undefined;
   const size = statSync(jsiiPath).size;

@@ -40,6 +40,13 @@ export class PrivateLinkZone {
    * register here too). Not in {@link PrivateLinkZone.all}: a stack needs it only with a registry mirror.
    */
   public static readonly CONTAINER_REGISTRY = new PrivateLinkZone('containerRegistry', 'privatelink.azurecr.io');
+  /**
+   * Azure API Management (`Gateway` subresource): the AI gateway. Not in {@link PrivateLinkZone.all}:
+   * a stack needs it only with an AI gateway.
+   *
+   * @see https://learn.microsoft.com/azure/api-management/private-endpoint
+   */
+  public static readonly API_MANAGEMENT = new PrivateLinkZone('apiManagement', 'privatelink.azure-api.net');
 
   /**
    * Every zone the private chat deployment needs, in a fixed order (zones added later come last,
@@ -54,10 +61,10 @@ export class PrivateLinkZone {
 
   /**
    * Every zone the library knows: {@link PrivateLinkZone.all} and then the zones of optional
-   * pieces (history store, registry mirror), in a fixed order.
+   * pieces (history store, registry mirror, AI gateway), in a fixed order.
    */
   public static known(): PrivateLinkZone[] {
-    return [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.CONTAINER_REGISTRY];
+    return [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.CONTAINER_REGISTRY, PrivateLinkZone.API_MANAGEMENT];
   }
 
   /**
@@ -142,6 +149,12 @@ export interface HubDnsZoneIds {
    * @default - not available; constructs that need it fail at synth
    */
   readonly containerRegistry?: string;
+  /**
+   * Id of `privatelink.azure-api.net` (the AI gateway).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly apiManagement?: string;
 }
 
 /** Options of {@link PrivateDnsZones.fromHubZoneIds}. */

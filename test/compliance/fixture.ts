@@ -11,7 +11,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { Monitoring, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src';
+import { AiGateway, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src';
 import { newStack } from '../util';
 
 export const RG = 'rg-chat';
@@ -54,6 +54,8 @@ export interface Fixture {
   readonly storageEndpoint: PrivateEndpoint;
   readonly registry: ContainerRegistry;
   readonly registryEndpoint: PrivateEndpoint;
+  /** An AI gateway in front of `account`, in a hub's privatelink.azure-api.net zone. */
+  readonly gateway: AiGateway;
 }
 
 /** A complete private deployment that breaks no rule. */
@@ -213,6 +215,16 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
   });
   const registryEndpoint = endpoint(stack, 'RegistryEndpoint', network, registry.id, 'registry', [ACR_ZONE_ID]);
 
+  const gateway = new AiGateway(stack, 'Gateway', {
+    ...common,
+    network,
+    dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'GatewayZones', { apiManagement: hubZoneId('privatelink.azure-api.net') }),
+    backends: [{ account: OpenAiAccount.fromAttributes(stack, 'GatewayBackend', { accountId: account.id, endpoint: account.endpoint }) }],
+    integrationSubnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-chat/providers/Microsoft.Network/virtualNetworks/vnet-chat/subnets/apim',
+    allowedCallerClientIds: ['11111111-2222-3333-4444-555555555555'],
+    publisherEmail: 'platform@contoso.com',
+  });
+
   return {
     stack,
     network,
@@ -239,6 +251,7 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     storageEndpoint,
     registry,
     registryEndpoint,
+    gateway,
   };
 }
 

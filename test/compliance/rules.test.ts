@@ -29,6 +29,50 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    id: 'PCHAT-APIM-001',
+    label: 'the gateway no longer ignores public_network_access_enabled (azurerm would turn public access back on)',
+    path: 'test/Gateway/Resource',
+    problem: "'public_network_access_enabled' must be false, got true, and no azapi_update_resource disables it",
+    breakIt: (f) => { f.gateway.resource.lifecycle = { preventDestroy: false }; },
+  },
+  {
+    id: 'PCHAT-APIM-002',
+    label: 'the gateway endpoint connects to the management subresource',
+    path: 'test/Gateway/Resource',
+    problem: "expected 'Gateway'",
+    breakIt: (f) => f.gateway.privateEndpoint.resource.putPrivateServiceConnection({
+      name: 'pe', privateConnectionResourceId: f.gateway.gatewayId, subresourceNames: ['Management'], isManualConnection: false,
+    }),
+  },
+  {
+    id: 'PCHAT-APIM-003',
+    label: 'the gateway has no integration subnet',
+    path: 'test/Gateway/Resource',
+    problem: "'virtual_network_configuration.subnet_id' must be set, got undefined",
+    breakIt: (f) => f.gateway.resource.resetVirtualNetworkConfiguration(),
+  },
+  {
+    id: 'PCHAT-APIM-004',
+    label: 'TLS 1.1 on towards the backends',
+    path: 'test/Gateway/Resource',
+    problem: "'security.backend_tls11_enabled' must be false, got true",
+    breakIt: (f) => f.gateway.resource.addOverride('security.backend_tls11_enabled', true),
+  },
+  {
+    id: 'PCHAT-APIM-005',
+    label: 'the gateway has no identity',
+    path: 'test/Gateway/Resource',
+    problem: "'identity' must declare a managed identity",
+    breakIt: (f) => f.gateway.resource.resetIdentity(),
+  },
+  {
+    id: 'PCHAT-APIM-006',
+    label: 'a gateway backend over plain HTTP',
+    path: 'test/Gateway/Backend-GatewayBackend-8a46b3',
+    problem: "'url' must start with https://, got 'http://10.0.0.4/openai'",
+    breakIt: (f) => { f.gateway.backends[0].url = 'http://10.0.0.4/openai'; },
+  },
+  {
     id: 'PCHAT-ACR-001',
     label: 'admin user on',
     path: 'test/Registry',

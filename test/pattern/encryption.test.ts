@@ -18,7 +18,7 @@ describe('PrivateChat encryption', () => {
     expect(made.encryptionKey).toBeUndefined();
     const out = json();
     expect(resourcesOf(out, 'azurerm_key_vault_key')).toEqual({});
-    expect(JSON.stringify(out.resource.azurerm_cognitive_account)).not.toContain('customer_managed_key');
+    expect(JSON.stringify(out.resource!.azurerm_cognitive_account)).not.toContain('customer_managed_key');
   });
 
   test('a customer-managed key in the stack vault encrypts the AI account, after its role has propagated', () => {

@@ -6,16 +6,19 @@ import { IConstruct } from 'constructs';
 import { AI_ENTRIES } from './catalogue/ai';
 import { APP_ENTRIES } from './catalogue/app';
 import { CatalogueEntry } from './catalogue/common';
+import { GATEWAY_ENTRIES } from './catalogue/gateway';
 import { NETWORK_ENTRIES } from './catalogue/network';
 import { PATTERN_ENTRIES } from './catalogue/pattern';
 import { REGISTRY_ENTRIES } from './catalogue/registry';
 import { SECRETS_ENTRIES } from './catalogue/secrets';
+import { WORKBOOK_ENTRIES } from './catalogue/workbook';
 
 export * from './catalogue/common';
 
 /** Every rule, grouped by area in the order the docs list them. */
 export const CATALOGUE: CatalogueEntry[] = [
   ...NETWORK_ENTRIES, ...AI_ENTRIES, ...SECRETS_ENTRIES, ...APP_ENTRIES, ...REGISTRY_ENTRIES, ...PATTERN_ENTRIES,
+  ...WORKBOOK_ENTRIES, ...GATEWAY_ENTRIES,
 ];
 
 /** The construct a warning entry returns, for reading its annotations. */

@@ -4,6 +4,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import fc from 'fast-check';
 import { build } from './catalogue';
+import { aiGateway } from './catalogue/gateway';
 import { registryMirror } from './catalogue/registry';
 import { encryptionKey, encryptionKeyAttrs } from './catalogue/secrets';
 import {
@@ -61,6 +62,7 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['ChatIdentity.fromIdentityAttributes', build.identityAttrs, ['identityId', 'clientId', 'principalId', 'tenantId']],
   ['ChatWebApp', build.webApp, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'openAi', 'vault', 'deploymentName', 'identity', 'signIn', 'image', 'appSettings', 'name', 'servicePlanId', 'servicePlanName', 'skuName', 'webSocketsEnabled', 'healthCheckPath', 'healthCheckEvictionTimeInMin', 'authExcludedPaths', 'roleAssignments', 'zoneBalancingEnabled', 'tags', 'frontEnd', 'deploymentNames', 'history', 'imageMirror']],
   ['RegistryMirror', (p) => registryMirror(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'sku', 'customerManagedKey', 'zoneRedundancyEnabled', 'trustedServicesBypass', 'tags']],
+  ['AiGateway', (p) => aiGateway(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'backends', 'integrationSubnetId', 'allowedCallerClientIds', 'publisherEmail', 'publisherName', 'name', 'skuName', 'tenantId', 'userSource', 'callerUserSources', 'userHeaderName', 'tokensPerMinutePerUser', 'tokensPerDayPerUser', 'deploymentLimits', 'userAssignedIdentity', 'monitoring', 'emitTokenMetrics', 'preventDestroy', 'tags']],
 ];
 
 describe('no public entry point throws a bare JavaScript error', () => {

@@ -3,6 +3,12 @@ import { ACR_ANONYMOUS_PULL } from './acr-anonymous-pull';
 import { ACR_DATA_ENDPOINT } from './acr-data-endpoint';
 import { ACR_EXPORT_POLICY } from './acr-export-policy';
 import { AIS_PRIVATE_ENDPOINT } from './ais-private-endpoint';
+import { APIM_BACKEND_HTTPS } from './apim-backend-https';
+import { APIM_MANAGED_IDENTITY } from './apim-managed-identity';
+import { APIM_PRIVATE_INBOUND } from './apim-private-inbound';
+import { APIM_PUBLIC_ACCESS } from './apim-public-access';
+import { APIM_TLS } from './apim-tls';
+import { APIM_VNET } from './apim-vnet';
 import { APP_AUTHENTICATION } from './app-authentication';
 import { APP_FTP_BASIC_AUTH } from './app-ftp-basic-auth';
 import { APP_HTTPS_ONLY } from './app-https-only';
@@ -53,4 +59,5 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   PAAS_PUBLIC_ACCESS, PAAS_PRIVATE_ENDPOINT,
   KV_KEY_ROTATION, OAI_CMK_PURGE_PROTECTION,
   ACR_ADMIN_USER, ACR_ANONYMOUS_PULL, ACR_EXPORT_POLICY, ACR_DATA_ENDPOINT,
+  APIM_PUBLIC_ACCESS, APIM_PRIVATE_INBOUND, APIM_VNET, APIM_TLS, APIM_MANAGED_IDENTITY, APIM_BACKEND_HTTPS,
 ];

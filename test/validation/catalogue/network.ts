@@ -700,7 +700,7 @@ const DNS_BOUNDARY: CatalogueEntry[] = [
     prop: 'keyvault',
     description: 'no unknown (misspelt) key',
     build: () => build.hubZones(js({ keyvault: `${DNS}/privatelink.vaultcore.azure.net` })),
-    expected: /'keyvault' is not a known prop \(known: aiServices, appService, cognitiveServices, containerRegistry, keyVault, openAi, postgreSql\), got '\/subscriptions\/.*'/,
+    expected: /'keyvault' is not a known prop \(known: aiServices, apiManagement, appService, cognitiveServices, containerRegistry, keyVault, openAi, postgreSql\), got '\/subscriptions\/.*'/,
     fix: 'Use the keys the message lists (`keyVault`, with a capital V).',
     valid: () => build.hubZones({ keyVault: `${DNS}/privatelink.vaultcore.azure.net` }),
   },

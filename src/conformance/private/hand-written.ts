@@ -1,0 +1,41 @@
+import type { ProviderSchema } from '../schema';
+
+/**
+ * Schemas written by hand for providers that have no prebuilt `@cdktf/provider-*` package on
+ * npm, covering only the types and arguments the library emits. They are `partial`: a type
+ * they do not list is skipped, as for any provider without bindings, rather than reported.
+ */
+export const HAND_WRITTEN_SCHEMAS: { readonly [packageName: string]: ProviderSchema } = {
+  /**
+   * Azure/azapi 2.x: the `azapi_update_resource` the AI gateway uses to turn off public network
+   * access (`type`, `resource_id`, `body` as an object).
+   *
+   * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/update_resource
+   */
+  '@cdktf/provider-azapi': {
+    format: 1,
+    packageName: '@cdktf/provider-azapi',
+    packageVersion: 'hand-written',
+    provider: 'azapi',
+    providerVersion: '2.x',
+    partial: true,
+    providerConfig: { attributes: {}, blocks: {} },
+    resources: {
+      azapi_update_resource: {
+        attributes: {
+          type: { kind: 'string', required: true },
+          resource_id: { kind: 'string' },
+          parent_id: { kind: 'string' },
+          name: { kind: 'string' },
+          body: { kind: 'any' },
+          response_export_values: { kind: 'any' },
+          locks: { kind: 'list', element: 'string' },
+          ignore_casing: { kind: 'bool' },
+          ignore_missing_property: { kind: 'bool' },
+        },
+        blocks: {},
+      },
+    },
+    dataSources: {},
+  },
+};

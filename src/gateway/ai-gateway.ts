@@ -1,0 +1,704 @@
+import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
+import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api';
+import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
+import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-management-api-policy';
+import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
+import { TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { AzapiUpdateResource } from './private/azapi';
+import { buildPolicyXml, COGNITIVE_SERVICES_RESOURCE, PolicyDeploymentLimit } from './private/policy';
+import { IOpenAiAccount } from '../ai/openai-account';
+import { IChatIdentity } from '../app/identity';
+import { AzureNameRule, Names, stableHash } from '../core/names';
+import { IPrincipal, PrincipalType } from '../core/principal';
+import { clientConfig } from '../core/private/client-config';
+import { checkPlacement } from '../core/private/placement';
+import { waitAfter } from '../core/private/providers';
+import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF } from '../core/private/references';
+import { checkSameRegionAsNetwork } from '../core/private/regions';
+import {
+  checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, Owner, propError, ruleError, Shape,
+} from '../core/private/validate';
+import { IMonitoring } from '../monitoring/monitoring';
+import { PrivateLinkZone } from '../network/private-dns-zones';
+import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
+
+/**
+ * Where the gateway learns who the signed-in user is, for per-user token limits and metrics.
+ */
+export enum GatewayUserSource {
+  /**
+   * Trusted subsystem: the front end calls with its own (managed identity) token and names the
+   * user in a header, e.g. Open WebUI's `X-OpenWebUI-User-Email` with
+   * `ENABLE_FORWARD_USER_INFO_HEADERS=true`. The gateway trusts the header only because the
+   * caller's token is validated; anyone holding the caller's identity can name any user.
+   */
+  FORWARDED_HEADER = 'ForwardedHeader',
+  /**
+   * The caller's token is the user's own (a delegated token the front end obtained for the
+   * signed-in user): the user is its `oid` claim. Stronger, but the front end must obtain
+   * user tokens; Open WebUI does not.
+   */
+  TOKEN_CLAIM = 'TokenClaim',
+}
+
+/** One model account behind the gateway. */
+export interface AiGatewayBackend {
+  /** The account (Foundry or Azure OpenAI); the gateway's identity gets `grantUse` on it. */
+  readonly account: IOpenAiAccount;
+  /**
+   * Failover order: lower first. Equal priorities keep their order in `backends`. Put
+   * provisioned (PTU) accounts first and pay-as-you-go spill-over after them, or region A before
+   * region B.
+   *
+   * @default - the position in `backends` (1 for the first)
+   */
+  readonly priority?: number;
+  /**
+   * Name of the API Management backend: 1-80 letters, digits and hyphens, starting and ending
+   * with a letter or digit.
+   *
+   * @default - `<account construct id>-<6 hex of its path>`
+   */
+  readonly name?: string;
+}
+
+/** Token limits of one deployment, replacing the gateway's per-user defaults for it. */
+export interface AiGatewayDeploymentLimit {
+  /** Deployment name (the `model` of a v1 request, the `{deployment-id}` of a deployment route). */
+  readonly deployment: string;
+  /**
+   * Tokens per minute per user for this deployment.
+   *
+   * @default - the gateway's `tokensPerMinutePerUser`
+   */
+  readonly tokensPerMinutePerUser?: number;
+  /**
+   * Tokens per day per user for this deployment.
+   *
+   * @default - the gateway's `tokensPerDayPerUser`
+   */
+  readonly tokensPerDayPerUser?: number;
+}
+
+/** Props of {@link AiGateway}. */
+export interface AiGatewayProps extends PrivateEndpointOptions {
+  /** Resource group of the gateway and its private endpoint. */
+  readonly resourceGroupName: string;
+  /** Azure region: the VNet's, since the private endpoint and the integration subnet are there. */
+  readonly location: string;
+  /** The model accounts, tried in priority order (failover on 429 and 5xx). At least one. */
+  readonly backends: AiGatewayBackend[];
+  /**
+   * Subnet for outbound VNet integration (`virtual_network_configuration.subnet_id`), through
+   * which the gateway reaches the accounts' private endpoints. It must be dedicated to this one
+   * gateway (Azure refuses a subnet shared with another resource, so not the chat app's
+   * `app-integration` subnet), delegated to `Microsoft.Web/serverFarms`, /27 or larger, with a
+   * network security group, in the gateway's region and subscription.
+   *
+   * @see https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound
+   */
+  readonly integrationSubnetId: string;
+  /**
+   * Client (application) ids whose Entra tokens the gateway accepts (`appid`/`azp` claim): the
+   * front end's managed identity, e.g. `ChatIdentity.clientId`. At least one.
+   */
+  readonly allowedCallerClientIds: string[];
+  /** Publisher email API Management requires (notifications of the service). */
+  readonly publisherEmail: string;
+  /**
+   * Publisher name API Management requires.
+   *
+   * @default 'AI gateway'
+   */
+  readonly publisherName?: string;
+  /**
+   * Name of the service: 1-50 letters, digits and hyphens, starting with a letter. Globally
+   * unique (`<name>.azure-api.net`); a deleted service stays soft-deleted for 48 hours and
+   * blocks its name unless purged or recovered.
+   *
+   * @default - `apim-<8 hex>` from a hash of the subscription and the construct path
+   */
+  readonly name?: string;
+  /**
+   * Tier and units. Only v2 tiers that take an inbound private endpoint and outbound VNet
+   * integration: `StandardV2_1`…`StandardV2_10` and `PremiumV2_1`…`PremiumV2_30`.
+   *
+   * Standard v2 costs a fixed ~$734 per unit and month (list price, US, 2026; check
+   * https://azure.microsoft.com/pricing/details/api-management/) and deploys in minutes.
+   *
+   * @default 'StandardV2_1'
+   * @see https://learn.microsoft.com/azure/api-management/api-management-features
+   */
+  readonly skuName?: string;
+  /**
+   * Entra tenant whose tokens the gateway accepts.
+   *
+   * @default - the tenant Terraform runs in (`azurerm_client_config`)
+   */
+  readonly tenantId?: string;
+  /**
+   * Where the signed-in user comes from.
+   *
+   * @default GatewayUserSource.FORWARDED_HEADER
+   */
+  readonly userSource?: GatewayUserSource;
+  /**
+   * The user sources the calling front end can supply. When given, a `userSource` outside it
+   * is an error at synth (see {@link AiGateway.checkUserSource}).
+   *
+   * @default - not checked
+   */
+  readonly callerUserSources?: GatewayUserSource[];
+  /**
+   * Header that names the user, with `GatewayUserSource.FORWARDED_HEADER`.
+   *
+   * @default 'X-OpenWebUI-User-Email'
+   */
+  readonly userHeaderName?: string;
+  /**
+   * Tokens per minute each user may use on each deployment (`llm-token-limit
+   * tokens-per-minute`); beyond it the user gets a 429 saying when to retry.
+   *
+   * @default 20000
+   */
+  readonly tokensPerMinutePerUser?: number;
+  /**
+   * Tokens per day each user may use on each deployment (`token-quota`, `Daily`); beyond it
+   * the user gets a 403 until the period renews.
+   *
+   * @default 500000
+   */
+  readonly tokensPerDayPerUser?: number;
+  /**
+   * Other limits for some deployments.
+   *
+   * @default - every deployment gets the per-user defaults
+   */
+  readonly deploymentLimits?: AiGatewayDeploymentLimit[];
+  /**
+   * A user-assigned identity for the gateway to call the backends with, instead of its
+   * system-assigned one (the policy then names its client id).
+   *
+   * @default - the system-assigned identity
+   */
+  readonly userAssignedIdentity?: IChatIdentity;
+  /**
+   * Workspace that receives `GatewayLogs` and `GatewayLlmLogs` (resource-specific tables
+   * `ApiManagementGatewayLogs`, `ApiManagementGatewayLlmLog`) and metrics.
+   *
+   * @default - no diagnostic setting
+   */
+  readonly monitoring?: IMonitoring;
+  /**
+   * Add `llm-emit-token-metric` (tokens by user, deployment and caller). The metrics reach
+   * Application Insights only through an Application Insights logger and a diagnostic with
+   * custom metrics on, which azurerm 4.55 cannot express (its diagnostic has no `metrics`
+   * flag); without them the policy sends nothing. A per-user dimension also multiplies Azure
+   * Monitor time series (50,000 active per region and subscription).
+   *
+   * @default false
+   * @see https://learn.microsoft.com/azure/api-management/llm-emit-token-metric-policy
+   */
+  readonly emitTokenMetrics?: boolean;
+  /**
+   * Protect the service from `terraform destroy` (`lifecycle.prevent_destroy`). The gateway
+   * holds no data, only configuration this construct writes, so it is off by default.
+   *
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Tags of the service and its private endpoint.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** API Management tiers, and why each one that cannot be private the v2 way is refused. */
+const SKU_FAMILIES: ReadonlyArray<{ readonly pattern: RegExp; readonly accepted: boolean; readonly why: string }> = [
+  { pattern: /^StandardV2_([1-9]|10)$/, accepted: true, why: '' },
+  { pattern: /^PremiumV2_([1-9]|1[0-9]|2[0-9]|30)$/, accepted: true, why: '' },
+  { pattern: /^Consumption_0$/, accepted: false, why: 'Consumption has neither an inbound private endpoint nor VNet integration' },
+  { pattern: /^BasicV2_/, accepted: false, why: 'Basic v2 has no inbound private endpoint' },
+  { pattern: /^Basic_/, accepted: false, why: 'classic Basic has no outbound VNet integration to reach private backends' },
+  {
+    pattern: /^(Developer|Standard|Premium)_/,
+    accepted: false,
+    why: 'classic tiers reach private backends only through VNet injection, which takes 45 minutes or more to deploy and cannot be combined with a private endpoint; out of scope here',
+  },
+];
+const ACCEPTED_SKUS = "'StandardV2_1'…'StandardV2_10' or 'PremiumV2_1'…'PremiumV2_30'";
+const DEFAULT_SKU = 'StandardV2_1';
+const DEFAULT_USER_HEADER = 'X-OpenWebUI-User-Email';
+const DEFAULT_TPM = 20000;
+const DEFAULT_TOKENS_PER_DAY = 500000;
+/** Upper bound of the per-user limits, only to catch typos (a billion tokens). */
+const MAX_TOKENS = 1_000_000_000;
+/**
+ * API version of the azapi PATCH: v2 tiers need 2024-05-01 or later.
+ *
+ * @see https://github.com/pulumi/pulumi-azure-native/issues/4510
+ */
+const APIM_API_VERSION = '2024-05-01';
+/**
+ * Resource log categories of `Microsoft.ApiManagement/service`: gateway requests and the
+ * generative AI gateway (LLM) log.
+ *
+ * @see https://learn.microsoft.com/azure/api-management/monitor-api-management-reference
+ * @see https://learn.microsoft.com/azure/api-management/api-management-howto-llm-logs
+ */
+const LOG_CATEGORIES = ['GatewayLogs', 'GatewayLlmLogs'];
+/** Methods of the OpenAI surface: chat/responses (POST), retrieval (GET), deletion of stored responses and files (DELETE). */
+const METHODS = ['GET', 'POST', 'DELETE'];
+const BACKEND_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,78}[A-Za-z0-9])?$/;
+/** Header names are RFC 7230 tokens. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const BACKEND_SHAPE: Shape = {
+  account: OPENAI_REF(true),
+  priority: is.integer(),
+  name: is.string(),
+};
+const LIMIT_SHAPE: Shape = {
+  deployment: is.string(true),
+  tokensPerMinutePerUser: is.integer(),
+  tokensPerDayPerUser: is.integer(),
+};
+const SOURCES = Object.values(GatewayUserSource) as string[];
+const SHAPE: Shape = {
+  resourceGroupName: is.string(true),
+  location: is.string(true),
+  network: NETWORK_REF(true),
+  dnsZones: DNS_ZONES_REF(true),
+  backends: is.arrayOf(is.object(BACKEND_SHAPE), true),
+  integrationSubnetId: is.string(true),
+  allowedCallerClientIds: is.arrayOf(is.string(), true),
+  publisherEmail: is.string(true),
+  publisherName: is.string(),
+  name: is.string(),
+  skuName: is.string(),
+  tenantId: is.string(),
+  userSource: is.string(),
+  callerUserSources: is.arrayOf(is.string()),
+  userHeaderName: is.string(),
+  tokensPerMinutePerUser: is.integer(),
+  tokensPerDayPerUser: is.integer(),
+  deploymentLimits: is.arrayOf(is.object(LIMIT_SHAPE)),
+  userAssignedIdentity: IDENTITY_REF(),
+  monitoring: MONITORING_REF(),
+  emitTokenMetrics: is.boolean(),
+  preventDestroy: is.boolean(),
+  tags: is.stringMap(),
+};
+
+/** One backend after validation, in failover order. */
+interface OrderedBackend {
+  readonly account: IOpenAiAccount;
+  readonly name: string;
+}
+
+/**
+ * A private Azure API Management instance in front of one or more model accounts: the AI
+ * gateway. Callers reach it only through its private endpoint; it reaches the accounts through
+ * its outbound VNet integration, as its own managed identity, so key authentication stays off
+ * everywhere and the front end needs no role on the accounts.
+ *
+ * - Standard v2 (default) or Premium v2; inbound private endpoint on `Gateway`
+ *   (`privatelink.azure-api.net`), outbound VNet integration (`virtual_network_type = "External"`
+ *   on a dedicated subnet delegated to `Microsoft.Web/serverFarms`);
+ * - public network access turned off after the private endpoint exists (see
+ *   {@link AiGateway.publicNetworkAccessUpdate});
+ * - one API at `/openai` (the OpenAI-compatible `/openai/v1/...` surface and the deployment
+ *   routes `/openai/deployments/{deployment-id}/...`), no subscription keys: callers present an
+ *   Entra token of an allowed client id, for the Cognitive Services audience, so a front end that
+ *   already calls Azure OpenAI with its managed identity works unchanged;
+ * - per user and deployment: tokens per minute and a daily token quota (`llm-token-limit`),
+ *   with a JSON error telling the user which limit they hit;
+ * - failover over the backends in priority order on 429 and 5xx, each backend with a circuit
+ *   breaker that honours `Retry-After`.
+ *
+ * Fixed cost: Standard v2 is ~$734 per unit and month (list price; check
+ * https://azure.microsoft.com/pricing/details/api-management/), plus the private endpoint.
+ * A v2 instance deploys in minutes.
+ *
+ * @see https://learn.microsoft.com/azure/api-management/private-endpoint
+ * @see https://learn.microsoft.com/azure/api-management/api-management-authenticate-authorize-azure-openai
+ */
+export class AiGateway extends Construct implements IPrincipal {
+  /**
+   * Throws a named-prop error (`userSource`) when the front end cannot supply the chosen user
+   * source: e.g. `AiGateway.checkUserSource(GatewayUserSource.TOKEN_CLAIM, [GatewayUserSource.FORWARDED_HEADER])`
+   * for Open WebUI, which forwards user headers but calls with its own identity's token.
+   *
+   * @param source the source the gateway uses
+   * @param callerSupplies the sources the calling front end can supply
+   */
+  public static checkUserSource(source: GatewayUserSource, callerSupplies: GatewayUserSource[]): void {
+    checkUserSourceOf('AiGateway.checkUserSource', source, callerSupplies);
+  }
+
+  /** Resource id of the service. */
+  public readonly gatewayId: string;
+  /** Name of the service (a plan-time expression when derived). */
+  public readonly gatewayName: string;
+  /** `https://<name>.azure-api.net`. */
+  public readonly gatewayUrl: string;
+  /** `<gatewayUrl>/openai/v1`: the base URL of OpenAI-compatible clients (Open WebUI's `OPENAI_API_BASE_URLS`). */
+  public readonly openAiBaseUrl: string;
+  /** `<gatewayUrl>/`, usable where an account endpoint is expected (`<endpoint>openai/deployments/...`). */
+  public readonly endpoint: string;
+  /** Object id of the identity that calls the backends (system-assigned, or the user-assigned one). */
+  public readonly principalId: string;
+  /** Always a service principal (a managed identity). */
+  public readonly principalType: PrincipalType = PrincipalType.SERVICE_PRINCIPAL;
+  /** The `azurerm_api_management` (escape hatch). */
+  public readonly resource: ApiManagement;
+  /** The gateway's private endpoint (`Gateway`). */
+  public readonly privateEndpoint: ServicePrivateEndpoint;
+  /**
+   * The `azapi_update_resource` that sets `publicNetworkAccess = "Disabled"` once the private
+   * endpoint exists.
+   *
+   * Azure refuses to create a service with public access disabled, and refuses to disable it
+   * before a private endpoint connection is approved (`ActivateServiceWithPrivateEndpointAccessNotAllowed`).
+   * azurerm 4.55 sends the setting at creation, so the service is created with
+   * `public_network_access_enabled = true` (ignored afterwards by `lifecycle.ignore_changes`),
+   * then the private endpoint, then this PATCH. Between create and PATCH (minutes) the
+   * gateway's public endpoint answers; every API requires an Entra token of an allowed caller
+   * and the backends are private. If the endpoint connection waits for manual approval, the
+   * PATCH fails until it is approved; apply again then.
+   *
+   * @see https://github.com/hashicorp/terraform-provider-azurerm/issues/31788
+   * @see https://github.com/hashicorp/terraform-provider-azurerm/issues/21506
+   * @see https://github.com/Azure/azure-rest-api-specs/issues/24947
+   */
+  public readonly publicNetworkAccessUpdate: TerraformResource;
+  /** The API at `/openai`. */
+  public readonly api: ApiManagementApi;
+  /** Its wildcard operations (`GET`, `POST`, `DELETE` on `/*`). */
+  public readonly operations: ApiManagementApiOperation[] = [];
+  /** One backend per account, in failover order. */
+  public readonly backends: ApiManagementBackend[] = [];
+  /** The API policy (authentication, user, limits, failover). */
+  public readonly policy: ApiManagementApiPolicy;
+  /** The policy XML, as sent (tokens unresolved). */
+  public readonly policyXml: string;
+  /** The role assignments on the accounts, one per backend account. */
+  public readonly backendGrants: RoleAssignment[] = [];
+  /** The wait for those grants to propagate, before the policy (and so traffic) is in place. */
+  public readonly grantsWait: Sleep;
+  /**
+   * The diagnostic setting sending gateway and LLM logs to the workspace.
+   *
+   * @default - none, when no `monitoring` is given
+   */
+  public readonly diagnosticSetting?: MonitorDiagnosticSetting;
+
+  constructor(scope: Construct, id: string, props: AiGatewayProps) {
+    super(scope, id);
+    const ordered = this.validate(props);
+
+    const uami = props.userAssignedIdentity;
+    this.gatewayName = props.name ?? Names.globallyUnique(this, AzureNameRule.API_MANAGEMENT, 'apim');
+    this.resource = new ApiManagement(this, 'Resource', {
+      name: this.gatewayName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      publisherEmail: props.publisherEmail,
+      publisherName: props.publisherName ?? 'AI gateway',
+      skuName: props.skuName ?? DEFAULT_SKU,
+      identity: uami ? { type: 'UserAssigned', identityIds: [uami.identityId] } : { type: 'SystemAssigned' },
+      // Outbound only: the gateway stays reachable through its private endpoint, and calls the
+      // accounts' private endpoints through this subnet.
+      virtualNetworkType: 'External',
+      virtualNetworkConfiguration: { subnetId: props.integrationSubnetId },
+      // Azure refuses Disabled at creation (see publicNetworkAccessUpdate); the PATCH below
+      // turns it off and ignore_changes keeps Terraform from turning it back on.
+      publicNetworkAccessEnabled: true,
+      // The defaults, written out for scanners (CKV_AZURE_173): azurerm sends these as false
+      // anyway, and v2 tiers do not take other protocol or cipher settings.
+      security: {
+        backendSsl30Enabled: false,
+        backendTls10Enabled: false,
+        backendTls11Enabled: false,
+        frontendSsl30Enabled: false,
+        frontendTls10Enabled: false,
+        frontendTls11Enabled: false,
+        tripleDesCiphersEnabled: false,
+      },
+      lifecycle: { preventDestroy: props.preventDestroy ?? false, ignoreChanges: ['public_network_access_enabled'] },
+      tags: props.tags,
+    });
+    this.gatewayId = this.resource.id;
+    this.gatewayUrl = this.resource.gatewayUrl;
+    this.endpoint = `${this.gatewayUrl}/`;
+    this.openAiBaseUrl = `${this.gatewayUrl}/openai/v1`;
+    this.principalId = uami ? uami.principalId : this.resource.identity.principalId;
+
+    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      network: props.network,
+      dnsZones: props.dnsZones,
+      targetResourceId: this.gatewayId,
+      subresource: 'Gateway',
+      zones: [PrivateLinkZone.API_MANAGEMENT],
+      tags: props.tags,
+    });
+    this.publicNetworkAccessUpdate = new AzapiUpdateResource(this, 'DisablePublicNetworkAccess', {
+      type: `Microsoft.ApiManagement/service@${APIM_API_VERSION}`,
+      resourceId: this.gatewayId,
+      body: { properties: { publicNetworkAccess: 'Disabled' } },
+      dependsOn: [this.privateEndpoint.resource],
+    });
+
+    const principal: IPrincipal = uami ?? this;
+    for (const { account, name } of ordered) {
+      this.backends.push(new ApiManagementBackend(this, `Backend-${name}`, {
+        name,
+        apiManagementName: this.resource.name,
+        resourceGroupName: props.resourceGroupName,
+        protocol: 'http',
+        url: `${normalizedEndpoint(account.endpoint)}openai`,
+        description: `Model account ${account.node.path}`,
+        // Trips on one 429 or 5xx for a minute, or for as long as Retry-After says, so that the
+        // retry in the policy moves on to the next backend at once.
+        circuitBreakerRule: {
+          name: 'trip-on-throttling-and-errors',
+          tripDuration: 'PT1M',
+          acceptRetryAfterEnabled: true,
+          failureCondition: {
+            count: 1,
+            intervalDuration: 'PT1M',
+            statusCodeRange: [{ min: 429, max: 429 }, { min: 500, max: 599 }],
+          },
+        },
+      }));
+      const grant = account.grantUse(principal);
+      if (!this.backendGrants.includes(grant)) this.backendGrants.push(grant);
+    }
+    this.grantsWait = waitAfter(this, 'WaitForBackendGrants', this.backendGrants, '60s');
+
+    this.api = new ApiManagementApi(this, 'Api', {
+      name: 'openai',
+      displayName: 'Azure OpenAI',
+      apiManagementName: this.resource.name,
+      resourceGroupName: props.resourceGroupName,
+      revision: '1',
+      path: 'openai',
+      protocols: ['https'],
+      // Callers authenticate with Entra tokens (validate-azure-ad-token), never with keys.
+      subscriptionRequired: false,
+    });
+    for (const method of METHODS) {
+      this.operations.push(new ApiManagementApiOperation(this, `Operation-${method}`, {
+        operationId: `all-${method.toLowerCase()}`,
+        apiName: this.api.name,
+        apiManagementName: this.resource.name,
+        resourceGroupName: props.resourceGroupName,
+        displayName: `${method} /*`,
+        method,
+        urlTemplate: '/*',
+      }));
+    }
+
+    this.policyXml = buildPolicyXml({
+      tenantId: props.tenantId ?? clientConfig(this).tenantId,
+      allowedCallerClientIds: props.allowedCallerClientIds,
+      // Managed identity tokens for `https://cognitiveservices.azure.com/.default` carry the
+      // resource without the slash; tokens asked for with the slash keep it.
+      audiences: [COGNITIVE_SERVICES_RESOURCE, `${COGNITIVE_SERVICES_RESOURCE}/`],
+      userSource: props.userSource ?? GatewayUserSource.FORWARDED_HEADER,
+      userHeaderName: props.userHeaderName ?? DEFAULT_USER_HEADER,
+      identityClientId: uami?.clientId,
+      backends: ordered.map((b) => ({ backendId: b.name })),
+      tokensPerMinute: props.tokensPerMinutePerUser ?? DEFAULT_TPM,
+      tokensPerDay: props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
+      deploymentLimits: (props.deploymentLimits ?? []).map((d): PolicyDeploymentLimit => ({
+        deployment: d.deployment,
+        tokensPerMinute: d.tokensPerMinutePerUser ?? props.tokensPerMinutePerUser ?? DEFAULT_TPM,
+        tokensPerDay: d.tokensPerDayPerUser ?? props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
+      })),
+      emitTokenMetrics: props.emitTokenMetrics ?? false,
+    });
+    // A policy naming a backend that does not exist yet is refused ("Backend with id ... could
+    // not be found"), so it waits for every backend, the operations and the grants' propagation.
+    this.policy = new ApiManagementApiPolicy(this, 'Policy', {
+      apiName: this.api.name,
+      apiManagementName: this.resource.name,
+      resourceGroupName: props.resourceGroupName,
+      xmlContent: this.policyXml,
+      dependsOn: [...this.backends, ...this.operations, this.grantsWait],
+    });
+
+    if (props.monitoring) {
+      this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
+        targetResourceId: this.gatewayId,
+        logCategories: LOG_CATEGORIES,
+        metrics: true,
+      });
+    }
+  }
+
+  private validate(props: AiGatewayProps): OrderedBackend[] {
+    checkShape(this, props, SHAPE);
+    checkPlacement(this, props.resourceGroupName, props.location);
+    checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
+    checkTags(this, 'tags', props.tags);
+    AzureNameRule.API_MANAGEMENT.validate(this, 'name', props.name);
+    checkNotBlank(this, 'publisherEmail', props.publisherEmail);
+    if (!isUnresolved(props.publisherEmail) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(props.publisherEmail)) {
+      throw propError(this, 'publisherEmail', 'must be an email address', props.publisherEmail);
+    }
+    if (props.publisherName !== undefined) checkNotBlank(this, 'publisherName', props.publisherName);
+    this.checkSku(props.skuName ?? DEFAULT_SKU);
+    this.checkSubnet(props);
+    if (props.tenantId !== undefined) checkGuid(this, 'tenantId', props.tenantId);
+    this.checkCallers(props.allowedCallerClientIds);
+    if (props.userSource !== undefined) checkOneOfSources(this, 'userSource', props.userSource);
+    if (props.callerUserSources !== undefined) {
+      props.callerUserSources.forEach((s, i) => checkOneOfSources(this, `callerUserSources[${i}]`, s));
+      checkUserSourceOf(this, props.userSource ?? GatewayUserSource.FORWARDED_HEADER, props.callerUserSources);
+    }
+    const header = props.userHeaderName;
+    if (header !== undefined) {
+      checkNotBlank(this, 'userHeaderName', header);
+      if (!isUnresolved(header) && !HEADER_NAME.test(header)) {
+        throw propError(this, 'userHeaderName', 'must be an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)', header);
+      }
+      if ((props.userSource ?? GatewayUserSource.FORWARDED_HEADER) !== GatewayUserSource.FORWARDED_HEADER) {
+        throw propError(this, 'userHeaderName', 'must be left out unless \'userSource\' is GatewayUserSource.FORWARDED_HEADER (a token claim needs no header)', header);
+      }
+    }
+    checkTokens(this, 'tokensPerMinutePerUser', props.tokensPerMinutePerUser);
+    checkTokens(this, 'tokensPerDayPerUser', props.tokensPerDayPerUser);
+    const seen = new Set<string>();
+    for (const [i, limit] of (props.deploymentLimits ?? []).entries()) {
+      checkNotBlank(this, `deploymentLimits[${i}].deployment`, limit.deployment);
+      AzureNameRule.COGNITIVE_DEPLOYMENT.validate(this, `deploymentLimits[${i}].deployment`, limit.deployment);
+      checkTokens(this, `deploymentLimits[${i}].tokensPerMinutePerUser`, limit.tokensPerMinutePerUser);
+      checkTokens(this, `deploymentLimits[${i}].tokensPerDayPerUser`, limit.tokensPerDayPerUser);
+      if (limit.tokensPerMinutePerUser === undefined && limit.tokensPerDayPerUser === undefined) {
+        throw ruleError(this, `'deploymentLimits[${i}]' must set 'tokensPerMinutePerUser' or 'tokensPerDayPerUser' (otherwise it changes nothing), got neither for '${limit.deployment}'`);
+      }
+      if (isUnresolved(limit.deployment)) continue;
+      if (seen.has(limit.deployment)) {
+        throw propError(this, `deploymentLimits[${i}].deployment`, 'must not repeat a deployment listed before', limit.deployment);
+      }
+      seen.add(limit.deployment);
+    }
+    const uami = props.userAssignedIdentity;
+    if (uami) {
+      checkResourceId(this, 'userAssignedIdentity.identityId', uami.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
+      checkGuid(this, 'userAssignedIdentity.clientId', uami.clientId);
+    }
+    return this.orderBackends(props.backends);
+  }
+
+  private checkSku(sku: string): void {
+    checkNotBlank(this, 'skuName', sku);
+    if (isUnresolved(sku)) {
+      throw ruleError(this, `'skuName' must be known at synth (${ACCEPTED_SKUS}), because only v2 tiers can be made private this way, got a Terraform expression`);
+    }
+    const family = SKU_FAMILIES.find((f) => f.pattern.test(sku));
+    if (family?.accepted) return;
+    const why = family ? `: ${family.why}` : ' (the tier and units, e.g. \'StandardV2_1\')';
+    throw propError(this, 'skuName', `must be ${ACCEPTED_SKUS}, the tiers with an inbound private endpoint and outbound VNet integration${why}`, sku);
+  }
+
+  private checkSubnet(props: AiGatewayProps): void {
+    const subnet = props.integrationSubnetId;
+    checkResourceId(this, 'integrationSubnetId', subnet, 'Microsoft.Network/virtualNetworks/subnets');
+    const network = props.network;
+    if (subnet === network.privateEndpointSubnetId || subnet === network.appIntegrationSubnetId) {
+      const which = subnet === network.privateEndpointSubnetId ? 'private-endpoints' : 'app-integration';
+      throw propError(this, 'integrationSubnetId', `must be a subnet dedicated to this gateway, not the network's '${which}' subnet: `
+        + 'Azure refuses an integration subnet shared with another resource; add a /27 or larger subnet delegated to Microsoft.Web/serverFarms with an NSG',
+      isUnresolved(subnet) ? `the network's ${which} subnet id` : subnet);
+    }
+  }
+
+  private checkCallers(ids: string[]): void {
+    if (isUnresolved(ids)) {
+      throw ruleError(this, "'allowedCallerClientIds' must be a list known at synth (each element may be an expression), because each id becomes a policy element, got a Terraform expression");
+    }
+    if (ids.length === 0) {
+      throw propError(this, 'allowedCallerClientIds', 'must list at least one client id (the front end identity\'s clientId): the gateway accepts no caller otherwise', []);
+    }
+    const seen = new Map<string, number>();
+    for (const [i, id] of ids.entries()) {
+      checkGuid(this, `allowedCallerClientIds[${i}]`, id);
+      if (isUnresolved(id)) continue;
+      const first = seen.get(id.toLowerCase());
+      if (first !== undefined) throw propError(this, `allowedCallerClientIds[${i}]`, `must not repeat 'allowedCallerClientIds[${first}]'`, id);
+      seen.set(id.toLowerCase(), i);
+    }
+  }
+
+  /** Backends in failover order, with their names; refuses an empty list, repeats and bad priorities. */
+  private orderBackends(backends: AiGatewayBackend[]): OrderedBackend[] {
+    if (isUnresolved(backends)) throw ruleError(this, "'backends' must be a list known at synth, got a Terraform expression");
+    if (backends.length === 0) throw propError(this, 'backends', 'must list at least one account', []);
+    const names = new Map<string, number>();
+    const accounts = new Map<string, number>();
+    const entries = backends.map((b, i) => {
+      checkField(this, `backends[${i}].account`, b.account, OPENAI_REF(true));
+      if (b.priority !== undefined) checkIntRange(this, `backends[${i}].priority`, b.priority, 1, 1000);
+      const name = b.name ?? backendNameFor(b.account);
+      if (b.name !== undefined) {
+        checkNotBlank(this, `backends[${i}].name`, b.name);
+        if (!isUnresolved(b.name) && !BACKEND_NAME.test(b.name)) {
+          throw propError(this, `backends[${i}].name`, 'must be 1-80 letters, digits and hyphens, starting and ending with a letter or digit', b.name);
+        }
+      }
+      if (isUnresolved(name)) throw ruleError(this, `'backends[${i}].name' must be known at synth (it names the policy's backend), got a Terraform expression`);
+      const clash = names.get(name.toLowerCase());
+      if (clash !== undefined) throw propError(this, `backends[${i}].name`, `must differ from 'backends[${clash}]' (backend names are case-insensitive)`, name);
+      names.set(name.toLowerCase(), i);
+      const accountKey = b.account.accountId;
+      const same = accounts.get(accountKey);
+      if (same !== undefined) throw propError(this, `backends[${i}].account`, `must not repeat the account of 'backends[${same}]'`, b.account.node.path);
+      accounts.set(accountKey, i);
+      return { account: b.account, name, priority: b.priority ?? i + 1, index: i };
+    });
+    return entries.sort((a, b) => a.priority - b.priority || a.index - b.index).map(({ account, name }) => ({ account, name }));
+  }
+}
+
+/** `<construct id>-<6 hex>`: stable when backends are reordered, distinct for equal ids. */
+function backendNameFor(account: IOpenAiAccount): string {
+  const label = account.node.id.replace(/[^A-Za-z0-9-]/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '').slice(0, 72) || 'account';
+  return `${label}-${stableHash(account.node.path, 6)}`;
+}
+
+/** An account endpoint with exactly one trailing slash (expressions are taken as they are). */
+function normalizedEndpoint(endpoint: string): string {
+  if (isUnresolved(endpoint)) return endpoint;
+  return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+}
+
+function checkTokens(scope: Owner, prop: string, value: number | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  checkIntRange(scope, prop, value, 1, MAX_TOKENS);
+}
+
+function checkOneOfSources(scope: Owner, prop: string, value: string): void {
+  if (!SOURCES.includes(value)) {
+    throw propError(scope, prop, `must be one of ${SOURCES.map((s) => `'${s}'`).join(', ')} (GatewayUserSource)`, value);
+  }
+}
+
+function checkUserSourceOf(scope: Owner, source: GatewayUserSource, supplies: GatewayUserSource[]): void {
+  checkOneOfSources(scope, 'userSource', source);
+  if (!Array.isArray(supplies)) throw propError(scope, 'callerUserSources', 'must be a list of GatewayUserSource', supplies);
+  if (supplies.includes(source)) return;
+  const hint = source === GatewayUserSource.TOKEN_CLAIM
+    ? 'the front end calls with its own identity\'s token, so the token names no user; use GatewayUserSource.FORWARDED_HEADER'
+    : 'the front end does not forward the user in a header; use GatewayUserSource.TOKEN_CLAIM with user tokens';
+  throw propError(scope, 'userSource', `must be a source the calling front end can supply (${supplies.map((s) => `'${s}'`).join(', ') || 'none'}): ${hint}`, source);
+}

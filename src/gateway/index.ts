@@ -1,0 +1,2 @@
+export * from './ai-gateway';
+export * from './usage-workbook';
