@@ -26,6 +26,7 @@ export class HubSpokeStack extends TerraformStack {
       cognitiveServices: `${HUB_DNS}/privatelink.cognitiveservices.azure.com`,
       keyVault: `${HUB_DNS}/privatelink.vaultcore.azure.net`,
       appService: `${HUB_DNS}/privatelink.azurewebsites.net`,
+      postgreSql: `${HUB_DNS}/privatelink.postgres.database.azure.com`,
     });
     const monitoring = Monitoring.fromWorkspaceId(this, 'CentralWorkspace',
       `${SUBSCRIPTION}/resourceGroups/rg-platform-logs/providers/Microsoft.OperationalInsights/workspaces/log-platform`);

@@ -8,7 +8,7 @@ import { AccountKind, AiAccount, IOpenAiAccount, OpenAiAccount } from '../ai/ope
 import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../ai/private/shapes';
 import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
-import { ChatFrontEnd } from '../app/front-end';
+import { ChatFrontEnd, HistoryStoreKind } from '../app/front-end';
 import { IChatIdentity } from '../app/identity';
 import { checkWebAppNameNotReserved } from '../app/private/checks';
 import { SignIn } from '../app/sign-in';
@@ -19,6 +19,7 @@ import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, V
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
+import { HistoryOptions, PostgresHistoryStore } from '../history/postgres-history-store';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { Egress } from '../network/egress';
 import { IPrivateDnsZones, PrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones';
@@ -149,6 +150,13 @@ export interface PrivateChatProps {
    * @default - the front end's image
    */
   readonly image?: ContainerImage;
+  /**
+   * Conversation history, for a front end that keeps it in a store (Open WebUI: a private
+   * PostgreSQL Flexible Server, see {@link PostgresHistoryStore}): retention, SKU, backups.
+   *
+   * @default - a history store with the defaults of PostgresHistoryStore (chats kept until users delete them, 35 days of backups) when the front end reads one
+   */
+  readonly history?: ChatHistoryOptions;
   /**
    * Pull the front end's image through a private Azure Container Registry in the stack (a
    * {@link RegistryMirror}): a pull-through cache rule copies it from its upstream on first pull,
@@ -281,6 +289,17 @@ export interface PrivateChatProps {
   readonly servicePlanId?: string;
 }
 
+/** The `history` prop of {@link PrivateChat}. */
+export interface ChatHistoryOptions extends HistoryOptions {
+  /**
+   * Keep history in a store. `false` leaves Open WebUI's chats in SQLite inside the container,
+   * where a restart loses them: for trials only.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
 /** Explicit names for the main resources of a {@link PrivateChat}. Each must obey Azure's rule for its type. */
 export interface PrivateChatNames {
   /** @default - derived */
@@ -301,6 +320,8 @@ export interface PrivateChatNames {
   readonly webApp?: string;
   /** Globally unique; 5-50 letters and digits. @default - derived, hashed */
   readonly registry?: string;
+  /** Name of the history server; globally unique. @default - derived, hashed */
+  readonly historyServer?: string;
 }
 
 /**
@@ -348,6 +369,8 @@ export class PrivateChat extends Construct {
   public readonly chatDeploymentNames: string[];
   /** The chat front end the app runs. */
   public readonly frontEnd: ChatFrontEnd;
+  /** The conversation-history store, when the front end keeps history in one. */
+  public readonly history?: PostgresHistoryStore;
   /** The registry mirror, with `imageMirror`. */
   public readonly registryMirror?: RegistryMirror;
   /** The customer-managed key, with `Encryption.customerManagedKey()`. */
@@ -392,6 +415,8 @@ export class PrivateChat extends Construct {
     });
     // Zones of optional pieces come after the default ones, so no existing zone moves.
     const zones = PrivateLinkZone.all();
+    const keepsHistory = this.frontEnd.historyStore === HistoryStoreKind.POSTGRESQL && props.history?.enabled !== false;
+    if (keepsHistory) zones.push(PrivateLinkZone.POSTGRESQL);
     if (props.imageMirror) zones.push(PrivateLinkZone.CONTAINER_REGISTRY);
     this.dnsZones = props.dnsZones ?? new PrivateDnsZones(this, 'DnsZones', {
       resourceGroupName: this.resourceGroupName,
@@ -459,6 +484,19 @@ export class PrivateChat extends Construct {
       this.chatDeploymentNames = this.offeredDeployments(account, props.chatDeploymentNames);
     }
 
+    if (keepsHistory) {
+      const { enabled: _enabled, ...history } = props.history ?? {};
+      this.history = new PostgresHistoryStore(this, 'History', {
+        ...common,
+        ...isolation,
+        ...history,
+        name: names.historyServer,
+        vault: this.vault,
+        customerManagedKey: this.encryptionKey,
+        preventDestroy: props.preventDestroy,
+      });
+    }
+
     if (props.imageMirror) {
       this.registryMirror = new RegistryMirror(this, 'Registry', {
         ...common,
@@ -481,6 +519,7 @@ export class PrivateChat extends Construct {
       signIn: props.signIn,
       frontEnd: this.frontEnd,
       imageMirror: this.registryMirror,
+      history: this.history,
       deploymentNames: this.frontEnd.offersSeveralModels ? this.chatDeploymentNames : undefined,
       appSettings: props.appSettings,
       skuName: props.appServicePlanSku,
@@ -495,6 +534,7 @@ export class PrivateChat extends Construct {
       const account = this.createdAiAccount ?? this.createdOpenAi;
       if (account) Compliance.acknowledge(account, 'PCHAT-LIFE-001', reason);
       if (this.createdVault) Compliance.acknowledge(this.createdVault, 'PCHAT-LIFE-001', reason);
+      if (this.history) Compliance.acknowledge(this.history, 'PCHAT-LIFE-001', reason);
     }
     this.identity = this.app.identity;
     this.openAiEndpoint = this.openAi.endpoint;
@@ -554,6 +594,14 @@ export class PrivateChat extends Construct {
       }
       checkNotBlank(this, 'chatDeploymentName', props.chatDeploymentName);
     }
+    const historyProps = props.history ?? {};
+    const frontEnd = props.frontEnd ?? (props.image ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
+    if (props.history !== undefined && frontEnd.historyStore === HistoryStoreKind.NONE && historyProps.enabled !== false) {
+      throw propError(this, 'history', 'must be left out (or { enabled: false }) for a front end that keeps no history in a store: only Open WebUI reads one', historyProps);
+    }
+    if (historyProps.enabled === false && Object.keys(historyProps).length > 1) {
+      throw ruleError(this, "'history.enabled' is false, so no store is created and its other options do nothing; remove them, got " + Object.keys(historyProps).filter((k) => k !== 'enabled').map((k) => `'history.${k}'`).join(', '));
+    }
     if (props.names?.registry !== undefined && props.imageMirror !== true) {
       throw ruleError(this, "'names.registry' names the registry mirror, which only 'imageMirror: true' creates, got 'names.registry' without it");
     }
@@ -589,6 +637,7 @@ export class PrivateChat extends Construct {
       ['workspace', AzureNameRule.LOG_ANALYTICS_WORKSPACE], ['aiAccount', AzureNameRule.COGNITIVE_ACCOUNT],
       ['aiSubdomain', AzureNameRule.COGNITIVE_ACCOUNT], ['keyVault', AzureNameRule.KEY_VAULT],
       ['servicePlan', AzureNameRule.SERVICE_PLAN], ['webApp', AzureNameRule.WEB_APP], ['registry', AzureNameRule.CONTAINER_REGISTRY],
+      ['historyServer', AzureNameRule.POSTGRESQL_SERVER],
     ];
     for (const [key, rule] of rules) rule.validate(this, `names.${key}`, names[key]);
     checkTrimmed(this, 'names.webApp', names.webApp);
@@ -667,6 +716,15 @@ function propsShape(): Shape {
     frontEnd: is.instance(ChatFrontEnd, 'a ChatFrontEnd (ChatFrontEnd.openWebUi(), ChatFrontEnd.sampleChatApp() or ChatFrontEnd.fromImage(...))'),
     chatDeploymentNames: is.arrayOf(is.string()),
     imageMirror: is.boolean(),
+    history: is.object({
+      enabled: is.boolean(),
+      retentionDays: is.integer(),
+      skuName: is.string(),
+      backupRetentionDays: is.integer(),
+      geoRedundantBackupEnabled: is.boolean(),
+      highAvailability: is.any(),
+      entraAdministrator: is.object({ objectId: is.string(true), principalName: is.string(true), principalType: is.any() }),
+    }),
     appSettings: is.stringMap(),
     signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
     appServicePlanSku: is.string(),
@@ -687,6 +745,7 @@ function propsShape(): Shape {
       servicePlan: is.string(),
       webApp: is.string(),
       registry: is.string(),
+      historyServer: is.string(),
     }),
     vault: VAULT_REF(),
     openAi: OPENAI_REF(),

@@ -6,6 +6,8 @@ import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
@@ -54,6 +56,9 @@ export interface Fixture {
   readonly storageEndpoint: PrivateEndpoint;
   readonly registry: ContainerRegistry;
   readonly registryEndpoint: PrivateEndpoint;
+  /** The chat history server, with its TLS parameters, diagnostics and private endpoint. */
+  readonly history: PostgresqlFlexibleServer;
+  readonly historyTls: PostgresqlFlexibleServerConfiguration;
   /** An AI gateway in front of `account`, in a hub's privatelink.azure-api.net zone. */
   readonly gateway: AiGateway;
 }
@@ -225,7 +230,23 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     publisherEmail: 'platform@contoso.com',
   });
 
+  const history = new PostgresqlFlexibleServer(stack, 'History', {
+    ...common,
+    name: 'psql-chat-0001',
+    version: '16',
+    skuName: 'B_Standard_B2s',
+    backupRetentionDays: 35,
+    publicNetworkAccessEnabled: false,
+    lifecycle: { preventDestroy: true },
+  });
+  new PostgresqlFlexibleServerConfiguration(stack, 'HistorySecureTransport', { serverId: history.id, name: 'require_secure_transport', value: 'on' });
+  const historyTls = new PostgresqlFlexibleServerConfiguration(stack, 'HistoryTls', { serverId: history.id, name: 'ssl_min_protocol_version', value: 'TLSv1.2' });
+  monitoring.addDiagnosticSetting(stack, 'HistoryDiagnostics', { targetResourceId: history.id, logCategories: ['PostgreSQLLogs'] });
+  endpoint(stack, 'HistoryEndpoint', network, history.id, 'postgresqlServer', [hubZoneId('privatelink.postgres.database.azure.com')]);
+
   return {
+    history,
+    historyTls,
     stack,
     network,
     zones,

@@ -29,6 +29,27 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    id: 'PCHAT-PG-001',
+    label: 'TLS 1.1 allowed on the history server',
+    path: 'test/History',
+    problem: "'ssl_min_protocol_version' must be 'TLSv1.2', got 'TLSv1.1'",
+    breakIt: (f) => { f.historyTls.value = 'TLSv1.1'; },
+  },
+  {
+    id: 'PCHAT-PG-002',
+    label: 'history backups kept 1 day',
+    path: 'test/History',
+    problem: "'backup_retention_days' must be set to 7-35, got 1",
+    breakIt: (f) => { f.history.backupRetentionDays = 1; },
+  },
+  {
+    id: 'PCHAT-LIFE-001',
+    label: 'the history server without prevent_destroy',
+    path: 'test/History',
+    problem: "'lifecycle.prevent_destroy' must be true",
+    breakIt: (f) => { f.history.lifecycle = {}; },
+  },
+  {
     id: 'PCHAT-APIM-001',
     label: 'the gateway no longer ignores public_network_access_enabled (azurerm would turn public access back on)',
     path: 'test/Gateway/Resource',

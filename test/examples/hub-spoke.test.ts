@@ -25,6 +25,7 @@ describe('examples/hub-spoke', () => {
     ]).sort();
     expect(zonesByTarget).toEqual([
       ['account', ['privatelink.services.ai.azure.com', 'privatelink.openai.azure.com', 'privatelink.cognitiveservices.azure.com'], 'snet-private-endpoints'],
+      ['postgresqlServer', ['privatelink.postgres.database.azure.com'], 'snet-private-endpoints'],
       ['sites', ['privatelink.azurewebsites.net'], 'snet-private-endpoints'],
       ['vault', ['privatelink.vaultcore.azure.net'], 'snet-private-endpoints'],
     ]);
@@ -33,14 +34,16 @@ describe('examples/hub-spoke', () => {
 
   test('sends every diagnostic setting to the central workspace', () => {
     const settings = Object.values(resourcesOf(json, 'azurerm_monitor_diagnostic_setting'));
-    expect(settings).toHaveLength(3);
+    expect(settings).toHaveLength(4);
     for (const s of settings) expect(s.log_analytics_workspace_id).toMatch(/\/workspaces\/log-platform$/);
   });
 
   test('stores the existing registration\'s secret from a sensitive variable in the vault', () => {
     expect(json.variable.chat_client_secret).toMatchObject({ sensitive: true, type: 'string' });
     const secrets = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret'));
-    expect(secrets.map(([k]) => k.split('-')[0]).sort()).toEqual(['chat_Vault_Secrets_SessionSecret', 'chat_Vault_Secrets_SignInSecret']);
+    expect(secrets.map(([k]) => k.split('-')[0]).sort()).toEqual([
+      'chat_Vault_Secrets_HistoryPassword', 'chat_Vault_Secrets_HistoryUrl', 'chat_Vault_Secrets_SessionSecret', 'chat_Vault_Secrets_SignInSecret',
+    ]);
     const secret = secrets.find(([k]) => k.includes('SignInSecret'))![1] as any;
     expect(secret.value).toBe('${var.chat_client_secret}');
     expect(secret.content_type).toBeTruthy();

@@ -33,10 +33,10 @@ describe('examples/private-chat', () => {
   });
 
   test('has no public data-plane endpoint', () => {
-    for (const type of ['azurerm_cognitive_account', 'azurerm_key_vault', 'azurerm_linux_web_app']) {
+    for (const type of ['azurerm_cognitive_account', 'azurerm_key_vault', 'azurerm_linux_web_app', 'azurerm_postgresql_flexible_server']) {
       for (const block of Object.values(resourcesOf(json, type))) expect([type, block.public_network_access_enabled]).toEqual([type, false]);
     }
-    expect(Object.keys(resourcesOf(json, 'azurerm_private_endpoint'))).toHaveLength(3);
+    expect(Object.keys(resourcesOf(json, 'azurerm_private_endpoint'))).toHaveLength(4);
   });
 
   test('matches the snapshot', () => {

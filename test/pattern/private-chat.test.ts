@@ -41,8 +41,8 @@ describe('PrivateChat with default props', () => {
     expect(count('azurerm_virtual_network')).toBe(1);
     expect(count('azurerm_subnet')).toBe(2);
     expect(count('azurerm_network_security_group')).toBe(2);
-    expect(count('azurerm_private_dns_zone')).toBe(5);
-    expect(count('azurerm_private_dns_zone_virtual_network_link')).toBe(5);
+    expect(count('azurerm_private_dns_zone')).toBe(6);
+    expect(count('azurerm_private_dns_zone_virtual_network_link')).toBe(6);
     expect(count('azurerm_cognitive_account')).toBe(1);
     expect(count('azurerm_cognitive_deployment')).toBe(1);
     expect(count('azurerm_cognitive_account_rai_policy')).toBe(1);
@@ -51,10 +51,20 @@ describe('PrivateChat with default props', () => {
     expect(count('azurerm_service_plan')).toBe(1);
     expect(count('azurerm_linux_web_app')).toBe(1);
     expect(count('azurerm_user_assigned_identity')).toBe(1);
-    expect(count('azurerm_private_endpoint')).toBe(3);
+    expect(count('azurerm_private_endpoint')).toBe(4);
+    expect(count('azurerm_postgresql_flexible_server')).toBe(1);
+    expect(count('azurerm_postgresql_flexible_server_database')).toBe(1);
     expect(count('azuread_application')).toBe(1);
     expect(count('azuread_service_principal')).toBe(1);
-    expect(count('azurerm_monitor_diagnostic_setting')).toBe(3);
+    expect(count('azurerm_monitor_diagnostic_setting')).toBe(4);
+  });
+
+  test('keeps the history in the private PostgreSQL server, read by Open WebUI as a Key Vault reference', () => {
+    const app = onlyResource(json, 'azurerm_linux_web_app');
+    const urlSecret = Object.keys(resourcesOf(json, 'azurerm_key_vault_secret')).find((k) => k.includes('HistoryUrl'));
+    expect(app.app_settings.DATABASE_URL).toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${urlSecret}.versionless_id})`);
+    expect(onlyResource(json, 'azurerm_postgresql_flexible_server')).toMatchObject({ public_network_access_enabled: false, lifecycle: { prevent_destroy: true } });
+    expect(chat.history).toBeDefined();
   });
 
   test('puts every resource in the created resource group and region', () => {
@@ -208,6 +218,7 @@ describe('PrivateChat options', () => {
         cognitiveServices: `${DNS}/privatelink.cognitiveservices.azure.com`,
         keyVault: `${DNS}/privatelink.vaultcore.azure.net`,
         appService: `${DNS}/privatelink.azurewebsites.net`,
+        postgreSql: `${DNS}/privatelink.postgres.database.azure.com`,
       }),
       monitoring: Monitoring.fromWorkspaceId(stack, 'Central', `${SUB}/resourceGroups/rg-log/providers/Microsoft.OperationalInsights/workspaces/central`),
     });
@@ -245,7 +256,8 @@ describe('PrivateChat options', () => {
     expect(acknowledged.map((f) => [f.ruleId, f.constructPath]).sort()).toEqual([
       ['PCHAT-LIFE-001', `${chat.createdAiAccount!.resource.node.path}`],
       ['PCHAT-LIFE-001', `${chat.createdVault!.resource.node.path}`],
-    ]);
+      ['PCHAT-LIFE-001', `${chat.history!.resource.node.path}`],
+    ].sort());
   });
 
   test('tags every taggable resource', () => {

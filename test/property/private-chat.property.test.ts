@@ -311,6 +311,7 @@ function build(c: Config): TerraformStack {
       cognitiveServices: `${zones}/privatelink.cognitiveservices.azure.com`,
       keyVault: `${zones}/privatelink.vaultcore.azure.net`,
       appService: `${zones}/privatelink.azurewebsites.net`,
+      postgreSql: `${zones}/privatelink.postgres.database.azure.com`,
     });
   } else if (c.byo.dnsZones === 'hub-policy') {
     props.dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {}, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY });

@@ -7,6 +7,7 @@ import { AI_ENTRIES } from './catalogue/ai';
 import { APP_ENTRIES } from './catalogue/app';
 import { CatalogueEntry } from './catalogue/common';
 import { GATEWAY_ENTRIES } from './catalogue/gateway';
+import { HISTORY_ENTRIES } from './catalogue/history';
 import { NETWORK_ENTRIES } from './catalogue/network';
 import { PATTERN_ENTRIES } from './catalogue/pattern';
 import { REGISTRY_ENTRIES } from './catalogue/registry';
@@ -17,7 +18,7 @@ export * from './catalogue/common';
 
 /** Every rule, grouped by area in the order the docs list them. */
 export const CATALOGUE: CatalogueEntry[] = [
-  ...NETWORK_ENTRIES, ...AI_ENTRIES, ...SECRETS_ENTRIES, ...APP_ENTRIES, ...REGISTRY_ENTRIES, ...PATTERN_ENTRIES,
+  ...NETWORK_ENTRIES, ...AI_ENTRIES, ...SECRETS_ENTRIES, ...APP_ENTRIES, ...HISTORY_ENTRIES, ...REGISTRY_ENTRIES, ...PATTERN_ENTRIES,
   ...WORKBOOK_ENTRIES, ...GATEWAY_ENTRIES,
 ];
 

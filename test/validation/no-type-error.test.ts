@@ -5,6 +5,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import fc from 'fast-check';
 import { build } from './catalogue';
 import { aiGateway } from './catalogue/gateway';
+import { historyStore } from './catalogue/history';
 import { registryMirror } from './catalogue/registry';
 import { encryptionKey, encryptionKeyAttrs } from './catalogue/secrets';
 import {
@@ -42,7 +43,7 @@ function outcome(make: () => unknown): string | undefined {
 
 /** Every builder of the catalogue, with the props it takes. */
 const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
-  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId', 'accountKind', 'frontEnd', 'chatDeploymentNames', 'encryption', 'imageMirror']],
+  ['PrivateChat', build.chat, ['location', 'resourceGroupName', 'network', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsZones', 'monitoring', 'models', 'chatDeploymentName', 'contentFilter', 'allowedFqdns', 'image', 'appSettings', 'signIn', 'appServicePlanSku', 'identity', 'preventDestroy', 'webSocketsEnabled', 'healthCheckPath', 'authExcludedPaths', 'tags', 'naming', 'names', 'vault', 'openAi', 'servicePlanId', 'accountKind', 'frontEnd', 'chatDeploymentNames', 'encryption', 'imageMirror', 'history']],
   ['PrivateNetwork', build.network, ['resourceGroupName', 'location', 'name', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsServers', 'tags']],
   ['PrivateNetwork.fromAttributes', build.networkAttrs, ['virtualNetworkId', 'privateEndpointSubnetId', 'appIntegrationSubnetId', 'location']],
   ['PrivateDnsZones', build.dnsZones, ['resourceGroupName', 'network', 'zones', 'tags']],
@@ -61,6 +62,7 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['ChatIdentity', build.identity, ['resourceGroupName', 'location', 'name', 'tags']],
   ['ChatIdentity.fromIdentityAttributes', build.identityAttrs, ['identityId', 'clientId', 'principalId', 'tenantId']],
   ['ChatWebApp', build.webApp, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'openAi', 'vault', 'deploymentName', 'identity', 'signIn', 'image', 'appSettings', 'name', 'servicePlanId', 'servicePlanName', 'skuName', 'webSocketsEnabled', 'healthCheckPath', 'healthCheckEvictionTimeInMin', 'authExcludedPaths', 'roleAssignments', 'zoneBalancingEnabled', 'tags', 'frontEnd', 'deploymentNames', 'history', 'imageMirror']],
+  ['PostgresHistoryStore', (p) => historyStore(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'vault', 'monitoring', 'name', 'version', 'skuName', 'storageMb', 'backupRetentionDays', 'geoRedundantBackupEnabled', 'highAvailability', 'databaseName', 'administratorLogin', 'retentionDays', 'retentionStatement', 'customerManagedKey', 'entraAdministrator', 'preventDestroy', 'tags']],
   ['RegistryMirror', (p) => registryMirror(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'sku', 'customerManagedKey', 'zoneRedundancyEnabled', 'trustedServicesBypass', 'tags']],
   ['AiGateway', (p) => aiGateway(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'backends', 'integrationSubnetId', 'allowedCallerClientIds', 'publisherEmail', 'publisherName', 'name', 'skuName', 'tenantId', 'userSource', 'callerUserSources', 'userHeaderName', 'tokensPerMinutePerUser', 'tokensPerDayPerUser', 'deploymentLimits', 'userAssignedIdentity', 'monitoring', 'emitTokenMetrics', 'preventDestroy', 'tags']],
 ];

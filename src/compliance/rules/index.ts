@@ -44,6 +44,8 @@ import { OAI_PRIVATE_ENDPOINT } from './oai-private-endpoint';
 import { OAI_PUBLIC_ACCESS } from './oai-public-access';
 import { PAAS_PRIVATE_ENDPOINT } from './paas-private-endpoint';
 import { PAAS_PUBLIC_ACCESS } from './paas-public-access';
+import { PG_BACKUPS } from './pg-backups';
+import { PG_SECURE_TRANSPORT } from './pg-secure-transport';
 import { RuleDefinition } from '../private/rule-kit';
 
 /** The whole pack, in the order the docs list and the checker reports. */
@@ -60,4 +62,5 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   KV_KEY_ROTATION, OAI_CMK_PURGE_PROTECTION,
   ACR_ADMIN_USER, ACR_ANONYMOUS_PULL, ACR_EXPORT_POLICY, ACR_DATA_ENDPOINT,
   APIM_PUBLIC_ACCESS, APIM_PRIVATE_INBOUND, APIM_VNET, APIM_TLS, APIM_MANAGED_IDENTITY, APIM_BACKEND_HTTPS,
+  PG_SECURE_TRANSPORT, PG_BACKUPS,
 ];

@@ -20,6 +20,7 @@ export const PAAS_ENDPOINTS: { [type: string]: { [subresource: string]: string[]
   },
   azurerm_search_service: { searchService: ['privatelink.search.windows.net'] },
   azurerm_container_registry: { registry: ['privatelink.azurecr.io'] },
+  azurerm_postgresql_flexible_server: { postgresqlServer: ['privatelink.postgres.database.azure.com'] },
   azurerm_cognitive_account: {
     account: ['privatelink.cognitiveservices.azure.com', 'privatelink.openai.azure.com', 'privatelink.services.ai.azure.com'],
   },

@@ -1,0 +1,463 @@
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-active-directory-administrator';
+import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
+import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
+import { DataResource, ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { HistoryStoreKind, IChatHistoryStore } from '../app/front-end';
+import { AzureNameRule, Names } from '../core/names';
+import { PrincipalType } from '../core/principal';
+import { clientConfig } from '../core/private/client-config';
+import { checkPlacement } from '../core/private/placement';
+import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
+import { checkSameRegionAsNetwork } from '../core/private/regions';
+import {
+  checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape,
+} from '../core/private/validate';
+import { IMonitoring } from '../monitoring/monitoring';
+import { PrivateLinkZone } from '../network/private-dns-zones';
+import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
+import { ICustomerManagedKey } from '../secrets/customer-managed-key';
+import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
+import { addGeneratedSecret } from '../secrets/private/generated-secret';
+
+/** High availability of a PostgreSQL Flexible Server (General Purpose and Memory Optimized tiers only). */
+export enum HighAvailabilityMode {
+  /** A standby in another availability zone of the region. */
+  ZONE_REDUNDANT = 'ZoneRedundant',
+  /** A standby in the same zone. */
+  SAME_ZONE = 'SameZone',
+}
+
+/** An Entra ID administrator of the history database, for operators who sign in with Entra tokens. */
+export interface HistoryEntraAdministrator {
+  /** Object id of the user, group or service principal. */
+  readonly objectId: string;
+  /** Its name as PostgreSQL shows it (a UPN, a group's display name or an app's name). */
+  readonly principalName: string;
+  /**
+   * `User`, `Group` or `ServicePrincipal`.
+   *
+   * @default PrincipalType.GROUP
+   */
+  readonly principalType?: PrincipalType;
+}
+
+/** Options of the history store that `PrivateChat` passes through (its `history` prop). */
+export interface HistoryOptions {
+  /**
+   * Days a chat is kept after its last update; a daily job deletes older ones (1-3650).
+   *
+   * @default - chats are kept until users delete them
+   */
+  readonly retentionDays?: number;
+  /**
+   * SKU of the server, `<tier>_<family>_<size>`: Burstable (`B_`), General Purpose (`GP_`) or
+   * Memory Optimized (`MO_`).
+   *
+   * @default 'B_Standard_B2s' - 2 burstable vCores, enough for chat history of a few hundred users
+   */
+  readonly skuName?: string;
+  /**
+   * Days of point-in-time backups (7-35).
+   *
+   * @default 35
+   */
+  readonly backupRetentionDays?: number;
+  /**
+   * Copy backups to the paired region. Off by default: it moves data out of the region, and
+   * Azure decides it only when the server is created (changing it replaces the server).
+   *
+   * @default false
+   */
+  readonly geoRedundantBackupEnabled?: boolean;
+  /**
+   * A standby server; needs a General Purpose or Memory Optimized SKU.
+   *
+   * @default - none
+   */
+  readonly highAvailability?: HighAvailabilityMode;
+  /**
+   * An Entra ID administrator, so operators sign in with Entra tokens instead of the password.
+   *
+   * @default - none: only the generated administrator password (in the vault) signs in
+   */
+  readonly entraAdministrator?: HistoryEntraAdministrator;
+}
+
+/** Props of {@link PostgresHistoryStore}. */
+export interface PostgresHistoryStoreProps extends PrivateEndpointOptions, HistoryOptions {
+  /** Resource group of the server and its private endpoint. */
+  readonly resourceGroupName: string;
+  /** Azure region: the VNet's, since the private endpoint goes there too. */
+  readonly location: string;
+  /** Vault that receives the generated administrator password and the connection URL. */
+  readonly vault: IPrivateKeyVault;
+  /**
+   * Workspace that receives the server's logs (PostgreSQL logs, sessions) and metrics.
+   *
+   * @default - no diagnostic setting
+   */
+  readonly monitoring?: IMonitoring;
+  /**
+   * Name of the server: 3-63 lowercase letters, digits and hyphens, globally unique.
+   *
+   * @default - `psql-<id>-<8 hex characters>` hashed from the subscription and the construct path
+   */
+  readonly name?: string;
+  /**
+   * Major PostgreSQL version.
+   *
+   * @default '16'
+   */
+  readonly version?: string;
+  /**
+   * Storage in MB, one of the sizes Azure offers (32768 up to 33553408).
+   *
+   * @default 32768
+   */
+  readonly storageMb?: number;
+  /**
+   * Name of the database the front end uses.
+   *
+   * @default 'openwebui'
+   */
+  readonly databaseName?: string;
+  /**
+   * Administrator login the front end connects as.
+   *
+   * @default 'chatadmin'
+   */
+  readonly administratorLogin?: string;
+  /**
+   * The SQL statement the retention job runs daily, for a front end other than Open WebUI. It
+   * must delete what is older than `retentionDays`.
+   *
+   * @default - Open WebUI's: delete chats whose `updated_at` is older than `retentionDays`
+   */
+  readonly retentionStatement?: string;
+  /**
+   * Encrypt the server with a customer-managed key (only at creation: adding or changing it later
+   * replaces the server, which `preventDestroy` stops).
+   *
+   * @default - Microsoft-managed keys
+   */
+  readonly customerManagedKey?: ICustomerManagedKey;
+  /**
+   * Adds `lifecycle.prevent_destroy` to the server and the database. Setting this to false
+   * WEAKENS PROTECTION: a change that forces replacement would delete every conversation.
+   *
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Tags of the server and its private endpoint.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Versions azurerm 4.55 accepts for a new server that are still in Azure's support window. */
+export const POSTGRESQL_VERSIONS: readonly string[] = ['13', '14', '15', '16', '17'];
+/** Storage sizes Azure offers, in MB. */
+export const POSTGRESQL_STORAGE_MB: readonly number[] = [
+  32768, 65536, 131072, 262144, 524288, 1048576, 2097152, 4193280, 4194304, 8388608, 16777216, 33553408,
+];
+/** Log categories of a flexible server sent to the workspace. */
+export const POSTGRESQL_LOG_CATEGORIES: readonly string[] = ['PostgreSQLLogs', 'PostgreSQLFlexSessions'];
+/** Logins PostgreSQL or Azure keep for themselves. */
+const RESERVED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public', 'postgres', 'sa'];
+/** Longest retention: ten years. */
+const MAX_RETENTION_DAYS = 3650;
+/** When the retention job runs (UTC): daily at 03:17, off the hour most jobs pick. */
+const RETENTION_SCHEDULE = '17 3 * * *';
+/** Name of the pg_cron job; `cron.schedule` with a name replaces the job of that name, so re-runs are idempotent. */
+const RETENTION_JOB = 'chat-retention';
+
+/**
+ * Open WebUI's retention statement: its `chat` table keeps `updated_at` as Unix seconds, and the
+ * rows that hang off a chat (messages, tags, feedback) are deleted with it or keyed by it.
+ */
+export function openWebUiRetentionStatement(days: number): string {
+  return `DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval '${days} days')::bigint`;
+}
+
+/**
+ * The conversation history of a chat front end, kept in Azure Database for PostgreSQL Flexible
+ * Server behind a private endpoint.
+ *
+ * - public network access off; one private endpoint on `postgresqlServer` in
+ *   `privatelink.postgres.database.azure.com`; TLS 1.2 minimum, secure transport required;
+ * - password authentication on, because Open WebUI cannot sign in with Entra tokens; the
+ *   password is generated once by Terraform (`uuid()`, kept with `ignore_changes`) into the
+ *   vault, and the app reads the full `DATABASE_URL` as a Key Vault reference;
+ * - backups kept 35 days, optionally geo-redundant; optional high availability;
+ * - connection logging, diagnostics to the workspace, `prevent_destroy`;
+ * - `retentionDays`: pg_cron deletes expired chats daily; Terraform schedules the job once with
+ *   `psql` from the machine that applies (which must reach the private endpoint, as it must
+ *   reach the vault's), and `retentionJobSql` holds the statement for teams that run it themselves;
+ * - an optional customer-managed key.
+ *
+ * @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private-link
+ * @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-extensions
+ */
+export class PostgresHistoryStore extends Construct implements IChatHistoryStore {
+  /** Always PostgreSQL. */
+  public readonly historyStoreKind = HistoryStoreKind.POSTGRESQL;
+  /** Resource id of the server. */
+  public readonly serverId: string;
+  /** Name of the server. */
+  public readonly serverName: string;
+  /** `<name>.postgres.database.azure.com`: it resolves to the private endpoint through the privatelink zone. */
+  public readonly fqdn: string;
+  /** Name of the database. */
+  public readonly databaseName: string;
+  /** Administrator login. */
+  public readonly administratorLogin: string;
+  /** Key Vault reference to the `DATABASE_URL` (login, password, host, database, `sslmode=require`). */
+  public readonly connectionUrlReference: string;
+  /** The vault secret with the generated password. */
+  public readonly passwordSecret: KeyVaultSecret;
+  /** The vault secret with the full connection URL. */
+  public readonly databaseUrlSecret: KeyVaultSecret;
+  /** Days chats are kept, when a retention is set. */
+  public readonly retentionDays?: number;
+  /** The `cron.schedule` call the retention job is, when a retention is set. */
+  public readonly retentionJobSql?: string;
+  /** The `azurerm_postgresql_flexible_server` (escape hatch). */
+  public readonly resource: PostgresqlFlexibleServer;
+  /** The database. */
+  public readonly database: PostgresqlFlexibleServerDatabase;
+  /** Server parameters set, in the order they are applied. */
+  public readonly configurations: PostgresqlFlexibleServerConfiguration[] = [];
+  /** The private endpoint. */
+  public readonly privateEndpoint: ServicePrivateEndpoint;
+  /** The diagnostic setting, when `monitoring` is given. */
+  public readonly diagnosticSetting?: MonitorDiagnosticSetting;
+  /** The Entra administrator, when one is given. */
+  public readonly entraAdministrator?: PostgresqlFlexibleServerActiveDirectoryAdministrator;
+  /** The `terraform_data` that schedules the retention job, when a retention is set. */
+  public readonly retentionJob?: DataResource;
+
+  constructor(scope: Construct, id: string, props: PostgresHistoryStoreProps) {
+    super(scope, id);
+    this.validate(props);
+    const tags = props.tags;
+    const preventDestroy = props.preventDestroy ?? true;
+    this.serverName = props.name ?? Names.globallyUnique(this, AzureNameRule.POSTGRESQL_SERVER, `psql-${id}`);
+    this.databaseName = props.databaseName ?? 'openwebui';
+    this.administratorLogin = props.administratorLogin ?? 'chatadmin';
+
+    this.passwordSecret = addGeneratedSecret(props.vault, `HistoryPassword-${Names.hashOf(this, 8)}`, {
+      name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgpass'),
+      contentType: 'postgresql-password',
+    });
+
+    const key = props.customerManagedKey;
+    const sku = props.skuName ?? 'B_Standard_B2s';
+    this.resource = new PostgresqlFlexibleServer(this, 'Resource', {
+      name: this.serverName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      version: props.version ?? '16',
+      skuName: sku,
+      storageMb: props.storageMb ?? 32768,
+      autoGrowEnabled: true,
+      backupRetentionDays: props.backupRetentionDays ?? 35,
+      geoRedundantBackupEnabled: props.geoRedundantBackupEnabled ?? false,
+      publicNetworkAccessEnabled: false,
+      administratorLogin: this.administratorLogin,
+      administratorPassword: this.passwordSecret.value,
+      authentication: {
+        passwordAuthEnabled: true,
+        activeDirectoryAuthEnabled: props.entraAdministrator !== undefined,
+        tenantId: props.entraAdministrator !== undefined ? clientConfig(this).tenantId : undefined,
+      },
+      highAvailability: props.highAvailability !== undefined ? { mode: props.highAvailability } : undefined,
+      identity: key ? { type: 'UserAssigned', identityIds: [key.identityId] } : undefined,
+      customerManagedKey: key ? { keyVaultKeyId: key.keyId, primaryUserAssignedIdentityId: key.identityId } : undefined,
+      dependsOn: key ? [...key.dependables] : undefined,
+      // Azure picks the zone when none is given and reports it back; a later plan must not move it.
+      lifecycle: { preventDestroy, ignoreChanges: ['zone', 'high_availability[0].standby_availability_zone'] },
+      tags,
+    });
+    this.serverId = this.resource.id;
+    this.fqdn = this.resource.fqdn;
+
+    this.database = new PostgresqlFlexibleServerDatabase(this, 'Database', {
+      name: this.databaseName,
+      serverId: this.serverId,
+      charset: 'UTF8',
+      collation: 'en_US.utf8',
+      lifecycle: { preventDestroy },
+    });
+
+    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      network: props.network,
+      dnsZones: props.dnsZones,
+      targetResourceId: this.serverId,
+      subresource: 'postgresqlServer',
+      zones: [PrivateLinkZone.POSTGRESQL],
+      tags,
+    });
+
+    const url = `postgresql://${this.administratorLogin}:${this.passwordSecret.value}@${this.serverName}.postgres.database.azure.com:5432/${this.databaseName}?sslmode=require`;
+    this.databaseUrlSecret = props.vault.addSecret(`HistoryUrl-${Names.hashOf(this, 8)}`, {
+      name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgurl'),
+      value: url,
+      contentType: 'database-url',
+    });
+    this.connectionUrlReference = PrivateKeyVault.keyVaultReference(this.databaseUrlSecret);
+
+    const parameters: [string, string][] = [
+      ['require_secure_transport', 'on'],
+      ['ssl_min_protocol_version', 'TLSv1.2'],
+      ['log_connections', 'on'],
+      ['log_disconnections', 'on'],
+      ['log_checkpoints', 'on'],
+      ['connection_throttle.enable', 'on'],
+    ];
+    if (props.retentionDays !== undefined) {
+      parameters.push(['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', this.databaseName]);
+    }
+    // Azure applies one parameter change to a server at a time; in parallel they fail with
+    // "ServerIsBusy", so each waits for the one before.
+    let previous: ITerraformDependable = this.database;
+    for (const [name, value] of parameters) {
+      const config = new PostgresqlFlexibleServerConfiguration(this, `Parameter-${name.replace(/[^A-Za-z0-9]+/g, '-')}`, {
+        name, value, serverId: this.serverId, dependsOn: [previous],
+      });
+      this.configurations.push(config);
+      previous = config;
+    }
+
+    if (props.retentionDays !== undefined) {
+      this.retentionDays = props.retentionDays;
+      const statement = props.retentionStatement ?? openWebUiRetentionStatement(props.retentionDays);
+      this.retentionJobSql = `SELECT cron.schedule('${RETENTION_JOB}', '${RETENTION_SCHEDULE}', $$${statement}$$)`;
+      const command = `psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "${this.retentionJobSql.replace(/\$/g, '\\$')}"`;
+      this.retentionJob = new DataResource(this, 'RetentionJob', {
+        triggersReplace: { statement: this.retentionJobSql },
+        dependsOn: [previous, this.privateEndpoint.resource],
+        provisioners: [{
+          type: 'local-exec',
+          command,
+          environment: {
+            PGHOST: `${this.serverName}.postgres.database.azure.com`,
+            PGPORT: '5432',
+            PGDATABASE: this.databaseName,
+            PGUSER: this.administratorLogin,
+            PGPASSWORD: this.passwordSecret.value,
+            PGSSLMODE: 'require',
+          },
+        }],
+      });
+    }
+
+    if (props.entraAdministrator) {
+      const admin = props.entraAdministrator;
+      this.entraAdministrator = new PostgresqlFlexibleServerActiveDirectoryAdministrator(this, 'EntraAdministrator', {
+        serverName: this.serverName,
+        resourceGroupName: props.resourceGroupName,
+        tenantId: clientConfig(this).tenantId,
+        objectId: admin.objectId,
+        principalName: admin.principalName,
+        principalType: admin.principalType ?? PrincipalType.GROUP,
+        dependsOn: [this.resource],
+      });
+    }
+
+    if (props.monitoring) {
+      this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
+        targetResourceId: this.serverId,
+        logCategories: [...POSTGRESQL_LOG_CATEGORIES],
+        metrics: true,
+      });
+    }
+  }
+
+  private validate(props: PostgresHistoryStoreProps): void {
+    checkShape(this, props, propsShape());
+    checkTags(this, 'tags', props.tags);
+    checkPlacement(this, props.resourceGroupName, props.location);
+    checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
+    checkTrimmed(this, 'name', props.name);
+    AzureNameRule.POSTGRESQL_SERVER.validate(this, 'name', props.name);
+    AzureNameRule.POSTGRESQL_DATABASE.validate(this, 'databaseName', props.databaseName);
+    checkOneOf(this, 'version', props.version, POSTGRESQL_VERSIONS);
+    const sku = props.skuName;
+    if (sku !== undefined && !isUnresolved(sku) && !/^(B_Standard_B\d+m?s|GP_Standard_D\d+(ds|ads|s)_v[345]|MO_Standard_E\d+(ds|ads|s)_v[345])$/.test(sku)) {
+      throw propError(this, 'skuName', "must be a flexible-server SKU '<tier>_Standard_<size>': Burstable 'B_Standard_B1ms'..'B_Standard_B20ms', General Purpose 'GP_Standard_D2ds_v5' and the like, Memory Optimized 'MO_Standard_E2ds_v5' and the like", sku);
+    }
+    const storage = props.storageMb;
+    if (storage !== undefined && !isUnresolved(storage) && !POSTGRESQL_STORAGE_MB.includes(storage)) {
+      throw propError(this, 'storageMb', `must be one of the sizes Azure offers: ${POSTGRESQL_STORAGE_MB.join(', ')}`, storage);
+    }
+    checkIntRange(this, 'backupRetentionDays', props.backupRetentionDays, 7, 35);
+    checkIntRange(this, 'retentionDays', props.retentionDays, 1, MAX_RETENTION_DAYS);
+    checkOneOf(this, 'highAvailability', props.highAvailability, [HighAvailabilityMode.ZONE_REDUNDANT, HighAvailabilityMode.SAME_ZONE]);
+    if (props.highAvailability !== undefined && !isUnresolved(sku ?? '') && (sku ?? 'B_').startsWith('B_')) {
+      throw ruleError(this, `'highAvailability' needs a General Purpose or Memory Optimized SKU (GP_…, MO_…); Burstable servers have no standby, got 'skuName' '${sku ?? 'B_Standard_B2s'}'`);
+    }
+    if (props.customerManagedKey && props.geoRedundantBackupEnabled) {
+      throw ruleError(this, "'customerManagedKey' and 'geoRedundantBackupEnabled' together need a second key and identity in the paired region, which this construct does not create; turn geo-redundant backups off, or encrypt with Microsoft-managed keys, got both");
+    }
+    const login = props.administratorLogin;
+    if (login !== undefined && !isUnresolved(login)) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(login)) {
+        throw propError(this, 'administratorLogin', 'must be 1-63 lowercase letters, digits and underscores, starting with a letter or underscore', login);
+      }
+      if (RESERVED_LOGINS.includes(login) || login.startsWith('pg_')) {
+        throw propError(this, 'administratorLogin', `must not be a name PostgreSQL or Azure reserves (${RESERVED_LOGINS.join(', ')}, or starting with 'pg_')`, login);
+      }
+    }
+    if (props.retentionStatement !== undefined) {
+      checkNotBlank(this, 'retentionStatement', props.retentionStatement);
+      if (props.retentionDays === undefined) {
+        throw ruleError(this, "'retentionStatement' is what the retention job runs, so it needs 'retentionDays', got 'retentionStatement' alone");
+      }
+      if (!isUnresolved(props.retentionStatement) && props.retentionStatement.includes('$$')) {
+        throw propError(this, 'retentionStatement', "must not contain '$$': the job wraps it in dollar quotes", props.retentionStatement);
+      }
+    }
+    const admin = props.entraAdministrator;
+    if (admin) {
+      checkGuid(this, 'entraAdministrator.objectId', admin.objectId);
+      checkNotBlank(this, 'entraAdministrator.principalName', admin.principalName);
+      checkOneOf(this, 'entraAdministrator.principalType', admin.principalType, [PrincipalType.USER, PrincipalType.GROUP, PrincipalType.SERVICE_PRINCIPAL]);
+    }
+  }
+}
+
+let SHAPE: Shape | undefined;
+function propsShape(): Shape {
+  SHAPE ??= {
+    resourceGroupName: is.string(true),
+    location: is.string(true),
+    network: NETWORK_REF(true),
+    dnsZones: DNS_ZONES_REF(true),
+    vault: VAULT_REF(true),
+    monitoring: MONITORING_REF(),
+    name: is.string(),
+    version: is.string(),
+    skuName: is.string(),
+    storageMb: is.integer(),
+    backupRetentionDays: is.integer(),
+    geoRedundantBackupEnabled: is.boolean(),
+    highAvailability: is.any(),
+    databaseName: is.string(),
+    administratorLogin: is.string(),
+    retentionDays: is.integer(),
+    retentionStatement: is.string(),
+    customerManagedKey: is.reference(['keyId', 'identityId', 'dependables'], 'an ICustomerManagedKey (e.g. an EncryptionKey)'),
+    entraAdministrator: is.object({ objectId: is.string(true), principalName: is.string(true), principalType: is.any() }),
+    preventDestroy: is.boolean(),
+    tags: is.stringMap(),
+  };
+  return SHAPE;
+}

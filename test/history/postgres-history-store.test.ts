@@ -1,0 +1,184 @@
+// The private history store: PostgreSQL Flexible Server behind a private endpoint, its generated
+// credential in the vault, retention, keys and the input it refuses.
+import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import { Testing } from 'cdktf';
+import {
+  HighAvailabilityMode, HistoryStoreKind, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType, PrivateDnsZones,
+  PrivateKeyVault, PrivateLinkZone, PrivateNetwork,
+} from '../../src';
+import { newStack, resourcesOf, synthJson } from '../util';
+
+const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
+const KEY = {
+  keyId: 'https://kv-chat.vault.azure.net/keys/cmk',
+  keyVaultId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-chat',
+  identityId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk',
+  identityClientId: '11111111-1111-1111-1111-111111111111',
+  identityPrincipalId: '22222222-2222-2222-2222-222222222222',
+  dependables: [],
+};
+
+function build(props: Partial<PostgresHistoryStoreProps> = {}) {
+  const stack = newStack();
+  const network = new PrivateNetwork(stack, 'Network', common);
+  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg-chat', network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL] });
+  const monitoring = new Monitoring(stack, 'Monitoring', common);
+  const vault = new PrivateKeyVault(stack, 'Vault', { ...common, network, dnsZones, monitoring });
+  const store = new PostgresHistoryStore(stack, 'History', { ...common, network, dnsZones, vault, monitoring, ...props });
+  return { stack, store, vault, dnsZones, json: () => synthJson(stack) };
+}
+const only = (json: any, type: string): [string, any] => {
+  const all = Object.entries(resourcesOf(json, type));
+  expect(all).toHaveLength(1);
+  return all[0] as [string, any];
+};
+
+describe('PostgresHistoryStore', () => {
+  test('a private flexible server: public access off, TLS, backups, password auth for the front end, prevent_destroy', () => {
+    const { stack, store } = build();
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(PostgresqlFlexibleServer, {
+      version: '16',
+      sku_name: 'B_Standard_B2s',
+      storage_mb: 32768,
+      auto_grow_enabled: true,
+      backup_retention_days: 35,
+      geo_redundant_backup_enabled: false,
+      public_network_access_enabled: false,
+      administrator_login: 'chatadmin',
+      authentication: { password_auth_enabled: true, active_directory_auth_enabled: false },
+      lifecycle: { prevent_destroy: true, ignore_changes: ['zone', 'high_availability[0].standby_availability_zone'] },
+    });
+    expect(store.historyStoreKind).toBe(HistoryStoreKind.POSTGRESQL);
+    expect(store.databaseName).toBe('openwebui');
+  });
+
+  test('the password is generated once by Terraform into the vault and never appears in clear', () => {
+    const { json } = build();
+    const out = json();
+    const secrets = Object.entries(resourcesOf(out, 'azurerm_key_vault_secret')) as [string, any][];
+    const [passName, pass] = secrets.find(([k]) => k.includes('HistoryPassword'))!;
+    expect(pass).toMatchObject({ value: '${join("", [uuid(), uuid()])}', content_type: 'postgresql-password', lifecycle: { ignore_changes: ['value'] } });
+    const [, server] = only(out, 'azurerm_postgresql_flexible_server');
+    expect(server.administrator_password).toBe(`\${azurerm_key_vault_secret.${passName}.value}`);
+    const [, url] = secrets.find(([k]) => k.includes('HistoryUrl'))!;
+    expect(url.content_type).toBe('database-url');
+    expect(url.value).toBe(`postgresql://chatadmin:\${azurerm_key_vault_secret.${passName}.value}@${server.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`);
+    expect(JSON.stringify(out)).not.toMatch(/random_/);
+  });
+
+  test('the front end reads the URL as a Key Vault reference', () => {
+    const { store, json } = build();
+    const urlName = Object.keys(resourcesOf(json(), 'azurerm_key_vault_secret')).find((k) => k.includes('HistoryUrl'));
+    expect(JSON.stringify(json())).toContain(urlName!);
+    expect(store.connectionUrlReference).toMatch(/^@Microsoft\.KeyVault\(SecretUri=\$\{TfToken\[TOKEN\.\d+\]\}\)$/);
+  });
+
+  test('one private endpoint on postgresqlServer in the postgres privatelink zone', () => {
+    const { json } = build();
+    const out = json();
+    const [serverName] = only(out, 'azurerm_postgresql_flexible_server');
+    const endpoints = Object.values(resourcesOf(out, 'azurerm_private_endpoint')).filter((e: any) => e.private_service_connection.subresource_names[0] === 'postgresqlServer') as any[];
+    expect(endpoints).toHaveLength(1);
+    expect(endpoints[0].private_service_connection.private_connection_resource_id).toBe(`\${azurerm_postgresql_flexible_server.${serverName}.id}`);
+    const zone = Object.entries(resourcesOf(out, 'azurerm_private_dns_zone')).find(([, z]: [string, any]) => z.name === 'privatelink.postgres.database.azure.com')!;
+    expect(endpoints[0].private_dns_zone_group.private_dns_zone_ids).toEqual([`\${azurerm_private_dns_zone.${zone[0]}.id}`]);
+  });
+
+  test('the database keeps prevent_destroy; server parameters are applied one after another', () => {
+    const { json, store } = build();
+    const out = json();
+    const [dbName, db] = only(out, 'azurerm_postgresql_flexible_server_database');
+    expect(db).toMatchObject({ name: 'openwebui', charset: 'UTF8', lifecycle: { prevent_destroy: true } });
+    const params = store.configurations.map((c) => (resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration') as any)[c.friendlyUniqueId]);
+    expect(params.map((p: any) => [p.name, p.value])).toEqual([
+      ['require_secure_transport', 'on'], ['ssl_min_protocol_version', 'TLSv1.2'], ['log_connections', 'on'], ['log_disconnections', 'on'],
+      ['log_checkpoints', 'on'], ['connection_throttle.enable', 'on'],
+    ]);
+    expect(params[0].depends_on).toEqual([`azurerm_postgresql_flexible_server_database.${dbName}`]);
+    for (let i = 1; i < params.length; i++) {
+      expect(params[i].depends_on).toEqual([`azurerm_postgresql_flexible_server_configuration.${store.configurations[i - 1].friendlyUniqueId}`]);
+    }
+  });
+
+  test('diagnostics go to the workspace', () => {
+    const out = build().json();
+    const setting = Object.values(resourcesOf(out, 'azurerm_monitor_diagnostic_setting')).find((d: any) => d.target_resource_id.includes('postgresql')) as any;
+    expect(setting.enabled_log.map((l: any) => l.category)).toEqual(['PostgreSQLLogs', 'PostgreSQLFlexSessions']);
+  });
+
+  test('retentionDays: pg_cron on, and a daily job scheduled once with psql from the applying machine', () => {
+    const { json, store } = build({ retentionDays: 30 });
+    const out = json();
+    const params = Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]);
+    expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
+    expect(store.retentionJobSql).toBe("SELECT cron.schedule('chat-retention', '17 3 * * *', $$DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval '30 days')::bigint$$)");
+    const [, job] = only(out, 'terraform_data');
+    expect(job.triggers_replace).toEqual({ statement: store.retentionJobSql });
+    expect(job.provisioner[0]['local-exec'].command).toContain('cron.schedule');
+    expect(job.provisioner[0]['local-exec'].environment).toMatchObject({ PGDATABASE: 'openwebui', PGUSER: 'chatadmin', PGSSLMODE: 'require' });
+    expect(job.provisioner[0]['local-exec'].environment.PGPASSWORD).toMatch(/^\$\{azurerm_key_vault_secret\..*\.value\}$/);
+    expect(job.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_private_endpoint\./), expect.stringMatching(/^azurerm_postgresql_flexible_server_configuration\./)]));
+  });
+
+  test('no retention: no job, pg_cron untouched', () => {
+    const { json, store } = build();
+    expect(resourcesOf(json(), 'terraform_data')).toEqual({});
+    expect(store.retentionJobSql).toBeUndefined();
+  });
+
+  test('a customer-managed key encrypts the server after the key grant', () => {
+    const [, server] = only(build({ customerManagedKey: KEY }).json(), 'azurerm_postgresql_flexible_server');
+    expect(server.identity).toEqual({ type: 'UserAssigned', identity_ids: [KEY.identityId] });
+    expect(server.customer_managed_key).toEqual({ key_vault_key_id: KEY.keyId, primary_user_assigned_identity_id: KEY.identityId });
+  });
+
+  test('options: SKU, HA, geo backups, Entra administrator', () => {
+    const out = build({
+      skuName: 'GP_Standard_D2ds_v5',
+      highAvailability: HighAvailabilityMode.ZONE_REDUNDANT,
+      geoRedundantBackupEnabled: true,
+      backupRetentionDays: 7,
+      entraAdministrator: { objectId: '33333333-3333-3333-3333-333333333333', principalName: 'chat-dbas' },
+    }).json();
+    const [serverName, server] = only(out, 'azurerm_postgresql_flexible_server');
+    expect(server).toMatchObject({ sku_name: 'GP_Standard_D2ds_v5', high_availability: { mode: 'ZoneRedundant' }, geo_redundant_backup_enabled: true, backup_retention_days: 7 });
+    expect(server.authentication.active_directory_auth_enabled).toBe(true);
+    const [, admin] = only(out, 'azurerm_postgresql_flexible_server_active_directory_administrator');
+    expect(admin).toMatchObject({ object_id: '33333333-3333-3333-3333-333333333333', principal_name: 'chat-dbas', principal_type: PrincipalType.GROUP });
+    expect(admin.depends_on).toEqual([`azurerm_postgresql_flexible_server.${serverName}`]);
+  });
+
+  test('passes the rule pack and the provider schemas', () => {
+    const { stack } = build({ retentionDays: 30 });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test.each([
+    ['retention outside the range', { retentionDays: 0 }, /^PostgresHistoryStore 'test\/History': 'retentionDays' must be an integer between 1 and 3650, got 0$/],
+    ['retention too long', { retentionDays: 3651 }, /'retentionDays' must be an integer between 1 and 3650, got 3651/],
+    ['backups too short', { backupRetentionDays: 3 }, /'backupRetentionDays' must be an integer between 7 and 35, got 3/],
+    ['an unsupported version', { version: '11' }, /'version' must be one of '13', '14', '15', '16', '17'.*got '11'/],
+    ['a SKU of another service', { skuName: 'Standard_D2s_v3' }, /'skuName' must be a flexible-server SKU/],
+    ['a storage size Azure does not offer', { storageMb: 50000 }, /'storageMb' must be one of the sizes Azure offers/],
+    ['HA on Burstable', { highAvailability: HighAvailabilityMode.SAME_ZONE }, /'highAvailability' needs a General Purpose or Memory Optimized SKU/],
+    ['CMK with geo backups', { customerManagedKey: KEY, geoRedundantBackupEnabled: true }, /'customerManagedKey' and 'geoRedundantBackupEnabled' together need a second key/],
+    ['a reserved login', { administratorLogin: 'azure_superuser' }, /'administratorLogin' must not be a name PostgreSQL or Azure reserves/],
+    ['a login with capitals', { administratorLogin: 'ChatAdmin' }, /'administratorLogin' must be 1-63 lowercase letters/],
+    ['a statement without retention days', { retentionStatement: 'DELETE FROM t' }, /'retentionStatement' is what the retention job runs, so it needs 'retentionDays'/],
+    ['a statement with dollar quotes', { retentionDays: 5, retentionStatement: 'SELECT $$x$$' }, /'retentionStatement' must not contain '\$\$'/],
+    ['a bad server name', { name: 'PSQL_Chat' }, /'name' must/],
+    ['a bad Entra admin', { entraAdministrator: { objectId: 'dbas', principalName: 'x' } }, /'entraAdministrator.objectId' must be a GUID/],
+    ['an unknown prop', { retention: 30 } as never, /'retention' is not a known prop/],
+  ])('fails on %s', (_, props, expected) => {
+    expect(() => build(props as Partial<PostgresHistoryStoreProps>)).toThrow(expected);
+  });
+
+  test('fails when the zone set lacks the postgres zone', () => {
+    const stack = newStack();
+    const network = new PrivateNetwork(stack, 'Network', common);
+    const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg-chat', network });
+    const monitoring = new Monitoring(stack, 'Monitoring', common);
+    const vault = new PrivateKeyVault(stack, 'Vault', { ...common, network, dnsZones, monitoring });
+    expect(() => new PostgresHistoryStore(stack, 'History', { ...common, network, dnsZones, vault })).toThrow(/no private DNS zone 'privatelink.postgres.database.azure.com' in this set/);
+  });
+});
