@@ -2,7 +2,8 @@
 import { TerraformStack } from 'cdktf';
 import { CatalogueEntry, LOCATION, placement, RG } from './common';
 import {
-  HighAvailabilityMode, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork,
+  HighAvailabilityMode, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrivateDnsZones, PrivateKeyVault, PrivateLinkZone,
+  PrivateNetwork,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -24,8 +25,8 @@ const KEY = {
   dependables: [],
 };
 
-const e = (prop: string, description: string, bad: Partial<PostgresHistoryStoreProps>, good: Partial<PostgresHistoryStoreProps>, expected: RegExp, fix: string):
-CatalogueEntry => ({ construct: 'PostgresHistoryStore', prop, description, build: () => historyStore(bad), valid: () => historyStore(good), expected, fix });
+type Props = Partial<PostgresHistoryStoreProps>;
+const e = (prop: string, description: string, bad: Props, good: Props, expected: RegExp, fix: string): CatalogueEntry => ({ construct: 'PostgresHistoryStore', prop, description, build: () => historyStore(bad), valid: () => historyStore(good), expected, fix });
 
 /** The entries of this area, in the order the docs list them. */
 export const HISTORY_ENTRIES: CatalogueEntry[] = [
