@@ -106,6 +106,14 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    */
   readonly deploymentNames?: string[];
   /**
+   * Base URL of an AI gateway (`AiGateway.endpoint`) that the front end calls instead of the
+   * account. The gateway calls the account as its own identity, so the app's identity gets no role
+   * on the account, and Open WebUI forwards the signed-in user for the gateway's per-user limits.
+   *
+   * @default - the front end calls `openAi` directly
+   */
+  readonly gatewayEndpoint?: string;
+  /**
    * The chat front end: its image, port, health path and settings.
    *
    * @default - ChatFrontEnd.openWebUi(), or ChatFrontEnd.fromImage(image) when `image` is given
@@ -364,7 +372,7 @@ export class ChatWebApp extends Construct {
 
     // Grants the app cannot start without; grantRole returns the existing assignment when a
     // pattern already made the same grant, so nothing is assigned twice.
-    const grants: RoleAssignment[] = [props.openAi.grantUse(this.identity)];
+    const grants: RoleAssignment[] = props.gatewayEndpoint === undefined ? [props.openAi.grantUse(this.identity)] : [];
     if (props.vault) grants.push(props.vault.grantSecretsRead(this.identity));
     if (props.imageMirror) {
       frontEnd = frontEnd.withImage(props.imageMirror.mirror(image));
@@ -395,7 +403,8 @@ export class ChatWebApp extends Construct {
       });
     }
     const fromFrontEnd = frontEnd._settings({
-      endpoint: props.openAi.endpoint,
+      endpoint: props.gatewayEndpoint ?? props.openAi.endpoint,
+      throughGateway: props.gatewayEndpoint !== undefined,
       deploymentName: props.deploymentName,
       deploymentNames: this.deploymentNames,
       identityClientId: this.identity.clientId,
@@ -612,6 +621,13 @@ export class ChatWebApp extends Construct {
         throw propError(this, 'history', `must be a ${frontEnd.historyStore} store, the kind ${frontEnd.name} reads`, props.history.historyStoreKind);
       }
     }
+    const gateway = props.gatewayEndpoint;
+    if (gateway !== undefined && !isUnresolved(gateway)) {
+      if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(gateway)) throw propError(this, 'gatewayEndpoint', "must be an https URL, e.g. the gateway's 'endpoint'", gateway);
+    }
+    if (gateway !== undefined && !frontEnd.forwardsSignedInUser) {
+      throw propError(this, 'gatewayEndpoint', `must not be set for ${frontEnd.name}: it cannot forward the signed-in user, so a gateway could not tell users apart (use Open WebUI)`, gateway);
+    }
     if (frontEnd.needsSessionSecret && props.vault === undefined) {
       throw ruleError(this, `'vault' is required for ${frontEnd.name}: the secret it signs sessions with is generated there and read as a Key Vault reference, got none`);
     }
@@ -786,6 +802,7 @@ function propsShape(): Shape {
     deploymentNames: is.arrayOf(is.string()),
     history: is.reference(['historyStoreKind', 'connectionUrlReference'], 'an IChatHistoryStore (e.g. a PostgresHistoryStore)'),
     imageMirror: is.reference(['mirror', 'grantPull'], 'an IImageMirror (e.g. a RegistryMirror)'),
+    gatewayEndpoint: is.string(),
     appSettings: is.stringMap(),
     name: is.string(),
     servicePlanId: is.string(),

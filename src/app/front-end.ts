@@ -119,6 +119,8 @@ export interface FrontEndContext {
   readonly sessionSecretReference?: string;
   /** The history store, when one is given. */
   readonly history?: IChatHistoryStore;
+  /** Whether `endpoint` is an AI gateway's, which meters users by the headers the front end forwards. */
+  readonly throughGateway?: boolean;
 }
 
 /**
@@ -216,6 +218,7 @@ export class ChatFrontEnd {
       callsReasoningModels: true,
       offersSeveralModels: true,
       needsSessionSecret: true,
+      forwardsSignedInUser: true,
       settings: (ctx) => openWebUiSettings(ctx, options),
     });
   }
@@ -262,6 +265,7 @@ export class ChatFrontEnd {
       callsReasoningModels: sample ? false : options.callsReasoningModels ?? true,
       offersSeveralModels: false,
       needsSessionSecret: false,
+      forwardsSignedInUser: false,
       settings: (ctx) => ({
         defaults: {},
         wired: { AZURE_OPENAI_ENDPOINT: ctx.endpoint, AZURE_OPENAI_MODEL: ctx.deploymentName },
@@ -292,6 +296,11 @@ export class ChatFrontEnd {
   public readonly offersSeveralModels: boolean;
   /** Whether it needs a stable secret of its own (Open WebUI signs its sessions with `WEBUI_SECRET_KEY`). */
   public readonly needsSessionSecret: boolean;
+  /**
+   * Whether it can forward the signed-in user to the model endpoint in a header (Open WebUI's
+   * `X-OpenWebUI-User-Email`), which an AI gateway needs to meter per user.
+   */
+  public readonly forwardsSignedInUser: boolean;
   private readonly settingsOf: (ctx: FrontEndContext) => FrontEndSettings;
 
   private constructor(spec: FrontEndSpec) {
@@ -306,6 +315,7 @@ export class ChatFrontEnd {
     this.callsReasoningModels = spec.callsReasoningModels;
     this.offersSeveralModels = spec.offersSeveralModels;
     this.needsSessionSecret = spec.needsSessionSecret;
+    this.forwardsSignedInUser = spec.forwardsSignedInUser;
     this.settingsOf = spec.settings;
   }
 
@@ -326,6 +336,7 @@ export class ChatFrontEnd {
       callsReasoningModels: this.callsReasoningModels,
       offersSeveralModels: this.offersSeveralModels,
       needsSessionSecret: this.needsSessionSecret,
+      forwardsSignedInUser: this.forwardsSignedInUser,
       settings: this.settingsOf,
     });
   }
@@ -352,6 +363,7 @@ interface FrontEndSpec {
   readonly callsReasoningModels: boolean;
   readonly offersSeveralModels: boolean;
   readonly needsSessionSecret: boolean;
+  readonly forwardsSignedInUser: boolean;
   readonly settings: (ctx: FrontEndContext) => FrontEndSettings;
 }
 
@@ -394,7 +406,8 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     WEBUI_AUTH_TRUSTED_EMAIL_HEADER: SIGNED_IN_USER_HEADER,
     WEBUI_URL: ctx.appUrl,
     CORS_ALLOW_ORIGIN: ctx.appUrl,
-    ENABLE_FORWARD_USER_INFO_HEADERS: options.forwardUserInfoHeaders ? 'True' : 'False',
+    // Through a gateway the user headers are how it meters per user; it trusts them only from this app's identity.
+    ENABLE_FORWARD_USER_INFO_HEADERS: options.forwardUserInfoHeaders || ctx.throughGateway ? 'True' : 'False',
     USER_PERMISSIONS_CHAT_TEMPORARY: options.temporaryChatsAllowed === false && !options.temporaryChatsEnforced ? 'False' : 'True',
     USER_PERMISSIONS_CHAT_TEMPORARY_ENFORCED: options.temporaryChatsEnforced ? 'True' : 'False',
   };

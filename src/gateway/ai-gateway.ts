@@ -624,7 +624,7 @@ export class AiGateway extends Construct implements IPrincipal {
   }
 
   private checkCallers(ids: string[]): void {
-    if (isUnresolved(ids)) {
+    if (!Array.isArray(ids) || (ids.length === 1 && typeof ids[0] === 'string' && ids[0].includes('#{'))) {
       throw ruleError(this, "'allowedCallerClientIds' must be a list known at synth (each element may be an expression), because each id becomes a policy element, got a Terraform expression");
     }
     if (ids.length === 0) {

@@ -1,4 +1,7 @@
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Encryption } from './encryption';
@@ -9,16 +12,19 @@ import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../ai/pr
 import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
 import { ChatFrontEnd, HistoryStoreKind } from '../app/front-end';
-import { IChatIdentity } from '../app/identity';
+import { ChatIdentity, IChatIdentity } from '../app/identity';
 import { checkWebAppNameNotReserved } from '../app/private/checks';
 import { SignIn } from '../app/sign-in';
 import { Compliance } from '../compliance/compliance';
 import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
+import { contains, parseCidr } from '../core/private/cidr';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
+import { AiGateway, AiGatewayBackend, AiGatewayDeploymentLimit, GatewayUserSource } from '../gateway/ai-gateway';
+import { UsageWorkbook } from '../gateway/usage-workbook';
 import { HistoryOptions, PostgresHistoryStore } from '../history/postgres-history-store';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { Egress } from '../network/egress';
@@ -157,6 +163,15 @@ export interface PrivateChatProps {
    * @default - a history store with the defaults of PostgresHistoryStore (chats kept until users delete them, 35 days of backups) when the front end reads one
    */
   readonly history?: ChatHistoryOptions;
+  /**
+   * An AI gateway (API Management Standard v2, see {@link AiGateway}) between the front end and
+   * the models: per-user token limits, usage analytics, failover to more accounts. Off by default:
+   * it adds a fixed cost (about USD 730 a month at list price for Standard v2) and a few minutes of
+   * deploy time.
+   *
+   * @default - none: the front end calls the AI account directly
+   */
+  readonly gateway?: ChatGatewayOptions;
   /**
    * Pull the front end's image through a private Azure Container Registry in the stack (a
    * {@link RegistryMirror}): a pull-through cache rule copies it from its upstream on first pull,
@@ -300,6 +315,56 @@ export interface ChatHistoryOptions extends HistoryOptions {
   readonly enabled?: boolean;
 }
 
+/** The `gateway` prop of {@link PrivateChat}. */
+export interface ChatGatewayOptions {
+  /** E-mail address of the API Management publisher (Azure requires one; it receives service notices). */
+  readonly publisherEmail: string;
+  /**
+   * Address prefix of the gateway's outbound integration subnet, created in the new VNet (a /27 or
+   * larger, dedicated, delegated to `Microsoft.Web/serverFarms`).
+   *
+   * @default '10.0.2.0/27' - inside the default address space
+   */
+  readonly integrationSubnetCidr?: string;
+  /**
+   * Id of an existing dedicated integration subnet, with an existing `network`.
+   *
+   * @default - a subnet is created in the new VNet
+   */
+  readonly integrationSubnetId?: string;
+  /**
+   * More accounts behind the gateway (another region, or standard spill-over after a provisioned
+   * deployment), tried after this stack's account in priority order.
+   *
+   * @default - only this stack's AI account
+   */
+  readonly additionalBackends?: AiGatewayBackend[];
+  /**
+   * Tokens per minute each user may spend per deployment.
+   *
+   * @default 20000
+   */
+  readonly tokensPerMinutePerUser?: number;
+  /**
+   * Tokens per day each user may spend per deployment.
+   *
+   * @default 500000
+   */
+  readonly tokensPerDayPerUser?: number;
+  /**
+   * Limits for particular deployments.
+   *
+   * @default - every deployment gets the per-user defaults
+   */
+  readonly deploymentLimits?: AiGatewayDeploymentLimit[];
+  /**
+   * SKU of the gateway: `StandardV2_n` or `PremiumV2_n`.
+   *
+   * @default 'StandardV2_1'
+   */
+  readonly skuName?: string;
+}
+
 /** Explicit names for the main resources of a {@link PrivateChat}. Each must obey Azure's rule for its type. */
 export interface PrivateChatNames {
   /** @default - derived */
@@ -369,6 +434,10 @@ export class PrivateChat extends Construct {
   public readonly chatDeploymentNames: string[];
   /** The chat front end the app runs. */
   public readonly frontEnd: ChatFrontEnd;
+  /** The AI gateway, with `gateway`. */
+  public readonly gateway?: AiGateway;
+  /** The usage workbook of the gateway, with `gateway`. */
+  public readonly usageWorkbook?: UsageWorkbook;
   /** The conversation-history store, when the front end keeps history in one. */
   public readonly history?: PostgresHistoryStore;
   /** The registry mirror, with `imageMirror`. */
@@ -418,6 +487,7 @@ export class PrivateChat extends Construct {
     const keepsHistory = this.frontEnd.historyStore === HistoryStoreKind.POSTGRESQL && props.history?.enabled !== false;
     if (keepsHistory) zones.push(PrivateLinkZone.POSTGRESQL);
     if (props.imageMirror) zones.push(PrivateLinkZone.CONTAINER_REGISTRY);
+    if (props.gateway) zones.push(PrivateLinkZone.API_MANAGEMENT);
     this.dnsZones = props.dnsZones ?? new PrivateDnsZones(this, 'DnsZones', {
       resourceGroupName: this.resourceGroupName,
       network: this.network,
@@ -506,6 +576,28 @@ export class PrivateChat extends Construct {
       });
     }
 
+    // With a gateway, the gateway must know the app's identity (its only allowed caller) before the
+    // app exists, so the identity is made here rather than inside the app.
+    let appIdentity = props.identity;
+    if (props.gateway) {
+      const options = props.gateway;
+      AiGateway.checkUserSource(GatewayUserSource.FORWARDED_HEADER, this.frontEnd.forwardsSignedInUser ? [GatewayUserSource.FORWARDED_HEADER] : []);
+      appIdentity ??= new ChatIdentity(this, 'AppIdentity', { ...common });
+      this.gateway = new AiGateway(this, 'Gateway', {
+        ...common,
+        ...isolation,
+        backends: [{ account: this.openAi, priority: 1 }, ...(options.additionalBackends ?? [])],
+        integrationSubnetId: options.integrationSubnetId ?? this.gatewaySubnet(options.integrationSubnetCidr ?? '10.0.2.0/27', props.addressSpace ?? '10.0.0.0/16'),
+        allowedCallerClientIds: [appIdentity.clientId],
+        publisherEmail: options.publisherEmail,
+        skuName: options.skuName,
+        tokensPerMinutePerUser: options.tokensPerMinutePerUser,
+        tokensPerDayPerUser: options.tokensPerDayPerUser,
+        deploymentLimits: options.deploymentLimits,
+      });
+      this.usageWorkbook = new UsageWorkbook(this, 'UsageWorkbook', { ...common, monitoring: this.monitoring });
+    }
+
     this.app = new ChatWebApp(this, 'App', {
       ...common,
       ...isolation,
@@ -515,7 +607,8 @@ export class PrivateChat extends Construct {
       openAi: this.openAi,
       deploymentName: this.chatDeploymentName,
       vault: this.vault,
-      identity: props.identity,
+      identity: appIdentity,
+      gatewayEndpoint: this.gateway?.endpoint,
       signIn: props.signIn,
       frontEnd: this.frontEnd,
       imageMirror: this.registryMirror,
@@ -602,6 +695,12 @@ export class PrivateChat extends Construct {
     if (historyProps.enabled === false && Object.keys(historyProps).length > 1) {
       throw ruleError(this, "'history.enabled' is false, so no store is created and its other options do nothing; remove them, got " + Object.keys(historyProps).filter((k) => k !== 'enabled').map((k) => `'history.${k}'`).join(', '));
     }
+    if (props.gateway && props.network && props.gateway.integrationSubnetId === undefined) {
+      throw propError(this, 'gateway.integrationSubnetId', "is required with an existing 'network': name a dedicated /27 subnet delegated to Microsoft.Web/serverFarms, with an NSG", undefined);
+    }
+    if (props.gateway && !props.network && props.gateway.integrationSubnetId !== undefined) {
+      throw ruleError(this, "'gateway.integrationSubnetId' names a subnet of an existing network, but 'network' is not given; use 'gateway.integrationSubnetCidr' for the new VNet, got 'integrationSubnetId'");
+    }
     if (props.names?.registry !== undefined && props.imageMirror !== true) {
       throw ruleError(this, "'names.registry' names the registry mirror, which only 'imageMirror: true' creates, got 'names.registry' without it");
     }
@@ -628,6 +727,19 @@ export class PrivateChat extends Construct {
     if (props.models && props.models.length === 0) {
       throw propError(this, 'models', 'must list at least one deployment for the chat app', []);
     }
+  }
+
+  /** The gateway's dedicated integration subnet in the new VNet, with its own NSG (no inbound from the Internet). */
+  private gatewaySubnet(cidr: string, addressSpace: string): string {
+    const network = this.network as PrivateNetwork;
+    const parsed = parseCidr(cidr);
+    if (typeof parsed === 'string') throw propError(this, 'gateway.integrationSubnetCidr', `must be a CIDR block: ${parsed}`, cidr);
+    if (parsed.prefix > 27) throw propError(this, 'gateway.integrationSubnetCidr', 'must be a /27 or larger: API Management needs it for outbound VNet integration', cidr);
+    const space = parseCidr(addressSpace);
+    if (typeof space !== 'string' && !contains(space, parsed)) {
+      throw propError(this, 'gateway.integrationSubnetCidr', `must lie inside addressSpace '${addressSpace}'`, cidr);
+    }
+    return createGatewaySubnet(this, network, cidr);
   }
 
   /** Each explicit name against Azure's rule for its type, named by its prop. */
@@ -716,6 +828,16 @@ function propsShape(): Shape {
     frontEnd: is.instance(ChatFrontEnd, 'a ChatFrontEnd (ChatFrontEnd.openWebUi(), ChatFrontEnd.sampleChatApp() or ChatFrontEnd.fromImage(...))'),
     chatDeploymentNames: is.arrayOf(is.string()),
     imageMirror: is.boolean(),
+    gateway: is.object({
+      publisherEmail: is.string(true),
+      integrationSubnetCidr: is.string(),
+      integrationSubnetId: is.string(),
+      additionalBackends: is.arrayOf(is.any()),
+      tokensPerMinutePerUser: is.integer(),
+      tokensPerDayPerUser: is.integer(),
+      deploymentLimits: is.arrayOf(is.any()),
+      skuName: is.string(),
+    }),
     history: is.object({
       enabled: is.boolean(),
       retentionDays: is.integer(),
@@ -754,3 +876,33 @@ function propsShape(): Shape {
   return SHAPE;
 }
 
+
+/** A dedicated subnet for API Management's outbound VNet integration, in `network`'s VNet. */
+function createGatewaySubnet(scope: Construct, network: PrivateNetwork, cidr: string): string {
+  const common = { resourceGroupName: network.virtualNetwork.resourceGroupName, location: network.virtualNetwork.location };
+  const nsg = new NetworkSecurityGroup(scope, 'GatewayNsg', {
+    ...common,
+    name: Names.local(scope, AzureNameRule.NETWORK_RESOURCE, 'nsg-apim'),
+    securityRule: [{
+      name: 'deny-internet-inbound',
+      priority: 4096,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sourcePortRange: '*',
+      destinationPortRange: '*',
+      sourceAddressPrefix: 'Internet',
+      destinationAddressPrefix: '*',
+    }],
+  });
+  const subnet = new Subnet(scope, 'GatewaySubnet', {
+    name: 'apim-integration',
+    resourceGroupName: common.resourceGroupName,
+    virtualNetworkName: network.virtualNetworkName,
+    addressPrefixes: [cidr],
+    defaultOutboundAccessEnabled: false,
+    delegation: [{ name: 'apim', serviceDelegation: { name: 'Microsoft.Web/serverFarms', actions: ['Microsoft.Network/virtualNetworks/subnets/action'] } }],
+  });
+  new SubnetNetworkSecurityGroupAssociation(scope, 'GatewayNsgAssociation', { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
+  return subnet.id;
+}

@@ -1,0 +1,43 @@
+import { Testing } from 'cdktf';
+import { MultiRegionStack } from '../../examples/multi-region/main';
+import { onlyResource, resourcesOf, synth } from '../util';
+
+describe('examples/multi-region', () => {
+  const build = () => new MultiRegionStack(Testing.app(), 'multi-region');
+  const json = JSON.parse(synth(build()));
+
+  test('two Foundry accounts in two regions, each with its private endpoint in its own spoke, registered in the hub zones', () => {
+    const accounts = Object.entries(resourcesOf(json, 'azurerm_cognitive_account')) as [string, any][];
+    expect(accounts.map(([, a]) => a.location).sort()).toEqual(['francecentral', 'swedencentral']);
+    for (const [name, account] of accounts) {
+      expect(account).toMatchObject({ public_network_access_enabled: false, local_auth_enabled: false });
+      const pe = Object.values(resourcesOf(json, 'azurerm_private_endpoint')).find((e: any) => e.private_service_connection.private_connection_resource_id === `\${azurerm_cognitive_account.${name}.id}`) as any;
+      expect(pe.location).toBe(account.location);
+      expect(pe.private_dns_zone_group.private_dns_zone_ids.every((z: string) => z.includes('rg-hub-dns'))).toBe(true);
+    }
+    expect(resourcesOf(json, 'azurerm_private_dns_zone')).toEqual({});
+  });
+
+  test('the gateway tries region A first and fails over to region B, as its own identity on both', () => {
+    const apim = onlyResource(json, 'azurerm_api_management');
+    expect(apim.public_network_access_enabled).toBe(true); // flipped to Disabled by the azapi update after the private endpoint
+    expect(onlyResource(json, 'azapi_update_resource').body).toEqual({ properties: { publicNetworkAccess: 'Disabled' } });
+    const backends = Object.values(resourcesOf(json, 'azurerm_api_management_backend')) as any[];
+    expect(backends).toHaveLength(2);
+    for (const b of backends) expect(b.circuit_breaker_rule).toBeDefined();
+    const policy = onlyResource(json, 'azurerm_api_management_api_policy').xml_content as string;
+    expect(policy).toContain('<retry');
+    expect(policy).toMatch(/llm-token-limit/);
+    const apimName = Object.keys(resourcesOf(json, 'azurerm_api_management'))[0];
+    const grants = Object.values(resourcesOf(json, 'azurerm_role_assignment')).filter((r: any) => r.principal_id === `\${azurerm_api_management.${apimName}.identity[0].principal_id}`);
+    expect(grants).toHaveLength(2);
+  });
+
+  test('the spokes are peered both ways', () => {
+    expect(Object.keys(resourcesOf(json, 'azurerm_virtual_network_peering'))).toHaveLength(2);
+  });
+
+  test('matches the snapshot', () => {
+    expect(synth(build())).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,32 @@
+import { Testing } from 'cdktf';
+import { PrivateChatGatewayStack } from '../../examples/private-chat-gateway/main';
+import { onlyResource, resourcesOf, synth } from '../util';
+
+describe('examples/private-chat-gateway', () => {
+  const build = () => new PrivateChatGatewayStack(Testing.app(), 'chat-gateway');
+  const json = JSON.parse(synth(build()));
+
+  test('Open WebUI calls the gateway, forwarding the signed-in user; the gateway alone holds a role on the account', () => {
+    const apimName = Object.keys(resourcesOf(json, 'azurerm_api_management'))[0];
+    const settings = onlyResource(json, 'azurerm_linux_web_app').app_settings;
+    expect(settings.OPENAI_API_BASE_URLS).toBe(`\${azurerm_api_management.${apimName}.gateway_url}/openai/v1`);
+    expect(settings.ENABLE_FORWARD_USER_INFO_HEADERS).toBe('True');
+    const onAccount = Object.values(resourcesOf(json, 'azurerm_role_assignment')).filter((r: any) => String(r.scope).includes('azurerm_cognitive_account')) as any[];
+    expect(onAccount.map((r) => r.principal_id)).toEqual([`\${azurerm_api_management.${apimName}.identity[0].principal_id}`]);
+  });
+
+  test('the gateway is private: a Gateway private endpoint, public access disabled after it, outbound through its own subnet', () => {
+    const pe = Object.values(resourcesOf(json, 'azurerm_private_endpoint')).find((e: any) => e.private_service_connection.subresource_names[0] === 'Gateway') as any;
+    expect(pe).toBeDefined();
+    expect(onlyResource(json, 'azapi_update_resource').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_private_endpoint\./)]));
+    expect(onlyResource(json, 'azurerm_api_management').virtual_network_type).toBe('External');
+  });
+
+  test('the usage workbook sits in the stack workspace', () => {
+    expect(onlyResource(json, 'azurerm_application_insights_workbook').category).toBe('workbook');
+  });
+
+  test('matches the snapshot', () => {
+    expect(synth(build())).toMatchSnapshot();
+  });
+});

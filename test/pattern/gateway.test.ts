@@ -1,0 +1,86 @@
+// PrivateChat with the AI gateway: the app calls the gateway, the gateway calls the accounts.
+import { Testing } from 'cdktf';
+import { ChatFrontEnd, PrivateChat, PrivateChatProps, PrivateLinkZone, PrivateNetwork } from '../../src';
+import { newStack, resourcesOf, synthJson } from '../util';
+
+const GW = { publisherEmail: 'platform@contoso.com' };
+function chat(props: Partial<PrivateChatProps> = {}) {
+  const stack = newStack();
+  const made = new PrivateChat(stack, 'chat', { location: 'swedencentral', ...props });
+  return { stack, chat: made, json: () => synthJson(stack) };
+}
+const one = (json: any, type: string) => {
+  const all = Object.entries(resourcesOf(json, type));
+  expect(all).toHaveLength(1);
+  return all[0] as [string, any];
+};
+
+describe('PrivateChat gateway', () => {
+  test('off by default: no API Management, the app calls the account', () => {
+    const out = chat().json();
+    expect(resourcesOf(out, 'azurerm_api_management')).toEqual({});
+    expect(resourcesOf(out, 'azurerm_application_insights_workbook')).toEqual({});
+  });
+
+  test('the app calls the gateway with its identity token and forwards the signed-in user; the gateway, not the app, holds the account role', () => {
+    const { json, chat: made } = chat({ gateway: GW });
+    const out = json();
+    const [apimName] = one(out, 'azurerm_api_management');
+    const [, app] = one(out, 'azurerm_linux_web_app');
+    expect(app.app_settings.OPENAI_API_BASE_URLS).toBe(`\${azurerm_api_management.${apimName}.gateway_url}/openai/v1`);
+    expect(app.app_settings.ENABLE_FORWARD_USER_INFO_HEADERS).toBe('True');
+    const [identityName] = Object.entries(resourcesOf(out, 'azurerm_user_assigned_identity')).find(([k]) => k.includes('AppIdentity'))!;
+    const [, policy] = one(out, 'azurerm_api_management_api_policy');
+    expect(policy.xml_content).toContain(`\${azurerm_user_assigned_identity.${identityName}.client_id}`);
+    const onAccount = Object.values(resourcesOf(out, 'azurerm_role_assignment')).filter((r: any) => String(r.scope).includes('azurerm_cognitive_account')) as any[];
+    expect(onAccount.map((r) => r.principal_id)).toEqual([`\${azurerm_api_management.${apimName}.identity[0].principal_id}`]);
+    expect(made.gateway).toBeDefined();
+  });
+
+  test('a dedicated /27 integration subnet with an NSG, the API Management zone, and the usage workbook in the workspace', () => {
+    const out = chat({ gateway: GW }).json();
+    const [subnetName, subnet] = Object.entries(resourcesOf(out, 'azurerm_subnet')).find(([, s]: [string, any]) => s.name === 'apim-integration') as [string, any];
+    expect(subnet.address_prefixes).toEqual(['10.0.2.0/27']);
+    expect(subnet.delegation[0].service_delegation.name).toBe('Microsoft.Web/serverFarms');
+    const [, apim] = one(out, 'azurerm_api_management');
+    expect(apim.virtual_network_configuration.subnet_id).toBe(`\${azurerm_subnet.${subnetName}.id}`);
+    expect(Object.values(resourcesOf(out, 'azurerm_subnet_network_security_group_association')).some((a: any) => a.subnet_id === `\${azurerm_subnet.${subnetName}.id}`)).toBe(true);
+    expect(Object.values(resourcesOf(out, 'azurerm_private_dns_zone')).map((z: any) => z.name)).toContain(PrivateLinkZone.API_MANAGEMENT.zoneName);
+    const [, workbook] = one(out, 'azurerm_application_insights_workbook');
+    expect(workbook.source_id).toMatch(/azurerm_log_analytics_workspace/);
+  });
+
+  test('per-user limits reach the gateway policy', () => {
+    const made = chat({ gateway: { ...GW, tokensPerMinutePerUser: 5000, tokensPerDayPerUser: 100000 } }).chat;
+    const xml = made.gateway!.policyXml;
+    expect(xml).toContain('tokens-per-minute="5000"');
+    expect(xml).toContain('token-quota="100000"');
+    expect(xml).toContain('token-quota-period="Daily"');
+  });
+
+  test('passes the rule pack and the provider schemas', () => {
+    const { stack } = chat({ gateway: GW });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test.each([
+    ['a front end that cannot forward the user', { gateway: GW, frontEnd: ChatFrontEnd.sampleChatApp() }, /'userSource'|'gatewayEndpoint'|forward/],
+    ['a subnet smaller than /27', { gateway: { ...GW, integrationSubnetCidr: '10.0.2.0/28' } }, /'gateway.integrationSubnetCidr' must be a \/27 or larger/],
+    ['a subnet outside the address space', { gateway: { ...GW, integrationSubnetCidr: '10.9.0.0/27' } }, /'gateway.integrationSubnetCidr' must lie inside addressSpace '10.0.0.0\/16'/],
+    ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /'tokensPerMinutePerUser'/],
+    ['no publisher e-mail', { gateway: {} as never }, /'gateway.publisherEmail'/],
+  ])('fails on %s', (_, props, expected) => {
+    expect(() => chat(props as Partial<PrivateChatProps>)).toThrow(expected);
+  });
+
+  test('fails with an existing network but no integration subnet id', () => {
+    const stack = newStack();
+    const network = PrivateNetwork.fromAttributes(stack, 'Spoke', {
+      virtualNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet',
+      privateEndpointSubnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe',
+      appIntegrationSubnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app',
+    });
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', network, gateway: GW }))
+      .toThrow(/'gateway.integrationSubnetId' is required with an existing 'network'/);
+  });
+});
