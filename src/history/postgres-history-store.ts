@@ -4,24 +4,25 @@ import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql
 import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-active-directory-administrator';
 import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
-import { DataResource, ITerraformDependable } from 'cdktf';
+import { Offset } from '@cdktf/provider-time/lib/offset';
+import { DataResource, Fn, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { HistoryStoreKind, IChatHistoryStore } from '../app/front-end';
 import { AzureNameRule, Names } from '../core/names';
 import { PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
 import { checkPlacement } from '../core/private/placement';
+import { ensureTimeProvider } from '../core/private/providers';
 import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
-  checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape,
+  checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
-import { addGeneratedSecret } from '../secrets/private/generated-secret';
 
 /** High availability of a PostgreSQL Flexible Server (General Purpose and Memory Optimized tiers only). */
 export enum HighAvailabilityMode {
@@ -57,7 +58,11 @@ export interface HistoryOptions {
    * SKU of the server, `<tier>_<family>_<size>`: Burstable (`B_`), General Purpose (`GP_`) or
    * Memory Optimized (`MO_`).
    *
-   * @default 'B_Standard_B2s' - 2 burstable vCores, enough for chat history of a few hundred users
+   * @default 'B_Standard_B2s' - 2 burstable vCores and 4 GiB, the cheapest size whose connection
+   * limit (414 user connections) several app instances' pools cannot exhaust; B1ms allows only 35.
+   * Burstable bills a fraction of General Purpose (see the Azure pricing page for your region), but
+   * has no high availability.
+   * @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-limits
    */
   readonly skuName?: string;
   /**
@@ -108,9 +113,14 @@ export interface PostgresHistoryStoreProps extends PrivateEndpointOptions, Histo
    */
   readonly name?: string;
   /**
-   * Major PostgreSQL version.
+   * Major PostgreSQL version, one of those azurerm 4.55 accepts ('11' to '18'). Versions 11-13 are
+   * past Azure's standard support (a warning): new servers on them run on paid extended support.
+   * Upgrading in place later is possible; going down a version replaces the server.
    *
-   * @default '16'
+   * @default '17' - in Azure's standard support, and a version on which Azure documents the
+   * pg_cron extension the retention job needs (18 is accepted; check pg_cron there before relying
+   * on retention)
+   * @see https://learn.microsoft.com/azure/postgresql/configure-maintain/concepts-version-policy
    */
   readonly version?: string;
   /**
@@ -139,6 +149,30 @@ export interface PostgresHistoryStoreProps extends PrivateEndpointOptions, Histo
    */
   readonly retentionStatement?: string;
   /**
+   * Schedule the retention job from the machine that runs `terraform apply` (a `terraform_data`
+   * with a `local-exec` that runs `psql`). That machine must reach the private endpoint (it already
+   * must reach the vault's) and have `psql`. Set false to run `retentionJobSql` yourself, e.g. from
+   * a jump host; pg_cron is still enabled on the server.
+   *
+   * @default true
+   */
+  readonly scheduleRetentionJob?: boolean;
+  /**
+   * Days the password and URL secrets are valid, counted from their creation (computed once by a
+   * hashicorp/time `time_offset`, so the synthesized JSON never changes).
+   *
+   * Key Vault may refuse to return an expired secret (`SecretExpired`), and then App Service cannot
+   * resolve `DATABASE_URL`: rotate before the date (`secretsExpireOn`). To rotate, replace the
+   * password secret and the offset (`terraform apply -replace=<password secret> -replace=<time_offset>`):
+   * the server takes the new password in place, the URL secret follows, and the app reads it on
+   * its next Key Vault reference refresh (or a restart).
+   *
+   * @default 1825 (five years: long enough not to break a running deployment unnoticed; set it to
+   * what a 'maximum validity period' policy on the vault demands)
+   * @see https://learn.microsoft.com/azure/key-vault/secrets/about-secrets
+   */
+  readonly secretLifetimeDays?: number;
+  /**
    * Encrypt the server with a customer-managed key (only at creation: adding or changing it later
    * replaces the server, which `preventDestroy` stops).
    *
@@ -160,16 +194,39 @@ export interface PostgresHistoryStoreProps extends PrivateEndpointOptions, Histo
   readonly tags?: { [key: string]: string };
 }
 
-/** Versions azurerm 4.55 accepts for a new server that are still in Azure's support window. */
-export const POSTGRESQL_VERSIONS: readonly string[] = ['13', '14', '15', '16', '17'];
+/**
+ * Major versions azurerm 4.55 accepts (`version` of `azurerm_postgresql_flexible_server`).
+ *
+ * @see https://github.com/hashicorp/terraform-provider-azurerm/blob/v4.55.0/internal/services/postgres/postgresql_flexible_server_resource.go
+ */
+export const POSTGRESQL_VERSIONS: readonly string[] = ['11', '12', '13', '14', '15', '16', '17', '18'];
+/** Versions whose Azure standard support ended on 2026-07-31 (extended support is billed). */
+const OUT_OF_STANDARD_SUPPORT = ['11', '12', '13'];
+/** The default major version: supported, with pg_cron documented for it. */
+const DEFAULT_VERSION = '17';
+/** Default validity of the generated secrets. */
+const DEFAULT_SECRET_LIFETIME_DAYS = 1825;
+/**
+ * SKU names azurerm 4.55 accepts, its own pattern: Burstable B1ms-B20ms and B2s, General Purpose
+ * D-series v3/v4/v5 sizes, Memory Optimized E-series v3/v4/v5 sizes.
+ *
+ * @see https://github.com/hashicorp/terraform-provider-azurerm/blob/v4.55.0/internal/services/postgres/validate/flexible_server_sku_name.go
+ */
+const SKU_NAME = new RegExp('^((B_Standard_B((1|2|4|8|12|16|20)ms|2s))|(GP_Standard_D(((2|4|8|16|32|48|64)s_v3)|((2|4|8|16|32|48|64)ds_v4)'
+  + '|((2|4|8|16|32|48|64|96)ds_v5)|((2|4|8|16|32|48|64|96)ads_v5)))|(MO_Standard_E((((2|4|8|16|20|32|48|64)s)_v3)|((2|4|6|8|16|20|32|48|64)ds_v4)'
+  + '|((2|4|8|16|20|32|48|64|96)ds_v5)|((2|4|8|16|32|48|64|96)ads_v5))))$');
 /** Storage sizes Azure offers, in MB. */
 export const POSTGRESQL_STORAGE_MB: readonly number[] = [
   32768, 65536, 131072, 262144, 524288, 1048576, 2097152, 4193280, 4194304, 8388608, 16777216, 33553408,
 ];
 /** Log categories of a flexible server sent to the workspace. */
 export const POSTGRESQL_LOG_CATEGORIES: readonly string[] = ['PostgreSQLLogs', 'PostgreSQLFlexSessions'];
-/** Logins PostgreSQL or Azure keep for themselves. */
-const RESERVED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public', 'postgres', 'sa'];
+/**
+ * Administrator logins Azure refuses (besides any starting with `pg_`), as azurerm 4.55 checks them.
+ *
+ * @see https://github.com/hashicorp/terraform-provider-azurerm/blob/v4.55.0/internal/services/postgres/validate/admin_usernames.go
+ */
+const RESERVED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
 /** Longest retention: ten years. */
 const MAX_RETENTION_DAYS = 3650;
 /** When the retention job runs (UTC): daily at 03:17, off the hour most jobs pick. */
@@ -178,11 +235,37 @@ const RETENTION_SCHEDULE = '17 3 * * *';
 const RETENTION_JOB = 'chat-retention';
 
 /**
- * Open WebUI's retention statement: its `chat` table keeps `updated_at` as Unix seconds, and the
- * rows that hang off a chat (messages, tags, feedback) are deleted with it or keyed by it.
+ * Open WebUI's retention statement, one SQL statement that deletes, in one transaction:
+ * - every chat whose `updated_at` (Unix seconds) is older than `days`; its messages
+ *   (`chat_message`) and file links (`chat_file`) go with it through their `ON DELETE CASCADE`
+ *   foreign keys;
+ * - the shared snapshots of those chats (rows of `chat` owned by `shared-<chat id>`, which Open
+ *   WebUI itself deletes with the chat);
+ * - the feedback given on them (`feedback.meta->>'chat_id'`; feedback holds a snapshot of the chat
+ *   and has no foreign key).
+ *
+ * Tags live in the chat's `meta` and per user in `tag` (names only), so nothing else holds chat
+ * text. Checked against Open WebUI's models (`chats.py`, `chat_messages.py`, `feedbacks.py`) and the
+ * `chat_message` migration; re-check after a major upgrade of Open WebUI.
+ *
+ * @see https://github.com/open-webui/open-webui/blob/main/backend/open_webui/models/chats.py
  */
 export function openWebUiRetentionStatement(days: number): string {
-  return `DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval '${days} days')::bigint`;
+  checkIntRange('PostgresHistoryStore.openWebUiRetentionStatement', 'days', days, 1, MAX_RETENTION_DAYS);
+  return 'WITH expired AS ('
+    + `DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval '${days} days')::bigint AND user_id NOT LIKE 'shared-%' RETURNING id`
+    + "), shared AS (DELETE FROM chat WHERE user_id IN (SELECT 'shared-' || id FROM expired) RETURNING id) "
+    + "DELETE FROM feedback WHERE meta->>'chat_id' IN (SELECT id FROM expired)";
+}
+
+/**
+ * A string Terraform takes literally: `${` and `%{` would start an interpolation or a template
+ * directive, so they are doubled.
+ *
+ * @see https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences
+ */
+function terraformLiteral(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**
@@ -205,6 +288,14 @@ export function openWebUiRetentionStatement(days: number): string {
  * @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-extensions
  */
 export class PostgresHistoryStore extends Construct implements IChatHistoryStore {
+  /**
+   * Open WebUI's retention statement for `days` (see the module function of the same name): the
+   * default of `retentionStatement`.
+   */
+  public static openWebUiRetentionStatement(days: number): string {
+    return openWebUiRetentionStatement(days);
+  }
+
   /** Always PostgreSQL. */
   public readonly historyStoreKind = HistoryStoreKind.POSTGRESQL;
   /** Resource id of the server. */
@@ -223,6 +314,8 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
   public readonly passwordSecret: KeyVaultSecret;
   /** The vault secret with the full connection URL. */
   public readonly databaseUrlSecret: KeyVaultSecret;
+  /** When the password and URL secrets expire (RFC3339, known after the first apply): rotate before. */
+  public readonly secretsExpireOn: string;
   /** Days chats are kept, when a retention is set. */
   public readonly retentionDays?: number;
   /** The `cron.schedule` call the retention job is, when a retention is set. */
@@ -251,18 +344,31 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     this.databaseName = props.databaseName ?? 'openwebui';
     this.administratorLogin = props.administratorLogin ?? 'chatadmin';
 
-    this.passwordSecret = addGeneratedSecret(props.vault, `HistoryPassword-${Names.hashOf(this, 8)}`, {
+    // Key Vault may refuse an expired secret, and then the app loses DATABASE_URL: both secrets
+    // get one long, explicit lifetime instead of the vault's one-year default.
+    ensureTimeProvider(this);
+    const expiry = new Offset(this, 'SecretExpiry', { offsetDays: props.secretLifetimeDays ?? DEFAULT_SECRET_LIFETIME_DAYS });
+    this.secretsExpireOn = expiry.rfc3339;
+    // No random_* resources (output must not change between synths) and no Azure service makes
+    // passwords: Terraform's uuid() (crypto/rand, 122 random bits each; lowercase hex, digits and
+    // hyphens meet Azure's three-of-four character classes) is evaluated once at creation and kept
+    // by ignore_changes. The value is in Terraform state, like every secret Terraform writes.
+    this.passwordSecret = props.vault.addSecret(`HistoryPassword-${Names.hashOf(this, 8)}`, {
       name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgpass'),
+      value: Fn.join('', [Fn.uuid(), Fn.uuid()]),
       contentType: 'postgresql-password',
+      expirationDate: this.secretsExpireOn,
     });
+    this.passwordSecret.lifecycle = { ...(this.passwordSecret.lifecycle ?? {}), ignoreChanges: ['value'] };
 
     const key = props.customerManagedKey;
     const sku = props.skuName ?? 'B_Standard_B2s';
+    const version = props.version ?? DEFAULT_VERSION;
     this.resource = new PostgresqlFlexibleServer(this, 'Resource', {
       name: this.serverName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      version: props.version ?? '16',
+      version,
       skuName: sku,
       storageMb: props.storageMb ?? 32768,
       autoGrowEnabled: true,
@@ -311,7 +417,13 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgurl'),
       value: url,
       contentType: 'database-url',
+      expirationDate: this.secretsExpireOn,
     });
+    // The app reads the URL at start; the database it names must exist by then.
+    // depends_on takes a bare address, read at synth so that an overrideLogicalId still holds.
+    const database = this.database;
+    this.databaseUrlSecret.dependsOn = [...(this.databaseUrlSecret.dependsOn ?? []),
+      Lazy.stringValue({ produce: () => `${database.terraformResourceType}.${database.friendlyUniqueId}` })];
     this.connectionUrlReference = PrivateKeyVault.keyVaultReference(this.databaseUrlSecret);
 
     const parameters: [string, string][] = [
@@ -320,8 +432,10 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       ['log_connections', 'on'],
       ['log_disconnections', 'on'],
       ['log_checkpoints', 'on'],
-      ['connection_throttle.enable', 'on'],
     ];
+    // Azure deprecated this parameter with PostgreSQL 18 (why Azure Policy dacf07fa, which checks
+    // it, is deprecated), so only older versions get it.
+    if (!isUnresolved(version) && Number(version) < 18) parameters.push(['connection_throttle.enable', 'on']);
     if (props.retentionDays !== undefined) {
       parameters.push(['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', this.databaseName]);
     }
@@ -340,9 +454,14 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       this.retentionDays = props.retentionDays;
       const statement = props.retentionStatement ?? openWebUiRetentionStatement(props.retentionDays);
       this.retentionJobSql = `SELECT cron.schedule('${RETENTION_JOB}', '${RETENTION_SCHEDULE}', $$${statement}$$)`;
-      const command = `psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "${this.retentionJobSql.replace(/\$/g, '\\$')}"`;
+    }
+    if (props.retentionDays !== undefined && props.scheduleRetentionJob !== false) {
+      // The statement reaches psql through the environment, so that no shell quoting can break it;
+      // cron.schedule with a job name replaces the job of that name, so a re-run is harmless.
+      const job = terraformLiteral(this.retentionJobSql!);
+      const command = 'psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "$PGCHAT_RETENTION_JOB"';
       this.retentionJob = new DataResource(this, 'RetentionJob', {
-        triggersReplace: { statement: this.retentionJobSql },
+        triggersReplace: { statement: job },
         dependsOn: [previous, this.privateEndpoint.resource],
         provisioners: [{
           type: 'local-exec',
@@ -354,6 +473,7 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
             PGUSER: this.administratorLogin,
             PGPASSWORD: this.passwordSecret.value,
             PGSSLMODE: 'require',
+            PGCHAT_RETENTION_JOB: job,
           },
         }],
       });
@@ -390,8 +510,16 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     AzureNameRule.POSTGRESQL_SERVER.validate(this, 'name', props.name);
     AzureNameRule.POSTGRESQL_DATABASE.validate(this, 'databaseName', props.databaseName);
     checkOneOf(this, 'version', props.version, POSTGRESQL_VERSIONS);
+    if (props.version !== undefined && OUT_OF_STANDARD_SUPPORT.includes(props.version)) {
+      warn(this, 'postgresql-version-extended-support', `'version' is '${props.version}', whose Azure standard support ended on 2026-07-31: `
+        + `the server runs on paid extended support; use '${DEFAULT_VERSION}'`);
+    }
+    checkIntRange(this, 'secretLifetimeDays', props.secretLifetimeDays, 1, 36500);
+    if (props.scheduleRetentionJob !== undefined && props.retentionDays === undefined) {
+      throw ruleError(this, `'scheduleRetentionJob' only matters with 'retentionDays', got 'scheduleRetentionJob' ${props.scheduleRetentionJob} alone`);
+    }
     const sku = props.skuName;
-    if (sku !== undefined && !isUnresolved(sku) && !/^(B_Standard_B\d+m?s|GP_Standard_D\d+(ds|ads|s)_v[345]|MO_Standard_E\d+(ds|ads|s)_v[345])$/.test(sku)) {
+    if (sku !== undefined && !isUnresolved(sku) && !SKU_NAME.test(sku)) {
       throw propError(this, 'skuName', "must be a flexible-server SKU '<tier>_Standard_<size>': Burstable 'B_Standard_B1ms'..'B_Standard_B20ms', General Purpose 'GP_Standard_D2ds_v5' and the like, Memory Optimized 'MO_Standard_E2ds_v5' and the like", sku);
     }
     const storage = props.storageMb;
@@ -454,6 +582,8 @@ function propsShape(): Shape {
     administratorLogin: is.string(),
     retentionDays: is.integer(),
     retentionStatement: is.string(),
+    scheduleRetentionJob: is.boolean(),
+    secretLifetimeDays: is.integer(),
     customerManagedKey: is.reference(['keyId', 'identityId', 'dependables'], 'an ICustomerManagedKey (e.g. an EncryptionKey)'),
     entraAdministrator: is.object({ objectId: is.string(true), principalName: is.string(true), principalType: is.any() }),
     preventDestroy: is.boolean(),

@@ -6,7 +6,7 @@ import {
   HighAvailabilityMode, HistoryStoreKind, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType, PrivateDnsZones,
   PrivateKeyVault, PrivateLinkZone, PrivateNetwork,
 } from '../../src';
-import { newStack, resourcesOf, synthJson } from '../util';
+import { newStack, resourcesOf, synthJson, warningsOf } from '../util';
 
 const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
 const KEY = {
@@ -37,7 +37,7 @@ describe('PostgresHistoryStore', () => {
   test('a private flexible server: public access off, TLS, backups, password auth for the front end, prevent_destroy', () => {
     const { stack, store } = build();
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(PostgresqlFlexibleServer, {
-      version: '16',
+      version: '17',
       sku_name: 'B_Standard_B2s',
       storage_mb: 32768,
       auto_grow_enabled: true,
@@ -58,11 +58,18 @@ describe('PostgresHistoryStore', () => {
     const secrets = Object.entries(resourcesOf(out, 'azurerm_key_vault_secret')) as [string, any][];
     const [passName, pass] = secrets.find(([k]) => k.includes('HistoryPassword'))!;
     expect(pass).toMatchObject({ value: '${join("", [uuid(), uuid()])}', content_type: 'postgresql-password', lifecycle: { ignore_changes: ['value'] } });
+    // One explicit, long lifetime for both secrets, from a time_offset of the store (not the vault's one-year default).
+    const [offsetName, offset] = only(out, 'time_offset');
+    expect(offset).toMatchObject({ offset_days: 1825 });
+    expect(pass.expiration_date).toBe(`\${time_offset.${offsetName}.rfc3339}`);
     const [, server] = only(out, 'azurerm_postgresql_flexible_server');
     expect(server.administrator_password).toBe(`\${azurerm_key_vault_secret.${passName}.value}`);
     const [, url] = secrets.find(([k]) => k.includes('HistoryUrl'))!;
     expect(url.content_type).toBe('database-url');
     expect(url.value).toBe(`postgresql://chatadmin:\${azurerm_key_vault_secret.${passName}.value}@${server.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`);
+    expect(url.expiration_date).toBe(pass.expiration_date);
+    const [dbName] = only(out, 'azurerm_postgresql_flexible_server_database');
+    expect(url.depends_on).toEqual(expect.arrayContaining([`azurerm_postgresql_flexible_server_database.${dbName}`]));
     expect(JSON.stringify(out)).not.toMatch(/random_/);
   });
 
@@ -111,13 +118,55 @@ describe('PostgresHistoryStore', () => {
     const out = json();
     const params = Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]);
     expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
-    expect(store.retentionJobSql).toBe("SELECT cron.schedule('chat-retention', '17 3 * * *', $$DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval '30 days')::bigint$$)");
+    expect(store.retentionJobSql).toBe(`SELECT cron.schedule('chat-retention', '17 3 * * *', $$${PostgresHistoryStore.openWebUiRetentionStatement(30)}$$)`);
     const [, job] = only(out, 'terraform_data');
     expect(job.triggers_replace).toEqual({ statement: store.retentionJobSql });
-    expect(job.provisioner[0]['local-exec'].command).toContain('cron.schedule');
-    expect(job.provisioner[0]['local-exec'].environment).toMatchObject({ PGDATABASE: 'openwebui', PGUSER: 'chatadmin', PGSSLMODE: 'require' });
+    // The statement travels in the environment: no shell quoting of the SQL.
+    expect(job.provisioner[0]['local-exec'].command).toBe('psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "$PGCHAT_RETENTION_JOB"');
+    expect(job.provisioner[0]['local-exec'].environment).toMatchObject({
+      PGDATABASE: 'openwebui', PGUSER: 'chatadmin', PGSSLMODE: 'require', PGPORT: '5432', PGCHAT_RETENTION_JOB: store.retentionJobSql,
+    });
     expect(job.provisioner[0]['local-exec'].environment.PGPASSWORD).toMatch(/^\$\{azurerm_key_vault_secret\..*\.value\}$/);
     expect(job.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_private_endpoint\./), expect.stringMatching(/^azurerm_postgresql_flexible_server_configuration\./)]));
+  });
+
+  test("Open WebUI's statement deletes expired chats with their shared snapshots and feedback", () => {
+    const sql = PostgresHistoryStore.openWebUiRetentionStatement(90);
+    expect(sql).toBe('WITH expired AS (DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval \'90 days\')::bigint '
+      + "AND user_id NOT LIKE 'shared-%' RETURNING id), shared AS (DELETE FROM chat WHERE user_id IN (SELECT 'shared-' || id FROM expired) RETURNING id) "
+      + "DELETE FROM feedback WHERE meta->>'chat_id' IN (SELECT id FROM expired)");
+    expect(() => PostgresHistoryStore.openWebUiRetentionStatement(0))
+      .toThrow(/^PostgresHistoryStore.openWebUiRetentionStatement: 'days' must be an integer between 1 and 3650, got 0$/);
+  });
+
+  test('a custom statement reaches Terraform escaped, and reaches psql unchanged', () => {
+    const statement = 'DELETE FROM "user_log" WHERE note = \'${x} %{y}\'';
+    const { json, store } = build({ retentionDays: 7, retentionStatement: statement });
+    const [, job] = only(json(), 'terraform_data');
+    expect(store.retentionJobSql).toContain(statement);
+    expect(job.provisioner[0]['local-exec'].environment.PGCHAT_RETENTION_JOB).toContain('\'$${x} %%{y}\'');
+    expect(job.triggers_replace.statement).toContain('$${x}');
+  });
+
+  test('scheduleRetentionJob: false keeps pg_cron on and the statement, without the job', () => {
+    const { json, store } = build({ retentionDays: 30, scheduleRetentionJob: false });
+    const out = json();
+    expect(resourcesOf(out, 'terraform_data')).toEqual({});
+    expect(store.retentionJobSql).toContain('cron.schedule');
+    expect(Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => p.name)).toContain('shared_preload_libraries');
+  });
+
+  test('PostgreSQL 17 and older also get connection throttling; 11-13 warn about extended support', () => {
+    const { json } = build({ version: '17' });
+    expect(Object.values(resourcesOf(json(), 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]))
+      .toContainEqual(['connection_throttle.enable', 'on']);
+    expect(warningsOf(build({ version: '17' }).store)).toEqual([]);
+    expect(warningsOf(build({ version: '13' }).store).join('\n')).toMatch(/'version' is '13', whose Azure standard support ended on 2026-07-31/);
+  });
+
+  test('secretLifetimeDays sets the lifetime of both secrets', () => {
+    const [, offset] = only(build({ secretLifetimeDays: 365 }).json(), 'time_offset');
+    expect(offset.offset_days).toBe(365);
   });
 
   test('no retention: no job, pg_cron untouched', () => {
@@ -157,7 +206,10 @@ describe('PostgresHistoryStore', () => {
     ['retention outside the range', { retentionDays: 0 }, /^PostgresHistoryStore 'test\/History': 'retentionDays' must be an integer between 1 and 3650, got 0$/],
     ['retention too long', { retentionDays: 3651 }, /'retentionDays' must be an integer between 1 and 3650, got 3651/],
     ['backups too short', { backupRetentionDays: 3 }, /'backupRetentionDays' must be an integer between 7 and 35, got 3/],
-    ['an unsupported version', { version: '11' }, /'version' must be one of '13', '14', '15', '16', '17'.*got '11'/],
+    ['a version azurerm 4.55 refuses', { version: '10' }, /'version' must be one of '11', '12', '13', '14', '15', '16', '17', '18', got '10'/],
+    ['secrets valid 0 days', { secretLifetimeDays: 0 }, /'secretLifetimeDays' must be an integer between 1 and 36500, got 0/],
+    ['scheduleRetentionJob without retention', { scheduleRetentionJob: false }, /'scheduleRetentionJob' only matters with 'retentionDays'/],
+    ['a login starting with pg_', { administratorLogin: 'pg_chat' }, /'administratorLogin' must not be a name PostgreSQL or Azure reserves/],
     ['a SKU of another service', { skuName: 'Standard_D2s_v3' }, /'skuName' must be a flexible-server SKU/],
     ['a storage size Azure does not offer', { storageMb: 50000 }, /'storageMb' must be one of the sizes Azure offers/],
     ['HA on Burstable', { highAvailability: HighAvailabilityMode.SAME_ZONE }, /'highAvailability' needs a General Purpose or Memory Optimized SKU/],

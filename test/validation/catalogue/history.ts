@@ -1,56 +1,269 @@
-// Catalogue entries of the history store: PostgresHistoryStore's props.
+// Catalogue entries of the history store: PostgresHistoryStore's props and its retention statement.
 import { TerraformStack } from 'cdktf';
-import { CatalogueEntry, LOCATION, placement, RG } from './common';
+import { CatalogueEntry, GUID, LOCATION, placement, RG, SUB } from './common';
 import {
-  HighAvailabilityMode, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrivateDnsZones, PrivateKeyVault, PrivateLinkZone,
-  PrivateNetwork,
+  HighAvailabilityMode, ICustomerManagedKey, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType, PrivateDnsZones,
+  PrivateKeyVault, PrivateLinkZone, PrivateNetwork, Warnings,
 } from '../../../src';
 import { newStack } from '../../util';
 
-/** A history store in a fresh stack whose zones include the postgres zone. */
+/** Untyped input, as JavaScript callers (or TypeScript holding `any`) pass it. */
+const js = <T>(value: unknown): T => value as T;
+
+/** A history store in a fresh stack whose zones include privatelink.postgres.database.azure.com. */
 export function historyStore(p: Partial<PostgresHistoryStoreProps> = {}, stack: TerraformStack = newStack()): PostgresHistoryStore {
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
-  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL] });
+  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', {
+    resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL],
+  });
   const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location: LOCATION });
   const vault = new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring });
   return new PostgresHistoryStore(stack, 'History', { resourceGroupName: RG, location: LOCATION, network, dnsZones, vault, monitoring, ...p });
 }
 
-const KEY = {
-  keyId: 'https://kv-keys.vault.azure.net/keys/cmk',
-  keyVaultId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-keys',
-  identityId: 'id',
-  identityClientId: 'c',
-  identityPrincipalId: 'p',
+const KEY: ICustomerManagedKey = {
+  keyId: 'https://kv-keys.vault.azure.net/keys/cmk-history',
+  keyVaultId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-keys`,
+  identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
+  identityClientId: GUID,
+  identityPrincipalId: GUID,
   dependables: [],
 };
 
-type Props = Partial<PostgresHistoryStoreProps>;
-const e = (prop: string, description: string, bad: Props, good: Props, expected: RegExp, fix: string): CatalogueEntry => ({ construct: 'PostgresHistoryStore', prop, description, build: () => historyStore(bad), valid: () => historyStore(good), expected, fix });
-
-/** The entries of this area, in the order the docs list them. */
-export const HISTORY_ENTRIES: CatalogueEntry[] = [
-  ...placement('PostgresHistoryStore', (p) => historyStore(p)).map((x) => ({ ...x, valid: () => historyStore() })),
-  e('retentionDays', 'between 1 and 3650 days', { retentionDays: 0 }, { retentionDays: 30 },
-    /'retentionDays' must be an integer between 1 and 3650, got 0/, 'Keep chats 1 day to 10 years, or leave `retentionDays` out to keep them until users delete them.'),
-  e('backupRetentionDays', 'between 7 and 35 days (Azure\'s range)', { backupRetentionDays: 36 }, { backupRetentionDays: 35 },
-    /'backupRetentionDays' must be an integer between 7 and 35, got 36/, 'Use 7-35 days; longer retention needs long-term backups outside this library.'),
-  e('version', 'a PostgreSQL major version in support', { version: '12' }, { version: '17' },
-    /'version' must be one of '13', '14', '15', '16', '17'/, 'Use 16 (the default) or 17.'),
-  e('skuName', 'a flexible-server SKU', { skuName: 'GP_Gen5_2' }, { skuName: 'GP_Standard_D2ds_v5' },
-    /'skuName' must be a flexible-server SKU/, 'Use a flexible-server SKU such as `B_Standard_B2s` or `GP_Standard_D2ds_v5` (single-server `Gen5` SKUs are retired).'),
-  e('storageMb', 'a storage size Azure offers', { storageMb: 40000 }, { storageMb: 65536 },
-    /'storageMb' must be one of the sizes Azure offers/, 'Pick one of the sizes the message lists (in MB).'),
-  e('highAvailability', 'a standby needs a General Purpose or Memory Optimized SKU', { highAvailability: HighAvailabilityMode.ZONE_REDUNDANT },
-    { highAvailability: HighAvailabilityMode.ZONE_REDUNDANT, skuName: 'GP_Standard_D2ds_v5' },
-    /'highAvailability' needs a General Purpose or Memory Optimized SKU/, 'Set `skuName` to a `GP_` or `MO_` SKU, or drop `highAvailability`.'),
-  e('customerManagedKey', 'no geo-redundant backups with a customer-managed key', { customerManagedKey: KEY, geoRedundantBackupEnabled: true },
-    { customerManagedKey: KEY }, /'customerManagedKey' and 'geoRedundantBackupEnabled' together need a second key/,
-    'Turn geo-redundant backups off, or use Microsoft-managed keys for this server.'),
-  e('administratorLogin', 'not a reserved login', { administratorLogin: 'postgres' }, { administratorLogin: 'chatowner' },
-    /'administratorLogin' must not be a name PostgreSQL or Azure reserves/, 'Pick another login, e.g. `chatadmin` (the default).'),
-  e('retentionStatement', 'needs retentionDays', { retentionStatement: 'DELETE FROM chat' }, { retentionStatement: 'DELETE FROM chat', retentionDays: 30 },
-    /'retentionStatement' is what the retention job runs, so it needs 'retentionDays'/, 'Set `retentionDays` with it.'),
-  e('name', 'a PostgreSQL server name', { name: 'Chat_History' }, { name: 'psql-chat-history' },
-    /'name' must/, 'Use 3-63 lowercase letters, digits and hyphens.'),
+const PROPS: CatalogueEntry[] = [
+  ...placement('PostgresHistoryStore', (p) => historyStore(p)).map((e) => ({ ...e, valid: () => historyStore() })),
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'name',
+    description: 'PostgreSQL server name: lowercase letters, digits and hyphens',
+    build: () => historyStore({ name: 'PSQL_Chat' }),
+    expected: /'name' must .*, got 'PSQL_Chat'/,
+    fix: 'Use 3-63 lowercase letters, digits and hyphens (globally unique), or leave `name` unset for a derived one.',
+    valid: () => historyStore({ name: 'psql-chat' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'databaseName',
+    description: 'PostgreSQL database name',
+    build: () => historyStore({ databaseName: '1chats' }),
+    expected: /'databaseName' must .*, got '1chats'/,
+    fix: 'Start with a letter or underscore; use letters, digits and underscores.',
+    valid: () => historyStore({ databaseName: 'chats1' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'version',
+    description: 'a major version azurerm 4.55 accepts',
+    build: () => historyStore({ version: '10' }),
+    expected: /'version' must be one of '11', '12', '13', '14', '15', '16', '17', '18', got '10'/,
+    fix: 'Leave `version` unset (18) or pick one of 14-18.',
+    valid: () => historyStore({ version: '17' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'version',
+    description: 'past Azure standard support',
+    warning: true,
+    build: () => historyStore({ version: '13' }),
+    expected: /'version' is '13', whose Azure standard support ended on 2026-07-31: the server runs on paid extended support; use '17'/,
+    fix: 'Use 14 or later (17 by default); to keep an older version on purpose, `Warnings.acknowledge(store, \'postgresql-version-extended-support\', reason)`.',
+    silenced: () => {
+      const stack = newStack();
+      Warnings.acknowledge(stack, 'postgresql-version-extended-support', 'migrating an existing database first');
+      return historyStore({ version: '13' }, stack);
+    },
+    valid: () => historyStore({ version: '14' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'skuName',
+    description: 'a flexible-server SKU azurerm accepts',
+    build: () => historyStore({ skuName: 'Standard_D2s_v3' }),
+    expected: /'skuName' must be a flexible-server SKU '<tier>_Standard_<size>'.*, got 'Standard_D2s_v3'/,
+    fix: 'Prefix the tier: `B_Standard_B2s`, `GP_Standard_D2ds_v5`, `MO_Standard_E2ds_v5`.',
+    valid: () => historyStore({ skuName: 'GP_Standard_D2s_v3' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'skuName',
+    description: 'a Burstable size Azure offers',
+    build: () => historyStore({ skuName: 'B_Standard_B3ms' }),
+    expected: /'skuName' must be a flexible-server SKU .*, got 'B_Standard_B3ms'/,
+    fix: 'Burstable sizes are B1ms, B2s, B2ms, B4ms, B8ms, B12ms, B16ms and B20ms.',
+    valid: () => historyStore({ skuName: 'B_Standard_B4ms' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'storageMb',
+    description: 'one of the storage sizes Azure offers',
+    build: () => historyStore({ storageMb: 50000 }),
+    expected: /'storageMb' must be one of the sizes Azure offers: 32768, 65536, .*, got 50000/,
+    fix: 'Use 32768 (32 GiB), 65536, 131072 and so on; storage can grow later but never shrink.',
+    valid: () => historyStore({ storageMb: 65536 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'backupRetentionDays',
+    description: '7-35 days of backups',
+    build: () => historyStore({ backupRetentionDays: 3 }),
+    expected: /'backupRetentionDays' must be an integer between 7 and 35, got 3/,
+    fix: 'Keep 7-35 days (35 by default).',
+    valid: () => historyStore({ backupRetentionDays: 7 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionDays',
+    description: '1-3650 days',
+    build: () => historyStore({ retentionDays: 0 }),
+    expected: /'retentionDays' must be an integer between 1 and 3650, got 0/,
+    fix: 'Keep chats 1-3650 days after their last update, or leave `retentionDays` unset to keep them until users delete them.',
+    valid: () => historyStore({ retentionDays: 1 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionDays',
+    description: 'a whole number of days',
+    build: () => historyStore({ retentionDays: 30.5 }),
+    expected: /'retentionDays' must be an integer, got 30.5/,
+    fix: 'Use a whole number of days.',
+    valid: () => historyStore({ retentionDays: 30 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'highAvailability',
+    description: 'needs General Purpose or Memory Optimized',
+    build: () => historyStore({ highAvailability: HighAvailabilityMode.SAME_ZONE }),
+    expected: /'highAvailability' needs a General Purpose or Memory Optimized SKU .*, got 'skuName' 'B_Standard_B2s'/,
+    fix: 'Pick a `GP_` or `MO_` SKU with high availability, or drop `highAvailability`.',
+    valid: () => historyStore({ highAvailability: HighAvailabilityMode.SAME_ZONE, skuName: 'GP_Standard_D2ds_v5' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'highAvailability',
+    description: 'a HighAvailabilityMode',
+    build: () => historyStore({ highAvailability: js('zone-redundant') }),
+    expected: /'highAvailability' must be one of 'ZoneRedundant', 'SameZone', got 'zone-redundant'/,
+    fix: 'Use `HighAvailabilityMode.ZONE_REDUNDANT` or `HighAvailabilityMode.SAME_ZONE`.',
+    valid: () => historyStore({ highAvailability: HighAvailabilityMode.ZONE_REDUNDANT, skuName: 'GP_Standard_D2ds_v5' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'customerManagedKey',
+    description: 'not with geo-redundant backups',
+    build: () => historyStore({ customerManagedKey: KEY, geoRedundantBackupEnabled: true }),
+    expected: /'customerManagedKey' and 'geoRedundantBackupEnabled' together need a second key and identity in the paired region.*, got both/,
+    fix: 'Turn `geoRedundantBackupEnabled` off (the default) with a customer-managed key, or use Microsoft-managed keys.',
+    valid: () => historyStore({ customerManagedKey: KEY }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'administratorLogin',
+    description: 'not a login Azure reserves',
+    build: () => historyStore({ administratorLogin: 'azure_superuser' }),
+    expected: /'administratorLogin' must not be a name PostgreSQL or Azure reserves \(azure_superuser, azure_pg_admin, admin, administrator, root, guest, public, or starting with 'pg_'\), got 'azure_superuser'/,
+    fix: 'Pick another login, e.g. `chatadmin` (the default).',
+    valid: () => historyStore({ administratorLogin: 'chat_owner' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'administratorLogin',
+    description: 'not starting with pg_',
+    build: () => historyStore({ administratorLogin: 'pg_chat' }),
+    expected: /'administratorLogin' must not be a name PostgreSQL or Azure reserves .*, got 'pg_chat'/,
+    fix: 'Drop the `pg_` prefix: PostgreSQL keeps it for its own roles.',
+    valid: () => historyStore({ administratorLogin: 'chat_pg' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'administratorLogin',
+    description: 'lowercase letters, digits and underscores',
+    build: () => historyStore({ administratorLogin: 'ChatAdmin' }),
+    expected: /'administratorLogin' must be 1-63 lowercase letters, digits and underscores, starting with a letter or underscore, got 'ChatAdmin'/,
+    fix: 'Use lowercase: the login is part of the DATABASE_URL and of PostgreSQL role names.',
+    valid: () => historyStore({ administratorLogin: 'chatadmin' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionStatement',
+    description: 'needs retentionDays',
+    build: () => historyStore({ retentionStatement: 'DELETE FROM chat' }),
+    expected: /'retentionStatement' is what the retention job runs, so it needs 'retentionDays', got 'retentionStatement' alone/,
+    fix: 'Set `retentionDays` too, or drop `retentionStatement`.',
+    valid: () => historyStore({ retentionStatement: 'DELETE FROM chat', retentionDays: 30 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionStatement',
+    description: 'no dollar quotes',
+    build: () => historyStore({ retentionDays: 30, retentionStatement: 'SELECT $$x$$' }),
+    expected: /'retentionStatement' must not contain '\$\$': the job wraps it in dollar quotes, got 'SELECT \$\$x\$\$'/,
+    fix: "Use single quotes ('x') or a tagged dollar quote ($x$...$x$) in the statement.",
+    valid: () => historyStore({ retentionDays: 30, retentionStatement: "SELECT 'x'" }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionStatement',
+    description: 'not blank',
+    build: () => historyStore({ retentionDays: 30, retentionStatement: ' ' }),
+    expected: /'retentionStatement' must not be empty, got ' '/,
+    fix: 'Give the statement, or leave it out for Open WebUI\'s.',
+    valid: () => historyStore({ retentionDays: 30 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'scheduleRetentionJob',
+    description: 'needs retentionDays',
+    build: () => historyStore({ scheduleRetentionJob: false }),
+    expected: /'scheduleRetentionJob' only matters with 'retentionDays', got 'scheduleRetentionJob' false alone/,
+    fix: 'Set `retentionDays`, or drop `scheduleRetentionJob`.',
+    valid: () => historyStore({ scheduleRetentionJob: false, retentionDays: 30 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'secretLifetimeDays',
+    description: 'at least a day',
+    build: () => historyStore({ secretLifetimeDays: 0 }),
+    expected: /'secretLifetimeDays' must be an integer between 1 and 36500, got 0/,
+    fix: 'Give the secrets a lifetime in days (1825 by default) and rotate before it ends.',
+    valid: () => historyStore({ secretLifetimeDays: 365 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'entraAdministrator.objectId',
+    description: 'a GUID',
+    build: () => historyStore({ entraAdministrator: { objectId: 'dbas', principalName: 'chat-dbas' } }),
+    expected: /'entraAdministrator.objectId' must be a GUID .*, got 'dbas'/,
+    fix: 'Pass the object id of the group, user or service principal (`az ad group show -g <name> --query id`).',
+    valid: () => historyStore({ entraAdministrator: { objectId: GUID, principalName: 'chat-dbas' } }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'entraAdministrator.principalType',
+    description: 'a PrincipalType',
+    build: () => historyStore({ entraAdministrator: { objectId: GUID, principalName: 'chat-dbas', principalType: js('Team') } }),
+    expected: /'entraAdministrator.principalType' must be one of 'User', 'Group', 'ServicePrincipal', got 'Team'/,
+    fix: 'Use `PrincipalType.GROUP` (the default), `PrincipalType.USER` or `PrincipalType.SERVICE_PRINCIPAL`.',
+    valid: () => historyStore({ entraAdministrator: { objectId: GUID, principalName: 'alice@contoso.com', principalType: PrincipalType.USER } }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'vault',
+    description: 'required',
+    build: () => historyStore({ vault: js(undefined) }),
+    expected: /'vault' is required \(an IPrivateKeyVault .*\), got undefined/,
+    fix: 'Pass the vault that receives the generated password and connection URL (a `PrivateKeyVault`).',
+    valid: () => historyStore(),
+  },
+  {
+    construct: 'PostgresHistoryStore.openWebUiRetentionStatement',
+    prop: 'days',
+    description: '1-3650 days',
+    factory: true,
+    build: () => PostgresHistoryStore.openWebUiRetentionStatement(0),
+    expected: /^PostgresHistoryStore.openWebUiRetentionStatement: 'days' must be an integer between 1 and 3650, got 0$/,
+    fix: 'Pass the number of days chats are kept, as `retentionDays`.',
+    valid: () => PostgresHistoryStore.openWebUiRetentionStatement(30),
+  },
 ];
+
+export const HISTORY_ENTRIES: CatalogueEntry[] = [...PROPS];
