@@ -581,7 +581,10 @@ export class PrivateChat extends Construct {
     let appIdentity = props.identity;
     if (props.gateway) {
       const options = props.gateway;
-      AiGateway.checkUserSource(GatewayUserSource.FORWARDED_HEADER, this.frontEnd.forwardsSignedInUser ? [GatewayUserSource.FORWARDED_HEADER] : []);
+      if (!this.frontEnd.forwardsSignedInUser) {
+        throw propError(this, 'gateway', `must be left out for ${this.frontEnd.name}: the gateway meters each signed-in user by a header the front end forwards (X-OpenWebUI-User-Email), and this front end cannot forward one; use Open WebUI`, 'a gateway');
+      }
+      AiGateway.checkUserSource(GatewayUserSource.FORWARDED_HEADER, [GatewayUserSource.FORWARDED_HEADER]);
       appIdentity ??= new ChatIdentity(this, 'AppIdentity', { ...common });
       this.gateway = new AiGateway(this, 'Gateway', {
         ...common,
