@@ -20,6 +20,9 @@ import {
   monitorDiagnosticSetting,
   natGateway,
   natGatewayPublicIpAssociation,
+  postgresqlFlexibleServer,
+  postgresqlFlexibleServerConfiguration,
+  postgresqlFlexibleServerDatabase,
   networkSecurityGroup,
   privateDnsZone,
   privateDnsZoneVirtualNetworkLink,
@@ -35,7 +38,7 @@ import {
   userAssignedIdentity,
   virtualNetwork,
 } from '@cdktf/provider-azurerm';
-import { provider as time, sleep } from '@cdktf/provider-time';
+import { offset, provider as time, sleep } from '@cdktf/provider-time';
 import { App, AzurermBackend, Fn, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 
@@ -127,6 +130,7 @@ class NaiveChatStack extends TerraformStack {
       cognitive: 'privatelink.cognitiveservices.azure.com',
       vault: 'privatelink.vaultcore.azure.net',
       web: 'privatelink.azurewebsites.net',
+      postgres: 'privatelink.postgres.database.azure.com',
     })) {
       const zone = new privateDnsZone.PrivateDnsZone(this, `zone_${key}`, { name: zoneName, resourceGroupName: rg.name });
       new privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `zone_${key}_link`, {
@@ -255,6 +259,42 @@ class NaiveChatStack extends TerraformStack {
       dependsOn: [vaultPe, deployerWait],
     });
 
+    // Open WebUI's session key and the history database: a generated password and URL in the vault,
+    // a private flexible server with its parameters, endpoint and diagnostics.
+    const generated = (cid: string, name: string, contentType: string, value: string, expires: offset.Offset) => new keyVaultSecret.KeyVaultSecret(this, cid, {
+      name, keyVaultId: vault.id, value, contentType, expirationDate: expires.rfc3339, dependsOn: [vaultPe, deployerWait], lifecycle: { ignoreChanges: ['value'] },
+    });
+    const sessionExpiry = new offset.Offset(this, 'session_expiry', { offsetDays: 365 });
+    const session = generated('session_secret', 'session-app', 'session-signing-key', Fn.join('', [Fn.uuid(), Fn.uuid()]), sessionExpiry);
+    const dbExpiry = new offset.Offset(this, 'db_secret_expiry', { offsetDays: 1825 });
+    const dbPassword = generated('db_password', 'pgpass-history', 'postgresql-password', Fn.join('', [Fn.uuid(), Fn.uuid()]), dbExpiry);
+    const db = new postgresqlFlexibleServer.PostgresqlFlexibleServer(this, 'history', {
+      ...common,
+      name: `psql-${suffix}`,
+      version: '17',
+      skuName: 'B_Standard_B2s',
+      storageMb: 32768,
+      autoGrowEnabled: true,
+      backupRetentionDays: 35,
+      geoRedundantBackupEnabled: false,
+      publicNetworkAccessEnabled: false,
+      administratorLogin: 'chatadmin',
+      administratorPassword: dbPassword.value,
+      authentication: { passwordAuthEnabled: true, activeDirectoryAuthEnabled: false },
+      lifecycle: { preventDestroy: true },
+    });
+    const database = new postgresqlFlexibleServerDatabase.PostgresqlFlexibleServerDatabase(this, 'history_db', { name: 'openwebui', serverId: db.id, charset: 'UTF8', collation: 'en_US.utf8' });
+    let previous: { fqn: string } = database;
+    for (const [name, value] of [['require_secure_transport', 'on'], ['ssl_min_protocol_version', 'TLSv1.2'], ['log_connections', 'on'],
+      ['log_disconnections', 'on'], ['log_checkpoints', 'on'], ['connection_throttle.enable', 'on']]) {
+      previous = new postgresqlFlexibleServerConfiguration.PostgresqlFlexibleServerConfiguration(this, `history_${name.replace(/\W/g, '_')}`, {
+        name, value, serverId: db.id, dependsOn: [previous as postgresqlFlexibleServerDatabase.PostgresqlFlexibleServerDatabase],
+      });
+    }
+    const dbUrl = generated('db_url', 'pgurl-history', 'database-url', `postgresql://chatadmin:${dbPassword.value}@${db.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`, dbExpiry);
+    endpoint('history_pe', 'pe-history', db.id, 'postgresqlServer', [zones.postgres.id]);
+    diagnostics('history_diag', db.id, [{ category: 'PostgreSQLLogs' }, { category: 'PostgreSQLFlexSessions' }]);
+
     // The chat web app, its identity and role grants, private endpoint and diagnostics.
     const identity = new userAssignedIdentity.UserAssignedIdentity(this, 'app_identity', { ...common, name: 'id-chat' });
     const grants = [
@@ -283,19 +323,23 @@ class NaiveChatStack extends TerraformStack {
       identity: { type: 'UserAssigned', identityIds: [identity.id] },
       keyVaultReferenceIdentityId: identity.id,
       appSettings: {
-        AZURE_OPENAI_ENDPOINT: openai.endpoint,
-        AZURE_OPENAI_MODEL: 'Llama-4-Maverick-17B-128E-Instruct-FP8',
+        OPENAI_API_BASE_URLS: `${openai.endpoint}openai/v1`,
+        OPENAI_API_CONFIGS: JSON.stringify({ 0: { enable: true, auth_type: 'microsoft_entra_id', model_ids: ['Llama-4-Maverick-17B-128E-Instruct-FP8'] } }),
         AZURE_CLIENT_ID: identity.clientId,
-        AUTH_ENABLED: 'true',
-        WEBSITES_PORT: '80',
+        AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
+        WEBUI_AUTH_TRUSTED_EMAIL_HEADER: 'X-MS-CLIENT-PRINCIPAL-NAME',
+        ENABLE_PERSISTENT_CONFIG: 'False',
+        WEBUI_SECRET_KEY: `@Microsoft.KeyVault(SecretUri=${session.versionlessId})`,
+        DATABASE_URL: `@Microsoft.KeyVault(SecretUri=${dbUrl.versionlessId})`,
+        WEBSITES_PORT: '8080',
         MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: `@Microsoft.KeyVault(SecretUri=${secret.versionlessId})`,
       },
       siteConfig: {
         alwaysOn: true,
-        applicationStack: { dockerImageName: 'sample-app-aoai-chatgpt:2025-02-13_52', dockerRegistryUrl: 'https://sampleappaoaichatgpt.azurecr.io' },
+        applicationStack: { dockerImageName: 'open-webui/open-webui@sha256:9591b13f13843c7721c2b8eaf7382846c81b3ffe126526d1888d1fed50c6a33f', dockerRegistryUrl: 'https://ghcr.io' },
         containerRegistryUseManagedIdentity: false,
         ftpsState: 'Disabled',
-        healthCheckPath: '/',
+        healthCheckPath: '/health',
         healthCheckEvictionTimeInMin: 5,
         http2Enabled: true,
         minimumTlsVersion: '1.2',
@@ -303,7 +347,7 @@ class NaiveChatStack extends TerraformStack {
         remoteDebuggingEnabled: false,
         use32BitWorker: false,
         vnetRouteAllEnabled: true,
-        websocketsEnabled: false,
+        websocketsEnabled: true,
       },
       authSettingsV2: {
         authEnabled: true,
