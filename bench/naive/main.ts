@@ -261,9 +261,10 @@ class NaiveChatStack extends TerraformStack {
 
     // Open WebUI's session key and the history database: a generated password and URL in the vault,
     // a private flexible server with its parameters, endpoint and diagnostics.
-    const generated = (cid: string, name: string, contentType: string, value: string, expires: offset.Offset) => new keyVaultSecret.KeyVaultSecret(this, cid, {
-      name, keyVaultId: vault.id, value, contentType, expirationDate: expires.rfc3339, dependsOn: [vaultPe, deployerWait], lifecycle: { ignoreChanges: ['value'] },
-    });
+    const generated = (cid: string, name: string, contentType: string, value: string, expires: offset.Offset) =>
+      new keyVaultSecret.KeyVaultSecret(this, cid, {
+        name, keyVaultId: vault.id, value, contentType, expirationDate: expires.rfc3339, dependsOn: [vaultPe, deployerWait], lifecycle: { ignoreChanges: ['value'] },
+      });
     const sessionExpiry = new offset.Offset(this, 'session_expiry', { offsetDays: 365 });
     const session = generated('session_secret', 'session-app', 'session-signing-key', Fn.join('', [Fn.uuid(), Fn.uuid()]), sessionExpiry);
     const dbExpiry = new offset.Offset(this, 'db_secret_expiry', { offsetDays: 1825 });
