@@ -1,5 +1,6 @@
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api';
+import { ApiManagementApiDiagnostic } from '@cdktf/provider-azurerm/lib/api-management-api-diagnostic';
 import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
 import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-management-api-policy';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
@@ -398,6 +399,12 @@ export class AiGateway extends Construct implements IPrincipal {
    * @default - none, when no `monitoring` is given
    */
   public readonly diagnosticSetting?: MonitorDiagnosticSetting;
+  /**
+   * The API's diagnostic to the workspace (`azuremonitor`), with `monitoring` and a forwarded user
+   * header: it logs that header with every request, so usage can be attributed per user (the LLM
+   * log table has no user column). Request and response bodies are not logged.
+   */
+  public readonly apiDiagnostic?: ApiManagementApiDiagnostic;
 
   constructor(scope: Construct, id: string, props: AiGatewayProps) {
     super(scope, id);
@@ -542,6 +549,23 @@ export class AiGateway extends Construct implements IPrincipal {
         logCategories: LOG_CATEGORIES,
         metrics: true,
       });
+      if ((props.userSource ?? GatewayUserSource.FORWARDED_HEADER) === GatewayUserSource.FORWARDED_HEADER) {
+        // Every instance has the built-in 'azuremonitor' logger, which writes to the resource-specific
+        // tables of the diagnostic setting above (ApiManagementGatewayLogs.RequestHeaders).
+        this.apiDiagnostic = new ApiManagementApiDiagnostic(this, 'ApiDiagnostic', {
+          identifier: 'azuremonitor',
+          apiManagementName: this.resource.name,
+          resourceGroupName: props.resourceGroupName,
+          apiName: this.api.name,
+          apiManagementLoggerId: `${this.gatewayId}/loggers/azuremonitor`,
+          samplingPercentage: 100,
+          alwaysLogErrors: true,
+          logClientIp: false,
+          verbosity: 'information',
+          frontendRequest: { headersToLog: [props.userHeaderName ?? DEFAULT_USER_HEADER], bodyBytes: 0 },
+          dependsOn: [this.diagnosticSetting, this.policy],
+        });
+      }
     }
   }
 

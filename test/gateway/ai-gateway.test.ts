@@ -334,3 +334,25 @@ describe('AiGateway', () => {
       .toThrow(/AiGateway.checkUserSource: 'userSource' must be a source the calling front end can supply/);
   });
 });
+
+describe('AiGateway per-user request logging', () => {
+  test('with a workspace, the API logs the forwarded user header (no bodies) through the built-in azuremonitor logger', () => {
+    const f = gatewayFixture();
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring });
+    const json = synthJson(gateway.node.scope as never);
+    const diagnostics = Object.values(resourcesOf(json, 'azurerm_api_management_api_diagnostic')) as any[];
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      identifier: 'azuremonitor',
+      sampling_percentage: 100,
+      log_client_ip: false,
+      frontend_request: { headers_to_log: ['X-OpenWebUI-User-Email'], body_bytes: 0 },
+    });
+    expect(diagnostics[0].api_management_logger_id).toMatch(/^\$\{azurerm_api_management\..*\.id\}\/loggers\/azuremonitor$/);
+  });
+
+  test('no request logging without a workspace, or when the user comes from the token', () => {
+    const { gateway } = buildGateway({ monitoring: undefined });
+    expect(resourcesOf(synthJson(gateway.node.scope as never), 'azurerm_api_management_api_diagnostic')).toEqual({});
+  });
+});
