@@ -10,8 +10,9 @@
 //
 // Only fs and path are imported: scripts/ is also compiled by tsconfig.examples.json against the
 // built library, and this script must not depend on src/.
-import { readFileSync, writeFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
+import { runGenerator } from './generated-file';
 import { CatalogueModelData, CatalogueVersionData } from '../src/ai/private/catalogue-types';
 
 /** The research file, relative to the repository root. */
@@ -220,23 +221,7 @@ export function generateFromRepository(root: string): string {
 }
 
 function main(argv: string[]): number {
-  const root = join(__dirname, '..');
-  const text = generateFromRepository(root);
-  const target = join(root, CATALOGUE_TARGET);
-  if (argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      // missing: stale
-    }
-    if (current === text) return 0;
-    process.stderr.write(`${CATALOGUE_TARGET} is out of date with ${CATALOGUE_SOURCE}: run ${CATALOGUE_COMMAND}\n`);
-    return 1;
-  }
-  writeFileSync(target, text);
-  process.stdout.write(`wrote ${CATALOGUE_TARGET} from ${CATALOGUE_SOURCE}\n`);
-  return 0;
+  return runGenerator({ target: CATALOGUE_TARGET, source: CATALOGUE_SOURCE, command: CATALOGUE_COMMAND, generate: generateFromRepository }, argv);
 }
 
 if (require.main === module) {

@@ -9,8 +9,9 @@
 //
 // test/gateway/usage-workbook.test.ts fails when the committed module differs from what this
 // script writes. Only fs and path are imported: scripts/ is also compiled against the built library.
-import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { runGenerator } from './generated-file';
 
 /** The folder of the KQL files, relative to the repository root. */
 export const QUERIES_SOURCE = 'src/gateway/queries';
@@ -88,23 +89,7 @@ export function generateFromRepository(root: string): string {
 }
 
 function main(argv: string[]): number {
-  const root = join(__dirname, '..');
-  const text = generateFromRepository(root);
-  const target = join(root, QUERIES_TARGET);
-  if (argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      // missing: stale
-    }
-    if (current === text) return 0;
-    process.stderr.write(`${QUERIES_TARGET} is out of date with ${QUERIES_SOURCE}: run ${QUERIES_COMMAND}\n`);
-    return 1;
-  }
-  writeFileSync(target, text);
-  process.stdout.write(`wrote ${QUERIES_TARGET} from ${QUERIES_SOURCE}\n`);
-  return 0;
+  return runGenerator({ target: QUERIES_TARGET, source: QUERIES_SOURCE, command: QUERIES_COMMAND, generate: generateFromRepository }, argv);
 }
 
 if (require.main === module) {
