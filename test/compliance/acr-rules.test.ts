@@ -1,5 +1,6 @@
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { TerraformStack } from 'cdktf';
+import { failuresOf, synthError } from './fixture';
 import { Compliance, ComplianceFinding } from '../../src/compliance';
 import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
@@ -24,19 +25,8 @@ function mirrorStack(): Fixture {
   return { stack, mirror };
 }
 
-/** Findings of the registry rules only; the rest of the pack has its own tests. */
-function acrFailures(stack: TerraformStack): ComplianceFinding[] {
-  return Compliance.report(stack).failures.filter((f) => ACR_RULES.includes(f.ruleId));
-}
+const acrFailures = (stack: TerraformStack): ComplianceFinding[] => failuresOf(stack, ACR_RULES);
 
-function synthError(stack: TerraformStack): string {
-  try {
-    synth(stack);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected synth to fail');
-}
 
 describe('container registry rules', () => {
   test('are in the pack with the checks they stand for', () => {

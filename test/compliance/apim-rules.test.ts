@@ -1,6 +1,7 @@
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
 import { TerraformStack } from 'cdktf';
+import { failuresOf, synthError } from './fixture';
 import { Compliance, ComplianceFinding } from '../../src/compliance';
 import { AiGateway } from '../../src/gateway';
 import { buildGateway } from '../gateway/fixture';
@@ -8,18 +9,8 @@ import { newStack, synth } from '../util';
 
 const APIM_RULES = ['PCHAT-APIM-001', 'PCHAT-APIM-002', 'PCHAT-APIM-003', 'PCHAT-APIM-004', 'PCHAT-APIM-005', 'PCHAT-APIM-006'];
 
-function apimFailures(stack: TerraformStack): ComplianceFinding[] {
-  return Compliance.report(stack).failures.filter((f) => APIM_RULES.includes(f.ruleId));
-}
+const apimFailures = (stack: TerraformStack): ComplianceFinding[] => failuresOf(stack, APIM_RULES);
 
-function synthError(stack: TerraformStack): string {
-  try {
-    synth(stack);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected synth to fail');
-}
 
 function gateway(): { stack: TerraformStack; gateway: AiGateway } {
   const { f, gateway: g } = buildGateway();

@@ -1,5 +1,6 @@
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { TerraformStack } from 'cdktf';
+import { failuresOf, synthError } from './fixture';
 import { AiAccount } from '../../src/ai';
 import { ChatIdentity } from '../../src/app';
 import { Compliance, ComplianceFinding } from '../../src/compliance';
@@ -32,19 +33,8 @@ function encryptedStack(): Fixture {
   return { stack, vault, key, account };
 }
 
-/** Findings of the CMK rules only; the rest of the pack has its own tests. */
-function cmkFailures(stack: TerraformStack): ComplianceFinding[] {
-  return Compliance.report(stack).failures.filter((f) => CMK_RULES.includes(f.ruleId));
-}
+const cmkFailures = (stack: TerraformStack): ComplianceFinding[] => failuresOf(stack, CMK_RULES);
 
-function synthError(stack: TerraformStack): string {
-  try {
-    synth(stack);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected synth to fail');
-}
 
 describe('customer-managed key rules', () => {
   test('are in the pack with their Checkov mappings', () => {

@@ -12,16 +12,8 @@ import { Construct } from 'constructs';
 import { Compliance, ComplianceChecks } from '../../src';
 import { rulesMarkdownTable, TABLE_END, TABLE_START } from '../../src/compliance/private/docs';
 import { newStack, synth } from '../util';
-import { compliantStack, endpoint, RG } from './fixture';
+import { compliantStack, endpoint, RG, synthError } from './fixture';
 
-function synthError(stack: TerraformStack): string {
-  try {
-    synth(stack);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected synth to fail');
-}
 
 function count(text: string, needle: string): number {
   return text.split(needle).length - 1;

@@ -13,8 +13,8 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiGateway, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src';
-import { newStack } from '../util';
+import { AiGateway, Compliance, ComplianceFinding, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src';
+import { newStack, synth } from '../util';
 
 export const RG = 'rg-chat';
 export const LOCATION = 'swedencentral';
@@ -293,4 +293,19 @@ export function endpoint(
     },
     privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
   });
+}
+
+/** The message of the synth error `stack` must raise (the rule pack fails it). */
+export function synthError(stack: TerraformStack): string {
+  try {
+    synth(stack);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected synth to fail');
+}
+
+/** The pack's findings for the rules `ids` only; the rest of the pack has its own tests. */
+export function failuresOf(stack: TerraformStack, ids: readonly string[]): ComplianceFinding[] {
+  return Compliance.report(stack).failures.filter((f) => ids.includes(f.ruleId));
 }
