@@ -31,7 +31,7 @@ import {
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
-import { IPrivateKeyVault } from '../secrets/key-vault';
+import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
 import { addGeneratedSecret } from '../secrets/private/generated-secret';
 
 /**
@@ -409,7 +409,7 @@ export class ChatWebApp extends Construct {
       deploymentNames: this.deploymentNames,
       identityClientId: this.identity.clientId,
       appUrl: `https://${this.webAppName}.azurewebsites.net`,
-      sessionSecretReference: this.sessionSecret ? `@Microsoft.KeyVault(SecretUri=${this.sessionSecret.versionlessId})` : undefined,
+      sessionSecretReference: this.sessionSecret ? PrivateKeyVault.keyVaultReference(this.sessionSecret) : undefined,
       history: props.history,
     });
     const wired: { [key: string]: string } = {

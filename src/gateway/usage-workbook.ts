@@ -9,7 +9,7 @@ import {
 import { IMonitoring } from '../monitoring/monitoring';
 import { WORKBOOK_QUERY_TEXTS } from './private/queries-data';
 import { DEFAULT_USER_HEADER, orderedQueries, workbookJson } from './private/workbook-json';
-import { LOWERCASE_UUID, workbookNameFor } from './private/workbook-name';
+import { isLowercaseUuid, workbookNameFor } from './private/workbook-name';
 
 /** Props of {@link UsageWorkbook}. */
 export interface UsageWorkbookProps {
@@ -114,7 +114,7 @@ export class UsageWorkbook extends Construct {
     checkPlacement(this, props.resourceGroupName, props.location);
     checkNotBlank(this, 'displayName', props.displayName);
     checkTrimmed(this, 'displayName', props.displayName);
-    if (props.name !== undefined && !isUnresolved(props.name) && !LOWERCASE_UUID.test(props.name)) {
+    if (props.name !== undefined && !isUnresolved(props.name) && !isLowercaseUuid(props.name)) {
       throw propError(this, 'name',
         'must be a GUID in lowercase (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): workbooks are named by GUID and azurerm refuses uppercase letters', props.name);
     }

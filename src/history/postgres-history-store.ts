@@ -13,7 +13,7 @@ import { PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
 import { checkPlacement } from '../core/private/placement';
 import { ensureTimeProvider } from '../core/private/providers';
-import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
+import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
   checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
@@ -23,6 +23,7 @@ import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
+import { checkKeyReference } from '../secrets/private/keys';
 
 /** High availability of a PostgreSQL Flexible Server (General Purpose and Memory Optimized tiers only). */
 export enum HighAvailabilityMode {
@@ -532,6 +533,7 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     if (props.highAvailability !== undefined && !isUnresolved(sku ?? '') && (sku ?? 'B_').startsWith('B_')) {
       throw ruleError(this, `'highAvailability' needs a General Purpose or Memory Optimized SKU (GP_…, MO_…); Burstable servers have no standby, got 'skuName' '${sku ?? 'B_Standard_B2s'}'`);
     }
+    checkKeyReference(this, 'customerManagedKey', props.customerManagedKey);
     if (props.customerManagedKey && props.geoRedundantBackupEnabled) {
       throw ruleError(this, "'customerManagedKey' and 'geoRedundantBackupEnabled' together need a second key and identity in the paired region, which this construct does not create; turn geo-redundant backups off, or encrypt with Microsoft-managed keys, got both");
     }
@@ -584,7 +586,7 @@ function propsShape(): Shape {
     retentionStatement: is.string(),
     scheduleRetentionJob: is.boolean(),
     secretLifetimeDays: is.integer(),
-    customerManagedKey: is.reference(['keyId', 'identityId', 'dependables'], 'an ICustomerManagedKey (e.g. an EncryptionKey)'),
+    customerManagedKey: CUSTOMER_MANAGED_KEY_REF(),
     entraAdministrator: is.object({ objectId: is.string(true), principalName: is.string(true), principalType: is.any() }),
     preventDestroy: is.boolean(),
     tags: is.stringMap(),

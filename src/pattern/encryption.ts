@@ -1,3 +1,4 @@
+import { CUSTOMER_MANAGED_KEY_REF } from '../core/private/references';
 import { checkShape, is, Shape } from '../core/private/validate';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
 
@@ -58,7 +59,7 @@ export class Encryption {
 }
 
 const OPTIONS_SHAPE: Shape = {
-  key: is.reference(['keyId', 'identityId', 'identityClientId', 'dependables'], 'an ICustomerManagedKey (e.g. EncryptionKey.fromKeyId(...))'),
+  key: CUSTOMER_MANAGED_KEY_REF(),
   rotateAfterDays: is.integer(),
   expireAfterDays: is.integer(),
 };

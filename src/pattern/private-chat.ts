@@ -456,8 +456,7 @@ export class PrivateChat extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateChatProps) {
     super(scope, id);
-    this.validate(props);
-    this.frontEnd = props.frontEnd ?? (props.image !== undefined ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
+    this.frontEnd = this.validate(props);
     if (props.naming) NamingConvention.applyTo(this, props.naming);
     const names = props.names ?? {};
 
@@ -643,7 +642,8 @@ export class PrivateChat extends Construct {
     Compliance.applyTo(TerraformStack.of(this));
   }
 
-  private validate(props: PrivateChatProps): void {
+  /** Checks the props and returns the front end they pick. */
+  private validate(props: PrivateChatProps): ChatFrontEnd {
     checkShape(this, props, propsShape());
     const cmk = props.encryption?.options ?? {};
     if (cmk.key !== undefined && (cmk.rotateAfterDays !== undefined || cmk.expireAfterDays !== undefined)) {
@@ -652,6 +652,7 @@ export class PrivateChat extends Construct {
     if (props.image !== undefined && props.frontEnd !== undefined) {
       throw ruleError(this, "'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage(image)', got both");
     }
+    const frontEnd = props.frontEnd ?? (props.image !== undefined ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
     checkOneOf(this, 'accountKind', props.accountKind, [AccountKind.AI_SERVICES, AccountKind.OPENAI]);
     checkTags(this, 'tags', props.tags);
     checkTrimmed(this, 'location', props.location);
@@ -691,7 +692,6 @@ export class PrivateChat extends Construct {
       checkNotBlank(this, 'chatDeploymentName', props.chatDeploymentName);
     }
     const historyProps = props.history ?? {};
-    const frontEnd = props.frontEnd ?? (props.image ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
     if (props.history !== undefined && frontEnd.historyStore === HistoryStoreKind.NONE && historyProps.enabled !== false) {
       throw propError(this, 'history', 'must be left out (or { enabled: false }) for a front end that keeps no history in a store: only Open WebUI reads one', historyProps);
     }
@@ -730,6 +730,7 @@ export class PrivateChat extends Construct {
     if (props.models && props.models.length === 0) {
       throw propError(this, 'models', 'must list at least one deployment for the chat app', []);
     }
+    return frontEnd;
   }
 
   /** The gateway's dedicated integration subnet in the new VNet, with its own NSG (no inbound from the Internet). */

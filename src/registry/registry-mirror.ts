@@ -9,15 +9,16 @@ import { ContainerImage, IImageMirror } from '../app/container-image';
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
 import { checkPlacement } from '../core/private/placement';
-import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
+import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
-  checkField, checkGuid, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, propError, ruleError, Shape,
+  checkField, checkNotBlank, checkShape, checkTags, is, isUnresolved, propError, ruleError, Shape,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
+import { checkKeyReference } from '../secrets/private/keys';
 
 /**
  * A public registry that Azure Container Registry's artifact cache pulls from without
@@ -150,8 +151,6 @@ const PREMIUM = 'Premium';
  */
 const LOG_CATEGORIES = ['ContainerRegistryRepositoryEvents', 'ContainerRegistryLoginEvents'];
 
-const CMK_REF = is.reference(['keyId', 'keyVaultId', 'identityId', 'identityClientId', 'dependables'],
-  'an ICustomerManagedKey (an EncryptionKey or EncryptionKey.fromKeyId(...))');
 const IMAGE_REF = is.instance(ContainerImage, 'a ContainerImage (ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))', true);
 
 const SHAPE: Shape = {
@@ -162,7 +161,7 @@ const SHAPE: Shape = {
   monitoring: MONITORING_REF(),
   name: is.string(),
   sku: is.string(),
-  customerManagedKey: CMK_REF,
+  customerManagedKey: CUSTOMER_MANAGED_KEY_REF(),
   zoneRedundancyEnabled: is.boolean(),
   trustedServicesBypass: is.boolean(),
   tags: is.stringMap(),
@@ -232,12 +231,7 @@ export class RegistryMirror extends Construct implements IImageMirror {
         + 'are Premium features, and the mirror has no public endpoint', sku);
     }
     const key = props.customerManagedKey;
-    if (key !== undefined) {
-      checkResourceId(this, 'customerManagedKey.identityId', key.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
-      checkGuid(this, 'customerManagedKey.identityClientId', key.identityClientId);
-      checkNotBlank(this, 'customerManagedKey.keyId', key.keyId);
-      checkField(this, 'customerManagedKey.dependables', key.dependables, is.arrayOf(is.any(), true));
-    }
+    checkKeyReference(this, 'customerManagedKey', key);
 
     this.registryName = props.name ?? registryNameFor(this);
     this.resource = new ContainerRegistry(this, 'Resource', {

@@ -64,7 +64,8 @@ describe('PrivateChat gateway', () => {
   });
 
   test.each([
-    ['a front end that cannot forward the user', { gateway: GW, frontEnd: ChatFrontEnd.sampleChatApp() }, /'userSource'|'gatewayEndpoint'|forward/],
+    ['a front end that cannot forward the user', { gateway: GW, frontEnd: ChatFrontEnd.sampleChatApp() },
+      /^PrivateChat 'test\/chat': 'gateway' must be left out for Microsoft's sample chat app: the gateway meters each signed-in user by a header the front end forwards/],
     ['a subnet smaller than /27', { gateway: { ...GW, integrationSubnetCidr: '10.0.2.0/28' } }, /'gateway.integrationSubnetCidr' must be a \/27 or larger/],
     ['a subnet outside the address space', { gateway: { ...GW, integrationSubnetCidr: '10.9.0.0/27' } }, /'gateway.integrationSubnetCidr' must lie inside addressSpace '10.0.0.0\/16'/],
     ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /'tokensPerMinutePerUser'/],

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { checkGuid, checkResourceId, isUnresolved, propError } from '../../core/private/validate';
+import { isUnresolved, propError } from '../../core/private/validate';
 import { ICustomerManagedKey } from '../../secrets/customer-managed-key';
+import { checkKeyReference } from '../../secrets/private/keys';
 
 /**
  * The only RSA size Azure OpenAI and Foundry accept for a customer-managed key.
@@ -20,8 +21,7 @@ export function checkCustomerManagedKey(scope: Construct, key: ICustomerManagedK
     throw propError(scope, 'customerManagedKey', `must be a ${ACCOUNT_CMK_KEY_SIZE}-bit RSA key: Azure OpenAI and Foundry accept no other size `
       + `(leave EncryptionKey's keySize at its default, ${ACCOUNT_CMK_KEY_SIZE})`, `a ${size}-bit key`);
   }
-  checkResourceId(scope, 'customerManagedKey.identityId', key.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
-  checkGuid(scope, 'customerManagedKey.identityClientId', key.identityClientId);
+  checkKeyReference(scope, 'customerManagedKey', key);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../../core/private/references';
+import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../../core/private/references';
 import { FieldSpec, is, Shape } from '../../core/private/validate';
 
 // Runtime shapes of the ai area's props. Built lazily: DeploymentSku lives in model-deployment.ts,
@@ -94,11 +94,6 @@ export function openAiAccountShape(): Shape {
     tags: is.stringMap(),
   };
 }
-
-/** An ICustomerManagedKey, by the members every implementation has. */
-export const CUSTOMER_MANAGED_KEY_REF = (required = false): FieldSpec => is.reference(
-  ['keyId', 'keyVaultId', 'identityId', 'identityClientId', 'identityPrincipalId', 'dependables'],
-  'an ICustomerManagedKey (an EncryptionKey or EncryptionKey.fromKeyId(...))', required);
 
 /** Fields of `OpenAiAccountAttributes`. */
 export const OPENAI_ATTRIBUTES_SHAPE: Shape = {

@@ -22,6 +22,10 @@ export const IDENTITY_REF = (required = false): FieldSpec => is.reference(
 /** An IPrivateKeyVault. */
 export const VAULT_REF = (required = false): FieldSpec => is.reference(
   ['vaultId', 'vaultUri', 'addSecret', 'grantSecretsRead'], 'an IPrivateKeyVault (a PrivateKeyVault or PrivateKeyVault.fromAttributes(...))', required);
+/** An ICustomerManagedKey. */
+export const CUSTOMER_MANAGED_KEY_REF = (required = false): FieldSpec => is.reference(
+  ['keyId', 'keyVaultId', 'identityId', 'identityClientId', 'identityPrincipalId', 'dependables'],
+  'an ICustomerManagedKey (an EncryptionKey or EncryptionKey.fromKeyId(...))', required);
 /** An IOpenAiAccount. */
 export const OPENAI_REF = (required = false): FieldSpec => is.reference(
   ['accountId', 'endpoint', 'grantUse'], 'an IOpenAiAccount (an OpenAiAccount or OpenAiAccount.fromAttributes(...))', required);

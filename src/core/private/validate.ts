@@ -165,7 +165,8 @@ export function parseResourceId(id: string): ParsedResourceId | undefined {
   };
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID in any case (Azure compares them case-insensitively). */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Throws unless `value` is a GUID (tenant ids, client ids, principal ids). */
 export function checkGuid(scope: Owner, prop: string, value: string | undefined): void {

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { GUID } from '../../core/private/validate';
 
 /**
  * A name-based UUID (RFC 4122 version 5 layout: sha-based, version and variant bits set) for a
@@ -16,5 +17,7 @@ export function workbookNameFor(constructPath: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A lowercase UUID as azurerm_application_insights_workbook accepts for `name`. */
-export const LOWERCASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Whether `name` is a lowercase UUID, as azurerm_application_insights_workbook accepts for `name`. */
+export function isLowercaseUuid(name: string): boolean {
+  return GUID.test(name) && name === name.toLowerCase();
+}

@@ -1,8 +1,8 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { DEPLOYER_ROLE_WAIT, deployerOf } from './secrets';
-import { grantRole } from '../../core/principal';
-import { waitAfter } from '../../core/private/providers';
+import { deployerGrantWait } from './secrets';
+import { checkField, checkGuid, checkNotBlank, checkResourceId, is } from '../../core/private/validate';
+import type { ICustomerManagedKey } from '../customer-managed-key';
 
 /** A built-in Key Vault data-plane role, by name (for ids and descriptions) and by definition id. */
 export interface KeyVaultRole {
@@ -44,17 +44,19 @@ const KEY_WRITER_WAIT_ID = 'KeyDeployerRoleWait';
  * `RoleAssignmentExists`.
  */
 export function keyWriterWait(vault: Construct, vaultId: string): ITerraformDependable {
-  const existing = vault.node.tryFindChild(KEY_WRITER_WAIT_ID);
-  if (existing) return existing as unknown as ITerraformDependable;
-  const assignment = grantRole(vault, {
-    scopeId: vaultId,
-    roleDefinitionName: CRYPTO_OFFICER_ROLE.name,
-    principal: deployerOf(vault),
-    description: `Lets the principal that runs Terraform create the keys of ${vault.node.path}`,
-  }, CRYPTO_OFFICER_ROLE.guid);
-  // User on a laptop or service principal in a pipeline: unknown at synth.
-  assignment.resetPrincipalType();
-  return waitAfter(vault, KEY_WRITER_WAIT_ID, [assignment], DEPLOYER_ROLE_WAIT);
+  return deployerGrantWait(vault, vaultId, KEY_WRITER_WAIT_ID, CRYPTO_OFFICER_ROLE, 'create the keys');
+}
+
+/**
+ * Checks what every service that encrypts with `key` needs of it: a user-assigned identity
+ * (resource id and client id) and a key id. Errors name `<prop>.identityId` and so on.
+ */
+export function checkKeyReference(scope: Construct, prop: string, key: ICustomerManagedKey | undefined): void {
+  if (key === undefined) return;
+  checkResourceId(scope, `${prop}.identityId`, key.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
+  checkGuid(scope, `${prop}.identityClientId`, key.identityClientId);
+  checkNotBlank(scope, `${prop}.keyId`, key.keyId);
+  checkField(scope, `${prop}.dependables`, key.dependables, is.arrayOf(is.any(), true));
 }
 
 /** Wait after the key identity's role assignment, before a service reads the key with it. */

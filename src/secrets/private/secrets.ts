@@ -84,7 +84,6 @@ export function deployerOf(vault: Construct): DeployingPrincipal {
  */
 export class VaultSecretWriter {
   private scope?: Construct;
-  private wait?: ITerraformDependable;
   private readonly names = new Map<string, string>();
 
   constructor(
@@ -164,19 +163,32 @@ export class VaultSecretWriter {
 
   private deployerWait(): ITerraformDependable | undefined {
     if (!this.grantDeployer) return undefined;
-    if (!this.wait) {
-      const deployer = deployerOf(this.vault);
-      const assignment = grantRole(this.vault, {
-        scopeId: this.vaultId,
-        roleDefinitionName: SECRETS_OFFICER_ROLE,
-        principal: deployer,
-        description: `Lets the principal that runs Terraform write the secrets of ${this.vault.node.path}`,
-      });
-      // User on a laptop or service principal in a pipeline: unknown at synth.
-      assignment.resetPrincipalType();
-      this.wait = waitAfter(this.vault, 'DeployerRoleWait', [assignment], DEPLOYER_ROLE_WAIT);
-    }
-    return this.wait;
+    return deployerGrantWait(this.vault, this.vaultId, 'DeployerRoleWait', { name: SECRETS_OFFICER_ROLE }, 'write the secrets');
   }
+}
+
+/**
+ * Grants the principal running Terraform `role` on the vault, once per vault and role (the grant
+ * and its wait live under the vault construct, so that every writer shares them instead of
+ * failing with `RoleAssignmentExists`), and returns the wait for it to propagate: what every
+ * data-plane write into the vault depends on.
+ *
+ * @param waitId construct id of the wait under the vault (part of its address; keep it stable)
+ * @param role the built-in role by name, and by definition id when known
+ * @param purpose what the grant lets Terraform do, for the assignment's description
+ */
+export function deployerGrantWait(vault: Construct, vaultId: string, waitId: string, role: { readonly name: string; readonly guid?: string },
+  purpose: string): ITerraformDependable {
+  const existing = vault.node.tryFindChild(waitId);
+  if (existing) return existing as unknown as ITerraformDependable;
+  const assignment = grantRole(vault, {
+    scopeId: vaultId,
+    roleDefinitionName: role.name,
+    principal: deployerOf(vault),
+    description: `Lets the principal that runs Terraform ${purpose} of ${vault.node.path}`,
+  }, role.guid);
+  // User on a laptop or service principal in a pipeline: unknown at synth.
+  assignment.resetPrincipalType();
+  return waitAfter(vault, waitId, [assignment], DEPLOYER_ROLE_WAIT);
 }
 
