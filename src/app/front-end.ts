@@ -166,7 +166,7 @@ const OPEN_WEBUI_IMAGE = ContainerImage.fromRegistryDigest(
 );
 
 /** The header App Service authentication sets to the user's UPN or e-mail; external requests cannot set it. */
-export const SIGNED_IN_USER_HEADER = 'X-MS-CLIENT-PRINCIPAL-NAME';
+const SIGNED_IN_USER_HEADER = 'X-MS-CLIENT-PRINCIPAL-NAME';
 
 /**
  * The chat front end the web app runs, and everything the web app must know about it: its image
@@ -368,7 +368,7 @@ interface FrontEndSpec {
 }
 
 /** The sample app's image, also when built again with `fromRegistry` (any tag). */
-export function isSampleImage(image: ContainerImage): boolean {
+function isSampleImage(image: ContainerImage): boolean {
   const sample = ContainerImage.SAMPLE_CHAT_APP;
   return image === sample || (typeof image.registryUrl === 'string' && image.registryUrl.replace(/\/$/, '').toLowerCase() === sample.registryUrl.toLowerCase()
     && image.imageName === sample.imageName);

@@ -23,7 +23,7 @@ import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, V
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
-import { AiGateway, AiGatewayBackend, AiGatewayDeploymentLimit, GatewayUserSource } from '../gateway/ai-gateway';
+import { AiGateway, AiGatewayBackend, AiGatewayDeploymentLimit } from '../gateway/ai-gateway';
 import { UsageWorkbook } from '../gateway/usage-workbook';
 import { HistoryOptions, PostgresHistoryStore } from '../history/postgres-history-store';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
@@ -583,7 +583,6 @@ export class PrivateChat extends Construct {
       if (!this.frontEnd.forwardsSignedInUser) {
         throw propError(this, 'gateway', `must be left out for ${this.frontEnd.name}: the gateway meters each signed-in user by a header the front end forwards (X-OpenWebUI-User-Email), and this front end cannot forward one; use Open WebUI`, 'a gateway');
       }
-      AiGateway.checkUserSource(GatewayUserSource.FORWARDED_HEADER, [GatewayUserSource.FORWARDED_HEADER]);
       appIdentity ??= new ChatIdentity(this, 'AppIdentity', { ...common });
       this.gateway = new AiGateway(this, 'Gateway', {
         ...common,
