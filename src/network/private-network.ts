@@ -16,7 +16,7 @@ import { Cidr, contains, isPrivateRange, overlaps, parseCidr, reservedOverlap } 
 import { checkPlacement } from '../core/private/placement';
 import { checkLocation } from '../core/private/regions';
 import {
-  checkResourceId, checkShape, checkTags, is, isUnresolved, parseResourceId, propError, ruleError, Shape, warn,
+  checkField, checkResourceId, checkShape, checkTags, is, isUnresolved, parseResourceId, propError, ruleError, Shape, warn,
 } from '../core/private/validate';
 
 /**
@@ -67,6 +67,20 @@ export interface PrivateNetworkAttributes {
    * @default - unknown: the region of endpoints on this network is not checked
    */
   readonly location?: string;
+}
+
+/** A dedicated subnet added with {@link PrivateNetwork.addDelegatedSubnet}. */
+export interface DelegatedSubnetOptions {
+  /** Name of the subnet. */
+  readonly name: string;
+  /** Address prefix: inside the address space, overlapping no other subnet of this network. */
+  readonly cidr: string;
+  /**
+   * Service the subnet is delegated to.
+   *
+   * @default 'Microsoft.Web/serverFarms' (App Service and API Management v2 outbound VNet integration)
+   */
+  readonly delegation?: string;
 }
 
 /** Props of {@link PrivateNetwork}. */
@@ -209,6 +223,12 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
   public readonly egressRouteTable?: RouteTable;
   /** How the app subnet reaches the Internet. */
   public readonly egress: Egress;
+  /** The address space, parsed (undefined when it is a token). */
+  private readonly space?: Cidr;
+  /** Every subnet's prefix so far, by the prop or call that set it, to refuse overlaps. */
+  private readonly subnetRanges: [string, Cidr][] = [];
+  /** Placement and tags of the resources it creates. */
+  private readonly common: { readonly resourceGroupName: string; readonly location: string; readonly tags?: { [key: string]: string } };
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
@@ -222,6 +242,13 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     const peCidr = props.privateEndpointSubnetCidr ?? '10.0.0.0/24';
     const appCidr = props.appIntegrationSubnetCidr ?? '10.0.1.0/24';
     this.validateAddresses(addressSpace, peCidr, appCidr);
+    for (const [prop, text] of [['addressSpace', addressSpace], ['privateEndpointSubnetCidr', peCidr], ['appIntegrationSubnetCidr', appCidr]] as const) {
+      const parsed = isUnresolved(text) ? undefined : parseCidr(text);
+      if (parsed === undefined || typeof parsed === 'string') continue;
+      if (prop === 'addressSpace') this.space = parsed;
+      else this.subnetRanges.push([prop, parsed]);
+    }
+    this.common = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
     if (!isUnresolved(addressSpace)) claimAddressSpace(this, 'addressSpace', addressSpace);
     const servers = isUnresolved(props.dnsServers) ? [] : props.dnsServers ?? [];
     const seenServers = new Set<string>();
@@ -238,7 +265,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       seenServers.add(server);
     }
 
-    const common = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
+    const common = this.common;
     this.virtualNetworkName = props.name ?? Names.local(this, AzureNameRule.VIRTUAL_NETWORK, 'vnet');
     this.virtualNetwork = new VirtualNetwork(this, 'Resource', {
       ...common,
@@ -349,6 +376,49 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     }
     if (props.egress !== undefined) return props.egress;
     return props.natGateway === false ? Egress.none() : Egress.natGateway();
+  }
+
+  /**
+   * Adds a dedicated subnet, delegated to a service and with its own NSG that lets nothing in,
+   * e.g. the outbound VNet integration subnet of an API Management v2 gateway, which Azure does not
+   * let it share.
+   *
+   * @param id construct id of the subnet (its NSG and association get `<id>Nsg`, `<id>NsgAssociation`)
+   */
+  public addDelegatedSubnet(id: string, options: DelegatedSubnetOptions): Subnet {
+    checkField(this, 'addDelegatedSubnet.id', id, is.string(true));
+    checkShape(this, options, { name: is.string(true), cidr: is.string(true), delegation: is.string() }, `addDelegatedSubnet(${id})`);
+    const prop = `addDelegatedSubnet(${id}).cidr`;
+    AzureNameRule.SUBNET.validate(this, `addDelegatedSubnet(${id}).name`, options.name);
+    if (!isUnresolved(options.cidr)) {
+      const cidr = parseCidr(options.cidr);
+      if (typeof cidr === 'string') throw propError(this, prop, cidr, options.cidr);
+      const reserved = reservedOverlap(cidr);
+      if (reserved) throw propError(this, prop, `must not overlap ${reserved}, which Azure refuses in a virtual network`, cidr.text);
+      if (cidr.prefix > MIN_SUBNET_PREFIX) throw propError(this, prop, `must be a /${MIN_SUBNET_PREFIX} or larger (Azure reserves 5 addresses per subnet)`, cidr.text);
+      if (this.space && !contains(this.space, cidr)) throw propError(this, prop, `must lie inside addressSpace '${this.space.text}'`, cidr.text);
+      const taken = this.subnetRanges.find(([, other]) => overlaps(other, cidr));
+      if (taken) throw propError(this, prop, `must not overlap '${taken[0]}' ('${taken[1].text}')`, cidr.text);
+      this.subnetRanges.push([prop, cidr]);
+    }
+    const nsg = new NetworkSecurityGroup(this, `${id}Nsg`, {
+      ...this.common,
+      name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${options.name}`),
+      securityRule: denyInbound(),
+    });
+    const subnet = new Subnet(this, id, {
+      name: options.name,
+      resourceGroupName: this.common.resourceGroupName,
+      virtualNetworkName: this.virtualNetwork.name,
+      addressPrefixes: [options.cidr],
+      defaultOutboundAccessEnabled: false,
+      delegation: [{
+        name: 'delegation',
+        serviceDelegation: { name: options.delegation ?? 'Microsoft.Web/serverFarms', actions: ['Microsoft.Network/virtualNetworks/subnets/action'] },
+      }],
+    });
+    new SubnetNetworkSecurityGroupAssociation(this, `${id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
+    return subnet;
   }
 
   private validateAddresses(addressSpace: string, peCidr: string, appCidr: string): void {

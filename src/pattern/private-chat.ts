@@ -1,7 +1,4 @@
-import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Encryption } from './encryption';
@@ -18,7 +15,7 @@ import { SignIn } from '../app/sign-in';
 import { Compliance } from '../compliance/compliance';
 import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
-import { contains, parseCidr } from '../core/private/cidr';
+import { parseCidr } from '../core/private/cidr';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
@@ -588,7 +585,7 @@ export class PrivateChat extends Construct {
         ...common,
         ...isolation,
         backends: [{ account: this.openAi, priority: 1 }, ...(options.additionalBackends ?? [])],
-        integrationSubnetId: options.integrationSubnetId ?? this.gatewaySubnet(options.integrationSubnetCidr ?? '10.0.2.0/27', props.addressSpace ?? '10.0.0.0/16'),
+        integrationSubnetId: options.integrationSubnetId ?? this.gatewaySubnet(options.integrationSubnetCidr ?? '10.0.2.0/27'),
         allowedCallerClientIds: [appIdentity.clientId],
         publisherEmail: options.publisherEmail,
         skuName: options.skuName,
@@ -732,17 +729,12 @@ export class PrivateChat extends Construct {
     return frontEnd;
   }
 
-  /** The gateway's dedicated integration subnet in the new VNet, with its own NSG (no inbound from the Internet). */
-  private gatewaySubnet(cidr: string, addressSpace: string): string {
-    const network = this.network as PrivateNetwork;
-    const parsed = parseCidr(cidr);
+  /** The gateway's dedicated integration subnet in the new VNet (API Management needs a /27 or larger, shared with nothing). */
+  private gatewaySubnet(cidr: string): string {
+    const parsed = isUnresolved(cidr) ? undefined : parseCidr(cidr);
     if (typeof parsed === 'string') throw propError(this, 'gateway.integrationSubnetCidr', `must be a CIDR block: ${parsed}`, cidr);
-    if (parsed.prefix > 27) throw propError(this, 'gateway.integrationSubnetCidr', 'must be a /27 or larger: API Management needs it for outbound VNet integration', cidr);
-    const space = parseCidr(addressSpace);
-    if (typeof space !== 'string' && !contains(space, parsed)) {
-      throw propError(this, 'gateway.integrationSubnetCidr', `must lie inside addressSpace '${addressSpace}'`, cidr);
-    }
-    return createGatewaySubnet(this, network, cidr);
+    if (parsed && parsed.prefix > 27) throw propError(this, 'gateway.integrationSubnetCidr', 'must be a /27 or larger: API Management needs it for outbound VNet integration', cidr);
+    return (this.network as PrivateNetwork).addDelegatedSubnet('GatewaySubnet', { name: 'apim-integration', cidr }).id;
   }
 
   /** Each explicit name against Azure's rule for its type, named by its prop. */
@@ -880,32 +872,3 @@ function propsShape(): Shape {
 }
 
 
-/** A dedicated subnet for API Management's outbound VNet integration, in `network`'s VNet. */
-function createGatewaySubnet(scope: Construct, network: PrivateNetwork, cidr: string): string {
-  const common = { resourceGroupName: network.virtualNetwork.resourceGroupName, location: network.virtualNetwork.location };
-  const nsg = new NetworkSecurityGroup(scope, 'GatewayNsg', {
-    ...common,
-    name: Names.local(scope, AzureNameRule.NETWORK_RESOURCE, 'nsg-apim'),
-    securityRule: [{
-      name: 'deny-internet-inbound',
-      priority: 4096,
-      direction: 'Inbound',
-      access: 'Deny',
-      protocol: '*',
-      sourcePortRange: '*',
-      destinationPortRange: '*',
-      sourceAddressPrefix: 'Internet',
-      destinationAddressPrefix: '*',
-    }],
-  });
-  const subnet = new Subnet(scope, 'GatewaySubnet', {
-    name: 'apim-integration',
-    resourceGroupName: common.resourceGroupName,
-    virtualNetworkName: network.virtualNetworkName,
-    addressPrefixes: [cidr],
-    defaultOutboundAccessEnabled: false,
-    delegation: [{ name: 'apim', serviceDelegation: { name: 'Microsoft.Web/serverFarms', actions: ['Microsoft.Network/virtualNetworks/subnets/action'] } }],
-  });
-  new SubnetNetworkSecurityGroupAssociation(scope, 'GatewayNsgAssociation', { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
-  return subnet.id;
-}

@@ -202,3 +202,41 @@ describe('PrivateNetwork.fromAttributes', () => {
     })).toThrow(/'privateEndpointSubnetId' and 'appIntegrationSubnetId' must be different subnets/);
   });
 });
+
+describe('PrivateNetwork.addDelegatedSubnet', () => {
+  const make = () => {
+    const stack = newStack();
+    return { stack, network: new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' }) };
+  };
+
+  test('a delegated subnet with its own deny-inbound NSG, no default outbound access', () => {
+    const { stack, network } = make();
+    const subnet = network.addDelegatedSubnet('ApimSubnet', { name: 'apim-integration', cidr: '10.0.2.0/27' });
+    const json = synthJson(stack);
+    const block = (resourcesOf(json, 'azurerm_subnet') as any)[subnet.friendlyUniqueId];
+    expect(block).toMatchObject({
+      name: 'apim-integration',
+      address_prefixes: ['10.0.2.0/27'],
+      default_outbound_access_enabled: false,
+      delegation: [{ name: 'delegation', service_delegation: { name: 'Microsoft.Web/serverFarms', actions: ['Microsoft.Network/virtualNetworks/subnets/action'] } }],
+    });
+    const association = Object.values(resourcesOf(json, 'azurerm_subnet_network_security_group_association')).find((a: any) => a.subnet_id === `\${azurerm_subnet.${subnet.friendlyUniqueId}.id}`) as any;
+    const nsg = (resourcesOf(json, 'azurerm_network_security_group') as any)[association.network_security_group_id.replace(/^\$\{azurerm_network_security_group\.(.*)\.id\}$/, '$1')];
+    expect(nsg.security_rule.map((r: any) => [r.name, r.access, r.direction])).toEqual([['DenyInternetInbound', 'Deny', 'Inbound'], ['DenyAllOtherInbound', 'Deny', 'Inbound']]);
+  });
+
+  test.each([
+    ['outside the address space', '10.9.0.0/27', /'addDelegatedSubnet\(S\).cidr' must lie inside addressSpace '10.0.0.0\/16', got '10.9.0.0\/27'/],
+    ['overlapping the private-endpoint subnet', '10.0.0.128/27', /'addDelegatedSubnet\(S\).cidr' must not overlap 'privateEndpointSubnetCidr' \('10.0.0.0\/24'\), got '10.0.0.128\/27'/],
+    ['too small', '10.0.2.0/29', /'addDelegatedSubnet\(S\).cidr' must be a \/28 or larger/],
+    ['not a CIDR', '10.0.2.0', /'addDelegatedSubnet\(S\).cidr'/],
+  ])('fails when the prefix is %s', (_, cidr, expected) => {
+    expect(() => make().network.addDelegatedSubnet('S', { name: 'extra', cidr })).toThrow(expected);
+  });
+
+  test('fails when a second added subnet overlaps the first', () => {
+    const { network } = make();
+    network.addDelegatedSubnet('A', { name: 'a', cidr: '10.0.2.0/27' });
+    expect(() => network.addDelegatedSubnet('B', { name: 'b', cidr: '10.0.2.0/28' })).toThrow(/'addDelegatedSubnet\(B\).cidr' must not overlap 'addDelegatedSubnet\(A\).cidr' \('10.0.2.0\/27'\)/);
+  });
+});

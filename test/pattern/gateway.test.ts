@@ -67,7 +67,10 @@ describe('PrivateChat gateway', () => {
     ['a front end that cannot forward the user', { gateway: GW, frontEnd: ChatFrontEnd.sampleChatApp() },
       /^PrivateChat 'test\/chat': 'gateway' must be left out for Microsoft's sample chat app: the gateway meters each signed-in user by a header the front end forwards/],
     ['a subnet smaller than /27', { gateway: { ...GW, integrationSubnetCidr: '10.0.2.0/28' } }, /'gateway.integrationSubnetCidr' must be a \/27 or larger/],
-    ['a subnet outside the address space', { gateway: { ...GW, integrationSubnetCidr: '10.9.0.0/27' } }, /'gateway.integrationSubnetCidr' must lie inside addressSpace '10.0.0.0\/16'/],
+    ['a subnet outside the address space', { gateway: { ...GW, integrationSubnetCidr: '10.9.0.0/27' } },
+      /^PrivateNetwork 'test\/chat\/Network': 'addDelegatedSubnet\(GatewaySubnet\).cidr' must lie inside addressSpace '10.0.0.0\/16', got '10.9.0.0\/27'$/],
+    ['a subnet overlapping the app subnet', { gateway: { ...GW, integrationSubnetCidr: '10.0.1.0/27' } },
+      /'addDelegatedSubnet\(GatewaySubnet\).cidr' must not overlap 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\), got '10.0.1.0\/27'/],
     ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /'tokensPerMinutePerUser'/],
     ['no publisher e-mail', { gateway: {} as never }, /'gateway.publisherEmail'/],
   ])('fails on %s', (_, props, expected) => {

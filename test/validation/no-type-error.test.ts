@@ -102,6 +102,7 @@ describe('no public entry point throws a bare JavaScript error', () => {
     ['ModelCatalogue.find', (a) => ModelCatalogue.find(a), 1],
     ['ModelCatalogue.findVersion', (a, b) => ModelCatalogue.findVersion(a, b), 2],
     ['ModelCatalogue.servesPlainChat', (a) => ModelCatalogue.servesPlainChat(a), 1],
+    ['PrivateNetwork.addDelegatedSubnet', (a, b) => build.network().addDelegatedSubnet(a, b), 2],
     ['ChatFrontEnd.openWebUi', (a) => ChatFrontEnd.openWebUi(a), 1],
     ['ChatFrontEnd.fromImage', (a, b) => ChatFrontEnd.fromImage(a, b), 2],
     ['ChatFrontEnd.withImage', (a) => ChatFrontEnd.openWebUi().withImage(a), 1],

@@ -1048,8 +1048,32 @@ const CORE_BOUNDARY: CatalogueEntry[] = [
   },
 ];
 
+/** A created network with a dedicated subnet added at `cidr`. */
+const withSubnet = (cidr: string) => build.network().addDelegatedSubnet('Extra', { name: 'extra', cidr });
+
+const ADDED_SUBNETS: CatalogueEntry[] = [
+  {
+    construct: 'PrivateNetwork',
+    prop: 'addDelegatedSubnet(Extra).cidr',
+    description: 'an added subnet overlaps no other subnet',
+    build: () => withSubnet('10.0.1.0/27'),
+    valid: () => withSubnet('10.0.2.0/27'),
+    expected: /'addDelegatedSubnet\(Extra\).cidr' must not overlap 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\), got '10.0.1.0\/27'/,
+    fix: 'Pick a free prefix inside `addressSpace` (the defaults use 10.0.0.0/24 and 10.0.1.0/24).',
+  },
+  {
+    construct: 'PrivateNetwork',
+    prop: 'addDelegatedSubnet(Extra).cidr',
+    description: 'an added subnet lies in the address space',
+    build: () => withSubnet('10.9.0.0/27'),
+    valid: () => withSubnet('10.0.2.0/27'),
+    expected: /'addDelegatedSubnet\(Extra\).cidr' must lie inside addressSpace '10.0.0.0\/16', got '10.9.0.0\/27'/,
+    fix: 'Pick a prefix inside `addressSpace`.',
+  },
+];
+
 /** The entries of this area, in the order the docs list them. */
 export const NETWORK_ENTRIES: CatalogueEntry[] = [
-  ...NETWORK, ...NETWORK_BOUNDARY, ...DNS_ZONES, ...DNS_BOUNDARY, ...ENDPOINT, ...ENDPOINT_BOUNDARY,
+  ...NETWORK, ...NETWORK_BOUNDARY, ...ADDED_SUBNETS, ...DNS_ZONES, ...DNS_BOUNDARY, ...ENDPOINT, ...ENDPOINT_BOUNDARY,
   ...MONITORING, ...MONITORING_BOUNDARY, ...OTHERS, ...CORE_BOUNDARY,
 ];
