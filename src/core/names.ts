@@ -231,6 +231,29 @@ export class AzureNameRule {
     description: 'letters, digits and hyphens, starting with a letter and ending with a letter or digit',
   });
 
+  /**
+   * Azure Monitor Private Link Scope and its scoped resources: 1-255 characters, letters, digits,
+   * hyphens, underscores, periods and parentheses, not ending with a period.
+   */
+  public static readonly MONITOR_PRIVATE_LINK_SCOPE = new AzureNameRule({
+    resourceType: 'Azure Monitor Private Link Scope',
+    minLength: 1,
+    maxLength: 255,
+    pattern: '^[-\\w.()]*[-\\w()]$',
+    description: 'letters, digits, hyphens, underscores, periods and parentheses, not ending with a period',
+  });
+  /**
+   * Application Insights component: 1-260 characters, without `%&\\?/` or control characters, not
+   * ending with a space or period. Derived names use letters, digits and hyphens only.
+   */
+  public static readonly APPLICATION_INSIGHTS = new AzureNameRule({
+    resourceType: 'Application Insights component',
+    minLength: 1,
+    maxLength: 260,
+    pattern: '^[^%&\\\\?/\\u0000-\\u001f]*[^%&\\\\?/\\u0000-\\u001f .]$',
+    description: 'any characters except % & \\ ? / and control characters, not ending with a space or period',
+  });
+
   /** Resource type, for messages. */
   public readonly resourceType: string;
   /** Shortest allowed name. */

@@ -4,17 +4,18 @@ import { ApiManagementApiDiagnostic } from '@cdktf/provider-azurerm/lib/api-mana
 import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
 import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-management-api-policy';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
+import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { AzapiUpdateResource } from './private/azapi';
+import { AzapiResource, AzapiUpdateResource } from './private/azapi';
 import { buildPolicyXml, COGNITIVE_SERVICES_RESOURCE, PolicyDeploymentLimit } from './private/policy';
 import { IOpenAiAccount } from '../ai/openai-account';
 import { IChatIdentity } from '../app/identity';
 import { AzureNameRule, Names, stableHash } from '../core/names';
-import { IPrincipal, PrincipalType } from '../core/principal';
+import { grantRole, IPrincipal, PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
@@ -24,6 +25,7 @@ import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, Owner, propError, ruleError, Shape,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
+import { IMonitorPrivateLinkScope, MonitorPrivateLinkScope } from '../monitoring/private-link-scope';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 
@@ -195,16 +197,37 @@ export interface AiGatewayProps extends PrivateEndpointOptions {
    */
   readonly monitoring?: IMonitoring;
   /**
-   * Add `llm-emit-token-metric` (tokens by user, deployment and caller). The metrics reach
-   * Application Insights only through an Application Insights logger and a diagnostic with
-   * custom metrics on, which azurerm 4.55 cannot express (its diagnostic has no `metrics`
-   * flag); without them the policy sends nothing. A per-user dimension also multiplies Azure
-   * Monitor time series (50,000 active per region and subscription).
+   * Emit token metrics (`llm-emit-token-metric`: total, prompt and completion tokens by user,
+   * deployment and calling front end) to an Application Insights component in the `monitoring`
+   * workspace. The component takes telemetry only through an Azure Monitor Private Link Scope
+   * (its public ingestion is off) and only from Entra identities (local authentication is off):
+   * the gateway's identity gets Monitoring Metrics Publisher on it and its logger authenticates
+   * as that identity. Needs `monitoring`, and the five Azure Monitor zones in `dnsZones` unless
+   * `monitorPrivateLinkScope` names an existing scope.
+   *
+   * Off by default for the construct alone because of those zones; `PrivateChat` turns it on.
    *
    * @default false
    * @see https://learn.microsoft.com/azure/api-management/llm-emit-token-metric-policy
    */
   readonly emitTokenMetrics?: boolean;
+  /**
+   * The Azure Monitor Private Link Scope the Application Insights component joins, with
+   * `emitTokenMetrics`: e.g. the landing zone's, from `MonitorPrivateLinkScope.fromScopeId`.
+   * A network's private DNS should hold one scope.
+   *
+   * @default - a new scope with its private endpoint in `network`, the workspace in it
+   */
+  readonly monitorPrivateLinkScope?: IMonitorPrivateLinkScope;
+  /**
+   * Log the prompts and completions (up to 32 KB each per log entry) in `ApiManagementGatewayLlmLog`,
+   * beside the token counts that are always logged with `monitoring`. They are conversation
+   * content: whoever reads the workspace reads them, for as long as it keeps logs.
+   *
+   * @default false
+   * @see https://learn.microsoft.com/azure/api-management/api-management-howto-llm-logs
+   */
+  readonly logLlmMessages?: boolean;
   /**
    * Protect the service from `terraform destroy` (`lifecycle.prevent_destroy`). The gateway
    * holds no data, only configuration this construct writes, so it is off by default.
@@ -246,6 +269,21 @@ const MAX_TOKENS = 1_000_000_000;
  * @see https://github.com/pulumi/pulumi-azure-native/issues/4510
  */
 const APIM_API_VERSION = '2024-05-01';
+/**
+ * API version of the language-model logging settings (`largeLanguageModel`) of an API diagnostic,
+ * the first that has them.
+ */
+const LLM_LOGGING_API_VERSION = '2024-10-01-preview';
+/** Name of the Application Insights logger of the token metrics. */
+const METRICS_LOGGER = 'token-metrics';
+/** Largest message part logged per entry; larger messages are split into 32 KB entries. */
+const LLM_MESSAGE_BYTES = 32768;
+
+/** `largeLanguageModel` of the API diagnostic: token usage always, messages on request. */
+function llmLogSettings(messages: boolean): { [key: string]: any } {
+  const part = messages ? { messages: 'all', maxSizeInBytes: LLM_MESSAGE_BYTES } : { messages: 'none' };
+  return { logs: 'enabled', requests: part, responses: part };
+}
 /**
  * Resource log categories of `Microsoft.ApiManagement/service`: gateway requests and the
  * generative AI gateway (LLM) log.
@@ -293,9 +331,28 @@ const SHAPE: Shape = {
   userAssignedIdentity: IDENTITY_REF(),
   monitoring: MONITORING_REF(),
   emitTokenMetrics: is.boolean(),
+  monitorPrivateLinkScope: is.reference(['scopeId', 'addScopedResource'], 'a MonitorPrivateLinkScope or MonitorPrivateLinkScope.fromScopeId(...)'),
+  logLlmMessages: is.boolean(),
   preventDestroy: is.boolean(),
   tags: is.stringMap(),
 };
+
+/** The token-metrics pieces, with `emitTokenMetrics`. */
+interface TokenMetrics {
+  readonly applicationInsights: ApplicationInsights;
+  readonly monitorPrivateLinkScope: IMonitorPrivateLinkScope;
+  readonly metricsPublisherGrant: RoleAssignment;
+  readonly metricsLogger: TerraformResource;
+  readonly metricsDiagnostic: TerraformResource;
+}
+
+/** The telemetry pieces, with `monitoring`. */
+interface Telemetry {
+  readonly diagnosticSetting: MonitorDiagnosticSetting;
+  readonly apiDiagnostic: ApiManagementApiDiagnostic;
+  readonly llmLogging: TerraformResource;
+  readonly metrics?: TokenMetrics;
+}
 
 /** One backend after validation, in failover order. */
 interface OrderedBackend {
@@ -400,11 +457,28 @@ export class AiGateway extends Construct implements IPrincipal {
    */
   public readonly diagnosticSetting?: MonitorDiagnosticSetting;
   /**
-   * The API's diagnostic to the workspace (`azuremonitor`), with `monitoring` and a forwarded user
-   * header: it logs that header with every request, so usage can be attributed per user (the LLM
-   * log table has no user column). Request and response bodies are not logged.
+   * The API's diagnostic to the workspace (`azuremonitor`), with `monitoring`. With a forwarded
+   * user header it logs that header with every request, so usage can be attributed per user (the
+   * LLM log table has no user column). Request and response bodies are not logged.
    */
   public readonly apiDiagnostic?: ApiManagementApiDiagnostic;
+  /**
+   * The `azapi_update_resource` that turns on language-model logging on {@link AiGateway.apiDiagnostic}
+   * (token counts per request in `ApiManagementGatewayLlmLog`; messages only with `logLlmMessages`),
+   * which azurerm 4.55's diagnostic cannot set. If azurerm ever rewrites that diagnostic, the next
+   * plan shows this update again.
+   */
+  public readonly llmLogging?: TerraformResource;
+  /** The Application Insights component of the token metrics, with `emitTokenMetrics`. */
+  public readonly applicationInsights?: ApplicationInsights;
+  /** The private link scope the component joined (given, or created here), with `emitTokenMetrics`. */
+  public readonly monitorPrivateLinkScope?: IMonitorPrivateLinkScope;
+  /** Monitoring Metrics Publisher for the gateway's identity on the component, with `emitTokenMetrics`. */
+  public readonly metricsPublisherGrant?: RoleAssignment;
+  /** The Application Insights logger (`azapi_resource`, managed identity credentials), with `emitTokenMetrics`. */
+  public readonly metricsLogger?: TerraformResource;
+  /** The API's `applicationinsights` diagnostic with custom metrics on (`azapi_resource`), with `emitTokenMetrics`. */
+  public readonly metricsDiagnostic?: TerraformResource;
 
   constructor(scope: Construct, id: string, props: AiGatewayProps) {
     super(scope, id);
@@ -544,29 +618,124 @@ export class AiGateway extends Construct implements IPrincipal {
     });
 
     if (props.monitoring) {
-      this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
-        targetResourceId: this.gatewayId,
-        logCategories: LOG_CATEGORIES,
-        metrics: true,
-      });
-      if ((props.userSource ?? GatewayUserSource.FORWARDED_HEADER) === GatewayUserSource.FORWARDED_HEADER) {
-        // Every instance has the built-in 'azuremonitor' logger, which writes to the resource-specific
-        // tables of the diagnostic setting above (ApiManagementGatewayLogs.RequestHeaders).
-        this.apiDiagnostic = new ApiManagementApiDiagnostic(this, 'ApiDiagnostic', {
-          identifier: 'azuremonitor',
-          apiManagementName: this.resource.name,
-          resourceGroupName: props.resourceGroupName,
-          apiName: this.api.name,
-          apiManagementLoggerId: `${this.gatewayId}/loggers/azuremonitor`,
-          samplingPercentage: 100,
-          alwaysLogErrors: true,
-          logClientIp: false,
-          verbosity: 'information',
-          frontendRequest: { headersToLog: [props.userHeaderName ?? DEFAULT_USER_HEADER], bodyBytes: 0 },
-          dependsOn: [this.diagnosticSetting, this.policy],
-        });
-      }
+      const telemetry = this.addTelemetry(props, props.monitoring, principal);
+      this.diagnosticSetting = telemetry.diagnosticSetting;
+      this.apiDiagnostic = telemetry.apiDiagnostic;
+      this.llmLogging = telemetry.llmLogging;
+      this.applicationInsights = telemetry.metrics?.applicationInsights;
+      this.monitorPrivateLinkScope = telemetry.metrics?.monitorPrivateLinkScope;
+      this.metricsPublisherGrant = telemetry.metrics?.metricsPublisherGrant;
+      this.metricsLogger = telemetry.metrics?.metricsLogger;
+      this.metricsDiagnostic = telemetry.metrics?.metricsDiagnostic;
     }
+  }
+
+  /**
+   * Logs to the workspace (gateway and LLM logs, the user header, token counts) and, with
+   * `emitTokenMetrics`, the private Application Insights path of the token metrics.
+   */
+  private addTelemetry(props: AiGatewayProps, monitoring: IMonitoring, principal: IPrincipal): Telemetry {
+    const forwarded = (props.userSource ?? GatewayUserSource.FORWARDED_HEADER) === GatewayUserSource.FORWARDED_HEADER;
+    const diagnosticSetting = monitoring.addDiagnosticSetting(this, 'Diagnostics', {
+      targetResourceId: this.gatewayId,
+      logCategories: LOG_CATEGORIES,
+      metrics: true,
+    });
+    // Every instance has the built-in 'azuremonitor' logger, which writes to the resource-specific
+    // tables of the diagnostic setting above (ApiManagementGatewayLogs.RequestHeaders).
+    const apiDiagnostic = new ApiManagementApiDiagnostic(this, 'ApiDiagnostic', {
+      identifier: 'azuremonitor',
+      apiManagementName: this.resource.name,
+      resourceGroupName: props.resourceGroupName,
+      apiName: this.api.name,
+      apiManagementLoggerId: `${this.gatewayId}/loggers/azuremonitor`,
+      samplingPercentage: 100,
+      alwaysLogErrors: true,
+      logClientIp: false,
+      verbosity: 'information',
+      frontendRequest: forwarded ? { headersToLog: [props.userHeaderName ?? DEFAULT_USER_HEADER], bodyBytes: 0 } : { bodyBytes: 0 },
+      dependsOn: [diagnosticSetting, this.policy],
+    });
+    const logMessages = props.logLlmMessages ?? false;
+    const llmLogging = new AzapiUpdateResource(this, 'LlmLogging', {
+      type: `Microsoft.ApiManagement/service/apis/diagnostics@${LLM_LOGGING_API_VERSION}`,
+      resourceId: `${this.gatewayId}/apis/${this.api.name}/diagnostics/azuremonitor`,
+      body: { properties: { largeLanguageModel: llmLogSettings(logMessages) } },
+      dependsOn: [apiDiagnostic],
+    });
+    const metrics = props.emitTokenMetrics ? this.addTokenMetrics(props, monitoring, principal) : undefined;
+    return { diagnosticSetting, apiDiagnostic, llmLogging, metrics };
+  }
+
+  /** Application Insights behind the private link scope, its managed-identity logger, and the API's diagnostic with custom metrics. */
+  private addTokenMetrics(props: AiGatewayProps, monitoring: IMonitoring, principal: IPrincipal): TokenMetrics {
+    const insights = new ApplicationInsights(this, 'Insights', {
+      name: Names.local(this, AzureNameRule.APPLICATION_INSIGHTS, 'appi'),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      applicationType: 'other',
+      workspaceId: monitoring.workspaceId,
+      // Entra-only ingestion, through the private link scope only.
+      localAuthenticationDisabled: true,
+      internetIngestionEnabled: false,
+      // Operators read metrics in the portal, behind Entra ID and RBAC (as the workspace's default).
+      internetQueryEnabled: true,
+      disableIpMasking: false,
+      tags: props.tags,
+    });
+    const scope = props.monitorPrivateLinkScope ?? new MonitorPrivateLinkScope(this, 'MonitorPrivateLinkScope', {
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      network: props.network,
+      dnsZones: props.dnsZones,
+      monitoring,
+      tags: props.tags,
+    });
+    const scoped = scope.addScopedResource(this, 'InsightsScope', insights.id);
+    const publisher = grantRole(this, {
+      scopeId: insights.id,
+      roleDefinitionName: 'Monitoring Metrics Publisher',
+      principal,
+      description: 'The AI gateway sends token metrics to Application Insights as its managed identity',
+    });
+    const publisherWait = waitAfter(this, 'WaitForMetricsPublisher', [publisher], '60s');
+    const logger = new AzapiResource(this, 'MetricsLogger', {
+      type: `Microsoft.ApiManagement/service/loggers@${APIM_API_VERSION}`,
+      name: METRICS_LOGGER,
+      parentId: this.gatewayId,
+      body: {
+        properties: {
+          loggerType: 'applicationInsights',
+          description: 'Token metrics, sent with the gateway\'s managed identity',
+          resourceId: insights.id,
+          // No instrumentation key: the connection string names the endpoint, the identity authenticates.
+          credentials: { connectionString: insights.connectionString, identityClientId: props.userAssignedIdentity?.clientId ?? 'SystemAssigned' },
+          isBuffered: true,
+        },
+      },
+      dependsOn: [publisherWait, scoped],
+    });
+    const diagnostic = new AzapiResource(this, 'MetricsDiagnostic', {
+      type: `Microsoft.ApiManagement/service/apis/diagnostics@${APIM_API_VERSION}`,
+      name: 'applicationinsights',
+      parentId: `${this.gatewayId}/apis/${this.api.name}`,
+      body: {
+        properties: {
+          loggerId: logger.id,
+          // Custom metrics on: without it llm-emit-token-metric sends nothing.
+          metrics: true,
+          alwaysLog: 'allErrors',
+          logClientIp: false,
+          verbosity: 'error',
+          sampling: { samplingType: 'fixed', percentage: 0 },
+          httpCorrelationProtocol: 'W3C',
+        },
+      },
+      dependsOn: [this.policy],
+    });
+    return {
+      applicationInsights: insights, monitorPrivateLinkScope: scope, metricsPublisherGrant: publisher, metricsLogger: logger, metricsDiagnostic: diagnostic,
+    };
   }
 
   private validate(props: AiGatewayProps): OrderedBackend[] {
@@ -616,12 +785,30 @@ export class AiGateway extends Construct implements IPrincipal {
       }
       seen.add(limit.deployment);
     }
+    this.checkTelemetry(props);
     const uami = props.userAssignedIdentity;
     if (uami) {
       checkResourceId(this, 'userAssignedIdentity.identityId', uami.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
       checkGuid(this, 'userAssignedIdentity.clientId', uami.clientId);
     }
     return this.orderBackends(props.backends);
+  }
+
+  private checkTelemetry(props: AiGatewayProps): void {
+    if (props.monitoring) {
+      if (props.monitorPrivateLinkScope && !props.emitTokenMetrics) {
+        throw ruleError(this, "'monitorPrivateLinkScope' is used only with 'emitTokenMetrics: true' (it carries the token metrics), got a scope without it");
+      }
+      return;
+    }
+    for (const prop of ['emitTokenMetrics', 'logLlmMessages'] as const) {
+      if (props[prop]) {
+        throw propError(this, prop, "needs 'monitoring': the metrics and logs go to its workspace; give the stack's Monitoring or leave this out", true);
+      }
+    }
+    if (props.monitorPrivateLinkScope) {
+      throw ruleError(this, "'monitorPrivateLinkScope' is used only with 'monitoring' and 'emitTokenMetrics: true', got a scope without them");
+    }
   }
 
   private checkSku(sku: string): void {

@@ -47,6 +47,34 @@ export class PrivateLinkZone {
    * @see https://learn.microsoft.com/azure/api-management/private-endpoint
    */
   public static readonly API_MANAGEMENT = new PrivateLinkZone('apiManagement', 'privatelink.azure-api.net');
+  /**
+   * Azure Monitor Private Link Scope (`azuremonitor` subresource): Application Insights and Log
+   * Analytics ingestion and query endpoints. An AMPLS endpoint needs this zone and the four that
+   * follow ({@link PrivateLinkZone.azureMonitor}). Not in {@link PrivateLinkZone.all}: a stack
+   * needs them only for the AI gateway's token metrics.
+   *
+   * @see https://learn.microsoft.com/azure/azure-monitor/logs/private-link-configure
+   */
+  public static readonly AZURE_MONITOR = new PrivateLinkZone('azureMonitor', 'privatelink.monitor.azure.com');
+  /** Log Analytics workspace endpoints (`<workspace id>.oms.opinsights.azure.com`), for an AMPLS endpoint. */
+  public static readonly LOG_ANALYTICS_OMS = new PrivateLinkZone('omsOpinsights', 'privatelink.oms.opinsights.azure.com');
+  /** Log Analytics ingestion endpoints (`<workspace id>.ods.opinsights.azure.com`), for an AMPLS endpoint. */
+  public static readonly LOG_ANALYTICS_ODS = new PrivateLinkZone('odsOpinsights', 'privatelink.ods.opinsights.azure.com');
+  /** Azure Automation agent endpoints (`<workspace id>.agentsvc.azure-automation.net`), for an AMPLS endpoint. */
+  public static readonly AUTOMATION_AGENT = new PrivateLinkZone('agentService', 'privatelink.agentsvc.azure-automation.net');
+  /**
+   * Blob storage; an AMPLS endpoint registers the storage account that serves monitoring agents'
+   * solution packs here.
+   */
+  public static readonly BLOB = new PrivateLinkZone('blob', 'privatelink.blob.core.windows.net');
+
+  /** The five zones of an Azure Monitor Private Link Scope's endpoint, in a fixed order. */
+  public static azureMonitor(): PrivateLinkZone[] {
+    return [
+      PrivateLinkZone.AZURE_MONITOR, PrivateLinkZone.LOG_ANALYTICS_OMS, PrivateLinkZone.LOG_ANALYTICS_ODS,
+      PrivateLinkZone.AUTOMATION_AGENT, PrivateLinkZone.BLOB,
+    ];
+  }
 
   /**
    * Every zone the private chat deployment needs, in a fixed order (zones added later come last,
@@ -64,7 +92,10 @@ export class PrivateLinkZone {
    * pieces (history store, registry mirror, AI gateway), in a fixed order.
    */
   public static known(): PrivateLinkZone[] {
-    return [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.CONTAINER_REGISTRY, PrivateLinkZone.API_MANAGEMENT];
+    return [
+      ...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.CONTAINER_REGISTRY, PrivateLinkZone.API_MANAGEMENT,
+      ...PrivateLinkZone.azureMonitor(),
+    ];
   }
 
   /**
@@ -155,6 +186,36 @@ export interface HubDnsZoneIds {
    * @default - not available; constructs that need it fail at synth
    */
   readonly apiManagement?: string;
+  /**
+   * Id of `privatelink.monitor.azure.com` (an Azure Monitor Private Link Scope endpoint).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly azureMonitor?: string;
+  /**
+   * Id of `privatelink.oms.opinsights.azure.com` (an Azure Monitor Private Link Scope endpoint).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly omsOpinsights?: string;
+  /**
+   * Id of `privatelink.ods.opinsights.azure.com` (an Azure Monitor Private Link Scope endpoint).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly odsOpinsights?: string;
+  /**
+   * Id of `privatelink.agentsvc.azure-automation.net` (an Azure Monitor Private Link Scope endpoint).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly agentService?: string;
+  /**
+   * Id of `privatelink.blob.core.windows.net` (an Azure Monitor Private Link Scope endpoint).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly blob?: string;
 }
 
 /** Options of {@link PrivateDnsZones.fromHubZoneIds}. */

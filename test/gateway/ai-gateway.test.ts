@@ -12,7 +12,9 @@ import { AiAccount } from '../../src/ai';
 import { ChatIdentity } from '../../src/app';
 import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
-import { AiGateway, GatewayUserSource } from '../../src/gateway';
+import { AiGateway, AiGatewayProps, GatewayUserSource } from '../../src/gateway';
+import { MonitorPrivateLinkScope } from '../../src/monitoring';
+import { PrivateDnsZones, PrivateLinkZone } from '../../src/network';
 import { AzapiProvider, AzapiUpdateResource } from '../../src/gateway/private/azapi';
 import { address, blockOf, ref } from '../ai/fixture';
 import { resolved, resourcesOf, synth, synthJson } from '../util';
@@ -284,7 +286,8 @@ describe('AiGateway', () => {
   });
 
   test('emitTokenMetrics adds llm-emit-token-metric with user, deployment and caller dimensions', () => {
-    const { gateway } = buildGateway({ emitTokenMetrics: true });
+    const f = gatewayFixture();
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, emitTokenMetrics: true });
     const doc = policyDoc(gateway);
     const [metric] = elements(doc, 'llm-emit-token-metric');
     expect(metric.getAttribute('namespace')).toBe('ai-gateway');
@@ -351,8 +354,162 @@ describe('AiGateway per-user request logging', () => {
     expect(diagnostics[0].api_management_logger_id).toMatch(/^\$\{azurerm_api_management\..*\.id\}\/loggers\/azuremonitor$/);
   });
 
-  test('no request logging without a workspace, or when the user comes from the token', () => {
+  test('no request logging without a workspace', () => {
     const { gateway } = buildGateway({ monitoring: undefined });
-    expect(resourcesOf(synthJson(gateway.node.scope as never), 'azurerm_api_management_api_diagnostic')).toEqual({});
+    const json = synthJson(gateway.node.scope as never);
+    expect(resourcesOf(json, 'azurerm_api_management_api_diagnostic')).toEqual({});
+    expect(resourcesOf(json, 'azapi_update_resource')).toHaveProperty(gateway.publicNetworkAccessUpdate.friendlyUniqueId);
+    expect(Object.keys(resourcesOf(json, 'azapi_update_resource'))).toHaveLength(1);
+    expect(gateway.llmLogging).toBeUndefined();
+  });
+
+  test('when the user comes from the token, the API diagnostic logs no header (token counts only)', () => {
+    const f = gatewayFixture();
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, userSource: GatewayUserSource.TOKEN_CLAIM });
+    const diagnostic = blockOf(synthJson(f.stack), gateway.apiDiagnostic!);
+    expect(diagnostic.frontend_request).toEqual({ body_bytes: 0 });
+    expect(gateway.llmLogging).toBeDefined();
+  });
+});
+
+describe('AiGateway language-model logging', () => {
+  test('turns on LLM logs on the azuremonitor API diagnostic with azapi: token counts, no messages by default', () => {
+    const f = gatewayFixture();
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring });
+    const block = blockOf(synthJson(f.stack), gateway.llmLogging!);
+    expect(block.type).toBe('Microsoft.ApiManagement/service/apis/diagnostics@2024-10-01-preview');
+    expect(block.resource_id).toBe(`${ref(gateway.resource, 'id')}/apis/${ref(gateway.api, 'name')}/diagnostics/azuremonitor`);
+    expect(block.body).toEqual({
+      properties: { largeLanguageModel: { logs: 'enabled', requests: { messages: 'none' }, responses: { messages: 'none' } } },
+    });
+    expect(block.depends_on).toEqual([address(gateway.apiDiagnostic!)]);
+  });
+
+  test('logLlmMessages logs prompts and completions in 32 KB entries', () => {
+    const f = gatewayFixture();
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, logLlmMessages: true });
+    const part = { messages: 'all', maxSizeInBytes: 32768 };
+    expect(blockOf(synthJson(f.stack), gateway.llmLogging!).body.properties.largeLanguageModel).toEqual({ logs: 'enabled', requests: part, responses: part });
+  });
+});
+
+describe('AiGateway token metrics', () => {
+  function withMetrics(overrides: Partial<AiGatewayProps> = {}) {
+    const f = gatewayFixture();
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, emitTokenMetrics: true, ...overrides });
+    return { f, gateway, json: synthJson(f.stack) };
+  }
+
+  test('an Application Insights component in the workspace, private and Entra-only', () => {
+    const { f, gateway, json } = withMetrics();
+    expect(blockOf(json, gateway.applicationInsights!)).toMatchObject({
+      workspace_id: ref(f.monitoring.workspace, 'id'),
+      application_type: 'other',
+      local_authentication_disabled: true,
+      internet_ingestion_enabled: false,
+      internet_query_enabled: true,
+      location: 'swedencentral',
+      resource_group_name: RG,
+    });
+  });
+
+  test('a new private link scope: PrivateOnly ingestion, the workspace and the component in it, its endpoint in the five monitor zones', () => {
+    const { f, gateway, json } = withMetrics();
+    const scope = gateway.monitorPrivateLinkScope as MonitorPrivateLinkScope;
+    expect(scope).toBeInstanceOf(MonitorPrivateLinkScope);
+    expect(blockOf(json, scope.resource)).toMatchObject({ ingestion_access_mode: 'PrivateOnly', query_access_mode: 'Open', resource_group_name: RG });
+    const scoped = Object.values(resourcesOf(json, 'azurerm_monitor_private_link_scoped_service')) as any[];
+    expect(scoped.map((s) => s.linked_resource_id).sort()).toEqual([ref(gateway.applicationInsights!, 'id'), ref(f.monitoring.workspace, 'id')].sort());
+    expect(new Set(scoped.map((s) => s.scope_name))).toEqual(new Set([ref(scope.resource, 'name')]));
+    expect(scope.resource.nameInput).toMatch(/^ampls-/);
+    const pe = blockOf(json, scope.privateEndpoint.resource);
+    expect(pe.private_service_connection).toMatchObject({ subresource_names: ['azuremonitor'], private_connection_resource_id: ref(scope.resource, 'id') });
+    expect(pe.private_dns_zone_group.private_dns_zone_ids).toEqual(
+      PrivateLinkZone.azureMonitor().map((z) => f.dnsZones.zoneIdFor(z)).map((id) => resolved(f.stack, id)));
+  });
+
+  test('the gateway identity publishes metrics (Monitoring Metrics Publisher on the component), and its logger waits for that', () => {
+    const { gateway, json } = withMetrics();
+    expect(blockOf(json, gateway.metricsPublisherGrant!)).toMatchObject({
+      scope: ref(gateway.applicationInsights!, 'id'),
+      role_definition_name: 'Monitoring Metrics Publisher',
+      principal_id: ref(gateway.resource, 'identity[0].principal_id'),
+      principal_type: 'ServicePrincipal',
+    });
+    const logger = blockOf(json, gateway.metricsLogger!);
+    expect(logger.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^time_sleep\./), expect.stringMatching(/^azurerm_monitor_private_link_scoped_service\./)]));
+  });
+
+  test('the logger authenticates with the managed identity: a connection string, no instrumentation key', () => {
+    const { gateway, json } = withMetrics();
+    const logger = blockOf(json, gateway.metricsLogger!);
+    expect(logger).toMatchObject({ type: 'Microsoft.ApiManagement/service/loggers@2024-05-01', name: 'token-metrics', parent_id: ref(gateway.resource, 'id') });
+    expect(logger.body.properties).toEqual({
+      loggerType: 'applicationInsights',
+      description: expect.stringContaining('managed identity'),
+      resourceId: ref(gateway.applicationInsights!, 'id'),
+      credentials: { connectionString: ref(gateway.applicationInsights!, 'connection_string'), identityClientId: 'SystemAssigned' },
+      isBuffered: true,
+    });
+    expect(JSON.stringify(logger)).not.toMatch(/instrumentation/i);
+  });
+
+  test('with a user-assigned identity, the logger names its client id and the grant goes to it', () => {
+    const f = gatewayFixture();
+    const identity = new ChatIdentity(f.stack, 'GatewayIdentity', { resourceGroupName: RG, location: 'swedencentral' });
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, emitTokenMetrics: true, userAssignedIdentity: identity });
+    const json = synthJson(f.stack);
+    expect(blockOf(json, gateway.metricsLogger!).body.properties.credentials.identityClientId).toBe(ref(identity.resource, 'client_id'));
+    expect(blockOf(json, gateway.metricsPublisherGrant!).principal_id).toBe(ref(identity.resource, 'principal_id'));
+  });
+
+  test('the API diagnostic to Application Insights turns custom metrics on, after the policy', () => {
+    const { gateway, json } = withMetrics();
+    const diagnostic = blockOf(json, gateway.metricsDiagnostic!);
+    expect(diagnostic).toMatchObject({
+      type: 'Microsoft.ApiManagement/service/apis/diagnostics@2024-05-01',
+      name: 'applicationinsights',
+      parent_id: `${ref(gateway.resource, 'id')}/apis/${ref(gateway.api, 'name')}`,
+    });
+    expect(diagnostic.body.properties).toMatchObject({ loggerId: ref(gateway.metricsLogger!, 'id'), metrics: true, logClientIp: false });
+    expect(diagnostic.depends_on).toEqual([address(gateway.policy)]);
+  });
+
+  test('joins an existing scope instead of creating one', () => {
+    const f = gatewayFixture();
+    const scopeId = `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`;
+    const gateway = new AiGateway(f.stack, 'Gateway', {
+      ...f.props, monitoring: f.monitoring, emitTokenMetrics: true, monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(f.stack, 'HubScope', scopeId),
+    });
+    const json = synthJson(f.stack);
+    expect(resourcesOf(json, 'azurerm_monitor_private_link_scope')).toEqual({});
+    const scoped = Object.values(resourcesOf(json, 'azurerm_monitor_private_link_scoped_service')) as any[];
+    expect(scoped).toEqual([expect.objectContaining({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub', linked_resource_id: ref(gateway.applicationInsights!, 'id') })]);
+    expect(Object.values(resourcesOf(json, 'azurerm_private_endpoint')).map((pe: any) => pe.private_service_connection.subresource_names)).toEqual([['Gateway']]);
+  });
+
+  test('passes the compliance pack and the schema conformance', () => {
+    const { f } = withMetrics();
+    expect(Compliance.report(f.stack).failures).toEqual([]);
+    expect(Conformance.check(f.stack)).toEqual([]);
+  });
+
+  test('refuses metrics and message logs without a workspace, and a scope without metrics', () => {
+    expect(() => buildGateway({ emitTokenMetrics: true })).toThrow(
+      "AiGateway 'test/Gateway': 'emitTokenMetrics' needs 'monitoring': the metrics and logs go to its workspace; give the stack's Monitoring or leave this out, got true");
+    expect(() => buildGateway({ logLlmMessages: true })).toThrow(/'logLlmMessages' needs 'monitoring'/);
+    const f = gatewayFixture();
+    const scope = MonitorPrivateLinkScope.fromScopeId(f.stack, 'Hub', `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`);
+    expect(() => new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, monitorPrivateLinkScope: scope })).toThrow(
+      "AiGateway 'test/Gateway': 'monitorPrivateLinkScope' is used only with 'emitTokenMetrics: true' (it carries the token metrics), got a scope without it");
+  });
+
+  test('a new scope needs the Azure Monitor zones in dnsZones', () => {
+    const f = gatewayFixture();
+    const zones = PrivateDnsZones.fromHubZoneIds(f.stack, 'HubZones', {
+      apiManagement: `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.azure-api.net`,
+    });
+    expect(() => new AiGateway(f.stack, 'Gateway', { ...f.props, dnsZones: zones, monitoring: f.monitoring, emitTokenMetrics: true }))
+      .toThrow(/privatelink\.monitor\.azure\.com/);
   });
 });

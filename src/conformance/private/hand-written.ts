@@ -8,9 +8,12 @@ import type { ProviderSchema } from '../schema';
 export const HAND_WRITTEN_SCHEMAS: { readonly [packageName: string]: ProviderSchema } = {
   /**
    * Azure/azapi 2.x: the `azapi_update_resource` the AI gateway uses to turn off public network
-   * access (`type`, `resource_id`, `body` as an object).
+   * access and to turn on language-model logging (`type`, `resource_id`, `body` as an object), and
+   * the `azapi_resource` of its Application Insights logger and diagnostic (`type`, `name`,
+   * `parent_id`, `body`).
    *
    * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/update_resource
+   * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/resource
    */
   '@cdktf/provider-azapi': {
     format: 1,
@@ -30,6 +33,22 @@ export const HAND_WRITTEN_SCHEMAS: { readonly [packageName: string]: ProviderSch
           body: { kind: 'any' },
           response_export_values: { kind: 'any' },
           locks: { kind: 'list', element: 'string' },
+          ignore_casing: { kind: 'bool' },
+          ignore_missing_property: { kind: 'bool' },
+        },
+        blocks: {},
+      },
+      azapi_resource: {
+        attributes: {
+          type: { kind: 'string', required: true },
+          name: { kind: 'string' },
+          parent_id: { kind: 'string' },
+          location: { kind: 'string' },
+          body: { kind: 'any' },
+          tags: { kind: 'map', element: 'string' },
+          response_export_values: { kind: 'any' },
+          locks: { kind: 'list', element: 'string' },
+          schema_validation_enabled: { kind: 'bool' },
           ignore_casing: { kind: 'bool' },
           ignore_missing_property: { kind: 'bool' },
         },

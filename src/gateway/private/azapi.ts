@@ -52,13 +52,49 @@ export interface AzapiUpdateResourceConfig extends TerraformMetaArguments {
   readonly body: { [key: string]: any };
 }
 
+type Field = readonly [value: any, storage: 'string' | 'any'];
+
+/** Writes the given arguments in both the JSON and the HCL form cdktf synthesizes. */
+abstract class AzapiResourceBase extends TerraformResource {
+  constructor(scope: Construct, id: string, resourceType: string, config: TerraformMetaArguments) {
+    ensureAzapiProvider(scope);
+    super(scope, id, {
+      terraformResourceType: resourceType,
+      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      forEach: config.forEach,
+    });
+  }
+
+  /** The arguments, by Terraform name, in the order they are written. */
+  protected abstract fields(): { [name: string]: Field };
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return Object.fromEntries(Object.entries(this.fields()).map(([name, [value, storage]]) => [
+      name, storage === 'string' ? stringToTerraform(value) : anyToTerraform(value),
+    ]));
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return Object.fromEntries(Object.entries(this.fields()).map(([name, [value, storage]]) => [name, {
+      value: storage === 'string' ? stringToHclTerraform(value) : anyToHclTerraform(value),
+      isBlock: false,
+      type: 'simple',
+      storageClassType: storage,
+    }]));
+  }
+}
+
 /**
  * `azapi_update_resource`: sets some properties of an existing Azure resource with a PATCH-like
  * read-modify-write, and leaves them as they are when it is destroyed.
  *
  * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/update_resource
  */
-export class AzapiUpdateResource extends TerraformResource {
+export class AzapiUpdateResource extends AzapiResourceBase {
   public static readonly tfResourceType = 'azapi_update_resource';
 
   /** Resource type and API version. */
@@ -69,34 +105,61 @@ export class AzapiUpdateResource extends TerraformResource {
   public readonly body: { [key: string]: any };
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    ensureAzapiProvider(scope);
-    super(scope, id, {
-      terraformResourceType: AzapiUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, AzapiUpdateResource.tfResourceType, config);
     this.type = config.type;
     this.resourceId = config.resourceId;
     this.body = config.body;
   }
 
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      type: stringToTerraform(this.type),
-      resource_id: stringToTerraform(this.resourceId),
-      body: anyToTerraform(this.body),
-    };
+  protected fields(): { [name: string]: Field } {
+    return { type: [this.type, 'string'], resource_id: [this.resourceId, 'string'], body: [this.body, 'any'] };
+  }
+}
+
+/** The arguments of `azapi_resource` that this library writes. */
+export interface AzapiResourceConfig extends TerraformMetaArguments {
+  /** Resource type and API version, e.g. `Microsoft.ApiManagement/service/loggers@2024-05-01`. */
+  readonly type: string;
+  /** Name of the resource. */
+  readonly name: string;
+  /** Id of the parent resource (the service of a logger). */
+  readonly parentId: string;
+  /** The resource's body (`properties` and the like), as an object. */
+  readonly body: { [key: string]: any };
+}
+
+/**
+ * `azapi_resource`: a resource that azurerm cannot express, created, updated and deleted with its
+ * own ARM type and API version.
+ *
+ * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/resource
+ */
+export class AzapiResource extends AzapiResourceBase {
+  public static readonly tfResourceType = 'azapi_resource';
+
+  /** Resource type and API version. */
+  public readonly type: string;
+  /** Name of the resource. */
+  public readonly name: string;
+  /** Id of its parent. */
+  public readonly parentId: string;
+  /** The body sent. */
+  public readonly body: { [key: string]: any };
+
+  constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
+    super(scope, id, AzapiResource.tfResourceType, config);
+    this.type = config.type;
+    this.name = config.name;
+    this.parentId = config.parentId;
+    this.body = config.body;
   }
 
-  protected synthesizeHclAttributes(): { [name: string]: any } {
-    return {
-      type: { value: stringToHclTerraform(this.type), isBlock: false, type: 'simple', storageClassType: 'string' },
-      resource_id: { value: stringToHclTerraform(this.resourceId), isBlock: false, type: 'simple', storageClassType: 'string' },
-      body: { value: anyToHclTerraform(this.body), isBlock: false, type: 'simple', storageClassType: 'any' },
-    };
+  /** The resource id. */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  protected fields(): { [name: string]: Field } {
+    return { type: [this.type, 'string'], name: [this.name, 'string'], parent_id: [this.parentId, 'string'], body: [this.body, 'any'] };
   }
 }
