@@ -8,7 +8,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiAccount, DeploymentSku, Monitoring, PrivateChat, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
+import { AiAccount, DeploymentSku, Monitoring, MonitorPrivateLinkScope, PrivateChat, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
 
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const HUB_DNS = `${SUBSCRIPTION}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones`;
@@ -47,6 +47,10 @@ export class MultiRegionStack extends TerraformStack {
         additionalBackends: [{ account: accountB, priority: 2 }],
         tokensPerMinutePerUser: 20_000,
         tokensPerDayPerUser: 500_000,
+        // The hub's Azure Monitor Private Link Scope carries the token metrics: a network's DNS
+        // holds one scope, and the hub already has its endpoint and the five monitor zones.
+        monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(this, 'HubMonitorScope',
+          `${SUBSCRIPTION}/resourceGroups/rg-hub-monitor/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`),
       },
     });
 

@@ -19,7 +19,7 @@ import { grantRole, IPrincipal, PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
-import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF } from '../core/private/references';
+import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, Owner, propError, ruleError, Shape,
@@ -331,7 +331,7 @@ const SHAPE: Shape = {
   userAssignedIdentity: IDENTITY_REF(),
   monitoring: MONITORING_REF(),
   emitTokenMetrics: is.boolean(),
-  monitorPrivateLinkScope: is.reference(['scopeId', 'addScopedResource'], 'a MonitorPrivateLinkScope or MonitorPrivateLinkScope.fromScopeId(...)'),
+  monitorPrivateLinkScope: MONITOR_SCOPE_REF(),
   logLlmMessages: is.boolean(),
   preventDestroy: is.boolean(),
   tags: is.stringMap(),
@@ -734,7 +734,11 @@ export class AiGateway extends Construct implements IPrincipal {
       dependsOn: [this.policy],
     });
     return {
-      applicationInsights: insights, monitorPrivateLinkScope: scope, metricsPublisherGrant: publisher, metricsLogger: logger, metricsDiagnostic: diagnostic,
+      applicationInsights: insights,
+      monitorPrivateLinkScope: scope,
+      metricsPublisherGrant: publisher,
+      metricsLogger: logger,
+      metricsDiagnostic: diagnostic,
     };
   }
 

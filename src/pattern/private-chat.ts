@@ -16,7 +16,7 @@ import { Compliance } from '../compliance/compliance';
 import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
 import { parseCidr } from '../core/private/cidr';
-import { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
+import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
@@ -24,6 +24,7 @@ import { AiGateway, AiGatewayBackend, AiGatewayDeploymentLimit } from '../gatewa
 import { UsageWorkbook } from '../gateway/usage-workbook';
 import { HistoryOptions, PostgresHistoryStore } from '../history/postgres-history-store';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
+import { IMonitorPrivateLinkScope } from '../monitoring/private-link-scope';
 import { Egress } from '../network/egress';
 import { IPrivateDnsZones, PrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones';
 import { IPrivateNetwork, PrivateNetwork } from '../network/private-network';
@@ -360,6 +361,30 @@ export interface ChatGatewayOptions {
    * @default 'StandardV2_1'
    */
   readonly skuName?: string;
+  /**
+   * Token metrics by user, deployment and front end, through a private, Entra-only Application
+   * Insights component (see {@link AiGatewayProps.emitTokenMetrics}). Without a
+   * `monitorPrivateLinkScope`, a new Azure Monitor Private Link Scope is created with its
+   * endpoint in the stack's network, and the five Azure Monitor zones join the stack's zones
+   * (with hub zones, give their ids).
+   *
+   * @default true
+   */
+  readonly tokenMetrics?: boolean;
+  /**
+   * The landing zone's Azure Monitor Private Link Scope, from `MonitorPrivateLinkScope.fromScopeId`,
+   * for the token metrics.
+   *
+   * @default - a new scope in the stack's network
+   */
+  readonly monitorPrivateLinkScope?: IMonitorPrivateLinkScope;
+  /**
+   * Log prompts and completions in the workspace, beside the token counts (see
+   * {@link AiGatewayProps.logLlmMessages}). They are conversation content.
+   *
+   * @default false
+   */
+  readonly logLlmMessages?: boolean;
 }
 
 /** Explicit names for the main resources of a {@link PrivateChat}. Each must obey Azure's rule for its type. */
@@ -484,6 +509,8 @@ export class PrivateChat extends Construct {
     if (keepsHistory) zones.push(PrivateLinkZone.POSTGRESQL);
     if (props.imageMirror) zones.push(PrivateLinkZone.CONTAINER_REGISTRY);
     if (props.gateway) zones.push(PrivateLinkZone.API_MANAGEMENT);
+    const newMonitorScope = props.gateway && (props.gateway.tokenMetrics ?? true) && !props.gateway.monitorPrivateLinkScope;
+    if (newMonitorScope) zones.push(...PrivateLinkZone.azureMonitor());
     this.dnsZones = props.dnsZones ?? new PrivateDnsZones(this, 'DnsZones', {
       resourceGroupName: this.resourceGroupName,
       network: this.network,
@@ -592,6 +619,9 @@ export class PrivateChat extends Construct {
         tokensPerMinutePerUser: options.tokensPerMinutePerUser,
         tokensPerDayPerUser: options.tokensPerDayPerUser,
         deploymentLimits: options.deploymentLimits,
+        emitTokenMetrics: options.tokenMetrics ?? true,
+        monitorPrivateLinkScope: options.monitorPrivateLinkScope,
+        logLlmMessages: options.logLlmMessages,
       });
       this.usageWorkbook = new UsageWorkbook(this, 'UsageWorkbook', { ...common, monitoring: this.monitoring });
     }
@@ -832,6 +862,9 @@ function propsShape(): Shape {
       tokensPerDayPerUser: is.integer(),
       deploymentLimits: is.arrayOf(is.any()),
       skuName: is.string(),
+      tokenMetrics: is.boolean(),
+      monitorPrivateLinkScope: MONITOR_SCOPE_REF(),
+      logLlmMessages: is.boolean(),
     }),
     history: is.object({
       enabled: is.boolean(),

@@ -223,8 +223,13 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
   const gateway = new AiGateway(stack, 'Gateway', {
     ...common,
     network,
-    dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'GatewayZones', { apiManagement: hubZoneId('privatelink.azure-api.net') }),
+    dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'GatewayZones', {
+      apiManagement: hubZoneId('privatelink.azure-api.net'),
+      ...Object.fromEntries(PrivateLinkZone.azureMonitor().map((z) => [z.key, hubZoneId(z.zoneName)])),
+    }),
     backends: [{ account: OpenAiAccount.fromAttributes(stack, 'GatewayBackend', { accountId: account.id, endpoint: account.endpoint }) }],
+    monitoring,
+    emitTokenMetrics: true,
     integrationSubnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-chat/providers/Microsoft.Network/virtualNetworks/vnet-chat/subnets/apim',
     allowedCallerClientIds: ['11111111-2222-3333-4444-555555555555'],
     publisherEmail: 'platform@contoso.com',

@@ -1,7 +1,7 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { TerraformVariable } from 'cdktf';
-import { Compliance, PrivateLinkZone } from '../../src';
+import { Compliance, MonitorPrivateLinkScope, PrivateLinkZone } from '../../src';
 import { synth, synthJson } from '../util';
 import { AI_SERVICES_ZONE, compliantStack, endpoint, Fixture, hubZoneId, RG, synthError } from './fixture';
 
@@ -70,6 +70,27 @@ const CASES: Case[] = [
     path: 'test/Gateway/Resource',
     problem: "'security.backend_tls11_enabled' must be false, got true",
     breakIt: (f) => f.gateway.resource.addOverride('security.backend_tls11_enabled', true),
+  },
+  {
+    id: 'PCHAT-MON-001',
+    label: 'local authentication on the metrics component',
+    path: 'test/Gateway/Insights',
+    problem: "'local_authentication_disabled' must be true, got false",
+    breakIt: (f) => { f.gateway.applicationInsights!.localAuthenticationDisabled = false; },
+  },
+  {
+    id: 'PCHAT-MON-002',
+    label: 'public ingestion on the metrics component',
+    path: 'test/Gateway/Insights',
+    problem: "'internet_ingestion_enabled' must be false, got true",
+    breakIt: (f) => { f.gateway.applicationInsights!.internetIngestionEnabled = true; },
+  },
+  {
+    id: 'PCHAT-MON-003',
+    label: 'the private link scope lets the network send telemetry anywhere',
+    path: 'test/Gateway/MonitorPrivateLinkScope/Resource',
+    problem: "'ingestion_access_mode' must be 'PrivateOnly', got 'Open'",
+    breakIt: (f) => { (f.gateway.monitorPrivateLinkScope as MonitorPrivateLinkScope).resource.ingestionAccessMode = 'Open'; },
   },
   {
     id: 'PCHAT-APIM-005',

@@ -21,7 +21,8 @@ describe('examples/multi-region', () => {
   test('the gateway tries region A first and fails over to region B, as its own identity on both', () => {
     const apim = onlyResource(json, 'azurerm_api_management');
     expect(apim.public_network_access_enabled).toBe(true); // flipped to Disabled by the azapi update after the private endpoint
-    expect(onlyResource(json, 'azapi_update_resource').body).toEqual({ properties: { publicNetworkAccess: 'Disabled' } });
+    const patches = Object.values(resourcesOf(json, 'azapi_update_resource')).map((u: any) => Object.keys(u.body.properties));
+    expect(patches.sort()).toEqual([['largeLanguageModel'], ['publicNetworkAccess']]);
     const backends = Object.values(resourcesOf(json, 'azurerm_api_management_backend')) as any[];
     expect(backends).toHaveLength(2);
     for (const b of backends) expect(b.circuit_breaker_rule).toBeDefined();
@@ -30,7 +31,18 @@ describe('examples/multi-region', () => {
     expect(policy).toMatch(/llm-token-limit/);
     const apimName = Object.keys(resourcesOf(json, 'azurerm_api_management'))[0];
     const grants = Object.values(resourcesOf(json, 'azurerm_role_assignment')).filter((r: any) => r.principal_id === `\${azurerm_api_management.${apimName}.identity[0].principal_id}`);
-    expect(grants).toHaveLength(2);
+    const onAccounts = grants.filter((g: any) => String(g.scope).includes('azurerm_cognitive_account'));
+    expect(onAccounts).toHaveLength(2);
+    expect(grants.filter((g: any) => !onAccounts.includes(g)).map((g: any) => g.role_definition_name)).toEqual(['Monitoring Metrics Publisher']);
+  });
+
+  test('token metrics join the hub\'s Azure Monitor Private Link Scope: no scope, endpoint or monitor zone of its own', () => {
+    expect(resourcesOf(json, 'azurerm_monitor_private_link_scope')).toEqual({});
+    const scoped = onlyResource(json, 'azurerm_monitor_private_link_scoped_service');
+    expect(scoped).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub-monitor' });
+    expect(scoped.linked_resource_id).toMatch(/^\$\{azurerm_application_insights\./);
+    const subresources = Object.values(resourcesOf(json, 'azurerm_private_endpoint')).map((pe: any) => pe.private_service_connection.subresource_names[0]);
+    expect(subresources).not.toContain('azuremonitor');
   });
 
   test('the spokes are peered both ways', () => {

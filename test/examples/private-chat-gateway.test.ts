@@ -18,8 +18,22 @@ describe('examples/private-chat-gateway', () => {
   test('the gateway is private: a Gateway private endpoint, public access disabled after it, outbound through its own subnet', () => {
     const pe = Object.values(resourcesOf(json, 'azurerm_private_endpoint')).find((e: any) => e.private_service_connection.subresource_names[0] === 'Gateway') as any;
     expect(pe).toBeDefined();
-    expect(onlyResource(json, 'azapi_update_resource').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_private_endpoint\./)]));
+    const patch = Object.values(resourcesOf(json, 'azapi_update_resource')).find((u: any) => u.body.properties.publicNetworkAccess) as any;
+    expect(patch.body.properties).toEqual({ publicNetworkAccess: 'Disabled' });
+    expect(patch.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_private_endpoint\./)]));
     expect(onlyResource(json, 'azurerm_api_management').virtual_network_type).toBe('External');
+  });
+
+  test('token counts reach the LLM log, and token metrics a private Application Insights through a new private link scope', () => {
+    const llm = Object.values(resourcesOf(json, 'azapi_update_resource')).find((u: any) => u.body.properties.largeLanguageModel) as any;
+    expect(llm.body.properties.largeLanguageModel.logs).toBe('enabled');
+    const insights = onlyResource(json, 'azurerm_application_insights');
+    expect(insights).toMatchObject({ internet_ingestion_enabled: false, local_authentication_disabled: true });
+    expect(onlyResource(json, 'azurerm_monitor_private_link_scope').ingestion_access_mode).toBe('PrivateOnly');
+    const zones = Object.values(resourcesOf(json, 'azurerm_private_dns_zone')).map((z: any) => z.name);
+    expect(zones).toEqual(expect.arrayContaining(['privatelink.monitor.azure.com', 'privatelink.blob.core.windows.net']));
+    const diagnostic = Object.values(resourcesOf(json, 'azapi_resource')).find((r: any) => r.name === 'applicationinsights') as any;
+    expect(diagnostic.body.properties.metrics).toBe(true);
   });
 
   test('the usage workbook sits in the stack workspace', () => {

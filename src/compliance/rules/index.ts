@@ -31,6 +31,7 @@ import { KV_RBAC } from './kv-rbac';
 import { KV_RETENTION } from './kv-retention';
 import { KV_SECRET_EXPIRY } from './kv-secret-expiry';
 import { LIFECYCLE_PREVENT_DESTROY } from './lifecycle-prevent-destroy';
+import { AMPLS_PRIVATE_ONLY, INSIGHTS_ENTRA_ONLY, INSIGHTS_PRIVATE_INGESTION } from './monitor-insights';
 import { NET_NO_INTERNET_INBOUND } from './net-no-internet-inbound';
 import { NET_SUBNET_NSG } from './net-subnet-nsg';
 import { OAI_CMK_PURGE_PROTECTION } from './oai-cmk-purge-protection';
@@ -63,4 +64,5 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   ACR_ADMIN_USER, ACR_ANONYMOUS_PULL, ACR_EXPORT_POLICY, ACR_DATA_ENDPOINT,
   APIM_PUBLIC_ACCESS, APIM_PRIVATE_INBOUND, APIM_VNET, APIM_TLS, APIM_MANAGED_IDENTITY, APIM_BACKEND_HTTPS,
   PG_SECURE_TRANSPORT, PG_BACKUPS,
+  INSIGHTS_ENTRA_ONLY, INSIGHTS_PRIVATE_INGESTION, AMPLS_PRIVATE_ONLY,
 ];

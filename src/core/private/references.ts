@@ -13,6 +13,9 @@ export const DNS_ZONES_REF = (required = false): FieldSpec => is.reference(
 /** An IMonitoring. */
 export const MONITORING_REF = (required = false): FieldSpec => is.reference(
   ['workspaceId', 'addDiagnosticSetting'], 'a Monitoring or Monitoring.fromWorkspaceId(...)', required);
+/** An IMonitorPrivateLinkScope. */
+export const MONITOR_SCOPE_REF = (required = false): FieldSpec => is.reference(
+  ['scopeId', 'addScopedResource'], 'a MonitorPrivateLinkScope or MonitorPrivateLinkScope.fromScopeId(...)', required);
 /** An IPrincipal. */
 export const PRINCIPAL_REF = (required = false): FieldSpec => is.reference(
   ['node', 'principalId', 'principalType'], 'an IPrincipal (a ChatIdentity, or Principal.fromGroupObjectId(...))', required);
