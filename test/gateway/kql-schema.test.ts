@@ -14,7 +14,8 @@
 //   errs on the side of passing; misspelt or undocumented columns still fail.
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { LOG_TABLES, API_MANAGEMENT_GATEWAY_LOGS, API_MANAGEMENT_GATEWAY_LLM_LOG } from './log-schemas';
+import { LOG_TABLES, API_MANAGEMENT_GATEWAY_LOGS, API_MANAGEMENT_GATEWAY_LLM_LOG, APP_METRICS } from './log-schemas';
+import { TOKEN_METRIC_DIMENSIONS } from '../../src/gateway/private/policy';
 
 const QUERY_DIR = join(__dirname, '..', '..', 'src', 'gateway', 'queries');
 
@@ -149,16 +150,26 @@ export function checkQuery(query: string, tables: Record<string, Readonly<Record
 }
 
 const FILES = readdirSync(QUERY_DIR).filter((f) => f.endsWith('.kql')).sort();
+/** The query over the emitted token metrics (Application Insights), not the gateway logs. */
+const METRICS_FILE = 'tokens-per-front-end.kql';
 
 describe('the workbook queries read only documented tables and columns', () => {
   test('there are query files', () => {
-    expect(FILES).toEqual(['active-users.kql', 'deployment-health.kql', 'tokens-per-user-per-day.kql', 'top-users.kql']);
+    expect(FILES).toEqual(['active-users.kql', 'deployment-health.kql', 'tokens-per-front-end.kql', 'tokens-per-user-per-day.kql', 'top-users.kql']);
   });
 
   test.each(FILES)('%s', (file) => {
     const result = checkQuery(readFileSync(join(QUERY_DIR, file), 'utf8'));
     expect(result.problems).toEqual([]);
-    expect(result.tables).toContain('ApiManagementGatewayLogs');
+    expect(result.tables).toContain(file === METRICS_FILE ? 'AppMetrics' : 'ApiManagementGatewayLogs');
+  });
+
+  test('the token-metrics query reads the dimensions the policy emits, by their names', () => {
+    const text = readFileSync(join(QUERY_DIR, METRICS_FILE), 'utf8');
+    expect(checkQuery(text).tables).toEqual(['AppMetrics']);
+    const read = [...text.matchAll(/Properties\["(\w+)"\]/g)].map((m) => m[1]);
+    expect(read.sort()).toEqual([...TOKEN_METRIC_DIMENSIONS].sort());
+    expect(text).toContain('"Prompt Tokens", "Completion Tokens", "Total Tokens"');
   });
 
   test('the per-user queries join the LLM table on CorrelationId', () => {
@@ -218,7 +229,7 @@ describe('the documented schemas', () => {
     expect(API_MANAGEMENT_GATEWAY_LOGS.RequestHeaders).toBe('dynamic');
     expect(API_MANAGEMENT_GATEWAY_LOGS.TraceRecords).toBe('dynamic');
     expect(API_MANAGEMENT_GATEWAY_LLM_LOG.RequestMessages).toBe('dynamic');
-    for (const file of FILES.filter((f) => f !== 'deployment-health.kql')) {
+    for (const file of FILES.filter((f) => f !== 'deployment-health.kql' && f !== METRICS_FILE)) {
       expect(readFileSync(join(QUERY_DIR, file), 'utf8')).toContain('tostring(RequestHeaders["X-OpenWebUI-User-Email"])');
     }
   });
@@ -233,5 +244,6 @@ describe('the documented schemas', () => {
   test('as many columns as the reference pages list', () => {
     expect(Object.keys(API_MANAGEMENT_GATEWAY_LOGS)).toHaveLength(59);
     expect(Object.keys(API_MANAGEMENT_GATEWAY_LLM_LOG)).toHaveLength(22);
+    expect(Object.keys(APP_METRICS)).toHaveLength(36);
   });
 });

@@ -116,8 +116,55 @@ export const API_MANAGEMENT_GATEWAY_LLM_LOG: TableSchema = {
   Type: 'string',
 };
 
+/**
+ * AppMetrics (36 columns): metrics of a workspace-based Application Insights component, where the
+ * gateway's emitted token metrics land. From the table reference's source,
+ * MicrosoftDocs/azure-reference-other azure-monitor-ref/tables/appmetrics.md (read 2026-11-23);
+ * live page https://learn.microsoft.com/azure/azure-monitor/reference/tables/appmetrics.
+ * `_BilledSize` and `_IsBillable` are the standard columns of every table.
+ */
+export const APP_METRICS: TableSchema = {
+  AppRoleInstance: 'string',
+  AppRoleName: 'string',
+  AppVersion: 'string',
+  _BilledSize: 'real',
+  ClientBrowser: 'string',
+  ClientCity: 'string',
+  ClientCountryOrRegion: 'string',
+  ClientIP: 'string',
+  ClientModel: 'string',
+  ClientOS: 'string',
+  ClientStateOrProvince: 'string',
+  ClientType: 'string',
+  IKey: 'string',
+  _IsBillable: 'string',
+  ItemCount: 'int',
+  Max: 'real',
+  Min: 'real',
+  Name: 'string',
+  OperationId: 'string',
+  OperationName: 'string',
+  ParentId: 'string',
+  Properties: 'dynamic',
+  ResourceGUID: 'string',
+  _ResourceId: 'string',
+  SDKVersion: 'string',
+  SessionId: 'string',
+  SourceSystem: 'string',
+  _SubscriptionId: 'string',
+  Sum: 'real',
+  SyntheticSource: 'string',
+  TenantId: 'string',
+  TimeGenerated: 'datetime',
+  Type: 'string',
+  UserAccountId: 'string',
+  UserAuthenticatedId: 'string',
+  UserId: 'string',
+};
+
 /** Every table a workbook query may read, by its name in the workspace. */
 export const LOG_TABLES: Readonly<Record<string, TableSchema>> = {
   ApiManagementGatewayLogs: API_MANAGEMENT_GATEWAY_LOGS,
   ApiManagementGatewayLlmLog: API_MANAGEMENT_GATEWAY_LLM_LOG,
+  AppMetrics: APP_METRICS,
 };

@@ -58,7 +58,7 @@ describe('UsageWorkbook', () => {
     const { resource, data } = synthesized(stack);
     expect(resource.source_id).toBe(WORKSPACE_ID.toLowerCase());
     expect(data.items.filter((i: any) => i.type === 3).map((i: any) => i.content.crossComponentResources)).toEqual(
-      Array(4).fill([WORKSPACE_ID]),
+      Array(5).fill([WORKSPACE_ID]),
     );
     expect(data.fallbackResourceIds).toEqual([WORKSPACE_ID]);
   });
@@ -115,6 +115,7 @@ describe('UsageWorkbook', () => {
         '1:text - top-users', '3:query - top-users',
         '1:text - deployment-health', '3:query - deployment-health',
         '1:text - active-users', '3:query - active-users',
+        '1:text - tokens-per-front-end', '3:query - tokens-per-front-end',
       ]);
       const [parameter] = data.items[1].content.parameters;
       expect(parameter).toMatchObject({ name: 'TimeRange', type: 4, isRequired: true, value: { durationMs: 30 * 86400000 } });
@@ -132,7 +133,7 @@ describe('UsageWorkbook', () => {
       const { data } = synthesized(stack);
       const queries = data.items.filter((i: any) => i.type === 3).map((i: any) => i.content.query).sort();
       const files = readQueryFiles(ROOT).map((f) => f.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')).sort();
-      expect(files).toHaveLength(4);
+      expect(files).toHaveLength(5);
       expect(queries).toEqual(files);
     });
 
@@ -147,6 +148,7 @@ describe('UsageWorkbook', () => {
         'query - top-users': 7 * 86400000,
         'query - deployment-health': 'TimeRange',
         'query - active-users': 'TimeRange',
+        'query - tokens-per-front-end': 'TimeRange',
       });
       expect(UsageWorkbook.query('top-users')).toContain('ago(7d)');
     });
@@ -168,7 +170,7 @@ describe('UsageWorkbook', () => {
 
   describe('queries', () => {
     test('lists the queries in workbook order and returns their text', () => {
-      expect(UsageWorkbook.queryNames()).toEqual(['tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users']);
+      expect(UsageWorkbook.queryNames()).toEqual(['tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users', 'tokens-per-front-end']);
       expect(UsageWorkbook.query('active-users')).toBe(readFileSync(join(ROOT, QUERIES_SOURCE, 'active-users.kql'), 'utf8').replace(/\n+$/, ''));
     });
 
@@ -180,7 +182,7 @@ describe('UsageWorkbook', () => {
 
     test('fails when the name is not a query', () => {
       expect(() => UsageWorkbook.query('top-user'))
-        .toThrow("UsageWorkbook.query: 'name' must be one of 'tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users', got 'top-user'");
+        .toThrow("UsageWorkbook.query: 'name' must be one of 'tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users', 'tokens-per-front-end', got 'top-user'");
     });
   });
 

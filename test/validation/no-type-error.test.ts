@@ -6,10 +6,12 @@ import fc from 'fast-check';
 import { build } from './catalogue';
 import { aiGateway } from './catalogue/gateway';
 import { historyStore } from './catalogue/history';
+import { monitorScope } from './catalogue/network';
 import { registryMirror } from './catalogue/registry';
 import { encryptionKey, encryptionKeyAttrs } from './catalogue/secrets';
 import {
-  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, ModelCatalogue, NamingConvention, Names, AzureNameRule, PrivateDnsZones, SignIn, TagResources,
+  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, ModelCatalogue, MonitorPrivateLinkScope, NamingConvention, Names, AzureNameRule, PrivateDnsZones, SignIn,
+  TagResources,
 } from '../../src';
 import { newStack } from '../util';
 
@@ -64,7 +66,8 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['ChatWebApp', build.webApp, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'openAi', 'vault', 'deploymentName', 'identity', 'signIn', 'image', 'appSettings', 'name', 'servicePlanId', 'servicePlanName', 'skuName', 'webSocketsEnabled', 'healthCheckPath', 'healthCheckEvictionTimeInMin', 'authExcludedPaths', 'roleAssignments', 'zoneBalancingEnabled', 'tags', 'frontEnd', 'deploymentNames', 'history', 'imageMirror', 'gatewayEndpoint']],
   ['PostgresHistoryStore', (p) => historyStore(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'vault', 'monitoring', 'name', 'version', 'skuName', 'storageMb', 'backupRetentionDays', 'geoRedundantBackupEnabled', 'highAvailability', 'databaseName', 'administratorLogin', 'retentionDays', 'retentionStatement', 'customerManagedKey', 'entraAdministrator', 'preventDestroy', 'tags', 'scheduleRetentionJob', 'secretLifetimeDays']],
   ['RegistryMirror', (p) => registryMirror(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'sku', 'customerManagedKey', 'zoneRedundancyEnabled', 'trustedServicesBypass', 'tags']],
-  ['AiGateway', (p) => aiGateway(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'backends', 'integrationSubnetId', 'allowedCallerClientIds', 'publisherEmail', 'publisherName', 'name', 'skuName', 'tenantId', 'userSource', 'callerUserSources', 'userHeaderName', 'tokensPerMinutePerUser', 'tokensPerDayPerUser', 'deploymentLimits', 'userAssignedIdentity', 'monitoring', 'emitTokenMetrics', 'preventDestroy', 'tags']],
+  ['AiGateway', (p) => aiGateway(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'backends', 'integrationSubnetId', 'allowedCallerClientIds', 'publisherEmail', 'publisherName', 'name', 'skuName', 'tenantId', 'userSource', 'callerUserSources', 'userHeaderName', 'tokensPerMinutePerUser', 'tokensPerDayPerUser', 'deploymentLimits', 'userAssignedIdentity', 'monitoring', 'emitTokenMetrics', 'monitorPrivateLinkScope', 'logLlmMessages', 'preventDestroy', 'tags']],
+  ['MonitorPrivateLinkScope', (p) => monitorScope(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'ingestionAccessMode', 'queryAccessMode', 'name', 'tags']],
 ];
 
 describe('no public entry point throws a bare JavaScript error', () => {
@@ -109,6 +112,8 @@ describe('no public entry point throws a bare JavaScript error', () => {
     ['RegistryMirror.mirror', (a) => registryMirror().mirror(a), 1],
     ['RegistryMirror.mirrorAs', (a, b) => registryMirror().mirrorAs(a, b), 2],
     ['RegistryMirror.grantPull', (a) => registryMirror().grantPull(a), 1],
+    ['MonitorPrivateLinkScope.fromScopeId', (a) => MonitorPrivateLinkScope.fromScopeId(newStack(), 'Hub', a), 1],
+    ['MonitorPrivateLinkScope.addScopedResource', (a, b, c) => monitorScope().addScopedResource(a, b, c), 3],
   ];
 
   test.each(FACTORIES)(`%s: any arguments (seed ${SEED})`, (_, call, arity) => {

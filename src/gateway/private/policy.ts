@@ -207,14 +207,16 @@ function tokenLimits(o: PolicyOptions): string[] {
  * @see https://learn.microsoft.com/azure/api-management/llm-emit-token-metric-policy
  */
 function tokenMetrics(): string[] {
+  const values: Record<(typeof TOKEN_METRIC_DIMENSIONS)[number], string> = { User: VARS.user, Deployment: VARS.deployment, Caller: VARS.caller };
   return [
     '<llm-emit-token-metric namespace="ai-gateway">',
-    `  <dimension name="User" value="${variable(VARS.user)}" />`,
-    `  <dimension name="Deployment" value="${variable(VARS.deployment)}" />`,
-    `  <dimension name="Caller" value="${variable(VARS.caller)}" />`,
+    ...TOKEN_METRIC_DIMENSIONS.map((name) => `  <dimension name="${name}" value="${variable(values[name])}" />`),
     '</llm-emit-token-metric>',
   ];
 }
+
+/** The dimensions of the token metrics, in the policy's order: the user, the deployment and the calling front end. */
+export const TOKEN_METRIC_DIMENSIONS = ['User', 'Deployment', 'Caller'] as const;
 
 /**
  * `authentication-managed-identity`: the gateway's own token for the backends, which replaces

@@ -56,6 +56,23 @@ export const WORKBOOK_QUERY_TEXTS: readonly WorkbookQueryText[] = [
     ].join('\n'),
   },
   {
+    name: 'tokens-per-front-end',
+    text: [
+      '// Tokens per front end and deployment per day, from the token metrics the gateway emits',
+      '// (llm-emit-token-metric, with emitTokenMetrics) into its Application Insights component, whose',
+      "// telemetry lands in the workspace's AppMetrics table. The policy's dimensions are in Properties:",
+      "// Caller (the client id of the calling front end's identity), Deployment and User.",
+      '// Empty when the gateway emits no metrics.',
+      'AppMetrics',
+      '| where Name in ("Prompt Tokens", "Completion Tokens", "Total Tokens")',
+      '| extend Caller = tostring(Properties["Caller"]), Deployment = tostring(Properties["Deployment"]), User = tostring(Properties["User"])',
+      '| summarize PromptTokens = sumif(Sum, Name == "Prompt Tokens"), CompletionTokens = sumif(Sum, Name == "Completion Tokens"),',
+      '    TotalTokens = sumif(Sum, Name == "Total Tokens"), Users = dcount(User)',
+      '    by Day = startofday(TimeGenerated), Caller, Deployment',
+      '| order by Day desc, TotalTokens desc',
+    ].join('\n'),
+  },
+  {
     name: 'tokens-per-user-per-day',
     text: [
       '// Tokens and requests per user per day.',

@@ -62,6 +62,12 @@ export const QUERY_LAYOUT: Readonly<Record<string, QueryLayout>> = {
     description: 'Distinct users per day and per week.',
     visualization: 'table',
   },
+  'tokens-per-front-end': {
+    title: 'Tokens per front end and deployment (token metrics)',
+    description: 'Prompt, completion and total tokens per calling front end (its identity\'s client id) and deployment per day, with the number of users, '
+      + 'from the metrics the gateway emits to Application Insights (empty unless token metrics are on).',
+    visualization: 'table',
+  },
 };
 
 /** The fixed id of the time range parameter (workbooks want a GUID; a constant keeps the JSON stable). */
@@ -69,7 +75,8 @@ const TIME_RANGE_PARAMETER_ID = '5f2c1d3e-6b8a-4c47-9e21-0a7d3b9c4e15';
 
 const INTRO = [
   '## AI gateway usage',
-  'Token use, users and model health from the AI gateway\'s logs (`ApiManagementGatewayLogs` and `ApiManagementGatewayLlmLog`).',
+  'Token use, users and model health from the AI gateway\'s logs (`ApiManagementGatewayLogs` and `ApiManagementGatewayLlmLog`), '
+    + 'and its token metrics (`AppMetrics`).',
   'Users are attributed by the `X-OpenWebUI-User-Email` header the chat front end sends and the gateway logs; requests without it show as `(no user header)`.',
   'Logs arrive a few minutes after the requests.',
 ].join('\n\n');

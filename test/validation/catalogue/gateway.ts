@@ -2,7 +2,8 @@
 import { TerraformStack } from 'cdktf';
 import { CatalogueEntry, GUID, LOCATION, placement, RG, SUB } from './common';
 import {
-  AiGateway, AiGatewayBackend, AiGatewayProps, GatewayUserSource, IOpenAiAccount, OpenAiAccount, PrivateDnsZones, PrivateLinkZone, PrivateNetwork,
+  AiGateway, AiGatewayBackend, AiGatewayProps, GatewayUserSource, IOpenAiAccount, Monitoring, MonitorPrivateLinkScope, OpenAiAccount, PrivateDnsZones,
+  PrivateLinkZone, PrivateNetwork,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -19,21 +20,24 @@ function account(stack: TerraformStack, id: string): IOpenAiAccount {
 }
 
 /**
- * A gateway in a fresh stack whose zones include privatelink.azure-api.net. `backends` builds
- * the backends from the stack's two accounts (`A` and `B`); the default is `[{ account: a }]`.
+ * A gateway in a fresh stack whose zones include privatelink.azure-api.net and Azure Monitor's.
+ * `backends` builds the backends from the stack's two accounts (`A` and `B`); the default is
+ * `[{ account: a }]`. `inStack` adds props made in that stack (a workspace, a scope).
  */
 export function aiGateway(
   p: Partial<AiGatewayProps> = {},
   backends?: (a: IOpenAiAccount, b: IOpenAiAccount) => AiGatewayBackend[],
+  inStack?: (stack: TerraformStack) => Partial<AiGatewayProps>,
 ): AiGateway {
   const stack = newStack();
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
   const dnsZones = new PrivateDnsZones(stack, 'DnsZones', {
-    resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.API_MANAGEMENT],
+    resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.API_MANAGEMENT, ...PrivateLinkZone.azureMonitor()],
   });
   const a = account(stack, 'A');
   const b = account(stack, 'B');
   return new AiGateway(stack, 'Gateway', {
+    ...inStack?.(stack),
     resourceGroupName: RG,
     location: LOCATION,
     network,
@@ -47,6 +51,11 @@ export function aiGateway(
 }
 
 const valid = () => aiGateway();
+/** The stack's own workspace, for the telemetry props. */
+const workspace = (stack: TerraformStack): Partial<AiGatewayProps> => ({
+  monitoring: new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location: LOCATION }),
+});
+const HUB_SCOPE = `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`;
 
 export const GATEWAY_ENTRIES: CatalogueEntry[] = [
   ...placement('AiGateway', (p) => aiGateway(p)).map((e) => ({ ...e, valid })),
@@ -270,6 +279,46 @@ export const GATEWAY_ENTRIES: CatalogueEntry[] = [
     expected: /'publisherEmail' must be an email address, got 'platform team'/,
     fix: 'Pass a mailbox that receives API Management notifications.',
     valid,
+  },
+  {
+    construct: 'AiGateway',
+    prop: 'emitTokenMetrics',
+    description: 'needs a workspace',
+    build: () => aiGateway({ emitTokenMetrics: true }),
+    expected: /'emitTokenMetrics' needs 'monitoring': the metrics and logs go to its workspace; give the stack's Monitoring or leave this out, got true/,
+    fix: 'Pass `monitoring` (the stack\'s `Monitoring`), or leave `emitTokenMetrics` out.',
+    valid: () => aiGateway({ emitTokenMetrics: true }, undefined, workspace),
+  },
+  {
+    construct: 'AiGateway',
+    prop: 'logLlmMessages',
+    description: 'needs a workspace',
+    build: () => aiGateway({ logLlmMessages: true }),
+    expected: /'logLlmMessages' needs 'monitoring': .*, got true/,
+    fix: 'Pass `monitoring`, or leave `logLlmMessages` out.',
+    valid: () => aiGateway({ logLlmMessages: true }, undefined, workspace),
+  },
+  {
+    construct: 'AiGateway',
+    prop: 'monitorPrivateLinkScope',
+    description: 'only with token metrics',
+    build: () => aiGateway({}, undefined, (stack) => ({ ...workspace(stack), monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE) })),
+    expected: /'monitorPrivateLinkScope' is used only with 'emitTokenMetrics: true' \(it carries the token metrics\), got a scope without it/,
+    fix: 'Set `emitTokenMetrics: true`, or drop the scope.',
+    valid: () => aiGateway({ emitTokenMetrics: true }, undefined, (stack) => ({
+      ...workspace(stack), monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE),
+    })),
+  },
+  {
+    construct: 'AiGateway',
+    prop: 'monitorPrivateLinkScope',
+    description: 'a MonitorPrivateLinkScope',
+    build: () => aiGateway({ emitTokenMetrics: true, monitorPrivateLinkScope: js(HUB_SCOPE) }, undefined, workspace),
+    expected: /'monitorPrivateLinkScope' must be a MonitorPrivateLinkScope or MonitorPrivateLinkScope.fromScopeId\(...\), got '\/subscriptions\/.*ampls-hub'/,
+    fix: 'Wrap the id: `MonitorPrivateLinkScope.fromScopeId(this, \'HubScope\', id)`.',
+    valid: () => aiGateway({ emitTokenMetrics: true }, undefined, (stack) => ({
+      ...workspace(stack), monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE),
+    })),
   },
   {
     construct: 'AiGateway.checkUserSource',

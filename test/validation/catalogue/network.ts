@@ -3,8 +3,8 @@ import {
   CatalogueEntry, SUB, RG, LOCATION, GUID, VNET_ID, VAULT_ID, DNS, STORAGE_ID, WORKSPACE_ID, base, build, placement,
 } from './common';
 import {
-  AzureNameRule, Compliance, DiagnosticSettingOptions, IPrivateDnsZones, Monitoring, Names, Principal, PrivateDnsZones, PrivateLinkZone,
-  PrivateNetwork, ServicePrivateEndpoint, ZoneGroupMode,
+  AzureNameRule, Compliance, DiagnosticSettingOptions, IPrivateDnsZones, Monitoring, MonitorPrivateLinkScope, MonitorPrivateLinkScopeProps, Names,
+  Principal, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ScopeAccessMode, ServicePrivateEndpoint, ZoneGroupMode,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -356,6 +356,59 @@ const MONITORING: CatalogueEntry[] = [
   },
 ];
 
+/** A private link scope in a fresh stack with a network and the five Azure Monitor zones. */
+export function monitorScope(p: Partial<MonitorPrivateLinkScopeProps> = {}): MonitorPrivateLinkScope {
+  const stack = newStack();
+  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
+  const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: RG, network, zones: PrivateLinkZone.azureMonitor() });
+  return new MonitorPrivateLinkScope(stack, 'Scope', { resourceGroupName: RG, location: LOCATION, network, dnsZones, ...p });
+}
+const HUB_SCOPE = `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`;
+const COMPONENT = `${SUB}/resourceGroups/${RG}/providers/Microsoft.Insights/components/appi-chat`;
+const joinHub = (resourceId: string) => {
+  const stack = newStack();
+  return MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE).addScopedResource(new Construct(stack, 'Owner'), 'Join', resourceId);
+};
+
+const MONITOR_SCOPE: CatalogueEntry[] = [
+  {
+    construct: 'MonitorPrivateLinkScope',
+    prop: 'ingestionAccessMode',
+    description: 'PrivateOnly or Open',
+    build: () => monitorScope({ ingestionAccessMode: js('Private') }),
+    expected: /'ingestionAccessMode' must be one of 'PrivateOnly', 'Open', got 'Private'/,
+    fix: 'Use `ScopeAccessMode.PRIVATE_ONLY` (the default) or `ScopeAccessMode.OPEN`.',
+    valid: () => monitorScope({ ingestionAccessMode: ScopeAccessMode.PRIVATE_ONLY }),
+  },
+  {
+    construct: 'MonitorPrivateLinkScope',
+    prop: 'name',
+    description: 'scope name rule',
+    build: () => monitorScope({ name: 'ampls.' }),
+    expected: /'name' must .*not ending with a period.*, got 'ampls.'/,
+    fix: 'Use letters, digits, hyphens, underscores, periods and parentheses, not ending with a period.',
+    valid: () => monitorScope({ name: 'ampls-(chat)' }),
+  },
+  {
+    construct: 'MonitorPrivateLinkScope.fromScopeId',
+    prop: 'scopeId',
+    description: 'a private link scope id',
+    build: () => MonitorPrivateLinkScope.fromScopeId(newStack(), 'Hub', WORKSPACE_ID),
+    expected: /'scopeId' must be the id of a Microsoft.Insights\/privateLinkScopes resource \(found Microsoft.OperationalInsights\/workspaces\), got '.*'/,
+    fix: 'Pass the scope\'s id (`…/providers/Microsoft.Insights/privateLinkScopes/<name>`).',
+    valid: () => MonitorPrivateLinkScope.fromScopeId(newStack(), 'Hub', HUB_SCOPE),
+  },
+  {
+    construct: 'MonitorPrivateLinkScope.fromScopeId',
+    prop: 'addScopedResource.resourceId',
+    description: 'a workspace or an Application Insights component',
+    build: () => joinHub(VAULT_ID),
+    expected: /'addScopedResource.resourceId' must be the id of a Log Analytics workspace .* or an Application Insights component .*, got '.*vaults.*'/,
+    fix: 'Scope only workspaces and Application Insights components.',
+    valid: () => joinHub(COMPONENT),
+  },
+];
+
 const OTHERS: CatalogueEntry[] = [
   {
     construct: 'Principal',
@@ -700,7 +753,7 @@ const DNS_BOUNDARY: CatalogueEntry[] = [
     prop: 'keyvault',
     description: 'no unknown (misspelt) key',
     build: () => build.hubZones(js({ keyvault: `${DNS}/privatelink.vaultcore.azure.net` })),
-    expected: /'keyvault' is not a known prop \(known: aiServices, apiManagement, appService, cognitiveServices, containerRegistry, keyVault, openAi, postgreSql\), got '\/subscriptions\/.*'/,
+    expected: /'keyvault' is not a known prop \(known: agentService, aiServices, apiManagement, appService, azureMonitor, blob, cognitiveServices, containerRegistry, keyVault, odsOpinsights, omsOpinsights, openAi, postgreSql\), got '\/subscriptions\/.*'/,
     fix: 'Use the keys the message lists (`keyVault`, with a capital V).',
     valid: () => build.hubZones({ keyVault: `${DNS}/privatelink.vaultcore.azure.net` }),
   },
@@ -1075,5 +1128,5 @@ const ADDED_SUBNETS: CatalogueEntry[] = [
 /** The entries of this area, in the order the docs list them. */
 export const NETWORK_ENTRIES: CatalogueEntry[] = [
   ...NETWORK, ...NETWORK_BOUNDARY, ...ADDED_SUBNETS, ...DNS_ZONES, ...DNS_BOUNDARY, ...ENDPOINT, ...ENDPOINT_BOUNDARY,
-  ...MONITORING, ...MONITORING_BOUNDARY, ...OTHERS, ...CORE_BOUNDARY,
+  ...MONITORING, ...MONITORING_BOUNDARY, ...MONITOR_SCOPE, ...OTHERS, ...CORE_BOUNDARY,
 ];
