@@ -16,7 +16,23 @@ const SERVICES: { [type: string]: string } = {
   azurerm_container_registry: 'Container registry',
   azurerm_postgresql_flexible_server: 'PostgreSQL',
   azurerm_api_management: 'API Management',
+  azurerm_application_insights: 'Application Insights',
+  azurerm_monitor_private_link_scope: 'Monitor private link scope',
 };
+
+/** The access line under a service's name: public access, or for monitoring pieces their ingestion. */
+function access(type: string, block: Block): string {
+  switch (type) {
+    case 'azurerm_log_analytics_workspace':
+      return '';
+    case 'azurerm_application_insights':
+      return `<br/>public ingestion ${block.internet_ingestion_enabled === false ? 'off' : 'ON'}`;
+    case 'azurerm_monitor_private_link_scope':
+      return `<br/>ingestion ${block.ingestion_access_mode ?? 'Open'}`;
+    default:
+      return `<br/>public access ${block.public_network_access_enabled === false ? 'off' : 'ON'}`;
+  }
+}
 
 /**
  * Renders a Mermaid flowchart of what a stack actually synthesizes: the VNet and its subnets,
@@ -56,6 +72,7 @@ class Renderer {
     this.renderZones();
     this.renderIdentities();
     this.renderEndpoints();
+    this.renderScopedServices();
     this.renderIntegration();
     this.renderGrants();
     this.renderDiagnostics();
@@ -119,8 +136,7 @@ class Renderer {
     this.lines.push('  subgraph paas["Azure services"]');
     for (const type of Object.keys(SERVICES).sort()) {
       for (const [name, block] of this.each(type)) {
-        const open = block.public_network_access_enabled === false ? 'public access off' : 'public access ON';
-        const extra = type === 'azurerm_log_analytics_workspace' ? '' : `<br/>${open}`;
+        const extra = access(type, block);
         const kind = type === 'azurerm_cognitive_account' && block.kind === 'AIServices' ? 'Foundry account' : SERVICES[type];
         this.lines.push(`    ${id(type, name)}[("${kind}<br/>${label(name, block)}${extra}")]`);
       }
@@ -201,6 +217,15 @@ class Renderer {
   }
 
   /** The resource a `${type.name.attr}` reference points at, when this stack creates it. */
+  /** Workspaces and components in a private link scope: reached through the scope's endpoint. */
+  private renderScopedServices(): void {
+    for (const [, scoped] of this.each('azurerm_monitor_private_link_scoped_service')) {
+      const scope = this.findReferenced(scoped.scope_name);
+      const member = this.findReferenced(scoped.linked_resource_id);
+      if (scope && member) this.edge(`  ${id(scope[0], scope[1])} -. scoped .-> ${id(member[0], member[1])}`);
+    }
+  }
+
   private findReferenced(value: unknown): [string, string] | undefined {
     const m = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}$/.exec(String(value ?? ''));
     if (!m || !this.resources[m[1]]?.[m[2]]) return undefined;

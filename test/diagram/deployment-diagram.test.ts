@@ -1,9 +1,10 @@
+import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { DeploymentDiagram } from '../../src/diagram';
-import { Monitoring } from '../../src/monitoring';
+import { Monitoring, MonitorPrivateLinkScope } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src/network';
 import { newStack } from '../util';
 
@@ -97,5 +98,25 @@ describe('DeploymentDiagram with an existing spoke', () => {
     const diagram = DeploymentDiagram.ofStack(stack);
     expect(diagram).toMatch(/subgraph existing_subnet_snet_pe\["existing subnet snet-pe<br\/>of VNet vnet-spoke"\]\n\s+private_endpoint_Pe_\w+\["private endpoint<br\/>Pe \(vault\)"\]\n\s+end/);
     expect(diagram).toMatch(/linux_web_app_App\w* -- "outbound \(VNet integration\)" --> existing_subnet_snet_app/);
+  });
+});
+
+describe('DeploymentDiagram with monitoring pieces', () => {
+  test('labels Application Insights and a private link scope by their ingestion, not public access', () => {
+    const stack = newStack();
+    const common = { resourceGroupName: 'rg', location: 'swedencentral' };
+    const network = new PrivateNetwork(stack, 'Network', common);
+    const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network, zones: PrivateLinkZone.azureMonitor() });
+    const monitoring = new Monitoring(stack, 'Monitoring', common);
+    const scope = new MonitorPrivateLinkScope(stack, 'Scope', { ...common, network, dnsZones, monitoring });
+    new ApplicationInsights(stack, 'Insights', { ...common, name: 'appi', applicationType: 'other', workspaceId: monitoring.workspaceId, internetIngestionEnabled: false });
+    new ApplicationInsights(stack, 'OpenInsights', { ...common, name: 'appi-open', applicationType: 'other', workspaceId: monitoring.workspaceId });
+    const diagram = DeploymentDiagram.ofStack(stack);
+    expect(diagram).toMatch(/application_insights_Insights\w*\[\("Application Insights<br\/>Insights<br\/>public ingestion off"\)\]/);
+    expect(diagram).toMatch(/application_insights_OpenInsights\w*\[\("Application Insights<br\/>OpenInsights<br\/>public ingestion ON"\)\]/);
+    expect(diagram).toMatch(/(monitor_private_link_scope_Scope_\w+)\[\("Monitor private link scope<br\/>Scope<br\/>ingestion PrivateOnly"\)\]/);
+    const scopeNode = /(monitor_private_link_scope_Scope_\w+)\[/.exec(diagram)![1];
+    expect(diagram).toMatch(new RegExp(`private_endpoint_Scope_PrivateEndpoint_\\w+ == private link ==> ${scopeNode}`));
+    expect(diagram).toMatch(new RegExp(`${scopeNode} -. scoped .-> log_analytics_workspace_Monitoring_\\w+`));
   });
 });
