@@ -108,7 +108,7 @@ describe('DeploymentDiagram with monitoring pieces', () => {
     const network = new PrivateNetwork(stack, 'Network', common);
     const dnsZones = new PrivateDnsZones(stack, 'Zones', { resourceGroupName: 'rg', network, zones: PrivateLinkZone.azureMonitor() });
     const monitoring = new Monitoring(stack, 'Monitoring', common);
-    const scope = new MonitorPrivateLinkScope(stack, 'Scope', { ...common, network, dnsZones, monitoring });
+    new MonitorPrivateLinkScope(stack, 'Scope', { ...common, network, dnsZones, monitoring });
     new ApplicationInsights(stack, 'Insights', { ...common, name: 'appi', applicationType: 'other', workspaceId: monitoring.workspaceId, internetIngestionEnabled: false });
     new ApplicationInsights(stack, 'OpenInsights', { ...common, name: 'appi-open', applicationType: 'other', workspaceId: monitoring.workspaceId });
     const diagram = DeploymentDiagram.ofStack(stack);

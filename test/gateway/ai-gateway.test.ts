@@ -13,9 +13,9 @@ import { ChatIdentity } from '../../src/app';
 import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
 import { AiGateway, AiGatewayProps, GatewayUserSource } from '../../src/gateway';
+import { AzapiProvider, AzapiUpdateResource } from '../../src/gateway/private/azapi';
 import { MonitorPrivateLinkScope } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateLinkZone } from '../../src/network';
-import { AzapiProvider, AzapiUpdateResource } from '../../src/gateway/private/azapi';
 import { address, blockOf, ref } from '../ai/fixture';
 import { resolved, resourcesOf, synth, synthJson } from '../util';
 
