@@ -1,6 +1,6 @@
 // PrivateChat with the AI gateway: the app calls the gateway, the gateway calls the accounts.
 import { Testing } from 'cdktf';
-import { ChatFrontEnd, PrivateChat, PrivateChatProps, PrivateLinkZone, PrivateNetwork } from '../../src';
+import { ChatFrontEnd, MonitorPrivateLinkScope, PrivateChat, PrivateChatProps, PrivateLinkZone, PrivateNetwork } from '../../src';
 import { newStack, resourcesOf, synthJson } from '../util';
 
 const GW = { publisherEmail: 'platform@contoso.com' };
@@ -58,6 +58,44 @@ describe('PrivateChat gateway', () => {
     expect(xml).toContain('token-quota-period="Daily"');
   });
 
+  test('token metrics by default: a private Application Insights, a new monitor scope with its five zones, token counts in the LLM log', () => {
+    const { json, chat: made } = chat({ gateway: GW });
+    const out = json();
+    const [, insights] = one(out, 'azurerm_application_insights');
+    expect(insights).toMatchObject({ local_authentication_disabled: true, internet_ingestion_enabled: false });
+    expect(insights.workspace_id).toMatch(/azurerm_log_analytics_workspace/);
+    one(out, 'azurerm_monitor_private_link_scope');
+    const zones = Object.values(resourcesOf(out, 'azurerm_private_dns_zone')).map((z: any) => z.name);
+    expect(zones).toEqual(expect.arrayContaining(PrivateLinkZone.azureMonitor().map((z) => z.zoneName)));
+    expect(made.gateway!.policyXml).toContain('<llm-emit-token-metric namespace="ai-gateway">');
+    expect(made.gateway!.llmLogging).toBeDefined();
+  });
+
+  test('tokenMetrics: false leaves out the component, the scope and the monitor zones; logLlmMessages reaches the LLM logging', () => {
+    const { json, chat: made } = chat({ gateway: { ...GW, tokenMetrics: false, logLlmMessages: true } });
+    const out = json();
+    expect(resourcesOf(out, 'azurerm_application_insights')).toEqual({});
+    expect(resourcesOf(out, 'azurerm_monitor_private_link_scope')).toEqual({});
+    const zones = Object.values(resourcesOf(out, 'azurerm_private_dns_zone')).map((z: any) => z.name);
+    expect(zones).not.toContain(PrivateLinkZone.AZURE_MONITOR.zoneName);
+    expect(made.gateway!.policyXml).not.toContain('llm-emit-token-metric');
+    const llm = Object.values(resourcesOf(out, 'azapi_update_resource')).find((u: any) => u.body.properties.largeLanguageModel) as any;
+    expect(llm.body.properties.largeLanguageModel.requests).toEqual({ messages: 'all', maxSizeInBytes: 32768 });
+  });
+
+  test('the landing zone\'s monitor scope: joined, no scope or monitor zone of the stack\'s own', () => {
+    const stack = newStack();
+    const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'HubScope',
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub');
+    new PrivateChat(stack, 'chat', { location: 'swedencentral', gateway: { ...GW, monitorPrivateLinkScope: hub } });
+    const out = synthJson(stack);
+    expect(resourcesOf(out, 'azurerm_monitor_private_link_scope')).toEqual({});
+    const [, scoped] = one(out, 'azurerm_monitor_private_link_scoped_service');
+    expect(scoped).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub' });
+    const zones = Object.values(resourcesOf(out, 'azurerm_private_dns_zone')).map((z: any) => z.name);
+    expect(zones).not.toContain(PrivateLinkZone.AZURE_MONITOR.zoneName);
+  });
+
   test('passes the rule pack and the provider schemas', () => {
     const { stack } = chat({ gateway: GW });
     expect(() => Testing.synth(stack, true)).not.toThrow();
@@ -73,6 +111,9 @@ describe('PrivateChat gateway', () => {
       /'addDelegatedSubnet\(GatewaySubnet\).cidr' must not overlap 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\), got '10.0.1.0\/27'/],
     ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /'tokensPerMinutePerUser'/],
     ['no publisher e-mail', { gateway: {} as never }, /'gateway.publisherEmail'/],
+    ['tokenMetrics as a string', { gateway: { ...GW, tokenMetrics: 'false' as never } }, /'gateway.tokenMetrics' must be true or false/],
+    ['a scope id instead of a scope', { gateway: { ...GW, monitorPrivateLinkScope: 'ampls-hub' as never } },
+      /'gateway.monitorPrivateLinkScope' must be a MonitorPrivateLinkScope or MonitorPrivateLinkScope.fromScopeId\(...\), got 'ampls-hub'/],
   ])('fails on %s', (_, props, expected) => {
     expect(() => chat(props as Partial<PrivateChatProps>)).toThrow(expected);
   });

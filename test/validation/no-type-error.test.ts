@@ -10,8 +10,8 @@ import { monitorScope } from './catalogue/network';
 import { registryMirror } from './catalogue/registry';
 import { encryptionKey, encryptionKeyAttrs } from './catalogue/secrets';
 import {
-  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, ModelCatalogue, MonitorPrivateLinkScope, NamingConvention, Names, AzureNameRule, PrivateDnsZones,
-  SignIn, TagResources,
+  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, ModelCatalogue, MonitorPrivateLinkScope, NamingConvention, Names, AzureNameRule,
+  PrivateDnsZones, SignIn, TagResources,
 } from '../../src';
 import { newStack } from '../util';
 

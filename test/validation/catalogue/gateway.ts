@@ -20,7 +20,8 @@ function account(stack: TerraformStack, id: string): IOpenAiAccount {
 }
 
 /**
- * A gateway in a fresh stack whose zones include privatelink.azure-api.net and Azure Monitor's.
+ * A gateway in a fresh stack whose zones include privatelink.azure-api.net (and Azure Monitor's
+ * with `emitTokenMetrics: true`).
  * `backends` builds the backends from the stack's two accounts (`A` and `B`); the default is
  * `[{ account: a }]`. `inStack` adds props made in that stack (a workspace, a scope).
  */
@@ -31,8 +32,10 @@ export function aiGateway(
 ): AiGateway {
   const stack = newStack();
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
+  // Azure Monitor's five zones only where a new monitor scope needs them (more zones, slower synth).
+  const monitorZones = p.emitTokenMetrics === true ? PrivateLinkZone.azureMonitor() : [];
   const dnsZones = new PrivateDnsZones(stack, 'DnsZones', {
-    resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.API_MANAGEMENT, ...PrivateLinkZone.azureMonitor()],
+    resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.API_MANAGEMENT, ...monitorZones],
   });
   const a = account(stack, 'A');
   const b = account(stack, 'B');
