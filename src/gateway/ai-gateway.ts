@@ -270,18 +270,25 @@ const MAX_TOKENS = 1_000_000_000;
  */
 const APIM_API_VERSION = '2024-05-01';
 /**
- * API version of the language-model logging settings (`largeLanguageModel`) of an API diagnostic,
- * the first that has them.
+ * API version of the language-model logging settings (`largeLanguageModel`) of an API diagnostic:
+ * the first that has them (2024-05-01, the newest stable version, does not).
+ *
+ * @see https://learn.microsoft.com/azure/templates/microsoft.apimanagement/2024-06-01-preview/service/apis/diagnostics
  */
-const LLM_LOGGING_API_VERSION = '2024-10-01-preview';
+const LLM_LOGGING_API_VERSION = '2024-06-01-preview';
 /** Name of the Application Insights logger of the token metrics. */
 const METRICS_LOGGER = 'token-metrics';
 /** Largest message part logged per entry; larger messages are split into 32 KB entries. */
 const LLM_MESSAGE_BYTES = 32768;
 
-/** `largeLanguageModel` of the API diagnostic: token usage always, messages on request. */
+/**
+ * `largeLanguageModel` of the API diagnostic: `logs` turns on the token usage rows; `requests` and
+ * `responses` add the prompts and completions. `messages` takes only `all` (the ARM reference:
+ * "currently there is only 'all' option"), so messages stay out by leaving those two out.
+ */
 function llmLogSettings(messages: boolean): { [key: string]: any } {
-  const part = messages ? { messages: 'all', maxSizeInBytes: LLM_MESSAGE_BYTES } : { messages: 'none' };
+  if (!messages) return { logs: 'enabled' };
+  const part = { messages: 'all', maxSizeInBytes: LLM_MESSAGE_BYTES };
   return { logs: 'enabled', requests: part, responses: part };
 }
 /**
@@ -727,6 +734,8 @@ export class AiGateway extends Construct implements IPrincipal {
           alwaysLog: 'allErrors',
           logClientIp: false,
           verbosity: 'error',
+          // No request telemetry (every request is in the workspace's gateway log already);
+          // Application Insights never samples custom metrics.
           sampling: { samplingType: 'fixed', percentage: 0 },
           httpCorrelationProtocol: 'W3C',
         },

@@ -377,10 +377,10 @@ describe('AiGateway language-model logging', () => {
     const f = gatewayFixture();
     const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring });
     const block = blockOf(synthJson(f.stack), gateway.llmLogging!);
-    expect(block.type).toBe('Microsoft.ApiManagement/service/apis/diagnostics@2024-10-01-preview');
+    expect(block.type).toBe('Microsoft.ApiManagement/service/apis/diagnostics@2024-06-01-preview');
     expect(block.resource_id).toBe(`${ref(gateway.resource, 'id')}/apis/${ref(gateway.api, 'name')}/diagnostics/azuremonitor`);
     expect(block.body).toEqual({
-      properties: { largeLanguageModel: { logs: 'enabled', requests: { messages: 'none' }, responses: { messages: 'none' } } },
+      properties: { largeLanguageModel: { logs: 'enabled' } },
     });
     expect(block.depends_on).toEqual([address(gateway.apiDiagnostic!)]);
   });
