@@ -81,6 +81,16 @@ export interface DelegatedSubnetOptions {
    * @default 'Microsoft.Web/serverFarms' (App Service and API Management v2 outbound VNet integration)
    */
   readonly delegation?: string;
+  /**
+   * Give the subnet the network's egress path, as the app subnet has it: the NAT gateway
+   * (`Egress.natGateway()`) or the route table to the firewall (`Egress.throughFirewall(ip)`).
+   * Subnets here have default outbound access off, so a service whose outbound traffic goes
+   * through the subnet reaches nothing public without it (an API Management gateway fetching
+   * Entra ID's signing keys, for instance). Nothing is added for the other egress kinds.
+   *
+   * @default false
+   */
+  readonly egress?: boolean;
 }
 
 /** Props of {@link PrivateNetwork}. */
@@ -387,7 +397,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
    */
   public addDelegatedSubnet(id: string, options: DelegatedSubnetOptions): Subnet {
     checkField(this, 'addDelegatedSubnet.id', id, is.string(true));
-    checkShape(this, options, { name: is.string(true), cidr: is.string(true), delegation: is.string() }, `addDelegatedSubnet(${id})`);
+    checkShape(this, options, { name: is.string(true), cidr: is.string(true), delegation: is.string(), egress: is.boolean() }, `addDelegatedSubnet(${id})`);
     const prop = `addDelegatedSubnet(${id}).cidr`;
     AzureNameRule.SUBNET.validate(this, `addDelegatedSubnet(${id}).name`, options.name);
     if (!isUnresolved(options.cidr)) {
@@ -418,6 +428,12 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       }],
     });
     new SubnetNetworkSecurityGroupAssociation(this, `${id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
+    if (options.egress && this.natGateway) {
+      new SubnetNatGatewayAssociation(this, `${id}NatAssociation`, { subnetId: subnet.id, natGatewayId: this.natGateway.id });
+    }
+    if (options.egress && this.egressRouteTable) {
+      new SubnetRouteTableAssociation(this, `${id}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: this.egressRouteTable.id });
+    }
     return subnet;
   }
 

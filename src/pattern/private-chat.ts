@@ -764,7 +764,9 @@ export class PrivateChat extends Construct {
     const parsed = isUnresolved(cidr) ? undefined : parseCidr(cidr);
     if (typeof parsed === 'string') throw propError(this, 'gateway.integrationSubnetCidr', `must be a CIDR block: ${parsed}`, cidr);
     if (parsed && parsed.prefix > 27) throw propError(this, 'gateway.integrationSubnetCidr', 'must be a /27 or larger: API Management needs it for outbound VNet integration', cidr);
-    return (this.network as PrivateNetwork).addDelegatedSubnet('GatewaySubnet', { name: 'apim-integration', cidr }).id;
+    // The app's egress path too: the gateway fetches Entra ID's signing keys for its token check,
+    // and the subnet has default outbound access off.
+    return (this.network as PrivateNetwork).addDelegatedSubnet('GatewaySubnet', { name: 'apim-integration', cidr, egress: true }).id;
   }
 
   /** Each explicit name against Azure's rule for its type, named by its prop. */

@@ -3,7 +3,7 @@ import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-securi
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { PrivateNetwork, PrivateNetworkProps } from '../../src/network';
+import { Egress, PrivateNetwork, PrivateNetworkProps } from '../../src/network';
 import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson, warningsOf } from '../util';
 
 const base: PrivateNetworkProps = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
@@ -232,6 +232,29 @@ describe('PrivateNetwork.addDelegatedSubnet', () => {
     ['not a CIDR', '10.0.2.0', /'addDelegatedSubnet\(S\).cidr'/],
   ])('fails when the prefix is %s', (_, cidr, expected) => {
     expect(() => make().network.addDelegatedSubnet('S', { name: 'extra', cidr })).toThrow(expected);
+  });
+
+  test('no egress path unless asked; with egress the NAT gateway or the firewall route table, as the app subnet', () => {
+    const { stack, network } = make();
+    const plain = network.addDelegatedSubnet('Plain', { name: 'plain', cidr: '10.0.2.0/27' });
+    const withEgress = network.addDelegatedSubnet('Apim', { name: 'apim', cidr: '10.0.3.0/27', egress: true });
+    const json = synthJson(stack);
+    const nat = Object.values(resourcesOf(json, 'azurerm_subnet_nat_gateway_association')).map((a: any) => [a.subnet_id, a.nat_gateway_id]);
+    expect(nat).toContainEqual([`\${azurerm_subnet.${withEgress.friendlyUniqueId}.id}`, `\${azurerm_nat_gateway.${network.natGateway!.friendlyUniqueId}.id}`]);
+    expect(nat.map(([subnet]) => subnet)).not.toContain(`\${azurerm_subnet.${plain.friendlyUniqueId}.id}`);
+
+    const fw = newStack();
+    const routed = new PrivateNetwork(fw, 'Network', { resourceGroupName: 'rg', location: 'swedencentral', egress: Egress.throughFirewall('10.100.0.4') });
+    const apim = routed.addDelegatedSubnet('Apim', { name: 'apim', cidr: '10.0.3.0/27', egress: true });
+    const tables = Object.values(resourcesOf(synthJson(fw), 'azurerm_subnet_route_table_association')).map((a: any) => [a.subnet_id, a.route_table_id]);
+    expect(tables).toContainEqual([`\${azurerm_subnet.${apim.friendlyUniqueId}.id}`, `\${azurerm_route_table.${routed.egressRouteTable!.friendlyUniqueId}.id}`]);
+
+    const none = newStack();
+    const closed = new PrivateNetwork(none, 'Network', { resourceGroupName: 'rg', location: 'swedencentral', egress: Egress.none() });
+    closed.addDelegatedSubnet('Apim', { name: 'apim', cidr: '10.0.3.0/27', egress: true });
+    const closedJson = synthJson(none);
+    expect(resourcesOf(closedJson, 'azurerm_subnet_nat_gateway_association')).toEqual({});
+    expect(resourcesOf(closedJson, 'azurerm_subnet_route_table_association')).toEqual({});
   });
 
   test('fails when a second added subnet overlaps the first', () => {

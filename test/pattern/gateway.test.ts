@@ -46,6 +46,8 @@ describe('PrivateChat gateway', () => {
     expect(apim.virtual_network_configuration.subnet_id).toBe(`\${azurerm_subnet.${subnetName}.id}`);
     expect(Object.values(resourcesOf(out, 'azurerm_subnet_network_security_group_association')).some((a: any) => a.subnet_id === `\${azurerm_subnet.${subnetName}.id}`)).toBe(true);
     expect(Object.values(resourcesOf(out, 'azurerm_private_dns_zone')).map((z: any) => z.name)).toContain(PrivateLinkZone.API_MANAGEMENT.zoneName);
+    // The app's egress (the NAT gateway) too: the subnet has default outbound access off.
+    expect(Object.values(resourcesOf(out, 'azurerm_subnet_nat_gateway_association')).map((a: any) => a.subnet_id)).toContain(`\${azurerm_subnet.${subnetName}.id}`);
     const [, workbook] = one(out, 'azurerm_application_insights_workbook');
     expect(workbook.source_id).toMatch(/azurerm_log_analytics_workspace/);
   });

@@ -266,6 +266,12 @@ function failover(backends: PolicyBackend[]): string[] {
 /**
  * Tells the user which limit they hit and when to try again: 429 for the per-minute limit,
  * 403 for the daily quota (the status codes `llm-token-limit` returns).
+ *
+ * API Management documents that a `rate-limit` or `quota` rejection is an error that runs
+ * `on-error`, with the status code in `context.Response.StatusCode`; `llm-token-limit` is not in
+ * that table, and that it behaves the same way is unverified on a live gateway.
+ *
+ * @see https://learn.microsoft.com/azure/api-management/api-management-error-handling-policies
  */
 function limitMessages(): string[] {
   const retryAfter = `@(context.Variables.ContainsKey(&quot;${VARS.retryAfter}&quot;) ? context.Variables[&quot;${VARS.retryAfter}&quot;].ToString() : &quot;60&quot;)`;
