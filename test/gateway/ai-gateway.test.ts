@@ -286,7 +286,7 @@ describe('AiGateway', () => {
   });
 
   test('emitTokenMetrics adds llm-emit-token-metric with user, deployment and caller dimensions', () => {
-    const f = gatewayFixture();
+    const f = gatewayFixture(true);
     const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, emitTokenMetrics: true });
     const doc = policyDoc(gateway);
     const [metric] = elements(doc, 'llm-emit-token-metric');
@@ -395,7 +395,7 @@ describe('AiGateway language-model logging', () => {
 
 describe('AiGateway token metrics', () => {
   function withMetrics(overrides: Partial<AiGatewayProps> = {}) {
-    const f = gatewayFixture();
+    const f = gatewayFixture(true);
     const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, emitTokenMetrics: true, ...overrides });
     return { f, gateway, json: synthJson(f.stack) };
   }
@@ -455,7 +455,7 @@ describe('AiGateway token metrics', () => {
   });
 
   test('with a user-assigned identity, the logger names its client id and the grant goes to it', () => {
-    const f = gatewayFixture();
+    const f = gatewayFixture(true);
     const identity = new ChatIdentity(f.stack, 'GatewayIdentity', { resourceGroupName: RG, location: 'swedencentral' });
     const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, emitTokenMetrics: true, userAssignedIdentity: identity });
     const json = synthJson(f.stack);

@@ -12,7 +12,7 @@ export const APIM_SUBNET = `${SUB}/resourceGroups/${RG}/providers/Microsoft.Netw
 export const CALLER = '11111111-2222-3333-4444-555555555555';
 export const TENANT = '99999999-8888-7777-6666-555555555555';
 
-/** A stack with a network, the zones (API Management's and Azure Monitor's included), a workspace and two accounts. */
+/** A stack with a network, the zones (API Management's included), a workspace and two accounts. */
 export interface GatewayFixture {
   readonly stack: TerraformStack;
   readonly network: PrivateNetwork;
@@ -24,12 +24,12 @@ export interface GatewayFixture {
   readonly props: AiGatewayProps;
 }
 
-export function gatewayFixture(): GatewayFixture {
+/** @param monitorZones add the five Azure Monitor zones, which a gateway with token metrics needs (a new monitor scope) */
+export function gatewayFixture(monitorZones = false): GatewayFixture {
   const stack = newStack();
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
-  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', {
-    resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.API_MANAGEMENT, ...PrivateLinkZone.azureMonitor()],
-  });
+  const zones = [...PrivateLinkZone.all(), PrivateLinkZone.API_MANAGEMENT, ...(monitorZones ? PrivateLinkZone.azureMonitor() : [])];
+  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network, zones });
   const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location: LOCATION });
   const primary = OpenAiAccount.fromAttributes(stack, 'Primary', {
     accountId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.CognitiveServices/accounts/oai-primary`,
