@@ -24,7 +24,7 @@ import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, Owner, propError, ruleError, Shape,
 } from '../core/private/validate';
-import { IMonitoring } from '../monitoring/monitoring';
+import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { IMonitorPrivateLinkScope, MonitorPrivateLinkScope } from '../monitoring/private-link-scope';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
@@ -699,6 +699,11 @@ export class AiGateway extends Construct implements IPrincipal {
       tags: props.tags,
     });
     const scoped = scope.addScopedResource(this, 'InsightsScope', insights.id);
+    // A workspace-based component ingests through its workspace, which must be in the scope too
+    // (a new scope adds it itself). A workspace this stack creates joins a given scope here; an
+    // existing one (Monitoring.fromWorkspaceId) is the platform's to scope.
+    const joinsWorkspace = props.monitorPrivateLinkScope !== undefined && monitoring instanceof Monitoring;
+    const workspaceScoped = joinsWorkspace ? scope.addScopedResource(this, 'WorkspaceScope', monitoring.workspaceId) : undefined;
     const publisher = grantRole(this, {
       scopeId: insights.id,
       roleDefinitionName: 'Monitoring Metrics Publisher',
@@ -720,7 +725,7 @@ export class AiGateway extends Construct implements IPrincipal {
           isBuffered: true,
         },
       },
-      dependsOn: [publisherWait, scoped],
+      dependsOn: [publisherWait, scoped, ...(workspaceScoped ? [workspaceScoped] : [])],
     });
     const diagnostic = new AzapiResource(this, 'MetricsDiagnostic', {
       type: `Microsoft.ApiManagement/service/apis/diagnostics@${APIM_API_VERSION}`,

@@ -14,7 +14,7 @@ import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
 import { AiGateway, AiGatewayProps, GatewayUserSource } from '../../src/gateway';
 import { AzapiProvider, AzapiUpdateResource } from '../../src/gateway/private/azapi';
-import { MonitorPrivateLinkScope } from '../../src/monitoring';
+import { Monitoring, MonitorPrivateLinkScope } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateLinkZone } from '../../src/network';
 import { address, blockOf, ref } from '../ai/fixture';
 import { resolved, resourcesOf, synth, synthJson } from '../util';
@@ -475,8 +475,8 @@ describe('AiGateway token metrics', () => {
     expect(diagnostic.depends_on).toEqual([address(gateway.policy)]);
   });
 
-  test('joins an existing scope instead of creating one', () => {
-    const f = gatewayFixture();
+  test('joins an existing scope instead of creating one, with the workspace the stack created', () => {
+    const f = gatewayFixture(true);
     const scopeId = `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`;
     const gateway = new AiGateway(f.stack, 'Gateway', {
       ...f.props, monitoring: f.monitoring, emitTokenMetrics: true, monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(f.stack, 'HubScope', scopeId),
@@ -484,8 +484,20 @@ describe('AiGateway token metrics', () => {
     const json = synthJson(f.stack);
     expect(resourcesOf(json, 'azurerm_monitor_private_link_scope')).toEqual({});
     const scoped = Object.values(resourcesOf(json, 'azurerm_monitor_private_link_scoped_service')) as any[];
-    expect(scoped).toEqual([expect.objectContaining({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub', linked_resource_id: ref(gateway.applicationInsights!, 'id') })]);
+    expect(scoped.map((s) => s.linked_resource_id).sort()).toEqual([ref(gateway.applicationInsights!, 'id'), ref(f.monitoring.workspace, 'id')].sort());
+    for (const s of scoped) expect(s).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub' });
     expect(Object.values(resourcesOf(json, 'azurerm_private_endpoint')).map((pe: any) => pe.private_service_connection.subresource_names)).toEqual([['Gateway']]);
+  });
+
+  test('an existing workspace is left for the platform to scope', () => {
+    const f = gatewayFixture(true);
+    const central = Monitoring.fromWorkspaceId(f.stack, 'Central', `${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/log-central`);
+    const gateway = new AiGateway(f.stack, 'Gateway', {
+      ...f.props, monitoring: central, emitTokenMetrics: true,
+      monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(f.stack, 'HubScope', `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`),
+    });
+    const scoped = Object.values(resourcesOf(synthJson(f.stack), 'azurerm_monitor_private_link_scoped_service')) as any[];
+    expect(scoped.map((s) => s.linked_resource_id)).toEqual([ref(gateway.applicationInsights!, 'id')]);
   });
 
   test('passes the compliance pack and the schema conformance', () => {

@@ -85,15 +85,16 @@ describe('PrivateChat gateway', () => {
     expect(llm.body.properties.largeLanguageModel.requests).toEqual({ messages: 'all', maxSizeInBytes: 32768 });
   });
 
-  test('the landing zone\'s monitor scope: joined, no scope or monitor zone of the stack\'s own', () => {
+  test('the landing zone\'s monitor scope: the component and the stack\'s workspace join it; no scope or monitor zone of the stack\'s own', () => {
     const stack = newStack();
     const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'HubScope',
       '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub');
     new PrivateChat(stack, 'chat', { location: 'swedencentral', gateway: { ...GW, monitorPrivateLinkScope: hub } });
     const out = synthJson(stack);
     expect(resourcesOf(out, 'azurerm_monitor_private_link_scope')).toEqual({});
-    const [, scoped] = one(out, 'azurerm_monitor_private_link_scoped_service');
-    expect(scoped).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub' });
+    const scoped = Object.values(resourcesOf(out, 'azurerm_monitor_private_link_scoped_service')) as any[];
+    expect(scoped.map((s) => String(s.linked_resource_id).split('.')[0]).sort()).toEqual(['${azurerm_application_insights', '${azurerm_log_analytics_workspace']);
+    for (const s of scoped) expect(s).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub' });
     const zones = Object.values(resourcesOf(out, 'azurerm_private_dns_zone')).map((z: any) => z.name);
     expect(zones).not.toContain(PrivateLinkZone.AZURE_MONITOR.zoneName);
   });
