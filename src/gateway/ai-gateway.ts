@@ -385,7 +385,11 @@ interface OrderedBackend {
  * - per user and deployment: tokens per minute and a daily token quota (`llm-token-limit`),
  *   with a JSON error telling the user which limit they hit;
  * - failover over the backends in priority order on 429 and 5xx, each backend with a circuit
- *   breaker that honours `Retry-After`.
+ *   breaker that honours `Retry-After`;
+ * - with `monitoring`: gateway and LLM logs in the workspace, the forwarded user header, and the
+ *   token counts of every request (language-model logging on the API);
+ * - with `emitTokenMetrics`: token metrics by user, deployment and front end, through a private,
+ *   Entra-only Application Insights component behind an Azure Monitor Private Link Scope.
  *
  * Fixed cost: Standard v2 is ~$734 per unit and month (list price; check
  * https://azure.microsoft.com/pricing/details/api-management/), plus the private endpoint.
