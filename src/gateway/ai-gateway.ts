@@ -724,9 +724,14 @@ export class AiGateway extends Construct implements IPrincipal {
           loggerType: 'applicationInsights',
           description: 'Token metrics, sent with the gateway\'s managed identity',
           resourceId: insights.id,
-          // No instrumentation key: the connection string names the endpoint, the identity authenticates.
-          credentials: { connectionString: insights.connectionString, identityClientId: props.userAssignedIdentity?.clientId ?? 'SystemAssigned' },
           isBuffered: true,
+        },
+      },
+      // No instrumentation key: the connection string names the endpoint, the identity
+      // authenticates. Write-only: API Management returns a named-value reference instead.
+      sensitiveBody: {
+        properties: {
+          credentials: { connectionString: insights.connectionString, identityClientId: props.userAssignedIdentity?.clientId ?? 'SystemAssigned' },
         },
       },
       dependsOn: [publisherWait, scoped, ...(workspaceScoped ? [workspaceScoped] : [])],

@@ -10,7 +10,7 @@ export const HAND_WRITTEN_SCHEMAS: { readonly [packageName: string]: ProviderSch
    * Azure/azapi 2.x: the `azapi_update_resource` the AI gateway uses to turn off public network
    * access and to turn on language-model logging (`type`, `resource_id`, `body` as an object), and
    * the `azapi_resource` of its Application Insights logger and diagnostic (`type`, `name`,
-   * `parent_id`, `body`).
+   * `parent_id`, `body`, `sensitive_body`).
    *
    * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/update_resource
    * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/resource
@@ -45,6 +45,7 @@ export const HAND_WRITTEN_SCHEMAS: { readonly [packageName: string]: ProviderSch
           parent_id: { kind: 'string' },
           location: { kind: 'string' },
           body: { kind: 'any' },
+          sensitive_body: { kind: 'any' },
           tags: { kind: 'map', element: 'string' },
           response_export_values: { kind: 'any' },
           locks: { kind: 'list', element: 'string' },

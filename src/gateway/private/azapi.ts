@@ -5,12 +5,15 @@ import { Construct, IConstruct } from 'constructs';
 import { ensureProvider } from '../../core/private/providers';
 
 /**
- * Version constraint of the Azure/azapi provider: 2.x, whose `body` takes an HCL object (1.x took
- * a JSON string) and which is the current major version.
+ * Version constraint of the Azure/azapi provider: 2.4 or later in 2.x. 2.x takes `body` as an HCL
+ * object (1.x took a JSON string); 2.4 added `sensitive_body`, which the token-metrics logger's
+ * credentials go in, so that they are neither stored in state nor compared with what the service
+ * returns (API Management answers with a named-value reference, not the connection string).
  *
  * @see https://github.com/Azure/terraform-provider-azapi/releases/tag/v2.0.1
+ * @see https://github.com/Azure/terraform-provider-azapi/blob/main/CHANGELOG.md (v2.4.0)
  */
-export const AZAPI_VERSION_CONSTRAINT = '~> 2.0';
+export const AZAPI_VERSION_CONSTRAINT = '~> 2.4';
 /** Registry source of the azapi provider. */
 export const AZAPI_SOURCE = 'azure/azapi';
 
@@ -126,6 +129,13 @@ export interface AzapiResourceConfig extends TerraformMetaArguments {
   readonly parentId: string;
   /** The resource's body (`properties` and the like), as an object. */
   readonly body: { [key: string]: any };
+  /**
+   * Write-only properties, merged into the request body but kept out of state and out of drift
+   * detection (secrets, and properties the service returns masked).
+   *
+   * @default - none
+   */
+  readonly sensitiveBody?: { [key: string]: any };
 }
 
 /**
@@ -145,6 +155,8 @@ export class AzapiResource extends AzapiResourceBase {
   public readonly parentId: string;
   /** The body sent. */
   public readonly body: { [key: string]: any };
+  /** The write-only part of the body, if any. */
+  public readonly sensitiveBody?: { [key: string]: any };
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
     super(scope, id, AzapiResource.tfResourceType, config);
@@ -152,6 +164,7 @@ export class AzapiResource extends AzapiResourceBase {
     this.name = config.name;
     this.parentId = config.parentId;
     this.body = config.body;
+    this.sensitiveBody = config.sensitiveBody;
   }
 
   /** The resource id. */
@@ -160,6 +173,10 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   protected fields(): { [name: string]: Field } {
-    return { type: [this.type, 'string'], name: [this.name, 'string'], parent_id: [this.parentId, 'string'], body: [this.body, 'any'] };
+    const fields: { [name: string]: Field } = {
+      type: [this.type, 'string'], name: [this.name, 'string'], parent_id: [this.parentId, 'string'], body: [this.body, 'any'],
+    };
+    if (this.sensitiveBody) fields.sensitive_body = [this.sensitiveBody, 'any'];
+    return fields;
   }
 }
