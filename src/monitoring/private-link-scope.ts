@@ -75,6 +75,8 @@ export interface MonitorPrivateLinkScopeProps extends PrivateEndpointOptions {
 }
 
 const MODES = [ScopeAccessMode.PRIVATE_ONLY, ScopeAccessMode.OPEN];
+/** What a scope takes: Log Analytics workspaces and Application Insights components. */
+const SCOPED_TYPES = ['Microsoft.OperationalInsights/workspaces', 'Microsoft.Insights/components'];
 
 abstract class ScopeBase extends Construct implements IMonitorPrivateLinkScope {
   public abstract readonly scopeId: string;
@@ -90,7 +92,7 @@ abstract class ScopeBase extends Construct implements IMonitorPrivateLinkScope {
       throw propError(this, 'addScopedResource.id', `must be unique under ${scope.node.path}: a construct with this id already exists there`, id);
     }
     checkField(this, 'addScopedResource.resourceId', resourceId, is.string(true));
-    checkScopedType(this, resourceId);
+    checkResourceId(this, 'addScopedResource.resourceId', resourceId, SCOPED_TYPES);
     const child = new Construct(scope, id);
     return new MonitorPrivateLinkScopedService(child, 'Resource', {
       // From the linked resource, not the construct path: a landing zone's scope is shared by many
@@ -206,16 +208,5 @@ class ImportedScope extends ScopeBase {
     // /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.Insights/privateLinkScopes/<name>
     this.scopeResourceGroupName = parsed?.resourceGroup ?? Fn.element(Fn.split('/', scopeId), 4);
     this.scopeName = parsed?.names[0] ?? Fn.element(Fn.split('/', scopeId), 8);
-  }
-}
-
-/** A scoped resource must be a workspace or an Application Insights component. */
-function checkScopedType(owner: Construct, resourceId: string): void {
-  if (isUnresolved(resourceId)) return;
-  const lower = resourceId.toLowerCase();
-  if (!/\/providers\/microsoft\.(operationalinsights\/workspaces|insights\/components)\/[^/]+$/.test(lower)) {
-    throw propError(owner, 'addScopedResource.resourceId',
-      'must be the id of a Log Analytics workspace (Microsoft.OperationalInsights/workspaces) or an Application Insights component (Microsoft.Insights/components)',
-      resourceId);
   }
 }

@@ -96,9 +96,9 @@ describe('MonitorPrivateLinkScope', () => {
 
   test.each([
     ['an access mode outside the two', { ingestionAccessMode: 'Private' }, "'ingestionAccessMode' must be one of 'PrivateOnly', 'Open', got 'Private'"],
-    ['a name ending with a period', { name: 'ampls.' }, "'name' must"],
-    ['a region other than the network\'s', { location: 'westeurope' }, "'location'"],
-    ['no dnsZones', { dnsZones: undefined }, "'dnsZones'"],
+    ['a name ending with a period', { name: 'ampls.' }, "'name' must contain only letters, digits, hyphens, underscores, periods and parentheses, not ending with a period, got 'ampls.'"],
+    ['a region other than the network\'s', { location: 'westeurope' }, "'location' must be the region of its network ('swedencentral')"],
+    ['no dnsZones', { dnsZones: undefined }, "'dnsZones' is required (a PrivateDnsZones or PrivateDnsZones.fromHubZoneIds(...)), got undefined"],
   ])('refuses %s', (_n, overrides, expected) => {
     const f = fixture();
     expect(() => new MonitorPrivateLinkScope(f.stack, 'Scope', { ...f.props, ...overrides } as MonitorPrivateLinkScopeProps))
@@ -112,7 +112,7 @@ describe('MonitorPrivateLinkScope', () => {
     const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'Hub2', HUB_SCOPE);
     const vault = `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1`;
     expect(() => hub.addScopedResource(new Construct(stack, 'Owner'), 'Join', vault)).toThrow(
-      "MonitorPrivateLinkScope.fromScopeId 'test/Hub2': 'addScopedResource.resourceId' must be the id of a Log Analytics workspace (Microsoft.OperationalInsights/workspaces) "
-      + `or an Application Insights component (Microsoft.Insights/components), got '${vault}'`);
+      "MonitorPrivateLinkScope.fromScopeId 'test/Hub2': 'addScopedResource.resourceId' must be the id of a Microsoft.OperationalInsights/workspaces "
+      + `or Microsoft.Insights/components resource (found Microsoft.KeyVault/vaults), got '${vault}'`);
   });
 });

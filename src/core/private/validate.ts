@@ -120,7 +120,7 @@ export function checkTrimmed(scope: Owner, prop: string, value: string | undefin
  * A provider namespace alone (`Microsoft.CognitiveServices`) checks the namespace only.
  * Every segment must be non-empty. Skipped for tokens.
  */
-export function checkResourceId(scope: Owner, prop: string, value: string | undefined, type?: string): void {
+export function checkResourceId(scope: Owner, prop: string, value: string | undefined, type?: string | readonly string[]): void {
   if (value === undefined || isUnresolved(value)) return;
   if (typeof value !== 'string') throw propError(scope, prop, 'must be an Azure resource id string', value);
   const parsed = parseResourceId(value);
@@ -128,11 +128,12 @@ export function checkResourceId(scope: Owner, prop: string, value: string | unde
     throw propError(scope, prop, 'must be an Azure resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>)', value);
   }
   if (!type) return;
-  const wanted = type.toLowerCase();
-  const namespaceOnly = !wanted.includes('/');
-  const ok = namespaceOnly ? parsed.namespace.toLowerCase() === wanted : parsed.fullType.toLowerCase() === wanted;
-  if (!ok) {
-    throw propError(scope, prop, `must be the id of a ${type} resource (found ${parsed.namespace}/${parsed.types.join('/')})`, value);
+  const types = typeof type === 'string' ? [type] : type;
+  const matches = (wanted: string) => (wanted.includes('/')
+    ? parsed.fullType.toLowerCase() === wanted.toLowerCase()
+    : parsed.namespace.toLowerCase() === wanted.toLowerCase());
+  if (!types.some(matches)) {
+    throw propError(scope, prop, `must be the id of a ${types.join(' or ')} resource (found ${parsed.namespace}/${parsed.types.join('/')})`, value);
   }
 }
 

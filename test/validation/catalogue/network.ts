@@ -403,7 +403,7 @@ const MONITOR_SCOPE: CatalogueEntry[] = [
     prop: 'addScopedResource.resourceId',
     description: 'a workspace or an Application Insights component',
     build: () => joinHub(VAULT_ID),
-    expected: /'addScopedResource.resourceId' must be the id of a Log Analytics workspace .* or an Application Insights component .*, got '.*vaults.*'/,
+    expected: /'addScopedResource.resourceId' must be the id of a Microsoft.OperationalInsights\/workspaces or Microsoft.Insights\/components resource \(found Microsoft.KeyVault\/vaults\), got '.*vaults.*'/,
     fix: 'Scope only workspaces and Application Insights components.',
     valid: () => joinHub(COMPONENT),
   },
