@@ -1,7 +1,7 @@
-import { Fn } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ContainerImage } from './container-image';
-import { checkField, checkShape, FieldSpec, is, isUnresolved, ruleError, Shape } from '../core/private/validate';
+import { withoutTrailingSlash } from '../core/private/endpoints';
+import { checkField, checkShape, FieldSpec, is, ruleError, Shape } from '../core/private/validate';
 
 /** How a chat front end learns who is signed in. */
 export enum UserIdentitySource {
@@ -376,11 +376,7 @@ function isSampleImage(image: ContainerImage): boolean {
 
 /** `https://<subdomain>.openai.azure.com/openai/v1`, without a trailing slash: Open WebUI skips its Azure URL rewriting for it. */
 export function openAiV1BaseUrl(endpoint: string): string {
-  // Azure returns endpoints with a trailing slash; an imported account's may lack it.
-  let base: string;
-  if (endpoint.endsWith('/')) base = endpoint.replace(/\/+$/, '');
-  else base = isUnresolved(endpoint) ? Fn.trimsuffix(endpoint, '/') : endpoint;
-  return `${base}/openai/v1`;
+  return `${withoutTrailingSlash(endpoint)}/openai/v1`;
 }
 
 /**

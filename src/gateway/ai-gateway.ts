@@ -17,6 +17,7 @@ import { IChatIdentity } from '../app/identity';
 import { AzureNameRule, Names, stableHash } from '../core/names';
 import { grantRole, IPrincipal, PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
+import { withoutTrailingSlash } from '../core/private/endpoints';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF } from '../core/private/references';
@@ -556,7 +557,7 @@ export class AiGateway extends Construct implements IPrincipal {
         apiManagementName: this.resource.name,
         resourceGroupName: props.resourceGroupName,
         protocol: 'http',
-        url: `${normalizedEndpoint(account.endpoint)}openai`,
+        url: `${withoutTrailingSlash(account.endpoint)}/openai`,
         description: `Model account ${account.node.path}`,
         // Trips on one 429 or 5xx for a minute, or for as long as Retry-After says, so that the
         // retry in the policy moves on to the next backend at once.
@@ -914,11 +915,6 @@ function backendNameFor(account: IOpenAiAccount): string {
   return `${label}-${stableHash(account.node.path, 6)}`;
 }
 
-/** An account endpoint with exactly one trailing slash (expressions are taken as they are). */
-function normalizedEndpoint(endpoint: string): string {
-  if (isUnresolved(endpoint)) return endpoint;
-  return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
-}
 
 function checkTokens(scope: Owner, prop: string, value: number | undefined): void {
   if (value === undefined || isUnresolved(value)) return;

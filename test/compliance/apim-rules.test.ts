@@ -128,6 +128,10 @@ describe('API Management rules', () => {
     expect(apimFailures(stack).map((x) => [x.ruleId, x.problem])).toEqual([['PCHAT-APIM-006', "'url' must start with https://, got 'http://10.0.0.4/openai'"]]);
     g.backends[0].url = '${azurerm_cognitive_account.x.endpoint}openai';
     expect(apimFailures(stack)).toEqual([]);
+    g.backends[0].url = '${trimsuffix(azurerm_cognitive_account.x.endpoint, "/")}/openai';
+    expect(apimFailures(stack)).toEqual([]);
+    g.backends[0].url = '${trimsuffix(var.endpoint, "/")}/openai';
+    expect(apimFailures(stack).map((x) => x.problem)).toEqual([expect.stringContaining('a Terraform expression that cannot be proven at synth')]);
     const other = newStack();
     new ApiManagementBackend(other, 'B', { name: 'b', apiManagementName: 'a', resourceGroupName: 'rg', protocol: 'http', url: '${var.url}' });
     expect(apimFailures(other).map((x) => x.problem)).toEqual([expect.stringContaining('a Terraform expression that cannot be proven at synth')]);

@@ -7,8 +7,9 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 // A dev-time transitive dependency (jsii-rosetta); the lead may add it to devDependencies.
 import { Attr, Document, DOMParser, Element, Node } from '@xmldom/xmldom';
+import { TerraformVariable } from 'cdktf';
 import { APIM_SUBNET, buildGateway, CALLER, gatewayFixture, RG, SUB, TENANT } from './fixture';
-import { AiAccount } from '../../src/ai';
+import { AiAccount, OpenAiAccount } from '../../src/ai';
 import { ChatIdentity } from '../../src/app';
 import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
@@ -184,6 +185,21 @@ describe('AiGateway', () => {
       principal_id: `\${${address(gateway.resource)}.identity[0].principal_id}`,
     });
     expect(gateway.backendGrants).toHaveLength(2);
+  });
+
+  test('a backend URL has one slash before openai, whether the endpoint has a trailing slash, lacks it, or is known only at plan time', () => {
+    const f = gatewayFixture();
+    const id = (n: string) => `${SUB}/resourceGroups/${RG}/providers/Microsoft.CognitiveServices/accounts/${n}`;
+    const bare = OpenAiAccount.fromAttributes(f.stack, 'Bare', { accountId: id('oai-bare'), endpoint: 'https://oai-bare.openai.azure.com' });
+    const variable = new TerraformVariable(f.stack, 'endpoint', { type: 'string' });
+    const planned = OpenAiAccount.fromAttributes(f.stack, 'Planned', { accountId: id('oai-planned'), endpoint: variable.stringValue });
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, backends: [{ account: f.primary }, { account: bare }, { account: planned }] });
+    const json = synthJson(f.stack);
+    expect(gateway.backends.map((b) => blockOf(json, b).url)).toEqual([
+      'https://oai-primary.openai.azure.com/openai',
+      'https://oai-bare.openai.azure.com/openai',
+      '${trimsuffix(var.endpoint, "/")}/openai',
+    ]);
   });
 
   test('the policy waits for the backends, the operations and the grants\' propagation', () => {
@@ -496,7 +512,9 @@ describe('AiGateway token metrics', () => {
     const f = gatewayFixture(true);
     const central = Monitoring.fromWorkspaceId(f.stack, 'Central', `${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/log-central`);
     const gateway = new AiGateway(f.stack, 'Gateway', {
-      ...f.props, monitoring: central, emitTokenMetrics: true,
+      ...f.props,
+      monitoring: central,
+      emitTokenMetrics: true,
       monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(f.stack, 'HubScope', `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`),
     });
     const scoped = Object.values(resourcesOf(synthJson(f.stack), 'azurerm_monitor_private_link_scoped_service')) as any[];
