@@ -509,8 +509,7 @@ export class PrivateChat extends Construct {
     if (keepsHistory) zones.push(PrivateLinkZone.POSTGRESQL);
     if (props.imageMirror) zones.push(PrivateLinkZone.CONTAINER_REGISTRY);
     if (props.gateway) zones.push(PrivateLinkZone.API_MANAGEMENT);
-    const newMonitorScope = props.gateway && (props.gateway.tokenMetrics ?? true) && !props.gateway.monitorPrivateLinkScope;
-    if (newMonitorScope) zones.push(...PrivateLinkZone.azureMonitor());
+    if (tokenMetricsOf(props.gateway) && !props.gateway?.monitorPrivateLinkScope) zones.push(...PrivateLinkZone.azureMonitor());
     this.dnsZones = props.dnsZones ?? new PrivateDnsZones(this, 'DnsZones', {
       resourceGroupName: this.resourceGroupName,
       network: this.network,
@@ -619,7 +618,7 @@ export class PrivateChat extends Construct {
         tokensPerMinutePerUser: options.tokensPerMinutePerUser,
         tokensPerDayPerUser: options.tokensPerDayPerUser,
         deploymentLimits: options.deploymentLimits,
-        emitTokenMetrics: options.tokenMetrics ?? true,
+        emitTokenMetrics: tokenMetricsOf(options),
         monitorPrivateLinkScope: options.monitorPrivateLinkScope,
         logLlmMessages: options.logLlmMessages,
       });
@@ -906,4 +905,7 @@ function propsShape(): Shape {
   return SHAPE;
 }
 
-
+/** Whether the gateway emits token metrics: on by default when there is a gateway. */
+function tokenMetricsOf(gateway: ChatGatewayOptions | undefined): boolean {
+  return gateway !== undefined && (gateway.tokenMetrics ?? true);
+}

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { stableHash } from '../../core/names';
 import { GUID } from '../../core/private/validate';
 
 /**
@@ -9,7 +9,7 @@ import { GUID } from '../../core/private/validate';
  * @see https://www.rfc-editor.org/rfc/rfc4122#section-4.3
  */
 export function workbookNameFor(constructPath: string): string {
-  const hex = createHash('sha256').update(`cdktf-private-chat/UsageWorkbook/${constructPath}`).digest('hex').slice(0, 32).split('');
+  const hex = stableHash(`cdktf-private-chat/UsageWorkbook/${constructPath}`, 32).split('');
   hex[12] = '5';
   // Variant 10xx: the two high bits 1 and 0, so the digit is 8, 9, a or b.
   hex[16] = (8 + (parseInt(hex[16], 16) % 4)).toString(16);

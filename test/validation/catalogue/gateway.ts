@@ -59,6 +59,10 @@ const workspace = (stack: TerraformStack): Partial<AiGatewayProps> => ({
   monitoring: new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location: LOCATION }),
 });
 const HUB_SCOPE = `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`;
+/** The workspace and the hub's monitor scope, for the token-metrics props. */
+const workspaceAndHubScope = (stack: TerraformStack): Partial<AiGatewayProps> => ({
+  ...workspace(stack), monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE),
+});
 
 export const GATEWAY_ENTRIES: CatalogueEntry[] = [
   ...placement('AiGateway', (p) => aiGateway(p)).map((e) => ({ ...e, valid })),
@@ -305,12 +309,10 @@ export const GATEWAY_ENTRIES: CatalogueEntry[] = [
     construct: 'AiGateway',
     prop: 'monitorPrivateLinkScope',
     description: 'only with token metrics',
-    build: () => aiGateway({}, undefined, (stack) => ({ ...workspace(stack), monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE) })),
+    build: () => aiGateway({}, undefined, workspaceAndHubScope),
     expected: /'monitorPrivateLinkScope' is used only with 'emitTokenMetrics: true' \(it carries the token metrics\), got a scope without it/,
     fix: 'Set `emitTokenMetrics: true`, or drop the scope.',
-    valid: () => aiGateway({ emitTokenMetrics: true }, undefined, (stack) => ({
-      ...workspace(stack), monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE),
-    })),
+    valid: () => aiGateway({ emitTokenMetrics: true }, undefined, workspaceAndHubScope),
   },
   {
     construct: 'AiGateway',
@@ -319,9 +321,7 @@ export const GATEWAY_ENTRIES: CatalogueEntry[] = [
     build: () => aiGateway({ emitTokenMetrics: true, monitorPrivateLinkScope: js(HUB_SCOPE) }, undefined, workspace),
     expected: /'monitorPrivateLinkScope' must be a MonitorPrivateLinkScope or MonitorPrivateLinkScope.fromScopeId\(...\), got '\/subscriptions\/.*ampls-hub'/,
     fix: 'Wrap the id: `MonitorPrivateLinkScope.fromScopeId(this, \'HubScope\', id)`.',
-    valid: () => aiGateway({ emitTokenMetrics: true }, undefined, (stack) => ({
-      ...workspace(stack), monitorPrivateLinkScope: MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE),
-    })),
+    valid: () => aiGateway({ emitTokenMetrics: true }, undefined, workspaceAndHubScope),
   },
   {
     construct: 'AiGateway.checkUserSource',
