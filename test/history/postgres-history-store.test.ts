@@ -6,6 +6,7 @@ import {
   HighAvailabilityMode, HistoryStoreKind, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType, PrivateDnsZones,
   PrivateKeyVault, PrivateLinkZone, PrivateNetwork,
 } from '../../src';
+import { Compliance } from '../../src/compliance';
 import { newStack, resourcesOf, synthJson, warningsOf } from '../util';
 
 const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
@@ -199,6 +200,8 @@ describe('PostgresHistoryStore', () => {
 
   test('passes the rule pack and the provider schemas', () => {
     const { stack } = build({ retentionDays: 30 });
+    expect(Compliance.report(stack).failures).toEqual([]);
+    Compliance.applyTo(stack);
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
