@@ -456,7 +456,11 @@ const DEFAULT_MODELS: ModelDeploymentOptions[] = [
  * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/network
  */
 export class OpenAiAccount extends ModelAccount {
-  /** Uses an existing account: nothing is created; `grantUse` still works. */
+  /**
+   * Uses an existing account: nothing is created; `grantUse` still works, also for an account in
+   * another subscription (the assignment's scope is the whole id, the role id is built under the
+   * account's subscription).
+   */
   public static fromAttributes(scope: Construct, id: string, attrs: OpenAiAccountAttributes): IOpenAiAccount {
     return new ImportedOpenAiAccount(scope, id, attrs);
   }
@@ -534,7 +538,8 @@ const FOUNDRY_DEFAULT_MODELS: ModelDeploymentOptions[] = [
  */
 export class AiAccount extends ModelAccount {
   /**
-   * Uses an existing Foundry account: nothing is created; `grantUse` assigns `Azure AI User`.
+   * Uses an existing Foundry account: nothing is created; `grantUse` assigns `Azure AI User`, also
+   * on an account in another subscription (the assignment's scope is the whole id).
    */
   public static fromAttributes(scope: Construct, id: string, attrs: OpenAiAccountAttributes): IOpenAiAccount {
     return new ImportedAiAccount(scope, id, attrs);

@@ -44,9 +44,11 @@ export interface ContainerImageOptions {
 /**
  * The container image the chat web app runs.
  *
- * Use {@link ContainerImage.SAMPLE_CHAT_APP} (the default) or bring any image with
- * {@link ContainerImage.fromRegistry}; the web app wires the Azure OpenAI settings into
- * either, so a replacement image only has to read the same environment variables.
+ * The default front end, Open WebUI ({@link ChatFrontEnd.openWebUi}), brings its own pinned
+ * image. {@link ContainerImage.SAMPLE_CHAT_APP} (Microsoft's sample app, the first version's
+ * default) stays available, and any image can be brought with {@link ContainerImage.fromRegistry}:
+ * for images other than Open WebUI the web app wires the Azure OpenAI settings the sample app
+ * reads, so a replacement image only has to read the same environment variables.
  */
 export class ContainerImage {
   /**

@@ -63,7 +63,12 @@ export interface ChatIdentityProps {
  * @see https://learn.microsoft.com/azure/app-service/overview-managed-identity
  */
 export class ChatIdentity extends Construct implements IChatIdentity {
-  /** Uses an identity created elsewhere (e.g. by a platform team); nothing is created. */
+  /**
+   * Uses an identity created elsewhere (e.g. by a platform team); nothing is created.
+   *
+   * The identity may be in another subscription of the tenant: the app's `identity_ids`, its Key
+   * Vault reference identity and every grant carry the whole id or the object id.
+   */
   public static fromIdentityAttributes(scope: Construct, id: string, attrs: ChatIdentityAttributes): IChatIdentity {
     return new ImportedChatIdentity(scope, id, attrs);
   }

@@ -194,7 +194,12 @@ abstract class MonitoringBase extends Construct implements IMonitoring {
  * @see https://learn.microsoft.com/azure/azure-monitor/logs/log-analytics-workspace-overview
  */
 export class Monitoring extends MonitoringBase {
-  /** Uses an existing workspace (e.g. the platform team's central one): nothing is created. */
+  /**
+   * Uses an existing workspace (e.g. the platform team's central one): nothing is created.
+   *
+   * The workspace may be in another subscription: diagnostic settings and the other consumers
+   * take its whole id.
+   */
   public static fromWorkspaceId(scope: Construct, id: string, workspaceId: string): IMonitoring {
     return new ImportedMonitoring(scope, id, workspaceId);
   }

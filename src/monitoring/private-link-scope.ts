@@ -1,12 +1,13 @@
 import { MonitorPrivateLinkScope as AzMonitorPrivateLinkScope } from '@cdktf/provider-azurerm/lib/monitor-private-link-scope';
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
-import { Fn } from 'cdktf';
+import { Fn, TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IMonitoring } from './monitoring';
 import { AzureNameRule, Names } from '../core/names';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
+import { requireProviderSubscription } from '../core/private/subscription';
 import {
   checkField, checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, is, isUnresolved, parseResourceId, propError,
 } from '../core/private/validate';
@@ -74,6 +75,20 @@ export interface MonitorPrivateLinkScopeProps extends PrivateEndpointOptions {
   readonly tags?: { [key: string]: string };
 }
 
+/** Options of {@link MonitorPrivateLinkScope.fromScopeId}. */
+export interface MonitorPrivateLinkScopeImportOptions {
+  /**
+   * An azurerm provider (normally aliased) for the scope's subscription, which creates the scoped
+   * services. `azurerm_monitor_private_link_scoped_service` names its scope by name and resource
+   * group, so it joins a scope only in its provider's subscription: a landing zone's scope in the
+   * connectivity or management subscription needs this.
+   *
+   * @default - the stack's default azurerm provider: the scope must be in its subscription
+   *   (checked at synth when the provider's `subscriptionId` is set, otherwise at plan)
+   */
+  readonly provider?: TerraformProvider;
+}
+
 const MODES = [ScopeAccessMode.PRIVATE_ONLY, ScopeAccessMode.OPEN];
 /** What a scope takes: Log Analytics workspaces and Application Insights components. */
 const SCOPED_TYPES = ['Microsoft.OperationalInsights/workspaces', 'Microsoft.Insights/components'];
@@ -83,6 +98,8 @@ abstract class ScopeBase extends Construct implements IMonitorPrivateLinkScope {
   /** Name and resource group of the scope, as `azurerm_monitor_private_link_scoped_service` takes them. */
   protected abstract readonly scopeName: string;
   protected abstract readonly scopeResourceGroupName: string;
+  /** Provider of the scoped services; undefined for the stack's default. */
+  protected readonly scopedServiceProvider?: TerraformProvider;
 
   public addScopedResource(scope: Construct, id: string, resourceId: string): MonitorPrivateLinkScopedService {
     checkField(this, 'addScopedResource.scope', scope, is.reference(['node'], 'a construct (normally the scoped resource\'s own)', true));
@@ -94,14 +111,22 @@ abstract class ScopeBase extends Construct implements IMonitorPrivateLinkScope {
     checkField(this, 'addScopedResource.resourceId', resourceId, is.string(true));
     checkResourceId(this, 'addScopedResource.resourceId', resourceId, SCOPED_TYPES);
     const child = new Construct(scope, id);
-    return new MonitorPrivateLinkScopedService(child, 'Resource', {
+    const service = new MonitorPrivateLinkScopedService(child, 'Resource', {
       // From the linked resource, not the construct path: a landing zone's scope is shared by many
       // stacks, and one resource joins a scope once.
       name: `amplss-${Fn.substr(Fn.sha1(Fn.lower(resourceId)), 0, 16)}`,
       resourceGroupName: this.scopeResourceGroupName,
       scopeName: this.scopeName,
       linkedResourceId: resourceId,
+      provider: this.scopedServiceProvider,
     });
+    this.checkSubscription(service);
+    return service;
+  }
+
+  /** Makes sure `service` is created in the scope's subscription. */
+  protected checkSubscription(_service: MonitorPrivateLinkScopedService): void {
+    // A scope created here is in the stack's subscription.
   }
 }
 
@@ -126,10 +151,17 @@ export class MonitorPrivateLinkScope extends ScopeBase {
    * An existing scope (e.g. the landing zone's, with its private endpoint and DNS): resources are
    * added to it and nothing else is created.
    *
+   * `azurerm_monitor_private_link_scoped_service` joins a scope only in its provider's
+   * subscription: for a scope in another subscription (a landing zone's, in the connectivity or
+   * management subscription), pass an azurerm provider for that subscription as
+   * `options.provider`. Without it, a scope in another subscription fails at synth when the
+   * stack's azurerm provider sets `subscriptionId`, and at plan (a precondition on each scoped
+   * service) when the subscription comes from the environment.
+   *
    * @param scopeId resource id of the `Microsoft.Insights/privateLinkScopes` scope
    */
-  public static fromScopeId(scope: Construct, id: string, scopeId: string): IMonitorPrivateLinkScope {
-    return new ImportedScope(scope, id, scopeId);
+  public static fromScopeId(scope: Construct, id: string, scopeId: string, options?: MonitorPrivateLinkScopeImportOptions): IMonitorPrivateLinkScope {
+    return new ImportedScope(scope, id, scopeId, options);
   }
 
   public readonly scopeId: string;
@@ -198,15 +230,33 @@ class ImportedScope extends ScopeBase {
   public readonly scopeId: string;
   protected readonly scopeName: string;
   protected readonly scopeResourceGroupName: string;
+  protected readonly scopedServiceProvider?: TerraformProvider;
 
-  constructor(scope: Construct, id: string, scopeId: string) {
+  constructor(scope: Construct, id: string, scopeId: string, options?: MonitorPrivateLinkScopeImportOptions) {
     super(scope, id);
     checkField(this, 'scopeId', scopeId, is.string(true));
     checkResourceId(this, 'scopeId', scopeId, 'Microsoft.Insights/privateLinkScopes');
+    checkShape(this, options, { provider: is.instance(TerraformProvider, 'an AzurermProvider for the scope\'s subscription') }, 'options');
+    const provider = options?.provider;
+    if (provider !== undefined && provider.terraformResourceType !== 'azurerm') {
+      throw propError(this, 'options.provider', 'must be an azurerm provider (AzurermProvider) for the scope\'s subscription', provider.terraformResourceType);
+    }
+    this.scopedServiceProvider = provider;
     this.scopeId = scopeId;
     const parsed = isUnresolved(scopeId) ? undefined : parseResourceId(scopeId);
     // /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.Insights/privateLinkScopes/<name>
     this.scopeResourceGroupName = parsed?.resourceGroup ?? Fn.element(Fn.split('/', scopeId), 4);
     this.scopeName = parsed?.names[0] ?? Fn.element(Fn.split('/', scopeId), 8);
+  }
+
+  protected checkSubscription(service: MonitorPrivateLinkScopedService): void {
+    requireProviderSubscription({
+      owner: this,
+      prop: 'scopeId',
+      resourceId: this.scopeId,
+      why: 'azurerm_monitor_private_link_scoped_service names its scope by name and resource group, so it joins a scope only in its provider\'s subscription',
+      wayOut: 'pass an azurerm provider for that subscription as \'options.provider\' of fromScopeId, or add the resource to the scope from a stack in that subscription',
+      provider: this.scopedServiceProvider,
+    }, service);
   }
 }

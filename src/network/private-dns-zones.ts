@@ -17,36 +17,36 @@ import {
  */
 export class PrivateLinkZone {
   /** Azure OpenAI (`account` subresource of an OpenAI account). */
-  public static readonly OPENAI = new PrivateLinkZone('openAi', 'privatelink.openai.azure.com');
+  public static readonly OPENAI = new PrivateLinkZone('openAi', 'privatelink.openai.azure.com', ['openai.azure.com']);
   /** Cognitive Services (`account` subresource; Azure registers the account's cognitiveservices name here). */
-  public static readonly COGNITIVE_SERVICES = new PrivateLinkZone('cognitiveServices', 'privatelink.cognitiveservices.azure.com');
+  public static readonly COGNITIVE_SERVICES = new PrivateLinkZone('cognitiveServices', 'privatelink.cognitiveservices.azure.com', ['cognitiveservices.azure.com']);
   /** Key Vault (`vault` subresource). */
-  public static readonly KEY_VAULT = new PrivateLinkZone('keyVault', 'privatelink.vaultcore.azure.net');
+  public static readonly KEY_VAULT = new PrivateLinkZone('keyVault', 'privatelink.vaultcore.azure.net', ['vault.azure.net', 'vaultcore.azure.net']);
   /** App Service and Functions (`sites` subresource). */
-  public static readonly APP_SERVICE = new PrivateLinkZone('appService', 'privatelink.azurewebsites.net');
+  public static readonly APP_SERVICE = new PrivateLinkZone('appService', 'privatelink.azurewebsites.net', ['azurewebsites.net']);
   /**
    * Microsoft Foundry (`account` subresource of an `AIServices` account). Such an account answers
    * on three names, so its endpoint needs this zone, {@link PrivateLinkZone.OPENAI} and
    * {@link PrivateLinkZone.COGNITIVE_SERVICES}.
    */
-  public static readonly AI_SERVICES = new PrivateLinkZone('aiServices', 'privatelink.services.ai.azure.com');
+  public static readonly AI_SERVICES = new PrivateLinkZone('aiServices', 'privatelink.services.ai.azure.com', ['services.ai.azure.com']);
   /**
    * Azure Database for PostgreSQL Flexible Server (`postgresqlServer` subresource): the chat
    * history store. Not in {@link PrivateLinkZone.all}: a stack needs it only when it keeps history.
    */
-  public static readonly POSTGRESQL = new PrivateLinkZone('postgreSql', 'privatelink.postgres.database.azure.com');
+  public static readonly POSTGRESQL = new PrivateLinkZone('postgreSql', 'privatelink.postgres.database.azure.com', ['postgres.database.azure.com']);
   /**
    * Azure Container Registry (`registry` subresource; the registry's regional data endpoints
    * register here too). Not in {@link PrivateLinkZone.all}: a stack needs it only with a registry mirror.
    */
-  public static readonly CONTAINER_REGISTRY = new PrivateLinkZone('containerRegistry', 'privatelink.azurecr.io');
+  public static readonly CONTAINER_REGISTRY = new PrivateLinkZone('containerRegistry', 'privatelink.azurecr.io', ['azurecr.io']);
   /**
    * Azure API Management (`Gateway` subresource): the AI gateway. Not in {@link PrivateLinkZone.all}:
    * a stack needs it only with an AI gateway.
    *
    * @see https://learn.microsoft.com/azure/api-management/private-endpoint
    */
-  public static readonly API_MANAGEMENT = new PrivateLinkZone('apiManagement', 'privatelink.azure-api.net');
+  public static readonly API_MANAGEMENT = new PrivateLinkZone('apiManagement', 'privatelink.azure-api.net', ['azure-api.net']);
   /**
    * Azure Monitor Private Link Scope (`azuremonitor` subresource): Application Insights and Log
    * Analytics ingestion and query endpoints. An AMPLS endpoint needs this zone and the four that
@@ -55,18 +55,18 @@ export class PrivateLinkZone {
    *
    * @see https://learn.microsoft.com/azure/azure-monitor/logs/private-link-configure
    */
-  public static readonly AZURE_MONITOR = new PrivateLinkZone('azureMonitor', 'privatelink.monitor.azure.com');
+  public static readonly AZURE_MONITOR = new PrivateLinkZone('azureMonitor', 'privatelink.monitor.azure.com', ['monitor.azure.com', 'applicationinsights.azure.com', 'services.visualstudio.com']);
   /** Log Analytics workspace endpoints (`<workspace id>.oms.opinsights.azure.com`), for an AMPLS endpoint. */
-  public static readonly LOG_ANALYTICS_OMS = new PrivateLinkZone('omsOpinsights', 'privatelink.oms.opinsights.azure.com');
+  public static readonly LOG_ANALYTICS_OMS = new PrivateLinkZone('omsOpinsights', 'privatelink.oms.opinsights.azure.com', ['oms.opinsights.azure.com']);
   /** Log Analytics ingestion endpoints (`<workspace id>.ods.opinsights.azure.com`), for an AMPLS endpoint. */
-  public static readonly LOG_ANALYTICS_ODS = new PrivateLinkZone('odsOpinsights', 'privatelink.ods.opinsights.azure.com');
+  public static readonly LOG_ANALYTICS_ODS = new PrivateLinkZone('odsOpinsights', 'privatelink.ods.opinsights.azure.com', ['ods.opinsights.azure.com']);
   /** Azure Automation agent endpoints (`<workspace id>.agentsvc.azure-automation.net`), for an AMPLS endpoint. */
-  public static readonly AUTOMATION_AGENT = new PrivateLinkZone('agentService', 'privatelink.agentsvc.azure-automation.net');
+  public static readonly AUTOMATION_AGENT = new PrivateLinkZone('agentService', 'privatelink.agentsvc.azure-automation.net', ['agentsvc.azure-automation.net']);
   /**
    * Blob storage; an AMPLS endpoint registers the storage account that serves monitoring agents'
    * solution packs here.
    */
-  public static readonly BLOB = new PrivateLinkZone('blob', 'privatelink.blob.core.windows.net');
+  public static readonly BLOB = new PrivateLinkZone('blob', 'privatelink.blob.core.windows.net', ['blob.core.windows.net']);
 
   /** The five zones of an Azure Monitor Private Link Scope's endpoint, in a fixed order. */
   public static azureMonitor(): PrivateLinkZone[] {
@@ -99,10 +99,25 @@ export class PrivateLinkZone {
   }
 
   /**
+   * The public DNS zones whose names Azure's public DNS points into this zone with a CNAME
+   * (`<name>.openai.azure.com` → `<name>.privatelink.openai.azure.com`): the conditional forwarders
+   * a corporate DNS server needs towards a resolver that sees this zone. Microsoft's "Public DNS
+   * zone forwarders" column, without names already under another entry (`scm.azurewebsites.net`,
+   * `<region>.data.azurecr.io`).
+   *
+   * @see https://learn.microsoft.com/azure/private-link/private-endpoint-dns
+   */
+  public get publicDnsZones(): string[] {
+    // A copy: the zones are shared statics.
+    return [...this.forwarders];
+  }
+
+  /**
    * @param key the prop name of this zone in {@link HubDnsZoneIds} and the construct id of its zone
    * @param zoneName the DNS zone name
+   * @param forwarders the public DNS zones that resolve into it
    */
-  private constructor(public readonly key: string, public readonly zoneName: string) {}
+  private constructor(public readonly key: string, public readonly zoneName: string, private readonly forwarders: readonly string[]) {}
 }
 
 /** Who creates the DNS zone group of each private endpoint that uses a set of zones. */
@@ -261,6 +276,9 @@ export class PrivateDnsZones extends Construct implements IPrivateDnsZones {
    * Uses a hub's existing zones. Nothing is created; the hub team links the zones to its
    * resolver, and this stack's endpoints (or, with `zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY`,
    * the hub's Azure Policy) register the records.
+   *
+   * The zones may be in another subscription (a landing zone's connectivity subscription): the
+   * endpoints' zone groups take their whole ids, and no link is created here.
    *
    * @param ids the hub's zone ids, by key; may be empty with `ZoneGroupMode.MANAGED_BY_POLICY`
    */

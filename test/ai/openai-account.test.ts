@@ -2,10 +2,11 @@ import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account'
 import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { Token } from 'cdktf';
-import { ContentFilterSeverity, DeploymentSku, OpenAiAccount } from '../../src/ai';
+import { TerraformStack, Testing, Token } from 'cdktf';
+import { AiAccount, ContentFilterSeverity, DeploymentSku, OpenAiAccount } from '../../src/ai';
 import { Principal } from '../../src/core';
 import { synth, synthJson, warningsOf } from '../util';
 import { address, aiFixture, blockOf, ref, resolve } from './fixture';
@@ -297,6 +298,21 @@ describe('OpenAiAccount', () => {
       expect(existing.accountId).toBe(ACCOUNT_ID);
       expect(existing.accountName).toBe('oai-hub');
       expect(existing.endpoint).toBe('https://oai-hub.openai.azure.com/');
+    });
+
+    test.each([
+      ['OpenAiAccount', (st: TerraformStack, id: string) => OpenAiAccount.fromAttributes(st, 'Existing', { accountId: id }), { role_definition_name: 'Cognitive Services OpenAI User' }],
+      ['AiAccount', (st: TerraformStack, id: string) => AiAccount.fromAttributes(st, 'Existing', { accountId: id }),
+        // A role id by GUID: built under the account's subscription, where the assignment lives.
+        { role_definition_id: '/subscriptions/11111111-1111-1111-1111-111111111111/providers/Microsoft.Authorization/roleDefinitions/53ca6127-db72-4b80-b1b0-d745d6d5456d' }],
+    ])('%s.fromAttributes works for an account in another subscription: the grant\'s scope carries it', (_kind, importer, role) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: '00000000-0000-0000-0000-000000000000' });
+      const otherAccount = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/ais-hub';
+      const existing = importer(stack, otherAccount);
+      existing.grantUse(Principal.fromGroupObjectId(stack, 'Users', GROUP_ID));
+      expect(existing.endpoint).toBe('https://ais-hub.openai.azure.com/');
+      expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, { scope: otherAccount, principal_id: GROUP_ID, ...role });
     });
 
     test('takes an explicit endpoint', () => {

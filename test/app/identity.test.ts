@@ -1,8 +1,12 @@
+import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { ChatIdentity } from '../../src/app';
+import { TerraformStack, Testing } from 'cdktf';
+import { ChatIdentity, ChatWebApp } from '../../src/app';
 import { PrincipalType } from '../../src/core';
 import { newStack, onlyResource, resolved, synth, synthJson } from '../util';
-import { ref } from './fixtures';
+import { baseProps, fixture, ref } from './fixtures';
 
 const IDENTITY_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-chat';
 const GUID_A = '11111111-1111-1111-1111-111111111111';
@@ -49,6 +53,21 @@ describe('ChatIdentity', () => {
     expect(identity.tenantId).toBe(GUID_C);
     expect(identity.principalType).toBe(PrincipalType.SERVICE_PRINCIPAL);
     expect(synthJson(stack).resource?.azurerm_user_assigned_identity).toBeUndefined();
+  });
+
+  test('fromIdentityAttributes works for an identity in another subscription: the app and its grants carry its id and object id', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: '00000000-0000-0000-0000-000000000000' });
+    const otherId = '/subscriptions/44444444-4444-4444-4444-444444444444/resourceGroups/rg-identity/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-chat';
+    const identity = ChatIdentity.fromIdentityAttributes(stack, 'Existing', { identityId: otherId, clientId: GUID_A, principalId: GUID_B, tenantId: GUID_C });
+    const f = fixture(stack);
+    new ChatWebApp(stack, 'Chat', { ...baseProps(f), identity });
+    const out = synth(stack);
+    expect(out).toHaveResourceWithProperties(LinuxWebApp, {
+      identity: expect.objectContaining({ type: 'UserAssigned', identity_ids: [otherId] }),
+      key_vault_reference_identity_id: otherId,
+    });
+    expect(out).toHaveResourceWithProperties(RoleAssignment, { principal_id: GUID_B, role_definition_name: 'Key Vault Secrets User' });
   });
 
   describe('validation', () => {

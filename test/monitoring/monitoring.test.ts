@@ -1,5 +1,7 @@
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { Monitoring, MonitoringProps } from '../../src/monitoring';
 import { newStack, synth, synthJson } from '../util';
@@ -80,6 +82,14 @@ describe('Monitoring.fromWorkspaceId', () => {
     monitoring.addDiagnosticSetting(stack, 'Diagnostics', { targetResourceId: target });
     expect(synth(stack)).not.toHaveResource(LogAnalyticsWorkspace);
     expect(synth(stack)).toHaveResourceWithProperties(MonitorDiagnosticSetting, { log_analytics_workspace_id: ws });
+  });
+
+  test('a workspace in another subscription (a central one) receives the logs: the setting carries its id whole', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: '00000000-0000-0000-0000-000000000000' });
+    const central = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-mgmt/providers/Microsoft.OperationalInsights/workspaces/central';
+    Monitoring.fromWorkspaceId(stack, 'Central', central).addDiagnosticSetting(stack, 'Diagnostics', { targetResourceId: target });
+    expect(synth(stack)).toHaveResourceWithProperties(MonitorDiagnosticSetting, { log_analytics_workspace_id: central, target_resource_id: target });
   });
 
   test('fails when the id is not a workspace id', () => {

@@ -1,4 +1,6 @@
-import { TerraformVariable } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
@@ -84,6 +86,71 @@ describe('MonitorPrivateLinkScope', () => {
     const scoped = hub.addScopedResource(new Construct(stack, 'Owner'), 'Join', COMPONENT);
     expect(blockOf(synthJson(stack), scoped)).toMatchObject({
       scope_name: '${element(split("/", var.ampls_id), 8)}', resource_group_name: '${element(split("/", var.ampls_id), 4)}',
+    });
+  });
+
+  describe('a scope in another subscription (a landing zone\'s hub)', () => {
+    const OTHER = '11111111-1111-1111-1111-111111111111';
+    const OTHER_SCOPE = `/subscriptions/${OTHER}/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub`;
+    const stackIn = (subscriptionId?: string) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId });
+      return stack;
+    };
+
+    test('fails at synth when the stack\'s provider names another subscription, naming the prop and the way out', () => {
+      const stack = stackIn('00000000-0000-0000-0000-000000000000');
+      const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', OTHER_SCOPE);
+      expect(() => hub.addScopedResource(new Construct(stack, 'Owner'), 'Join', COMPONENT)).toThrow(
+        `MonitorPrivateLinkScope.fromScopeId 'test/Hub': 'scopeId' is in subscription ${OTHER}, but azurerm_monitor_private_link_scoped_service `
+        + 'names its scope by name and resource group, so it joins a scope only in its provider\'s subscription, and the stack\'s azurerm provider '
+        + 'is in subscription 00000000-0000-0000-0000-000000000000; pass an azurerm provider for that subscription as \'options.provider\' of '
+        + `fromScopeId, or add the resource to the scope from a stack in that subscription, got '${OTHER_SCOPE}'`);
+    });
+
+    test('with an azurerm provider for the scope\'s subscription, the scoped service is created by that provider', () => {
+      const stack = stackIn('00000000-0000-0000-0000-000000000000');
+      const hubProvider = new AzurermProvider(stack, 'hub', { features: [{}], alias: 'hub', subscriptionId: OTHER });
+      const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', OTHER_SCOPE, { provider: hubProvider });
+      const scoped = hub.addScopedResource(new Construct(stack, 'Owner'), 'Join', COMPONENT);
+      const block = blockOf(synthJson(stack), scoped) as Record<string, unknown>;
+      expect(block).toMatchObject({ provider: 'azurerm.hub', scope_name: 'ampls-hub', resource_group_name: 'rg-hub', linked_resource_id: COMPONENT });
+      expect(block.lifecycle).toBeUndefined();
+    });
+
+    test('fails at synth when the passed provider names yet another subscription', () => {
+      const stack = stackIn();
+      const wrong = new AzurermProvider(stack, 'mgmt', { features: [{}], alias: 'mgmt', subscriptionId: '22222222-2222-2222-2222-222222222222' });
+      const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', OTHER_SCOPE, { provider: wrong });
+      expect(() => hub.addScopedResource(new Construct(stack, 'Owner'), 'Join', COMPONENT))
+        .toThrow(/'scopeId' is in subscription 1{8}-.*, and the azurerm provider 'test\/mgmt' is in subscription 2{8}-2222-2222-2222-2{12}; pass an azurerm provider/);
+    });
+
+    test('when the provider\'s subscription comes from the environment, a precondition fails the plan instead', () => {
+      const stack = stackIn();
+      const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', OTHER_SCOPE);
+      const scoped = hub.addScopedResource(new Construct(stack, 'Owner'), 'Join', COMPONENT);
+      const json = synthJson(stack);
+      type Lifecycle = { lifecycle: { precondition: Array<{ condition: string; error_message: string }> } };
+      const [precondition] = (blockOf(json, scoped) as Lifecycle).lifecycle.precondition;
+      expect(precondition.condition).toBe(`\${(lower(data.azurerm_client_config.AzurermClientConfig.subscription_id) == "${OTHER}")}`);
+      expect(precondition.error_message).toMatch(new RegExp(`^MonitorPrivateLinkScope.fromScopeId 'test/Hub': 'scopeId' is in subscription ${OTHER}, but .*, and the azurerm provider is in another one; pass an azurerm provider .*\\.$`));
+    });
+
+    test('a scope in the provider\'s own subscription needs nothing more', () => {
+      const stack = stackIn(OTHER.toUpperCase());
+      const hub = MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', OTHER_SCOPE);
+      const scoped = hub.addScopedResource(new Construct(stack, 'Owner'), 'Join', COMPONENT);
+      const json = synthJson(stack);
+      expect((blockOf(json, scoped) as Record<string, unknown>).lifecycle).toBeUndefined();
+      expect(json.data?.azurerm_client_config).toBeUndefined();
+    });
+
+    test('refuses a provider that is not azurerm', () => {
+      const stack = stackIn();
+      const notAzurerm = new TimeProvider(stack, 'time');
+      expect(() => MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', OTHER_SCOPE, { provider: notAzurerm }))
+        .toThrow("MonitorPrivateLinkScope.fromScopeId 'test/Hub': 'options.provider' must be an azurerm provider (AzurermProvider) for the scope's subscription, got 'time'");
     });
   });
 

@@ -1,5 +1,7 @@
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ZoneGroupMode } from '../../src/network';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, ZoneGroupMode } from '../../src/network';
 import { newStack, resolved, resourcesOf, synth, synthJson } from '../util';
 
 const hub = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones';
@@ -96,6 +98,27 @@ describe('PrivateDnsZones.fromHubZoneIds', () => {
     expect(zones.zoneIdFor(PrivateLinkZone.OPENAI)).toBe(`${hub}/privatelink.openai.azure.com`);
     expect(zones.zoneIdFor(PrivateLinkZone.KEY_VAULT)).toBe(`${hub}/privatelink.vaultcore.azure.net`);
     expect(synthJson(stack).resource).toBeUndefined();
+  });
+
+  test('zones in the hub\'s subscription reach the endpoints\' zone groups whole: a zone group takes zones of any subscription', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: '00000000-0000-0000-0000-000000000000' });
+    const connectivity = '/subscriptions/55555555-5555-5555-5555-555555555555/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones';
+    const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location: 'swedencentral' });
+    const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', { keyVault: `${connectivity}/privatelink.vaultcore.azure.net` });
+    new ServicePrivateEndpoint(stack, 'Endpoint', {
+      resourceGroupName: 'rg',
+      location: 'swedencentral',
+      network,
+      dnsZones,
+      subresource: 'vault',
+      zones: [PrivateLinkZone.KEY_VAULT],
+      targetResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1',
+    });
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOf(json, 'azurerm_private_endpoint')).map((e: any) => e.private_dns_zone_group))
+      .toEqual([{ name: 'default', private_dns_zone_ids: [`${connectivity}/privatelink.vaultcore.azure.net`] }]);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link')).toEqual({});
   });
 
   test('fails at synth when a needed hub zone was not given', () => {

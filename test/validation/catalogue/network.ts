@@ -1,3 +1,5 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   CatalogueEntry, SUB, RG, LOCATION, GUID, VNET_ID, VAULT_ID, DNS, STORAGE_ID, WORKSPACE_ID, base, build, placement,
@@ -370,6 +372,16 @@ const joinHub = (resourceId: string) => {
   return MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', HUB_SCOPE).addScopedResource(new Construct(stack, 'Owner'), 'Join', resourceId);
 };
 
+const OTHER_SUB_SCOPE = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-hub/providers/Microsoft.Insights/privateLinkScopes/ampls-hub';
+/** Joins a component to a scope from a stack whose provider names subscription 0000…, with or without a provider for the scope's. */
+const joinScopeIn = (scopeId: string, withHubProvider = false) => {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB.split('/')[2] });
+  const provider = withHubProvider
+    ? new AzurermProvider(stack, 'hub', { features: [{}], alias: 'hub', subscriptionId: scopeId.split('/')[2] }) : undefined;
+  return MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', scopeId, { provider }).addScopedResource(new Construct(stack, 'Owner'), 'Join', COMPONENT);
+};
+
 const MONITOR_SCOPE: CatalogueEntry[] = [
   {
     construct: 'MonitorPrivateLinkScope',
@@ -406,6 +418,15 @@ const MONITOR_SCOPE: CatalogueEntry[] = [
     expected: /'addScopedResource.resourceId' must be the id of a Microsoft.OperationalInsights\/workspaces or Microsoft.Insights\/components resource \(found Microsoft.KeyVault\/vaults\), got '.*vaults.*'/,
     fix: 'Scope only workspaces and Application Insights components.',
     valid: () => joinHub(COMPONENT),
+  },
+  {
+    construct: 'MonitorPrivateLinkScope.fromScopeId',
+    prop: 'scopeId',
+    description: 'in the subscription of the provider that creates the scoped services',
+    build: () => joinScopeIn(OTHER_SUB_SCOPE),
+    expected: /'scopeId' is in subscription 11111111-1111-1111-1111-111111111111, but azurerm_monitor_private_link_scoped_service .*, and the stack's azurerm provider is in subscription 00000000-0000-0000-0000-000000000000; pass an azurerm provider for that subscription as 'options.provider' of fromScopeId, .*got '\/subscriptions\/1{8}-.*ampls-hub'/,
+    fix: 'Pass `{ provider: new AzurermProvider(this, \'hub\', { features: [{}], alias: \'hub\', subscriptionId: \'<scope subscription>\' }) }` as the fourth argument of `fromScopeId`. Without `subscriptionId` on the stack\'s provider, a precondition fails the plan with the same message.',
+    valid: () => joinScopeIn(OTHER_SUB_SCOPE, true),
   },
 ];
 
