@@ -1,16 +1,94 @@
 import { PrivateEndpoint as AzPrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { flowsOf, FlowSource, VIRTUAL_NETWORK_TAG } from './private/flows';
+import { knownSubresources, servicePortsOf } from './private/service-ports';
 import { IPrivateDnsZones, PrivateLinkZone, ZoneGroupMode } from './private-dns-zones';
 import { IPrivateNetwork } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
+import { parseCidr } from '../core/private/cidr';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
-  checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError,
-  warn,
+  checkField, checkIntRange, checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId,
+  propError, ruleError, warn,
 } from '../core/private/validate';
+
+/**
+ * Who opens connections to a private endpoint: a subnet of the endpoint's network, an address
+ * range, or everything the VNet reaches (service tag `VirtualNetwork`).
+ *
+ * Passed to {@link ServicePrivateEndpoint.allowFrom}; on a {@link PrivateNetwork} each caller
+ * becomes NSG rules on the endpoint subnet (inbound) and, for a subnet, on the caller's own NSG
+ * (outbound), on the endpoint's service ports.
+ */
+export class EndpointCaller {
+  /**
+   * A subnet of the endpoint's network: `network.appIntegrationSubnetId`, or the `id` of a subnet
+   * from `PrivateNetwork.addDelegatedSubnet`. On an imported network, any subnet id of that VNet.
+   *
+   * @param subnetId resource id of the subnet (`.../virtualNetworks/<vnet>/subnets/<name>`)
+   */
+  public static subnet(subnetId: string): EndpointCaller {
+    checkField('EndpointCaller.subnet', 'subnetId', subnetId, is.string(true));
+    checkResourceId('EndpointCaller.subnet', 'subnetId', subnetId, 'Microsoft.Network/virtualNetworks/subnets');
+    return new EndpointCaller(subnetId, undefined);
+  }
+
+  /**
+   * An IPv4 address range, e.g. a hub's user range `10.100.0.0/16`.
+   *
+   * @param cidr the range, as a CIDR block
+   */
+  public static addressPrefix(cidr: string): EndpointCaller {
+    checkField('EndpointCaller.addressPrefix', 'cidr', cidr, is.string(true));
+    if (!isUnresolved(cidr)) {
+      const parsed = parseCidr(cidr);
+      if (typeof parsed === 'string') throw propError('EndpointCaller.addressPrefix', 'cidr', parsed, cidr);
+      if (parsed.prefix === 0) throw propError('EndpointCaller.addressPrefix', 'cidr', 'must not be 0.0.0.0/0: callers are named ranges, never the whole Internet', cidr);
+    }
+    return new EndpointCaller(undefined, cidr);
+  }
+
+  /**
+   * Everything the virtual network reaches: its address space, peered VNets (a hub), VPN and
+   * ExpressRoute (service tag `VirtualNetwork`). The users of the chat app come this way.
+   */
+  public static virtualNetwork(): EndpointCaller {
+    return new EndpointCaller(undefined, VIRTUAL_NETWORK_TAG);
+  }
+
+  /**
+   * Resource id of the calling subnet, for {@link EndpointCaller.subnet}.
+   *
+   * @default - not a subnet
+   */
+  public readonly subnetId?: string;
+  /**
+   * The address range or service tag, for {@link EndpointCaller.addressPrefix} and {@link EndpointCaller.virtualNetwork}.
+   *
+   * @default - not a range
+   */
+  public readonly addressPrefix?: string;
+
+  private constructor(subnetId: string | undefined, addressPrefix: string | undefined) {
+    this.subnetId = subnetId;
+    this.addressPrefix = addressPrefix;
+  }
+}
+
+/** A caller recorded on an endpoint with {@link ServicePrivateEndpoint.allowFrom}. */
+export interface EndpointCallerEntry {
+  /** Who calls. */
+  readonly caller: EndpointCaller;
+  /**
+   * Why it calls, as given.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+}
 
 /**
  * Where and how a service gets its private endpoint; reused by every construct's props.
@@ -47,6 +125,17 @@ export interface ServicePrivateEndpointProps extends PrivateEndpointOptions {
    */
   readonly name?: string;
   /**
+   * TCP ports clients open on the endpoint. Needed for a sub-resource the library does not
+   * know; overrides the known ports otherwise (a clustered Redis cache, for instance).
+   *
+   * @default - from the sub-resource: 443 for HTTPS services (`vault`, `account`, `sites`,
+   * `registry`, `Gateway`, `azuremonitor`, `blob`...), 5432 for `postgresqlServer`, 3306 for
+   * `mysqlServer`, 1433 for `sqlServer`, 6380 for `redisCache`, 10000 for `redisEnterprise`,
+   * 10255 for Cosmos DB `MongoDB`, 10350 for `Cassandra`; none for other sub-resources, and then
+   * {@link ServicePrivateEndpoint.allowFrom} fails until this is set
+   */
+  readonly servicePorts?: number[];
+  /**
    * Resources that must exist before the endpoint is created (e.g. a wait after the account is provisioned).
    *
    * @default - only the implicit dependency on the target
@@ -82,6 +171,15 @@ export class ServicePrivateEndpoint extends Construct {
    * `ZoneGroupMode.MANAGED_BY_POLICY`): the endpoint has none of its own and ignores Policy's.
    */
   public readonly zoneGroupManagedByPolicy: boolean;
+  /**
+   * TCP ports clients open on the endpoint, sorted: `servicePorts` when given, otherwise the
+   * ports of the sub-resource (empty when the library does not know it).
+   */
+  public readonly servicePorts: number[];
+  /** The network whose `private-endpoints` subnet holds the endpoint. */
+  public readonly network: IPrivateNetwork;
+  private readonly subresource: string;
+  private readonly callerEntries: EndpointCallerEntry[] = [];
 
   constructor(scope: Construct, id: string, props: ServicePrivateEndpointProps) {
     super(scope, id);
@@ -94,6 +192,7 @@ export class ServicePrivateEndpoint extends Construct {
       subresource: is.string(true),
       zones: is.arrayOf(is.instance(PrivateLinkZone, 'a PrivateLinkZone (e.g. PrivateLinkZone.KEY_VAULT)'), true),
       name: is.string(),
+      servicePorts: is.arrayOf(is.integer()),
       dependsOn: is.arrayOf(is.any()),
       tags: is.stringMap(),
     });
@@ -112,6 +211,9 @@ export class ServicePrivateEndpoint extends Construct {
       throw ruleError(this, `'zones' must not repeat a zone, got ${JSON.stringify(names)}`);
     }
     this.checkTarget(props.targetResourceId, props.subresource, zones);
+    this.network = props.network;
+    this.subresource = props.subresource;
+    this.servicePorts = this.portsOf(props.servicePorts, props.subresource);
 
     this.zoneGroupManagedByPolicy = props.dnsZones.zoneGroupMode === ZoneGroupMode.MANAGED_BY_POLICY;
 
@@ -143,6 +245,64 @@ export class ServicePrivateEndpoint extends Construct {
     });
     this.privateEndpointId = this.resource.id;
     this.privateIpAddress = this.resource.privateServiceConnection.privateIpAddress;
+  }
+
+  /** Callers wired with {@link allowFrom}, in call order. */
+  public get callers(): EndpointCallerEntry[] {
+    return [...this.callerEntries];
+  }
+
+  /**
+   * Lets `caller` open connections to this endpoint on its {@link servicePorts}.
+   *
+   * On a {@link PrivateNetwork}, the endpoint subnet's NSG gets an inbound Allow rule for the
+   * caller, and a calling subnet's NSG an outbound one; the rules are rendered at synth, so
+   * callers may be added in any order. On an imported network (`PrivateNetwork.fromAttributes`)
+   * nothing is created: the flow is recorded, the network team's NSGs must allow it, and the
+   * compliance rule PCHAT-NET-003 checks it when those NSGs are in the stack.
+   *
+   * Adding the same caller twice adds nothing.
+   *
+   * @param caller who calls: `EndpointCaller.subnet(id)`, `EndpointCaller.addressPrefix(cidr)` or `EndpointCaller.virtualNetwork()`
+   * @param description why it calls, for the NSG rule (at most 100 characters)
+   */
+  public allowFrom(caller: EndpointCaller, description?: string): void {
+    checkField(this, 'allowFrom.caller', caller, is.instance(EndpointCaller, 'an EndpointCaller (EndpointCaller.subnet(id), EndpointCaller.addressPrefix(cidr) or EndpointCaller.virtualNetwork())', true));
+    checkField(this, 'allowFrom.description', description, is.string());
+    if (description !== undefined && !isUnresolved(description) && (description.trim() === '' || description.length > 100)) {
+      throw propError(this, 'allowFrom.description', 'must be 1 to 100 characters (it becomes part of an NSG rule description, which Azure caps at 140)', description);
+    }
+    if (this.servicePorts.length === 0) {
+      throw ruleError(this, `'servicePorts' must be set before callers are allowed: the library knows no port for sub-resource '${this.subresource}' (known: ${knownSubresources().join(', ')}), got none`);
+    }
+    const same = this.callerEntries.find((e) => e.caller.subnetId === caller.subnetId && e.caller.addressPrefix === caller.addressPrefix);
+    if (same) return;
+    const registry = flowsOf(this.network);
+    if (registry) {
+      let source: FlowSource;
+      if (caller.subnetId !== undefined) {
+        const subnet = registry.subnetById(caller.subnetId);
+        if (!subnet) {
+          throw propError(this, 'allowFrom.caller', "must be a subnet of the endpoint's network (its appIntegrationSubnetId, or a subnet from addDelegatedSubnet); "
+            + 'for another range use EndpointCaller.addressPrefix(cidr)', caller.subnetId);
+        }
+        source = { subnet };
+      } else {
+        source = { prefix: caller.addressPrefix };
+      }
+      registry.add(source, this.servicePorts, description);
+    }
+    this.callerEntries.push({ caller, description });
+  }
+
+  private portsOf(given: number[] | undefined, subresource: string): number[] {
+    if (given === undefined || isUnresolved(given)) {
+      return isUnresolved(subresource) ? [] : servicePortsOf(subresource) ?? [];
+    }
+    if (given.length === 0) throw propError(this, 'servicePorts', 'must list at least one TCP port, or be left out', given);
+    for (const [i, port] of given.entries()) checkIntRange(this, `servicePorts[${i}]`, port, 1, 65535);
+    if (new Set(given).size !== given.length) throw propError(this, 'servicePorts', 'must not repeat a port', given);
+    return [...given].sort((a, b) => a - b);
   }
 
   /**

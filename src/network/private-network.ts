@@ -1,6 +1,8 @@
 import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
 import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-gateway-public-ip-association';
-import { NetworkSecurityGroup, NetworkSecurityGroupSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-group';
+import {
+  NetworkSecurityGroup, NetworkSecurityGroupSecurityRule, networkSecurityGroupSecurityRuleToTerraform,
+} from '@cdktf/provider-azurerm/lib/network-security-group';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
@@ -8,9 +10,11 @@ import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { IResolvable, Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Egress, EgressKind } from './egress';
 import { AzureNameRule, Names } from '../core/names';
+import { FlowRegistry, OwnedSubnet, registerFlows, RenderedRule } from './private/flows';
 import { claimAddressSpace } from './private/stack-registry';
 import { Cidr, contains, isPrivateRange, overlaps, parseCidr, reservedOverlap } from '../core/private/cidr';
 import { checkPlacement } from '../core/private/placement';
@@ -190,8 +194,9 @@ const RECOMMENDED_APP_SUBNET_PREFIX = 26;
  * - subnet `private-endpoints`: holds every private endpoint; network policies enabled so that
  *   its NSG applies to the endpoints;
  * - subnet `app-integration`: delegated to `Microsoft.Web/serverFarms`;
- * - one NSG per subnet, denying inbound from the Internet and allowing only HTTPS from inside
- *   the virtual network (which includes peered hubs, VPN and ExpressRoute) to the endpoints;
+ * - one NSG per subnet, denying inbound from the Internet and everything else, and allowing
+ *   exactly the flows wired with {@link ServicePrivateEndpoint.allowFrom}: each caller on its
+ *   endpoints' service ports (inbound on the endpoint subnet, outbound on a calling subnet);
  * - default outbound access disabled on both subnets.
  *
  * @see https://learn.microsoft.com/azure/app-service/overview-vnet-integration
@@ -237,6 +242,8 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
   private readonly space?: Cidr;
   /** Every subnet's prefix so far, by the prop or call that set it, to refuse overlaps. */
   private readonly subnetRanges: [string, Cidr][] = [];
+  /** The flows wired to endpoints on this network, rendered into the NSGs at synth. */
+  private readonly flows: FlowRegistry;
   /** Placement and tags of the resources it creates. */
   private readonly common: { readonly resourceGroupName: string; readonly location: string; readonly tags?: { [key: string]: string } };
 
@@ -287,17 +294,15 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     this.privateEndpointNsg = new NetworkSecurityGroup(this, 'PrivateEndpointNsg', {
       ...common,
       name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${PRIVATE_ENDPOINT_SUBNET_NAME}`),
-      securityRule: [
-        rule('AllowVnetHttpsInbound', 100, 'Allow', 'Tcp', 'VirtualNetwork', peCidr, '443',
-          'HTTPS from the VNet, peered hubs, VPN and ExpressRoute to the private endpoints'),
-        ...denyInbound(),
-      ],
+      // Rendered at synth from the callers wired to the endpoints (ServicePrivateEndpoint.allowFrom),
+      // so that endpoints created after the network get their rules too.
+      securityRule: lazyRules(() => [...this.flows.inboundRules(), ...denyInbound()]),
     });
     this.appIntegrationNsg = new NetworkSecurityGroup(this, 'AppIntegrationNsg', {
       ...common,
       name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${APP_INTEGRATION_SUBNET_NAME}`),
       // VNet integration carries only the app's outbound traffic: nothing may come in here.
-      securityRule: denyInbound(),
+      securityRule: lazyRules(() => [...denyInbound(), ...this.flows.outboundRules(appSubnet)]),
     });
 
     this.privateEndpointSubnet = new Subnet(this, 'PrivateEndpointSubnet', {
@@ -323,6 +328,9 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
         },
       }],
     });
+    const appSubnet: OwnedSubnet = { name: APP_INTEGRATION_SUBNET_NAME, cidr: appCidr, id: this.appIntegrationSubnet.id };
+    this.flows = new FlowRegistry(this, peCidr, [appSubnet]);
+    registerFlows(this, this.flows);
     new SubnetNetworkSecurityGroupAssociation(this, 'PrivateEndpointNsgAssociation', {
       subnetId: this.privateEndpointSubnet.id,
       networkSecurityGroupId: this.privateEndpointNsg.id,
@@ -411,10 +419,11 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       if (taken) throw propError(this, prop, `must not overlap '${taken[0]}' ('${taken[1].text}')`, cidr.text);
       this.subnetRanges.push([prop, cidr]);
     }
+    let owned: OwnedSubnet | undefined;
     const nsg = new NetworkSecurityGroup(this, `${id}Nsg`, {
       ...this.common,
       name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${options.name}`),
-      securityRule: denyInbound(),
+      securityRule: lazyRules(() => [...denyInbound(), ...(owned ? this.flows.outboundRules(owned) : [])]),
     });
     const subnet = new Subnet(this, id, {
       name: options.name,
@@ -427,6 +436,8 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
         serviceDelegation: { name: options.delegation ?? 'Microsoft.Web/serverFarms', actions: ['Microsoft.Network/virtualNetworks/subnets/action'] },
       }],
     });
+    owned = { name: options.name, cidr: options.cidr, id: subnet.id };
+    this.flows.addSubnet(owned);
     new SubnetNetworkSecurityGroupAssociation(this, `${id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
     if (options.egress && this.natGateway) {
       new SubnetNatGatewayAssociation(this, `${id}NatAssociation`, { subnetId: subnet.id, natGatewayId: this.natGateway.id });
@@ -498,6 +509,11 @@ function rule(
     destinationAddressPrefix: destination,
     destinationPortRange: port,
   };
+}
+
+/** Inline `security_rule` list computed at synth; already in Terraform's snake_case (a token skips the provider's mapper). */
+function lazyRules(produce: () => Array<NetworkSecurityGroupSecurityRule | RenderedRule>): IResolvable {
+  return Lazy.anyValue({ produce: () => produce().map((r) => networkSecurityGroupSecurityRuleToTerraform(r)) });
 }
 
 function denyInbound(): NetworkSecurityGroupSecurityRule[] {
