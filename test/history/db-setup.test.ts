@@ -1,0 +1,187 @@
+// Who runs the history database's one-time setup (pg_cron and the retention job): by default the
+// front end at its start, inside the VNet; the applying machine only by a named opt-in.
+import { Testing } from 'cdktf';
+import {
+  ChatFrontEnd, ChatWebApp, ContainerImage, Monitoring, OpenAiAccount, PostgresHistoryStore, PostgresHistoryStoreProps, PrivateChat,
+  PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner,
+} from '../../src';
+import {
+  databaseSetupScript, databaseSetupStartupCommand, DB_SETUP_SCRIPT_SETTING, DB_SETUP_STATEMENTS_SETTING, terraformLiteral,
+} from '../../src/app/private/database-setup';
+import { Compliance } from '../../src/compliance';
+import { newStack, resolved, resourcesOf, synthJson } from '../util';
+
+const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
+
+function base() {
+  const stack = newStack();
+  const network = new PrivateNetwork(stack, 'Network', common);
+  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg-chat', network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL] });
+  const monitoring = new Monitoring(stack, 'Monitoring', common);
+  const vault = new PrivateKeyVault(stack, 'Vault', { ...common, network, dnsZones, monitoring });
+  return { stack, network, dnsZones, monitoring, vault };
+}
+
+function store(props: Partial<PostgresHistoryStoreProps> = {}) {
+  const b = base();
+  const history = new PostgresHistoryStore(b.stack, 'History', { ...common, network: b.network, dnsZones: b.dnsZones, vault: b.vault, ...props });
+  return { ...b, history };
+}
+
+function withApp(props: Partial<PostgresHistoryStoreProps> = { retentionDays: 30 }) {
+  const s = store(props);
+  const openAi = new OpenAiAccount(s.stack, 'OpenAi', { ...common, network: s.network, dnsZones: s.dnsZones, monitoring: s.monitoring });
+  const app = new ChatWebApp(s.stack, 'App', {
+    ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history,
+  });
+  return { ...s, app };
+}
+
+/** `terraform_data` with a provisioner: the retention job (other terraform_data hold generated values). */
+const jobs = (json: any) => Object.values(resourcesOf(json, 'terraform_data')).filter((r: any) => r.provisioner !== undefined) as any[];
+const webApp = (json: any) => Object.values(resourcesOf(json, 'azurerm_linux_web_app'))[0] as any;
+const annotationsOf = (stack: any) => stack.node.findAll().flatMap((c: any) => c.node.metadata.filter((m: any) => m.type === '@cdktf/warn').map((m: any) => String(m.data)));
+/** A Terraform string as Terraform renders it: `$${` and `%%{` are literal `${` and `%{`. */
+const rendered = (text: string) => text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+
+describe('database setup: the front end runs it at start (RetentionJobRunner.APP_STARTUP, the default)', () => {
+  test('the store exposes the setup as idempotent statements, and adds no local-exec', () => {
+    const { history, stack } = store({ retentionDays: 30 });
+    expect(history.retentionJobRunner).toBe(RetentionJobRunner.APP_STARTUP);
+    expect(history.setupStatements).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', history.retentionJobSql]);
+    expect(history.retentionJobSql).toMatch(/^SELECT cron\.schedule\('chat-retention', '17 3 \* \* \*', \$\$.+\$\$\)$/);
+    expect(history.retentionJob).toBeUndefined();
+    expect(jobs(synthJson(stack))).toEqual([]);
+  });
+
+  test('Open WebUI gets the statements, the script and a startup command that runs them before start.sh', () => {
+    const { history, stack } = withApp();
+    const app = webApp(synthJson(stack));
+    expect(app.site_config.app_command_line).toBe(databaseSetupStartupCommand());
+    expect(JSON.parse(rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING]))).toEqual(history.setupStatements);
+    expect(JSON.parse(rendered(app.app_settings[DB_SETUP_SCRIPT_SETTING]))).toEqual(databaseSetupScript());
+    expect(databaseSetupScript().at(-1)).toBe('os.execvp("bash", ["bash","start.sh"])');
+    // The script connects with the DATABASE_URL the app already has (a Key Vault reference App Service resolves).
+    expect(app.app_settings.DATABASE_URL).toBe(resolved(history, history.connectionUrlReference));
+    expect(annotationsOf(stack).filter((w: string) => w.includes('history-setup-not-run'))).toEqual([]);
+  });
+
+  test('the startup command has no $, no newline and one pair of double quotes: a host shell and a word splitter read it alike', () => {
+    const command = databaseSetupStartupCommand();
+    expect(command).not.toMatch(/[$\n`\\]/);
+    expect(command.match(/"/g)).toHaveLength(2);
+    expect(command).toBe(`python3 -c "import json,os;exec(chr(10).join(json.loads(os.environ['${DB_SETUP_SCRIPT_SETTING}'])))"`);
+  });
+
+  test('a statement Terraform would interpolate is escaped in the app setting', () => {
+    const statement = "DELETE FROM t WHERE note = '${x} %{y}'";
+    const { stack } = withApp({ retentionDays: 7, retentionStatement: statement });
+    const value = webApp(synthJson(stack)).app_settings[DB_SETUP_STATEMENTS_SETTING];
+    expect(value).toContain("'$${x} %%{y}'");
+    expect(JSON.parse(rendered(value))[1]).toContain(statement);
+    expect(terraformLiteral('a ${b} %{c}')).toBe('a $${b} %%{c}');
+  });
+
+  test('no retention, no setup: no startup command, no setup settings', () => {
+    const { stack, history } = withApp({});
+    const app = webApp(synthJson(stack));
+    expect(history.setupStatements).toBeUndefined();
+    expect(app.site_config.app_command_line).toBeUndefined();
+    expect(app.app_settings[DB_SETUP_STATEMENTS_SETTING]).toBeUndefined();
+  });
+
+  test('the setup settings are wired: appSettings cannot override them', () => {
+    const s = store({ retentionDays: 30 });
+    const openAi = new OpenAiAccount(s.stack, 'OpenAi', { ...common, network: s.network, dnsZones: s.dnsZones, monitoring: s.monitoring });
+    const props = { ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history };
+    expect(() => new ChatWebApp(s.stack, 'App', { ...props, appSettings: { [DB_SETUP_STATEMENTS_SETTING]: '[]' } })).toThrow(`ChatWebApp 'test/App': 'appSettings.${DB_SETUP_STATEMENTS_SETTING}' must not be set: the construct wires it from 'history', got '[]'`);
+  });
+
+  test('PrivateChat wires it by default: the apply has no local-exec, and PCHAT-APPLY-001 passes', () => {
+    const stack = newStack();
+    const chat = new PrivateChat(stack, 'chat', { location: 'swedencentral', history: { retentionDays: 30 } });
+    const out = synthJson(stack);
+    expect(jobs(out)).toEqual([]);
+    expect(webApp(out).site_config.app_command_line).toBe(databaseSetupStartupCommand());
+    expect(chat.history!.setupStatements).toHaveLength(2);
+    Compliance.applyTo(stack);
+    expect(Compliance.report(stack).failures.filter((f) => f.ruleId === 'PCHAT-APPLY-001' && f.address.startsWith('terraform_data'))).toEqual([]);
+  });
+
+  test('warns at synth when no front end runs the statements of a standalone store', () => {
+    const { stack } = store({ retentionDays: 30 });
+    Testing.synth(stack, true);
+    expect(annotationsOf(stack)).toContainEqual(expect.stringMatching(
+      /^PostgresHistoryStore 'test\/History': 'retentionJobRunner' is RetentionJobRunner\.APP_STARTUP, but no front end runs the store's 'setupStatements'.*ChatFrontEnd\.openWebUi\(\).*RetentionJobRunner\.NONE.*RetentionJobRunner\.APPLYING_MACHINE.*\[history-setup-not-run\]$/,
+    ));
+  });
+});
+
+describe('database setup: the other runners', () => {
+  test('APPLYING_MACHINE: the old psql local-exec, acknowledged on PCHAT-APPLY-001 with its reason; nothing for the app to run', () => {
+    const { stack, history } = withApp({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE });
+    const out = synthJson(stack);
+    expect(jobs(out)).toHaveLength(1);
+    expect(jobs(out)[0].provisioner[0]['local-exec'].command).toBe('psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "$PGCHAT_RETENTION_JOB"');
+    expect(history.setupStatements).toBeUndefined();
+    expect(webApp(out).site_config.app_command_line).toBeUndefined();
+    Compliance.applyTo(stack);
+    const acknowledged = Compliance.report(stack).acknowledged.filter((f) => f.ruleId === 'PCHAT-APPLY-001');
+    expect(acknowledged).toEqual([expect.objectContaining({
+      constructPath: 'test/History/RetentionJob',
+      acknowledgedReason: expect.stringContaining('retentionJobRunner is RetentionJobRunner.APPLYING_MACHINE'),
+    })]);
+  });
+
+  test('NONE: pg_cron on the server, the statement for the operator, nothing run', () => {
+    const { stack, history } = withApp({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE });
+    const out = synthJson(stack);
+    expect(jobs(out)).toEqual([]);
+    expect(webApp(out).site_config.app_command_line).toBeUndefined();
+    expect(history.setupStatements).toBeUndefined();
+    expect(history.retentionJobSql).toMatch(/^SELECT cron\.schedule/);
+    expect(Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((c: any) => c.name)).toContain('azure.extensions');
+  });
+
+  test('PrivateChat passes the runner through', () => {
+    const stack = newStack();
+    new PrivateChat(stack, 'chat', { location: 'swedencentral', history: { retentionDays: 30, retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE } });
+    expect(jobs(synthJson(stack))).toHaveLength(1);
+  });
+
+  test('the deprecated scheduleRetentionJob: false is NONE, true the default runner, each with a warning', () => {
+    const off = store({ retentionDays: 30, scheduleRetentionJob: false });
+    expect(off.history.retentionJobRunner).toBe(RetentionJobRunner.NONE);
+    const on = store({ retentionDays: 30, scheduleRetentionJob: true });
+    expect(on.history.retentionJobRunner).toBe(RetentionJobRunner.APP_STARTUP);
+    expect(on.history.retentionJob).toBeUndefined();
+    Testing.synth(on.stack);
+    expect(annotationsOf(on.stack)).toContainEqual(expect.stringContaining("'scheduleRetentionJob' is deprecated: use 'retentionJobRunner' (true now means RetentionJobRunner.APP_STARTUP"));
+  });
+});
+
+describe('database setup: fails when …', () => {
+  test.each([
+    ['retentionJobRunner without retentionDays', { retentionJobRunner: RetentionJobRunner.NONE },
+      "PostgresHistoryStore 'test/History': 'retentionJobRunner' only matters with 'retentionDays', got 'retentionJobRunner' 'None' alone"],
+    ['retentionJobRunner is not a runner', { retentionDays: 30, retentionJobRunner: 'Laptop' as RetentionJobRunner },
+      "PostgresHistoryStore 'test/History': 'retentionJobRunner' must be one of 'AppStartup', 'ApplyingMachine', 'None', got 'Laptop'"],
+    ['both the runner and the deprecated boolean are set', { retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE, scheduleRetentionJob: false },
+      "PostgresHistoryStore 'test/History': 'scheduleRetentionJob' is deprecated and replaced by 'retentionJobRunner'; set only 'retentionJobRunner', got both ('scheduleRetentionJob' false)"],
+  ])('%s', (_label, props, message) => {
+    expect(() => store(props as Partial<PostgresHistoryStoreProps>)).toThrow(message);
+  });
+
+  test('a front end that cannot run the statements is given a store that carries them', () => {
+    const s = store({ retentionDays: 30 });
+    const openAi = new OpenAiAccount(s.stack, 'OpenAi', { ...common, network: s.network, dnsZones: s.dnsZones, monitoring: s.monitoring });
+    // A store whose kind a custom front end reads does not exist yet; a hand-made one stands in.
+    const frontEnd = ChatFrontEnd.fromImage(ContainerImage.fromRegistry('https://ghcr.io', 'contoso/chat', '1.0.0', { port: 8080 }));
+    Object.defineProperty(frontEnd, 'historyStore', { value: s.history.historyStoreKind });
+    expect(() => new ChatWebApp(s.stack, 'App', {
+      ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history, frontEnd,
+    })).toThrow("ChatWebApp 'test/App': 'history' must not carry 'setupStatements' for a custom image, which cannot run them at its start; "
+      + "use ChatFrontEnd.openWebUi(), or give the store 'retentionJobRunner' RetentionJobRunner.NONE (and run its 'retentionJobSql' from inside the network) "
+      + "or RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint), got '2 statement(s)'");
+  });
+});
