@@ -29,7 +29,9 @@ export interface ConformanceViolation {
  *   Terraform expressions (`${…}`), which may stand for any type;
  * - a block that takes at most one item given several;
  * - missing required arguments and blocks;
- * - deprecated arguments (a table kept with the library).
+ * - deprecated arguments (a table kept with the library);
+ * - the providers' plan-time rules that no schema carries (`ConflictsWith`, `ExactlyOneOf`, enums,
+ *   ranges, `CustomizeDiff` checks …), from the table of {@link ProviderRules}.
  *
  * Resources of providers without a prebuilt package here (e.g. `random`) are skipped.
  *

@@ -1,1 +1,3 @@
 export * from './conformance';
+export * from './provider-rule';
+export * from './provider-rules';

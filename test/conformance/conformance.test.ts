@@ -16,7 +16,10 @@ function vault(stack: TerraformStack, id = 'Vault'): KeyVault {
   return new KeyVault(stack, id, { name: 'kv-chat', location: 'swedencentral', resourceGroupName: 'rg', skuName: 'standard', tenantId: '00000000-0000-0000-0000-000000000000' });
 }
 function account(stack: TerraformStack): CognitiveAccount {
-  return new CognitiveAccount(stack, 'OpenAi', { name: 'oai', kind: 'OpenAI', location: 'swedencentral', resourceGroupName: 'rg', skuName: 'S0', networkAcls: { defaultAction: 'Deny' } });
+  // network_acls needs custom_subdomain_name (the provider's RequiredWith, held by ProviderRules).
+  return new CognitiveAccount(stack, 'OpenAi', {
+    name: 'oai', kind: 'OpenAI', location: 'swedencentral', resourceGroupName: 'rg', skuName: 'S0', customSubdomainName: 'oai', networkAcls: { defaultAction: 'Deny' },
+  });
 }
 function entraStack(): { stack: TerraformStack; app: Application } {
   const stack = newStack();

@@ -1,3 +1,4 @@
+import { checkProviderRules } from './provider-rules-check';
 import { DEPRECATED_ARGUMENTS, DeprecatedArgument } from '../deprecations';
 import { AttributeKind, AttributeSchema, BlockSchema, NestedBlockSchema, ProviderSchema, schemaForType } from '../schema';
 
@@ -18,7 +19,8 @@ const DEPRECATIONS = new Map<string, DeprecatedArgument>(DEPRECATED_ARGUMENTS.ma
 
 /**
  * Holds every resource, data source and provider block of a synthesized configuration (the
- * object that `cdk.tf.json` holds) against the schema of its provider.
+ * object that `cdk.tf.json` holds) against the schema of its provider, and every resource and
+ * data source against the provider-side plan-time rules of its type (`ProviderRules`).
  */
 export function checkConfiguration(config: unknown): Violation[] {
   const out: Violation[] = [];
@@ -37,6 +39,12 @@ function checkSection(section: unknown, kind: 'resource' | 'data', out: Violatio
   for (const type of Object.keys(section).sort()) {
     const instances = section[type];
     if (!isObject(instances)) continue;
+    // The provider-side plan-time rules the schema does not carry (ConflictsWith, enums,
+    // CustomizeDiff, …), for every type the table knows, with or without a schema here.
+    for (const name of Object.keys(instances).sort()) {
+      const address = kind === 'resource' ? `${type}.${name}` : `data.${type}.${name}`;
+      checkProviderRules(type, kind === 'data', address, instances[name], out);
+    }
     const provider = schemaForType(type);
     // A provider without prebuilt bindings here (random, null, a private one): nothing to hold it against.
     if (!provider) continue;

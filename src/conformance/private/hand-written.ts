@@ -10,7 +10,8 @@ export const HAND_WRITTEN_SCHEMAS: { readonly [packageName: string]: ProviderSch
    * Azure/azapi 2.x: the `azapi_update_resource` the AI gateway uses to turn off public network
    * access and to turn on language-model logging (`type`, `resource_id`, `body` as an object), and
    * the `azapi_resource` of its Application Insights logger and diagnostic (`type`, `name`,
-   * `parent_id`, `body`, `sensitive_body`).
+   * `parent_id`, `body`, `sensitive_body`). The Key Vault secrets and keys (`Microsoft.KeyVault/vaults/secrets`
+   * and `/keys`, written through Azure Resource Manager) use the same `azapi_resource` arguments.
    *
    * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/update_resource
    * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/resource
