@@ -1,17 +1,19 @@
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { Fn, ITerraformDependable, Op, Token } from 'cdktf';
+import { Fn, ITerraformDependable, Op, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ICustomerManagedKey } from './customer-managed-key';
-import { IPrivateKeyVault, PrivateKeyVault } from './key-vault';
+import { IPrivateKeyVault } from './key-vault';
 import {
-  CRYPTO_SERVICE_ENCRYPTION_USER_ROLE, KEY_ROLE_WAIT, keyWriterWait, parseKeyId, VAULT_DNS_SUFFIXES,
+  CRYPTO_SERVICE_ENCRYPTION_USER_ROLE, KEY_ROLE_WAIT, parseKeyId, VAULT_DNS_SUFFIXES, VAULT_KEY_TYPE,
 } from './private/keys';
+import { adoptIfAsked, forgetPreviousAddress, logicalIdAt } from './private/upgrade';
 import type { IChatIdentity } from '../app/identity';
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal, PrincipalType } from '../core/principal';
+import { AzapiResource } from '../core/private/azapi';
+import { withoutTrailingSlash } from '../core/private/endpoints';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
 import { VAULT_REF } from '../core/private/references';
@@ -90,12 +92,12 @@ export interface EncryptionKeyProps {
    */
   readonly location?: string;
   /**
-   * Grant the principal that runs Terraform `Key Vault Crypto Officer` on the vault (once per
-   * vault), so that it may create the key and its rotation policy. Turn off when that principal
-   * already holds a role that creates keys there (a second, identical assignment fails with
-   * `RoleAssignmentExists`).
+   * Ignored. The key is created through Azure Resource Manager, which needs no Key Vault
+   * data-plane role (`Key Vault Crypto Officer`) for the principal running Terraform, so no grant
+   * is made.
    *
-   * @default true
+   * @default - no grant is made
+   * @deprecated the key no longer needs a data-plane role for the deployer; remove the prop
    */
   readonly grantDeployerAccess?: boolean;
   /**
@@ -186,25 +188,32 @@ const ATTRIBUTES_SHAPE: Shape = {
  * - a user-assigned identity (created, or passed in) holding `Key Vault Crypto Service
  *   Encryption User` on this key alone, and a wait for the grant to propagate: services that use
  *   the key depend on {@link dependables};
- * - the principal running Terraform gets `Key Vault Crypto Officer` on the vault first (once per
- *   vault), and the key waits for it; with public network access off, Terraform must run from a
- *   network that reaches the vault's private endpoint, as for secrets;
+ * - created through Azure Resource Manager (an `azapi_resource` of type
+ *   `Microsoft.KeyVault/vaults/keys`), not through the vault's data plane: the vault's firewall
+ *   does not apply, the principal running Terraform needs `Microsoft.KeyVault/vaults/keys/write`
+ *   (Contributor has it) and no `Key Vault Crypto Officer`, and the first apply works from a
+ *   machine that reaches only Azure Resource Manager;
  * - `lifecycle.prevent_destroy` unless `preventDestroy` is false.
+ *
+ * Azure's PUT on a key creates its first version only: when the key exists it returns it
+ * unchanged, and it never creates versions or updates a key. Changing `keySize`,
+ * `rotateAfterDays` or `expireAfterDays` after the first apply therefore changes nothing in Azure
+ * (the plan keeps showing the difference); change a live key's rotation policy with
+ * `az keyvault key rotation-policy update`. Rotation itself is Key Vault's, by the policy.
  *
  * Services are given the versionless key id ({@link keyId}). PostgreSQL flexible server and
  * Container Registry then pick up each new version by themselves. Azure OpenAI documents that
  * the account must be pointed at a new version after a rotation; the first version never
  * expires, so an account still using it keeps working (see docs for the rotation runbook).
  *
- * The key deliberately has no `expiration_date`: azurerm reads the newest version's expiry into
- * it, so after a rotation a fixed date would be written back onto the new version (azurerm issue
- * #22838). Checkov's Terraform check CKV_AZURE_40 reads only `expiration_date` and flags the key;
- * the rule pack's PCHAT-KV-009 checks the rotation policy's expiry instead, as Checkov's own ARM
- * form of CKV_AZURE_40 does.
+ * The key deliberately has no `attributes.exp`: the first version never expires (a fixed date
+ * would be one more thing to renew by hand, and the PUT cannot update it later); every version the
+ * rotation creates expires after `expireAfterDays`. The rule pack's PCHAT-KV-009 checks the
+ * rotation policy's expiry, as Checkov's ARM form of CKV_AZURE_40 does.
  *
  * @see https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation
- * @see https://registry.terraform.io/providers/hashicorp/azurerm/4.55.0/docs/resources/key_vault_key
- * @see https://github.com/hashicorp/terraform-provider-azurerm/issues/22838
+ * @see https://learn.microsoft.com/azure/templates/microsoft.keyvault/vaults/keys
+ * @see https://github.com/Azure/azure-rest-api-specs/blob/main/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2024-11-01/keys.json
  */
 export class EncryptionKey extends Construct implements ICustomerManagedKey {
   /**
@@ -227,8 +236,8 @@ export class EncryptionKey extends Construct implements ICustomerManagedKey {
   public readonly keySize: number;
   /** Resource-manager id of the key without a version (`…/vaults/<vault>/keys/<name>`): the scope of its role assignment. */
   public readonly keyResourceId: string;
-  /** The `azurerm_key_vault_key` (escape hatch). */
-  public readonly resource: KeyVaultKey;
+  /** The `azapi_resource` of type `Microsoft.KeyVault/vaults/keys` (escape hatch). */
+  public readonly resource: TerraformResource;
   /**
    * The identity this construct created.
    *
@@ -261,29 +270,42 @@ export class EncryptionKey extends Construct implements ICustomerManagedKey {
     this.keyName = props.name ?? Names.local(this, AzureNameRule.KEY_VAULT_KEY, 'cmk');
     this.keySize = props.keySize ?? DEFAULT_KEY_SIZE;
 
-    // Creating a key is a data-plane write: it needs the deployer's grant and, with public
-    // access off, the vault's private endpoint.
-    const writeAfter: ITerraformDependable[] = [];
-    if (props.vault instanceof PrivateKeyVault) writeAfter.push(props.vault.privateEndpoint.resource);
-    if (props.grantDeployerAccess ?? true) writeAfter.push(keyWriterWait(props.vault, props.vault.vaultId));
-
-    this.resource = new KeyVaultKey(this, 'Resource', {
-      name: this.keyName,
-      keyVaultId: props.vault.vaultId,
-      keyType: 'RSA',
-      keySize: this.keySize,
-      keyOpts: ['unwrapKey', 'wrapKey'],
-      rotationPolicy: {
-        automatic: { timeAfterCreation: days(rotate) },
-        expireAfter: days(expire),
-        notifyBeforeExpiry: days(notifyDays(expire)),
+    // The same key the azurerm_key_vault_key of earlier versions created: RSA, wrap and unwrap
+    // only, rotated `rotate` days after each version is created, each rotated version expiring
+    // after `expire` days, a near-expiry event before that.
+    const body: { [key: string]: any } = {
+      properties: {
+        kty: 'RSA',
+        keySize: this.keySize,
+        keyOps: ['wrapKey', 'unwrapKey'],
+        attributes: { enabled: true },
+        rotationPolicy: {
+          attributes: { expiryTime: days(expire) },
+          lifetimeActions: [
+            { trigger: { timeAfterCreate: days(rotate) }, action: { type: 'rotate' } },
+            { trigger: { timeBeforeExpiry: days(notifyDays(expire)) }, action: { type: 'notify' } },
+          ],
+        },
       },
+    };
+    if (props.tags !== undefined) body.tags = props.tags;
+    const resource = new AzapiResource(this, 'Resource', {
+      type: VAULT_KEY_TYPE,
+      name: this.keyName,
+      parentId: props.vault.vaultId,
+      body,
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
-      dependsOn: writeAfter.length > 0 ? writeAfter : undefined,
-      tags: props.tags,
     });
-    this.keyId = this.resource.versionlessId;
-    this.keyResourceId = this.resource.resourceVersionlessId;
+    this.resource = resource;
+    // `https://<vault>.vault.azure.net/keys/<name>`, what azurerm's versionless_id was: built
+    // from the vault's URI (ARM's own keyUri adds `:443`), with the resource's name so that users
+    // of the key id wait for the key.
+    this.keyId = `${withoutTrailingSlash(props.vault.vaultUri)}/keys/${resource.nameRef}`;
+    this.keyResourceId = resource.id;
+    // An upgraded stack forgets the azurerm_key_vault_key at the same path instead of destroying
+    // it (prevent_destroy does not cover a resource removed from the configuration).
+    forgetPreviousAddress(this, `azurerm_key_vault_key.${logicalIdAt(resource)}`);
+    adoptIfAsked(resource, `${props.vault.vaultId}/keys/${this.keyName}`, VAULT_KEY_TYPE.split('@')[1]);
 
     let principal: IPrincipal;
     if (props.identity) {

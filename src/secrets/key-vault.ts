@@ -1,5 +1,4 @@
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Fn } from 'cdktf';
@@ -15,6 +14,7 @@ import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { VaultSecretWriter } from './private/secrets';
+import { VaultSecret } from './vault-secret';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
 
@@ -48,24 +48,28 @@ export interface IPrivateKeyVault extends IConstruct {
   grantSecretsRead(principal: IPrincipal): RoleAssignment;
 
   /**
-   * Stores a secret in the vault.
+   * Stores a secret in the vault, through Azure Resource Manager (a {@link VaultSecret}).
    *
-   * The secret always has a content type and an expiration date. The first call also grants the
-   * principal running Terraform `Key Vault Secrets Officer` on the vault, and the secret waits for
-   * that grant to propagate. With public network access off, Terraform itself must run from a
-   * network that reaches the vault's private endpoint (e.g. a self-hosted runner in, or peered
-   * to, the VNet); the value is also kept in Terraform state, so protect the state.
+   * The secret always has a content type and an expiration date. The write goes to
+   * `management.azure.com`, not to the vault's private endpoint: the first apply works from a
+   * machine that reaches only Azure Resource Manager, and the principal running Terraform needs
+   * `Microsoft.KeyVault/vaults/secrets/write` on the vault (Contributor or Owner), no data-plane
+   * role. The value is sent as a write-only argument and is not kept in Terraform state by the
+   * secret; where it comes from (a generated password, an app registration's secret) may be.
    *
    * @param id construct id of the secret (part of its Terraform address; keep it stable)
    */
-  addSecret(id: string, options: KeyVaultSecretOptions): KeyVaultSecret;
+  addSecret(id: string, options: KeyVaultSecretOptions): VaultSecret;
 }
 
 /** A secret to store with {@link IPrivateKeyVault.addSecret}. */
 export interface KeyVaultSecretOptions {
   /** Name of the secret in the vault: 1-127 letters, digits and hyphens. */
   readonly name: string;
-  /** The secret value. It ends up in Terraform state. */
+  /**
+   * The secret value. It is sent to Azure as a write-only argument and is not stored in
+   * Terraform state by the secret; a new value (compared by hash) writes a new version.
+   */
   readonly value: string;
   /**
    * What the value is, e.g. `text/plain` or `client-secret`. Required: scanners flag secrets
@@ -124,11 +128,11 @@ export interface PrivateKeyVaultProps extends PrivateEndpointOptions {
    */
   readonly softDeleteRetentionDays?: number;
   /**
-   * Grant the principal that runs Terraform `Key Vault Secrets Officer` on the vault when the
-   * first secret is added. Turn off when that principal already holds a role that writes secrets
-   * on this vault (a second, identical assignment fails with `RoleAssignmentExists`).
+   * Ignored. Secrets are now written through Azure Resource Manager, which needs no Key Vault
+   * data-plane role for the principal running Terraform, so no grant is made.
    *
-   * @default true
+   * @default - no grant is made
+   * @deprecated secrets no longer need a data-plane role for the deployer; remove the prop
    */
   readonly grantDeployerAccess?: boolean;
   /**
@@ -146,10 +150,10 @@ export interface PrivateKeyVaultAttributes {
   /** Data-plane URI of the vault (`https://<name>.vault.azure.net/`). */
   readonly vaultUri: string;
   /**
-   * Grant the principal that runs Terraform `Key Vault Secrets Officer` on the vault when the
-   * first secret is added. Turn off when that principal already has it.
+   * Ignored: secrets are written through Azure Resource Manager, with no data-plane role.
    *
-   * @default true
+   * @default - no grant is made
+   * @deprecated secrets no longer need a data-plane role for the deployer; remove the prop
    */
   readonly grantDeployerAccess?: boolean;
   /**
@@ -210,15 +214,16 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
   }
 
   /**
-   * The App Service Key Vault reference of a secret: `@Microsoft.KeyVault(SecretUri=<versionless id>)`.
+   * The App Service Key Vault reference of a secret: `@Microsoft.KeyVault(SecretUri=<versionless URI>)`,
+   * the same as {@link VaultSecret.keyVaultReference}.
    *
    * Versionless, so that the app picks up a new value on its next refresh without a redeploy.
    *
    * @see https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
    */
-  public static keyVaultReference(secret: KeyVaultSecret): string {
-    checkField('PrivateKeyVault.keyVaultReference', 'secret', secret, is.instance(KeyVaultSecret, 'a KeyVaultSecret returned by addSecret(...)', true));
-    return `@Microsoft.KeyVault(SecretUri=${secret.versionlessId})`;
+  public static keyVaultReference(secret: VaultSecret): string {
+    checkField('PrivateKeyVault.keyVaultReference', 'secret', secret, is.instance(VaultSecret, 'a VaultSecret returned by addSecret(...)', true));
+    return secret.keyVaultReference;
   }
 
   public readonly vaultId: string;
@@ -296,15 +301,15 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
       metrics: true,
     });
 
-    // Secret writes go through the private endpoint, so they wait for it (and its DNS records).
-    this.writer = new VaultSecretWriter(this, this.vaultId, props.grantDeployerAccess ?? true, [this.privateEndpoint.resource]);
+    // Secret writes go through Azure Resource Manager: no private endpoint, no data-plane role.
+    this.writer = new VaultSecretWriter(this, this.vaultId, this.vaultUri);
   }
 
   public grantSecretsRead(principal: IPrincipal): RoleAssignment {
     return this.writer.grantRead(principal);
   }
 
-  public addSecret(id: string, options: KeyVaultSecretOptions): KeyVaultSecret {
+  public addSecret(id: string, options: KeyVaultSecretOptions): VaultSecret {
     return this.writer.add(id, options);
   }
 }
@@ -346,14 +351,16 @@ class ImportedPrivateKeyVault extends Construct implements IPrivateKeyVault {
     this.vaultUri = attrs.vaultUri;
     this.purgeProtectionEnabled = attrs.purgeProtectionEnabled;
     this.vaultName = idName ?? Fn.element(Fn.split('/', attrs.vaultId), 8);
-    this.writer = new VaultSecretWriter(this, this.vaultId, attrs.grantDeployerAccess ?? true, []);
+    this.writer = new VaultSecretWriter(this, this.vaultId, this.vaultUri);
   }
 
   public grantSecretsRead(principal: IPrincipal): RoleAssignment {
     return this.writer.grantRead(principal);
   }
 
-  public addSecret(id: string, options: KeyVaultSecretOptions): KeyVaultSecret {
+  public addSecret(id: string, options: KeyVaultSecretOptions): VaultSecret {
+    // The secret is an ARM child of the vault's full id (azapi parent_id), so a vault in another
+    // subscription works as well as grants and Key Vault references do.
     return this.writer.add(id, options);
   }
 }

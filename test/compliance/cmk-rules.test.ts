@@ -34,13 +34,15 @@ function encryptedStack(): Fixture {
 }
 
 const cmkFailures = (stack: TerraformStack): ComplianceFinding[] => failuresOf(stack, CMK_RULES);
+/** The rotation policy in the body of an EncryptionKey's azapi_resource, to break on purpose. */
+const policyOf = (f: Fixture): any => (f.key.resource as unknown as { body: any }).body.properties.rotationPolicy;
 
 
 describe('customer-managed key rules', () => {
   test('are in the pack with their Checkov mappings', () => {
     const rules = Compliance.rules().filter((r) => CMK_RULES.includes(r.id));
     expect(rules.map((r) => [r.id, r.mapsTo, r.resourceTypes])).toEqual([
-      ['PCHAT-KV-009', ['CKV_AZURE_40'], ['azurerm_key_vault_key']],
+      ['PCHAT-KV-009', ['CKV_AZURE_40'], ['azurerm_key_vault_key', 'azapi_resource']],
       ['PCHAT-CMK-001', ['CKV_AZURE_42', 'CKV_AZURE_110'], ['azurerm_cognitive_account']],
     ]);
   });
@@ -54,14 +56,12 @@ describe('customer-managed key rules', () => {
 
   describe('PCHAT-KV-009 key rotation', () => {
     test.each<[string, (f: Fixture) => void, string]>([
-      ['the key has no rotation policy', (f) => f.key.resource.resetRotationPolicy(),
-        "'rotation_policy' must be set, with expire_after and an automatic block, got undefined"],
-      ['the rotation policy has no expiry', (f) => {
-        f.key.resource.rotationPolicy.resetExpireAfter();
-        f.key.resource.rotationPolicy.resetNotifyBeforeExpiry();
-      }, "'rotation_policy.expire_after' must be set, got undefined"],
-      ['the key does not rotate by itself', (f) => f.key.resource.rotationPolicy.resetAutomatic(),
-        "'rotation_policy.automatic' must rotate the key (time_after_creation or time_before_expiry), got undefined"],
+      ['the key has no rotation policy', (f) => f.key.resource.addOverride('body.properties.rotationPolicy', null),
+        "'body.properties.rotationPolicy' must be set, with attributes.expiryTime and a rotate lifetime action, got null"],
+      ['the rotation policy has no expiry', (f) => delete policyOf(f).attributes.expiryTime,
+        "'body.properties.rotationPolicy.attributes.expiryTime' must be set, got undefined"],
+      ['the key does not rotate by itself', (f) => policyOf(f).lifetimeActions.splice(0, 1),
+        "'body.properties.rotationPolicy.lifetimeActions' must hold a 'rotate' action with timeAfterCreate or timeBeforeExpiry, got [{\"trigger\":{\"timeBeforeExpiry\":\"P30D\"},\"action\":{\"type\":\"notify\"}}]"],
     ])('fails when %s', (_, breakIt, problem) => {
       const f = encryptedStack();
       breakIt(f);
@@ -70,6 +70,33 @@ describe('customer-managed key rules', () => {
       const message = synthError(f.stack);
       expect(message).toContain('breaks PCHAT-KV-009 (Key Vault key: automatic rotation and an expiry in its rotation policy)');
       expect(message).toContain(problem);
+    });
+
+    test.each<[string, (k: KeyVaultKey) => void, string]>([
+      ['an azurerm key has no rotation policy', (k) => k.resetRotationPolicy(),
+        "'rotation_policy' must be set, with expire_after and an automatic block, got undefined"],
+      ['an azurerm key\'s rotation policy has no expiry', (k) => k.rotationPolicy.resetExpireAfter(), "'rotation_policy.expire_after' must be set, got undefined"],
+      ['an azurerm key does not rotate by itself', (k) => k.rotationPolicy.resetAutomatic(),
+        "'rotation_policy.automatic' must rotate the key (time_after_creation or time_before_expiry), got undefined"],
+    ])('fails when %s', (_, breakIt, problem) => {
+      const stack = newStack();
+      const key = new KeyVaultKey(stack, 'Raw', {
+        name: 'raw',
+        keyVaultId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-raw`,
+        keyType: 'RSA',
+        keySize: 2048,
+        keyOpts: ['unwrapKey', 'wrapKey'],
+        rotationPolicy: { expireAfter: 'P90D', notifyBeforeExpiry: 'P29D', automatic: { timeAfterCreation: 'P60D' } },
+      });
+      breakIt(key);
+      expect(cmkFailures(stack).map((x) => [x.ruleId, x.problem])).toEqual([['PCHAT-KV-009', problem]]);
+    });
+
+    test('an azapi_resource of another type is not a key', () => {
+      const f = encryptedStack();
+      f.key.resource.addOverride('type', 'Microsoft.Storage/storageAccounts@2023-05-01');
+      f.key.resource.addOverride('body.properties.rotationPolicy', null);
+      expect(cmkFailures(f.stack).filter((x) => x.ruleId === 'PCHAT-KV-009')).toEqual([]);
     });
 
     test('a key rotating before expiry passes too', () => {

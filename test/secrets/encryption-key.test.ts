@@ -1,8 +1,8 @@
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { ChatIdentity } from '../../src/app';
 import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateNetwork } from '../../src/network';
@@ -58,50 +58,67 @@ const assignments = (stack: TerraformStack) => Object.values(resourcesOf(synthJs
 
 describe('EncryptionKey', () => {
   describe('the key', () => {
-    test('an RSA 2048 key for wrapping only, rotating yearly, protected from destroy, with no fixed date', () => {
+    test('an RSA 2048 key for wrapping only, rotating yearly, protected from destroy, created through ARM', () => {
       const { stack, vault } = build();
-      expect(synth(stack)).toHaveResourceWithProperties(KeyVaultKey, {
-        key_vault_id: ref(vault.resource, 'id'),
-        key_type: 'RSA',
-        key_size: 2048,
-        key_opts: ['unwrapKey', 'wrapKey'],
-        rotation_policy: {
-          automatic: { time_after_creation: 'P335D' },
-          expire_after: 'P365D',
-          notify_before_expiry: 'P30D',
+      const json = synthJson(stack);
+      expect(resourcesOf(json, 'azurerm_key_vault_key')).toEqual({});
+      const key = onlyResource(json, 'azapi_resource');
+      expect(key).toEqual({
+        type: 'Microsoft.KeyVault/vaults/keys@2024-11-01',
+        name: expect.stringMatching(/^cmk-key-[0-9a-f]{6}$/),
+        parent_id: ref(vault.resource, 'id'),
+        body: {
+          properties: {
+            kty: 'RSA',
+            keySize: 2048,
+            keyOps: ['wrapKey', 'unwrapKey'],
+            attributes: { enabled: true },
+            rotationPolicy: {
+              attributes: { expiryTime: 'P365D' },
+              lifetimeActions: [
+                { trigger: { timeAfterCreate: 'P335D' }, action: { type: 'rotate' } },
+                { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
+              ],
+            },
+          },
         },
         lifecycle: { prevent_destroy: true },
       });
-      const key = onlyResource(synthJson(stack), 'azurerm_key_vault_key');
-      expect(key).not.toHaveProperty('expiration_date');
-      expect(key).not.toHaveProperty('not_before_date');
-      expect(key.rotation_policy.automatic).not.toHaveProperty('time_before_expiry');
+      // No fixed date on the first version, and nothing written through the vault's data plane.
+      expect(key.body.properties.attributes).not.toHaveProperty('exp');
+      expect(key).not.toHaveProperty('depends_on');
     });
 
     test('gets a stable name derived from the construct path', () => {
-      const first = onlyResource(synthJson(build().stack), 'azurerm_key_vault_key').name;
+      const first = onlyResource(synthJson(build().stack), 'azapi_resource').name;
       expect(first).toMatch(/^cmk-key-[0-9a-f]{6}$/);
-      expect(onlyResource(synthJson(build().stack), 'azurerm_key_vault_key').name).toBe(first);
+      expect(onlyResource(synthJson(build().stack), 'azapi_resource').name).toBe(first);
     });
 
     test('takes a name, a size, tags and the opt-out of prevent_destroy', () => {
       const { stack, key } = build({ name: 'cmk-history', keySize: 4096, preventDestroy: false, tags: { env: 'dev' } });
-      expect(synth(stack)).toHaveResourceWithProperties(KeyVaultKey, {
-        name: 'cmk-history', key_size: 4096, lifecycle: { prevent_destroy: false }, tags: { env: 'dev' },
+      expect(onlyResource(synthJson(stack), 'azapi_resource')).toMatchObject({
+        name: 'cmk-history', body: { properties: { keySize: 4096 }, tags: { env: 'dev' } }, lifecycle: { prevent_destroy: false },
       });
       expect(synth(stack)).toHaveResourceWithProperties(UserAssignedIdentity, { tags: { env: 'dev' } });
       expect(key.keyName).toBe('cmk-history');
       expect(key.keySize).toBe(4096);
     });
 
-    test('exposes the versionless key id, the vault id and the identity', () => {
+    test('exposes the versionless key id (https://<vault>.vault.azure.net/keys/<name>), the vault id and the identity', () => {
       const { key, vault } = build();
-      expect(resolved(key, key.keyId)).toBe(ref(key.resource, 'versionless_id'));
-      expect(resolved(key, key.keyResourceId)).toBe(ref(key.resource, 'resource_versionless_id'));
+      expect(resolved(key, key.keyId)).toBe(`\${trimsuffix(${ref(vault.resource, 'vault_uri').slice(2, -1)}, "/")}/keys/${ref(key.resource, 'name')}`);
+      expect(resolved(key, key.keyResourceId)).toBe(ref(key.resource, 'id'));
       expect(key.keyVaultId).toBe(vault.vaultId);
       expect(resolved(key, key.identityId)).toBe(ref(key.identity!, 'id'));
       expect(resolved(key, key.identityClientId)).toBe(ref(key.identity!, 'client_id'));
       expect(resolved(key, key.identityPrincipalId)).toBe(ref(key.identity!, 'principal_id'));
+    });
+
+    test('in an imported vault the key id is a literal host and the name reference', () => {
+      const stack = newStack();
+      const key = new EncryptionKey(stack, 'Key', { vault: sharedVault(stack, 'Shared', true), resourceGroupName: 'rg-chat', location: 'swedencentral' });
+      expect(resolved(key, key.keyId)).toBe(`https://kv-shared.vault.azure.net/keys/${ref(key.resource, 'name')}`);
     });
   });
 
@@ -113,8 +130,12 @@ describe('EncryptionKey', () => {
       [{ rotateAfterDays: 90 }, 'P90D', 'P365D', 'P30D'],
       [{ rotateAfterDays: 400 }, 'P400D', 'P430D', 'P30D'],
     ])('%j rotates after %s and expires after %s, notifying %s before', (props, rotate, expire, notify) => {
-      expect(synth(build(props).stack)).toHaveResourceWithProperties(KeyVaultKey, {
-        rotation_policy: { automatic: { time_after_creation: rotate }, expire_after: expire, notify_before_expiry: notify },
+      expect(onlyResource(synthJson(build(props).stack), 'azapi_resource').body.properties.rotationPolicy).toEqual({
+        attributes: { expiryTime: expire },
+        lifetimeActions: [
+          { trigger: { timeAfterCreate: rotate }, action: { type: 'rotate' } },
+          { trigger: { timeBeforeExpiry: notify }, action: { type: 'notify' } },
+        ],
       });
     });
 
@@ -123,10 +144,10 @@ describe('EncryptionKey', () => {
       const vault = vaultIn(stack);
       const expire = new TerraformVariable(stack, 'expire', { type: 'number' });
       new EncryptionKey(stack, 'Key', { vault, resourceGroupName: 'rg-chat', location: 'swedencentral', expireAfterDays: expire.numberValue });
-      const policy = onlyResource(synthJson(stack), 'azurerm_key_vault_key').rotation_policy;
-      expect(policy.expire_after).toBe('P${var.expire}D');
-      expect(policy.automatic.time_after_creation).toBe('P${max(7, (var.expire - 30))}D');
-      expect(policy.notify_before_expiry).toBe('P${min(30, (var.expire - 7))}D');
+      const policy = onlyResource(synthJson(stack), 'azapi_resource').body.properties.rotationPolicy;
+      expect(policy.attributes.expiryTime).toBe('P${var.expire}D');
+      expect(policy.lifetimeActions[0].trigger.timeAfterCreate).toBe('P${max(7, (var.expire - 30))}D');
+      expect(policy.lifetimeActions[1].trigger.timeBeforeExpiry).toBe('P${min(30, (var.expire - 7))}D');
     });
 
     test.each([
@@ -151,8 +172,8 @@ describe('EncryptionKey', () => {
       expect(json).toHaveResourceWithProperties(UserAssignedIdentity, { resource_group_name: 'rg-chat', location: 'swedencentral' });
       expect(onlyResource(synthJson(stack), 'azurerm_user_assigned_identity').name).toMatch(/^id-key-[0-9a-f]{6}$/);
       expect(json).toHaveResourceWithProperties(RoleAssignment, {
-        scope: ref(key.resource, 'resource_versionless_id'),
-        role_definition_id: `/subscriptions/\${element(split("/", ${ref(key.resource, 'resource_versionless_id').slice(2, -1)}), 2)}/providers/Microsoft.Authorization/roleDefinitions/${ENCRYPTION_USER}`,
+        scope: ref(key.resource, 'id'),
+        role_definition_id: `/subscriptions/\${element(split("/", ${ref(key.resource, 'id').slice(2, -1)}), 2)}/providers/Microsoft.Authorization/roleDefinitions/${ENCRYPTION_USER}`,
         principal_id: ref(key.identity!, 'principal_id'),
         principal_type: 'ServicePrincipal',
       });
@@ -177,7 +198,7 @@ describe('EncryptionKey', () => {
       expect(key.identityPrincipalId).toBe(identity.principalId);
       expect(Object.keys(resourcesOf(synthJson(stack), 'azurerm_user_assigned_identity'))).toHaveLength(1);
       expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, {
-        scope: ref(key.resource, 'resource_versionless_id'),
+        scope: ref(key.resource, 'id'),
         principal_id: ref(identity.resource, 'principal_id'),
       });
     });
@@ -190,44 +211,22 @@ describe('EncryptionKey', () => {
       expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, { principal_id: GUID, principal_type: 'ServicePrincipal' });
     });
 
-    test('grants the deployer Crypto Officer on the vault and creates the key after it and the private endpoint', () => {
-      const { stack, vault, key } = build();
-      const officer = assignments(stack).find((a) => String(a.role_definition_id).endsWith(CRYPTO_OFFICER));
-      expect(officer).toMatchObject({ scope: ref(vault.resource, 'id'), principal_id: '${data.azurerm_client_config.AzurermClientConfig.object_id}' });
-      expect(officer).not.toHaveProperty('principal_type');
-      const wait = vault.node.findChild('KeyDeployerRoleWait') as Sleep;
-      expect(onlyResource(synthJson(stack), 'azurerm_key_vault_key').depends_on).toEqual([
-        address(vault.privateEndpoint.resource), address(wait),
-      ]);
-      expect(key.node.tryFindChild('KeyDeployerRoleWait')).toBeUndefined();
+    test('makes no data-plane grant for the deployer (no Crypto Officer), with or without grantDeployerAccess (deprecated)', () => {
+      for (const grantDeployerAccess of [undefined, true, false]) {
+        const { stack, vault } = build({ grantDeployerAccess });
+        expect(assignments(stack).filter((a) => String(a.role_definition_id).endsWith(CRYPTO_OFFICER))).toEqual([]);
+        expect(assignments(stack).filter((a) => a.principal_id === '${data.azurerm_client_config.AzurermClientConfig.object_id}')).toEqual([]);
+        expect(vault.node.tryFindChild('KeyDeployerRoleWait')).toBeUndefined();
+        expect(vault.node.tryFindChild('Deployer')).toBeUndefined();
+      }
     });
 
-    test('two keys in one vault share the deployer grant', () => {
-      const { stack, vault } = build();
-      new EncryptionKey(stack, 'Key2', { vault, resourceGroupName: 'rg-chat', location: 'swedencentral' });
-      const officers = assignments(stack).filter((a) => String(a.role_definition_id).endsWith(CRYPTO_OFFICER));
-      expect(officers).toHaveLength(1);
-      const keys = Object.values(resourcesOf(synthJson(stack), 'azurerm_key_vault_key'));
-      expect(keys).toHaveLength(2);
-      expect(keys[0].depends_on).toEqual(keys[1].depends_on);
-    });
-
-    test.each([['secret first', true], ['key first', false]])('secrets and keys in one vault share the deployer principal (%s)', (_, secretFirst) => {
+    test('a secret and a key in one vault: no deployer grant at all, and only the key identity\'s role', () => {
       const stack = newStack();
       const vault = vaultIn(stack);
-      const addSecret = () => vault.addSecret('Db', { name: 'db-password', value: 'hunter2', contentType: 'text/plain' });
-      if (secretFirst) addSecret();
+      vault.addSecret('Db', { name: 'db-password', value: 'hunter2', contentType: 'text/plain' });
       new EncryptionKey(stack, 'Key', { vault, resourceGroupName: 'rg-chat', location: 'swedencentral' });
-      if (!secretFirst) addSecret();
-      const scopes = assignments(stack).filter((a) => a.principal_id === '${data.azurerm_client_config.AzurermClientConfig.object_id}');
-      expect(scopes).toHaveLength(2);
-      expect(vault.node.findAll().filter((c) => c.node.id === 'Deployer')).toHaveLength(1);
-    });
-
-    test('grantDeployerAccess: false makes no grant; the key still waits for the private endpoint', () => {
-      const { stack, vault } = build({ grantDeployerAccess: false });
-      expect(assignments(stack).filter((a) => String(a.role_definition_id).endsWith(CRYPTO_OFFICER))).toEqual([]);
-      expect(onlyResource(synthJson(stack), 'azurerm_key_vault_key').depends_on).toEqual([address(vault.privateEndpoint.resource)]);
+      expect(assignments(stack).map((a) => String(a.role_definition_id).split('/').pop())).toEqual([ENCRYPTION_USER]);
     });
   });
 
@@ -254,14 +253,15 @@ describe('EncryptionKey', () => {
       expect(warnings[0]).toContain('[vault-purge-protection-unknown]');
     });
 
-    test('an imported vault with purge protection: no warning, and the key waits only for the deployer grant', () => {
+    test('an imported vault with purge protection: no warning, and the key goes under it with nothing to wait for', () => {
       const stack = newStack();
       const vault = sharedVault(stack, 'Shared', true);
       const key = new EncryptionKey(stack, 'Key', { vault, resourceGroupName: 'rg-chat', location: 'swedencentral' });
       expect(warningsOf(key)).toEqual([]);
       expect(vault.purgeProtectionEnabled).toBe(true);
-      const wait = vault.node.findChild('KeyDeployerRoleWait') as Sleep;
-      expect(onlyResource(synthJson(stack), 'azurerm_key_vault_key')).toMatchObject({ key_vault_id: VAULT_ID, depends_on: [address(wait)] });
+      const created = onlyResource(synthJson(stack), 'azapi_resource');
+      expect(created.parent_id).toBe(VAULT_ID);
+      expect(created).not.toHaveProperty('depends_on');
     });
 
     test('a created vault says it has purge protection', () => {
@@ -313,6 +313,18 @@ describe('EncryptionKey.fromKeyId', () => {
     });
     expect(key.dependables).toHaveLength(2);
     expect(key.dependables[1]).toBeInstanceOf(Sleep);
+  });
+
+  test('a key in another subscription\'s vault: the grant\'s scope and role id carry that subscription', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB });
+    const other = '66666666-6666-6666-6666-666666666666';
+    const otherVault = `/subscriptions/${other}/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-shared`;
+    EncryptionKey.fromKeyId(stack, 'Key', { keyId: KEY_ID, keyVaultId: otherVault, identity: identity(stack), grantAccess: true });
+    expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, {
+      scope: `${otherVault}/keys/cmk-history`,
+      role_definition_id: `/subscriptions/${other}/providers/Microsoft.Authorization/roleDefinitions/${ENCRYPTION_USER}`,
+    });
   });
 
   test('takes a key id from another resource as a token', () => {

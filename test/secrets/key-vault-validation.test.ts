@@ -1,11 +1,10 @@
 // Bad input at the public boundary of the secrets area (issue 11).
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Principal, Warnings } from '../../src/core';
 import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateNetwork } from '../../src/network';
-import { KeyVaultSecretOptions, PrivateKeyVault, PrivateKeyVaultProps } from '../../src/secrets';
+import { KeyVaultSecretOptions, PrivateKeyVault, PrivateKeyVaultProps, VaultSecret } from '../../src/secrets';
 import { newStack, synth, warningsOf } from '../util';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
@@ -70,10 +69,10 @@ describe('PrivateKeyVault input', () => {
   });
 
   test('keyVaultReference fails for anything but a secret', () => {
-    expect(() => PrivateKeyVault.keyVaultReference(js({ versionlessId: 'x' }))).toThrow(/^PrivateKeyVault.keyVaultReference: 'secret' must be a KeyVaultSecret returned by addSecret\(...\), got \{"versionlessId":"x"\}$/);
+    expect(() => PrivateKeyVault.keyVaultReference(js({ versionlessId: 'x' }))).toThrow(/^PrivateKeyVault.keyVaultReference: 'secret' must be a VaultSecret returned by addSecret\(...\), got \{"versionlessId":"x"\}$/);
     expect(() => PrivateKeyVault.keyVaultReference(js(undefined))).toThrow(/'secret' is required/);
     const s = vault().addSecret('Db', secret());
-    expect(s).toBeInstanceOf(KeyVaultSecret);
+    expect(s).toBeInstanceOf(VaultSecret);
     expect(PrivateKeyVault.keyVaultReference(s)).toMatch(/^@Microsoft.KeyVault\(SecretUri=/);
   });
 });

@@ -1,15 +1,14 @@
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Offset } from '@cdktf/provider-time/lib/offset';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Principal } from '../../src/core';
 import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateNetwork } from '../../src/network';
-import { IPrivateKeyVault, PrivateKeyVault, PrivateKeyVaultProps } from '../../src/secrets';
+import { IPrivateKeyVault, PrivateKeyVault, PrivateKeyVaultProps, VaultSecret } from '../../src/secrets';
 import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson, warningsOf } from '../util';
 
 const VAULT_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-shared';
@@ -268,7 +267,7 @@ describe('PrivateKeyVault', () => {
   });
 
   describe('addSecret', () => {
-    test('always sets content_type and a default expiration from a time_offset of 365 days', () => {
+    test('writes the secret through ARM: an azapi_resource of type Microsoft.KeyVault/vaults/secrets under the vault', () => {
       const { f, vault } = build();
       const secret = vault.addSecret('DbPassword', { name: 'db-password', value: 'hunter2', contentType: 'text/plain' });
       const json = synthJson(f.stack);
@@ -276,67 +275,69 @@ describe('PrivateKeyVault', () => {
       expect(Object.keys(offsets)).toEqual([expect.stringMatching(/^Vault_Secrets_DbPassword_Expiry_/)]);
       const offsetName = Object.keys(offsets)[0];
       expect(offsets[offsetName]).toEqual({ offset_days: 365 });
-      expect(synth(f.stack)).toHaveResourceWithProperties(KeyVaultSecret, {
+      expect(resourcesOf(json, 'azurerm_key_vault_secret')).toEqual({});
+      expect(onlyResource(json, 'azapi_resource')).toEqual({
+        type: 'Microsoft.KeyVault/vaults/secrets@2024-11-01',
         name: 'db-password',
-        value: 'hunter2',
-        content_type: 'text/plain',
-        key_vault_id: ref(vault.resource, 'id'),
-        expiration_date: `\${time_offset.${offsetName}.rfc3339}`,
+        parent_id: ref(vault.resource, 'id'),
+        body: { properties: { contentType: 'text/plain', attributes: { enabled: true, exp: `\${time_offset.${offsetName}.unix}` } } },
+        sensitive_body: { properties: { value: 'hunter2' } },
       });
-      expect(secret.friendlyUniqueId).toMatch(/^Vault_Secrets_DbPassword_/);
+      expect(secret).toBeInstanceOf(VaultSecret);
+      expect(secret.resource.friendlyUniqueId).toMatch(/^Vault_Secrets_DbPassword_[0-9A-F]{8}$/);
+      expect(secret.secretName).toBe('db-password');
+      expect(secret.value).toBe('hunter2');
+      expect(resolved(vault, secret.expiresOn)).toBe(`\${time_offset.${offsetName}.rfc3339}`);
+      expect(resolved(vault, secret.secretId)).toBe(`\${azapi_resource.${secret.resource.friendlyUniqueId}.id}`);
     });
 
-    test('adds the hashicorp/time provider once for many secrets', () => {
+    test('adds the hashicorp/time and azapi providers once for many secrets', () => {
       const { f, vault } = build();
       vault.addSecret('A', { name: 'a', value: 'x', contentType: 'text/plain' });
       vault.addSecret('B', { name: 'b', value: 'y', contentType: 'text/plain' });
       const json = synthJson(f.stack);
       expect(json.provider?.time).toHaveLength(1);
+      expect(json.provider?.azapi).toHaveLength(1);
       expect(Object.keys(resourcesOf(json, 'time_offset'))).toHaveLength(2);
     });
 
-    test('uses given expiration and not-before dates without a time_offset', () => {
+    test('maps given expiration and not-before dates to Unix seconds, without a time_offset', () => {
       const { f, vault } = build();
-      vault.addSecret('Db', {
+      const secret = vault.addSecret('Db', {
         name: 'db',
         value: 'x',
         contentType: 'text/plain',
         expirationDate: '2027-01-31T00:00:00Z',
         notBeforeDate: '2026-01-01T00:00:00+01:00',
       });
-      const out = synth(f.stack);
-      expect(out).toHaveResourceWithProperties(KeyVaultSecret, {
-        expiration_date: '2027-01-31T00:00:00Z',
-        not_before_date: '2026-01-01T00:00:00+01:00',
-      });
-      expect(out).not.toHaveResource(Offset);
+      const json = synthJson(f.stack);
+      // 2027-01-31T00:00:00Z and 2025-12-31T23:00:00Z, in seconds since 1970.
+      expect(onlyResource(json, 'azapi_resource').body.properties.attributes).toEqual({ enabled: true, exp: 1801353600, nbf: 1767222000 });
+      expect(resourcesOf(json, 'time_offset')).toEqual({});
+      expect(secret.expiresOn).toBe('2027-01-31T00:00:00Z');
     });
 
-    test('grants the deploying principal Secrets Officer once and every secret waits for it and the endpoint', () => {
+    test('a plan-time date becomes Unix seconds through the time provider\'s rfc3339_parse function', () => {
+      const { f, vault } = build();
+      const date = new TerraformVariable(f.stack, 'expires', { type: 'string' });
+      vault.addSecret('Db', { name: 'db', value: 'x', contentType: 'text/plain', expirationDate: date.stringValue, notBeforeDate: date.stringValue });
+      const json = synthJson(f.stack);
+      expect(onlyResource(json, 'azapi_resource').body.properties.attributes).toEqual({
+        enabled: true,
+        exp: '${provider::time::rfc3339_parse(var.expires).unix}',
+        nbf: '${provider::time::rfc3339_parse(var.expires).unix}',
+      });
+      expect(json.provider?.time).toHaveLength(1);
+    });
+
+    test('needs no data-plane role, no wait and no private endpoint: nothing but the secret is added', () => {
       const { f, vault } = build();
       vault.addSecret('A', { name: 'a', value: 'x', contentType: 'text/plain' });
       vault.addSecret('B', { name: 'b', value: 'y', contentType: 'text/plain' });
       const json = synthJson(f.stack);
-      const officers = Object.entries(resourcesOf(json, 'azurerm_role_assignment'))
-        .filter(([, r]) => r.role_definition_name === 'Key Vault Secrets Officer');
-      expect(officers).toHaveLength(1);
-      const [officerName, officer] = officers[0];
-      expect(officer).toEqual(expect.objectContaining({
-        scope: ref(vault.resource, 'id'),
-        principal_id: '${data.azurerm_client_config.AzurermClientConfig.object_id}',
-      }));
-      // The deployer may be a user or a service principal: Azure looks it up.
-      expect(officer).not.toHaveProperty('principal_type');
-
-      const sleeps = resourcesOf(json, 'time_sleep');
-      expect(Object.keys(sleeps)).toHaveLength(1);
-      const [sleepName, sleep] = Object.entries(sleeps)[0];
-      expect(sleep).toEqual({ create_duration: '60s', depends_on: [`azurerm_role_assignment.${officerName}`] });
-
-      const pe = `azurerm_private_endpoint.${vault.privateEndpoint.resource.friendlyUniqueId}`;
-      for (const secret of Object.values(resourcesOf(json, 'azurerm_key_vault_secret'))) {
-        expect(secret.depends_on).toEqual(expect.arrayContaining([`time_sleep.${sleepName}`, pe]));
-      }
+      expect(resourcesOf(json, 'azurerm_role_assignment')).toEqual({});
+      expect(resourcesOf(json, 'time_sleep')).toEqual({});
+      for (const secret of Object.values(resourcesOf(json, 'azapi_resource'))) expect(secret).not.toHaveProperty('depends_on');
     });
 
     test('no role, wait or grant before the first secret', () => {
@@ -346,21 +347,32 @@ describe('PrivateKeyVault', () => {
       expect(out).not.toHaveResource(Sleep);
     });
 
-    test('grantDeployerAccess false skips the Secrets Officer grant and the wait', () => {
-      const { f, vault } = build({ grantDeployerAccess: false });
-      vault.addSecret('A', { name: 'a', value: 'x', contentType: 'text/plain' });
-      const json = synthJson(f.stack);
-      expect(resourcesOf(json, 'azurerm_role_assignment')).toEqual({});
-      expect(resourcesOf(json, 'time_sleep')).toEqual({});
-      expect(onlyResource(json, 'azurerm_key_vault_secret').depends_on)
-        .toEqual([`azurerm_private_endpoint.${vault.privateEndpoint.resource.friendlyUniqueId}`]);
+    test('grantDeployerAccess is still accepted (deprecated) and changes nothing', () => {
+      for (const grantDeployerAccess of [true, false]) {
+        const { f, vault } = build({ grantDeployerAccess });
+        vault.addSecret('A', { name: 'a', value: 'x', contentType: 'text/plain' });
+        const json = synthJson(f.stack);
+        expect(resourcesOf(json, 'azurerm_role_assignment')).toEqual({});
+        expect(resourcesOf(json, 'time_sleep')).toEqual({});
+      }
     });
 
-    test('keyVaultReference is the App Service reference to the versionless secret id', () => {
+    test('keyVaultReference is the App Service reference to the versionless secret URI, which waits for the secret', () => {
       const { vault } = build();
       const secret = vault.addSecret('Db', { name: 'db', value: 'x', contentType: 'text/plain' });
-      expect(resolved(vault, PrivateKeyVault.keyVaultReference(secret)))
-        .toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${secret.friendlyUniqueId}.versionless_id})`);
+      const uri = `\${trimsuffix(azurerm_key_vault.${vault.resource.friendlyUniqueId}.vault_uri, "/")}/secrets/\${azapi_resource.${secret.resource.friendlyUniqueId}.name}`;
+      expect(resolved(vault, secret.versionlessUri)).toBe(uri);
+      expect(resolved(vault, secret.keyVaultReference)).toBe(`@Microsoft.KeyVault(SecretUri=${uri})`);
+      expect(resolved(vault, PrivateKeyVault.keyVaultReference(secret))).toBe(`@Microsoft.KeyVault(SecretUri=${uri})`);
+    });
+
+    test('an imported vault\'s literal URI, with or without the slash, gives https://<vault>.vault.azure.net/secrets/<name>', () => {
+      for (const vaultUri of [VAULT_URI, VAULT_URI.slice(0, -1)]) {
+        const stack = newStack();
+        const secret = PrivateKeyVault.fromAttributes(stack, 'Shared', { vaultId: VAULT_ID, vaultUri })
+          .addSecret('Db', { name: 'db', value: 'x', contentType: 'text/plain' });
+        expect(resolved(stack, secret.versionlessUri)).toBe(`https://kv-shared.vault.azure.net/secrets/\${azapi_resource.${secret.resource.friendlyUniqueId}.name}`);
+      }
     });
 
     const add = (options: Partial<Parameters<IPrivateKeyVault['addSecret']>[1]>, id = 'Db') => () => {
@@ -428,7 +440,9 @@ describe('PrivateKeyVault', () => {
       const date = new TerraformVariable(f.stack, 'expires', { type: 'string' });
       const name = new TerraformVariable(f.stack, 'secretName', { type: 'string' });
       vault.addSecret('Db', { name: name.stringValue, value: 'x', contentType: 'text/plain', expirationDate: date.stringValue });
-      expect(synth(f.stack)).toHaveResourceWithProperties(KeyVaultSecret, { name: '${var.secretName}', expiration_date: '${var.expires}' });
+      const secret = onlyResource(synthJson(f.stack), 'azapi_resource');
+      expect(secret.name).toBe('${var.secretName}');
+      expect(secret.body.properties.attributes.exp).toBe('${provider::time::rfc3339_parse(var.expires).unix}');
     });
   });
 
@@ -438,26 +452,51 @@ describe('PrivateKeyVault', () => {
       const vault = PrivateKeyVault.fromAttributes(stack, 'Shared', { vaultId: VAULT_ID, vaultUri: VAULT_URI });
       const app = Principal.fromServicePrincipalObjectId(stack, 'App', APP_OBJECT_ID);
       vault.grantSecretsRead(app);
-      const secret = vault.addSecret('Token', { name: 'token', value: 'x', contentType: 'text/plain' });
+      vault.addSecret('Token', { name: 'token', value: 'x', contentType: 'text/plain' });
       const json = synthJson(stack);
       expect(resourcesOf(json, 'azurerm_key_vault')).toEqual({});
       expect(resourcesOf(json, 'azurerm_private_endpoint')).toEqual({});
+      expect(resourcesOf(json, 'time_sleep')).toEqual({});
       const out = synth(stack);
       expect(out).toHaveResourceWithProperties(RoleAssignment, {
         scope: VAULT_ID, role_definition_name: 'Key Vault Secrets User', principal_id: APP_OBJECT_ID,
       });
-      expect(out).toHaveResourceWithProperties(RoleAssignment, { scope: VAULT_ID, role_definition_name: 'Key Vault Secrets Officer' });
-      expect(out).toHaveResourceWithProperties(KeyVaultSecret, { key_vault_id: VAULT_ID, content_type: 'text/plain' });
-      const sleepName = Object.keys(resourcesOf(json, 'time_sleep'))[0];
-      expect(json.resource?.azurerm_key_vault_secret[secret.friendlyUniqueId].depends_on).toEqual([`time_sleep.${sleepName}`]);
+      expect(Object.values(resourcesOf(json, 'azurerm_role_assignment'))).toHaveLength(1);
+      expect(onlyResource(json, 'azapi_resource')).toMatchObject({ parent_id: VAULT_ID, name: 'token', body: { properties: { contentType: 'text/plain' } } });
       expect(vault.vaultName).toBe('kv-shared');
       expect(vault.vaultUri).toBe(VAULT_URI);
       expect(vault.vaultId).toBe(VAULT_ID);
     });
 
-    test('grantDeployerAccess false skips the Secrets Officer grant', () => {
+    describe('a vault in another subscription', () => {
+      const OTHER = '11111111-1111-1111-1111-111111111111';
+      const OTHER_VAULT = `/subscriptions/${OTHER}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-shared`;
+      const stackIn = (subscriptionId?: string) => {
+        const stack = new TerraformStack(Testing.app(), 'test');
+        new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId });
+        return stack;
+      };
+
+      test('grants reach it: a role assignment scope carries its subscription', () => {
+        const stack = stackIn('00000000-0000-0000-0000-000000000000');
+        const vault = PrivateKeyVault.fromAttributes(stack, 'Shared', { vaultId: OTHER_VAULT, vaultUri: VAULT_URI });
+        vault.grantSecretsRead(Principal.fromServicePrincipalObjectId(stack, 'App', APP_OBJECT_ID));
+        expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, { scope: OTHER_VAULT, role_definition_name: 'Key Vault Secrets User' });
+      });
+
+      test('secrets reach it too: the secret is an ARM child of the vault\'s full id, with no subscription check', () => {
+        const stack = stackIn('00000000-0000-0000-0000-000000000000');
+        const vault = PrivateKeyVault.fromAttributes(stack, 'Shared', { vaultId: OTHER_VAULT, vaultUri: VAULT_URI });
+        const secret = vault.addSecret('Token', { name: 'token', value: 'x', contentType: 'text/plain' });
+        const block = synthJson(stack).resource!.azapi_resource[secret.resource.friendlyUniqueId];
+        expect(block.parent_id).toBe(OTHER_VAULT);
+        expect(block.lifecycle?.precondition).toBeUndefined();
+      });
+    });
+
+    test('grantDeployerAccess (deprecated) is accepted and makes no grant', () => {
       const stack = newStack();
-      const vault = PrivateKeyVault.fromAttributes(stack, 'Shared', { vaultId: VAULT_ID, vaultUri: VAULT_URI, grantDeployerAccess: false });
+      const vault = PrivateKeyVault.fromAttributes(stack, 'Shared', { vaultId: VAULT_ID, vaultUri: VAULT_URI, grantDeployerAccess: true });
       vault.addSecret('Token', { name: 'token', value: 'x', contentType: 'text/plain' });
       expect(resourcesOf(synthJson(stack), 'azurerm_role_assignment')).toEqual({});
     });

@@ -2,12 +2,12 @@ import { Application } from '@cdktf/provider-azuread/lib/application';
 import { ApplicationPasswordA } from '@cdktf/provider-azuread/lib/application-password';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzureNameRule, Names } from '../../core/names';
 import { ensureProvider } from '../../core/private/providers';
 import { IPrivateKeyVault } from '../../secrets/key-vault';
+import { VaultSecret } from '../../secrets/vault-secret';
 import { SignIn } from '../sign-in';
 
 /** Content type recorded on the vault secret, so operators know how to rotate it. */
@@ -36,7 +36,7 @@ export class ChatSignIn extends Construct {
   public readonly application?: Application;
   public readonly servicePrincipal?: ServicePrincipal;
   public readonly password?: ApplicationPasswordA;
-  public readonly secret?: KeyVaultSecret;
+  public readonly secret?: VaultSecret;
 
   constructor(scope: Construct, id: string, props: ChatSignInProps) {
     super(scope, id);
@@ -55,7 +55,7 @@ export class ChatSignIn extends Construct {
           contentType: SIGN_IN_SECRET_CONTENT_TYPE,
           expirationDate: existing.clientSecretExpirationDate,
         });
-        this.secretReference = keyVaultReference(this.secret.versionlessId);
+        this.secretReference = this.secret.keyVaultReference;
       }
       return;
     }
@@ -97,7 +97,7 @@ export class ChatSignIn extends Construct {
       expirationDate: this.password.endDate,
     });
     this.clientId = this.application.clientId;
-    this.secretReference = keyVaultReference(this.secret.versionlessId);
+    this.secretReference = this.secret.keyVaultReference;
   }
 }
 

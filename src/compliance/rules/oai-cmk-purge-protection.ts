@@ -1,4 +1,4 @@
-import { block } from '../private/model';
+import { block, ResourceView, StackModel } from '../private/model';
 import { expectBool, isOpenAiAccount, resourceRule } from '../private/rule-kit';
 
 /**
@@ -18,10 +18,22 @@ export const OAI_CMK_PURGE_PROTECTION = resourceRule({
   fix: 'Keep the key in a vault with purge_protection_enabled = true (a PrivateKeyVault), or acknowledge this rule with the reason the vault is exempt.',
   resourceTypes: ['azurerm_cognitive_account'],
 }, (r, model) => {
-  const key = model.target(block(r.config.customer_managed_key).key_vault_key_id);
-  if (key?.type !== 'azurerm_key_vault_key') return undefined;
-  const vault = model.target(key.config.key_vault_id);
+  const keyId = block(r.config.customer_managed_key).key_vault_key_id;
+  const key = model.target(keyId) ?? azapiKeyOf(model, keyId);
+  if (key?.type !== 'azurerm_key_vault_key' && key?.type !== 'azapi_resource') return undefined;
+  const vault = model.target(key.type === 'azapi_resource' ? key.config.parent_id : key.config.key_vault_id);
   if (vault?.type !== 'azurerm_key_vault') return undefined;
   const problem = expectBool(vault.config, 'purge_protection_enabled', true);
   return problem && `its key '${key.path}' is in the vault '${vault.path}', whose ${problem}`;
 }, (r) => isOpenAiAccount(r) && Object.keys(block(r.config.customer_managed_key)).length > 0);
+
+/**
+ * The `azapi_resource` key that an `EncryptionKey`'s id names: the id is built as
+ * `<vault URI>/keys/${azapi_resource.<key>.name}`, not a bare reference.
+ */
+function azapiKeyOf(model: StackModel, keyId: unknown): ResourceView | undefined {
+  if (typeof keyId !== 'string') return undefined;
+  const m = /keys\/\$\{(azapi_resource\.[A-Za-z_][A-Za-z0-9_-]*)\.name\}$/.exec(keyId);
+  const key = m ? model.target(`\${${m[1]}.id}`) : undefined;
+  return typeof key?.config.type === 'string' && key.config.type.toLowerCase().startsWith('microsoft.keyvault/vaults/keys@') ? key : undefined;
+}

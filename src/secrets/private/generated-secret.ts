@@ -1,6 +1,6 @@
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
-import { Fn } from 'cdktf';
+import { DataResource, Fn, Lazy } from 'cdktf';
 import type { IPrivateKeyVault } from '../key-vault';
+import type { VaultSecret } from '../vault-secret';
 
 /** What a generated secret is. */
 export interface GeneratedSecretOptions {
@@ -14,6 +14,12 @@ export interface GeneratedSecretOptions {
    * @default 2
    */
   readonly uuids?: number;
+  /**
+   * When the secret expires (RFC3339).
+   *
+   * @default - 365 days after creation
+   */
+  readonly expirationDate?: string;
 }
 
 /**
@@ -21,18 +27,28 @@ export interface GeneratedSecretOptions {
  *
  * The library may not use `random_*` resources (its output must be the same on every synth), and
  * no Azure service generates secrets, so the value is Terraform's `uuid()` (crypto/rand, 122
- * random bits each), which is evaluated at apply, and `ignore_changes = [value]` keeps the first
- * one: later plans never regenerate it. To rotate, replace the secret
- * (`terraform apply -replace=<address>`) and restart its readers. The value is in Terraform state,
- * like every other secret Terraform writes.
+ * random bits each), evaluated at apply. A `terraform_data` (construct id `Value`, under the
+ * secret) holds it, marked sensitive, and `ignore_changes = [input]` keeps the first one: later
+ * plans never regenerate it, and other resources (a database's password) can read the same value
+ * from {@link VaultSecret.value}. The value is therefore in Terraform state, in that
+ * `terraform_data`; the secret itself sends it write-only. To rotate, replace the holder
+ * (`terraform apply -replace=<address of Value>`): the secret then writes a new version, and its
+ * readers pick it up at their next Key Vault reference refresh or restart.
  */
-export function addGeneratedSecret(vault: IPrivateKeyVault, id: string, options: GeneratedSecretOptions): KeyVaultSecret {
+export function addGeneratedSecret(vault: IPrivateKeyVault, id: string, options: GeneratedSecretOptions): VaultSecret {
   const parts = Array.from({ length: options.uuids ?? 2 }, () => Fn.uuid());
+  let holder: DataResource | undefined;
   const secret = vault.addSecret(id, {
     name: options.name,
-    value: parts.length === 1 ? parts[0] : Fn.join('', parts),
+    // Resolved at synth, once the holder below exists.
+    value: Lazy.stringValue({ produce: () => holder!.getStringAttribute('output') }),
     contentType: options.contentType,
+    expirationDate: options.expirationDate,
   });
-  secret.lifecycle = { ...(secret.lifecycle ?? {}), ignoreChanges: ['value'] };
+  holder = new DataResource(secret, 'Value', {
+    // terraform_data takes any value; cdktf types it as a map.
+    input: Fn.sensitive(parts.length === 1 ? parts[0] : Fn.join('', parts)) as unknown as { [key: string]: any },
+    lifecycle: { ignoreChanges: ['input'] },
+  });
   return secret;
 }

@@ -1,6 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { deployerGrantWait } from './secrets';
 import { checkField, checkGuid, checkNotBlank, checkResourceId, is } from '../../core/private/validate';
 import type { ICustomerManagedKey } from '../customer-managed-key';
 
@@ -11,13 +9,12 @@ export interface KeyVaultRole {
 }
 
 /**
- * `Key Vault Crypto Officer`: every action on the keys of a vault except managing permissions;
- * what Terraform needs to create a key and set its rotation policy.
+ * ARM type and API version of a vault key: the newest stable version in azapi 2.4's embedded
+ * schema, which has `rotationPolicy` (since 2021-11-01-preview / 2022-07-01).
  *
- * @see https://learn.microsoft.com/azure/key-vault/general/rbac-guide#azure-built-in-roles-for-key-vault-data-plane-operations
- * @see https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation
+ * @see https://github.com/Azure/azure-rest-api-specs/blob/main/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2024-11-01/keys.json
  */
-export const CRYPTO_OFFICER_ROLE: KeyVaultRole = { name: 'Key Vault Crypto Officer', guid: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603' };
+export const VAULT_KEY_TYPE = 'Microsoft.KeyVault/vaults/keys@2024-11-01';
 
 /**
  * `Key Vault Crypto Service Encryption User`: read key metadata, wrap and unwrap. The role Azure
@@ -30,22 +27,6 @@ export const CRYPTO_SERVICE_ENCRYPTION_USER_ROLE: KeyVaultRole = {
   name: 'Key Vault Crypto Service Encryption User',
   guid: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
 };
-
-/** Construct id, under the vault, of the wait after the deployer's key grant. */
-const KEY_WRITER_WAIT_ID = 'KeyDeployerRoleWait';
-
-/**
- * Grants the principal running Terraform `Key Vault Crypto Officer` on the vault, once per vault
- * however many keys it holds, and returns the wait for that grant to propagate: what every key
- * created in the vault depends on.
- *
- * The grant and the wait live under the vault construct (next to the secret writer's
- * `Deployer`), so that two keys in one vault share them instead of failing with
- * `RoleAssignmentExists`.
- */
-export function keyWriterWait(vault: Construct, vaultId: string): ITerraformDependable {
-  return deployerGrantWait(vault, vaultId, KEY_WRITER_WAIT_ID, CRYPTO_OFFICER_ROLE, 'create the keys');
-}
 
 /**
  * Checks what every service that encrypts with `key` needs of it: a user-assigned identity

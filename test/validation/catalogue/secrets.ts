@@ -340,8 +340,8 @@ const VAULT_INPUT: CatalogueEntry[] = [
     description: 'takes a secret from addSecret',
     factory: true,
     build: () => PrivateKeyVault.keyVaultReference(js({ versionlessId: 'https://kv-shared.vault.azure.net/secrets/db' })),
-    expected: /^PrivateKeyVault.keyVaultReference: 'secret' must be a KeyVaultSecret returned by addSecret\(...\), got \{.*\}$/,
-    fix: 'Pass the `KeyVaultSecret` that `addSecret` returned.',
+    expected: /^PrivateKeyVault.keyVaultReference: 'secret' must be a VaultSecret returned by addSecret\(...\), got \{.*\}$/,
+    fix: 'Pass the `VaultSecret` that `addSecret` returned (or use its `keyVaultReference`).',
     valid: () => PrivateKeyVault.keyVaultReference(build.vault().addSecret('Db', secret())),
   },
 ];

@@ -2,13 +2,15 @@ import {
   anyToHclTerraform, anyToTerraform, stringToHclTerraform, stringToTerraform, TerraformMetaArguments, TerraformProvider, TerraformResource,
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ensureProvider } from '../../core/private/providers';
+import { ensureProvider } from './providers';
 
 /**
  * Version constraint of the Azure/azapi provider: 2.4 or later in 2.x. 2.x takes `body` as an HCL
- * object (1.x took a JSON string); 2.4 added `sensitive_body`, which the token-metrics logger's
- * credentials go in, so that they are neither stored in state nor compared with what the service
- * returns (API Management answers with a named-value reference, not the connection string).
+ * object (1.x took a JSON string); 2.4 added `sensitive_body`, a write-only argument (Terraform
+ * 1.11 or later) that is neither stored in state nor compared with what the service returns: the
+ * token-metrics logger's credentials (API Management answers with a named-value reference, not
+ * the connection string) and the values of Key Vault secrets go in it. azapi keeps only a SHA-256
+ * hash of it in the resource's private state and sends it again when that hash changes.
  *
  * @see https://github.com/Azure/terraform-provider-azapi/releases/tag/v2.0.1
  * @see https://github.com/Azure/terraform-provider-azapi/blob/main/CHANGELOG.md (v2.4.0)
@@ -139,8 +141,9 @@ export interface AzapiResourceConfig extends TerraformMetaArguments {
 }
 
 /**
- * `azapi_resource`: a resource that azurerm cannot express, created, updated and deleted with its
- * own ARM type and API version.
+ * `azapi_resource`: a resource created, updated and deleted with its own ARM type and API version,
+ * through Azure Resource Manager only: for what azurerm cannot express, and for what azurerm would
+ * write through a service's data plane (Key Vault secrets and keys).
  *
  * @see https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/resource
  */
@@ -170,6 +173,14 @@ export class AzapiResource extends AzapiResourceBase {
   /** The resource id. */
   public get id(): string {
     return this.getStringAttribute('id');
+  }
+
+  /**
+   * The resource's name, as a reference: known at plan, and a use of it makes Terraform create
+   * this resource first.
+   */
+  public get nameRef(): string {
+    return this.getStringAttribute('name');
   }
 
   protected fields(): { [name: string]: Field } {
