@@ -1,6 +1,5 @@
 import { Application } from '@cdktf/provider-azuread/lib/application';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
@@ -19,6 +18,7 @@ import {
   checkVersionlessSecretUri, checkWebAppNameNotReserved, DEPENDABLE_REF, DNS_ZONES_REF, IDENTITY_REF, isAzureContainerRegistry,
   isKeyVaultReference, isKeyShapedSetting, looksLikeKeyVaultReference, MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, OPENAI_REF, registryHost, VAULT_REF,
 } from './private/checks';
+import { markSetupRun } from './private/database-setup';
 import { clientConfig } from '../core/private/client-config';
 import { checkRfc3339, warnIfPast } from '../core/private/dates';
 import { checkPlacement } from '../core/private/placement';
@@ -33,6 +33,7 @@ import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
 import { addGeneratedSecret } from '../secrets/private/generated-secret';
+import { VaultSecret } from '../secrets/vault-secret';
 
 /**
  * App Service plan SKUs that support both a private endpoint (inbound) and regional VNet
@@ -322,11 +323,11 @@ export class ChatWebApp extends Construct {
   /** The registration's service principal (enterprise application), when `signIn` creates it. */
   public readonly servicePrincipal?: ServicePrincipal;
   /** The vault secret holding the sign-in client secret, when the construct stores one. */
-  public readonly signInSecret?: KeyVaultSecret;
+  public readonly signInSecret?: VaultSecret;
   /** The front end the app runs (with the mirrored image when `imageMirror` is given). */
   public readonly frontEnd: ChatFrontEnd;
   /** The vault secret the front end signs its sessions with, generated once (Open WebUI's `WEBUI_SECRET_KEY`). */
-  public readonly sessionSecret?: KeyVaultSecret;
+  public readonly sessionSecret?: VaultSecret;
   /** Every deployment the front end offers, the default first. */
   public readonly deploymentNames: string[];
   /** Every app setting of the app, in order: the image's, the front end's defaults, `appSettings`, the wired ones, then added ones. */
@@ -420,6 +421,7 @@ export class ChatWebApp extends Construct {
     };
 
     Object.assign(this.settings, image.appSettings, fromFrontEnd.defaults, props.appSettings ?? {}, wired);
+    if (fromFrontEnd.startupCommand !== undefined && props.history !== undefined) markSetupRun(props.history);
     this.resource = new LinuxWebApp(this, 'Resource', {
       name: this.webAppName,
       resourceGroupName: props.resourceGroupName,
@@ -449,6 +451,7 @@ export class ChatWebApp extends Construct {
         websocketsEnabled: props.webSocketsEnabled ?? frontEnd.webSocketsEnabled,
         healthCheckPath: props.healthCheckPath ?? frontEnd.healthCheckPath,
         healthCheckEvictionTimeInMin: props.healthCheckEvictionTimeInMin ?? 5,
+        appCommandLine: fromFrontEnd.startupCommand,
         containerRegistryUseManagedIdentity: pulled.pullWithManagedIdentity,
         containerRegistryManagedIdentityClientId: pulled.pullWithManagedIdentity ? this.identity.clientId : undefined,
         applicationStack: {
@@ -619,6 +622,12 @@ export class ChatWebApp extends Construct {
       }
       if (props.history.historyStoreKind !== frontEnd.historyStore) {
         throw propError(this, 'history', `must be a ${frontEnd.historyStore} store, the kind ${frontEnd.name} reads`, props.history.historyStoreKind);
+      }
+      const setup = Array.isArray(props.history.setupStatements) ? props.history.setupStatements : [];
+      if (setup.length > 0 && !frontEnd.runsDatabaseSetup) {
+        throw propError(this, 'history', `must not carry 'setupStatements' for ${frontEnd.name}, which cannot run them at its start; `
+          + "use ChatFrontEnd.openWebUi(), or give the store 'retentionJobRunner' RetentionJobRunner.NONE (and run its 'retentionJobSql' from inside the network) "
+          + 'or RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint)', `${setup.length} statement(s)`);
       }
     }
     const gateway = props.gatewayEndpoint;

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { ContainerImage } from './container-image';
+import { databaseSetupSettings, databaseSetupStartupCommand } from './private/database-setup';
 import { withoutTrailingSlash } from '../core/private/endpoints';
-import { checkField, checkShape, FieldSpec, is, ruleError, Shape } from '../core/private/validate';
+import { checkField, checkShape, FieldSpec, is, isUnresolved, ruleError, Shape } from '../core/private/validate';
 
 /** How a chat front end learns who is signed in. */
 export enum UserIdentitySource {
@@ -42,13 +43,27 @@ export interface IChatHistoryStore extends IConstruct {
    * reads, with its credential, so that the URL never appears in an app setting in clear.
    */
   readonly connectionUrlReference: string;
+  /**
+   * Idempotent SQL statements the front end runs as the database's administrator at every start,
+   * before it serves (inside the VNet, so the applying machine needs no path to the database):
+   * e.g. enabling pg_cron and scheduling the retention job. Only Open WebUI runs them.
+   *
+   * @default - none
+   */
+  readonly setupStatements?: string[];
 }
 
 /** Options of {@link ChatFrontEnd.openWebUi}. */
 export interface OpenWebUiOptions {
   /**
-   * Another Open WebUI image, e.g. a newer release pinned by digest. It must be an Open WebUI
-   * release that supports Entra ID connections (v0.6.31 or later) and listen on 8080.
+   * Another Open WebUI image, e.g. a newer release pinned by digest. It must listen on 8080 and be
+   * Open WebUI 0.10.2 or later: older releases start and pass `/health`, but do not read
+   * `OPENAI_API_CONFIGS` from the environment, so their connection has no Entra ID auth and every
+   * chat fails with 401.
+   *
+   * A tag that names a release (`v0.10.1`, `0.9.5`, `0.10.2-cuda`) older than that is an error at
+   * synth. A digest, or a tag that is not a version (`main`, `latest`), cannot be checked: make
+   * sure it is a release of 0.10.2 or later.
    *
    * @default - `ghcr.io/open-webui/open-webui` v0.11.4, pinned by digest
    */
@@ -107,7 +122,7 @@ export interface CustomFrontEndOptions {
 export interface FrontEndContext {
   /** OpenAI endpoint of the account, `https://<subdomain>.openai.azure.com/`. */
   readonly endpoint: string;
-  /** The default deployment (the one `AZURE_OPENAI_MODEL` names). */
+  /** The default deployment: Open WebUI's `DEFAULT_MODELS`, and `AZURE_OPENAI_MODEL` for other images. */
   readonly deploymentName: string;
   /** Every deployment the front end offers, the default first. */
   readonly deploymentNames: string[];
@@ -133,6 +148,8 @@ export interface FrontEndSettings {
   readonly defaults: { [key: string]: string };
   readonly wired: { [key: string]: string };
   readonly wiredFrom: { [key: string]: string };
+  /** App Service's startup command (`site_config.app_command_line`), when the front end replaces the image's command. */
+  readonly startupCommand?: string;
 }
 
 const IMAGE_REF = (required: boolean): FieldSpec => is.instance(ContainerImage,
@@ -165,6 +182,57 @@ const OPEN_WEBUI_IMAGE = ContainerImage.fromRegistryDigest(
   'https://ghcr.io', 'open-webui/open-webui', 'sha256:9591b13f13843c7721c2b8eaf7382846c81b3ffe126526d1888d1fed50c6a33f', { port: 8080 },
 );
 
+/** The version of {@link OPEN_WEBUI_IMAGE}, for messages. */
+const OPEN_WEBUI_DEFAULT_VERSION = 'v0.11.4';
+
+/**
+ * What the settings of {@link openWebUiSettings} need of an Open WebUI release, newest first: an
+ * older release starts, passes `/health` and then ignores the setting. Settings not listed
+ * (`DATABASE_URL`, `WEBUI_AUTH_TRUSTED_EMAIL_HEADER`, `ENABLE_PERSISTENT_CONFIG`, the Ollama and
+ * direct-connection switches) are older than every release listed here.
+ */
+const OPEN_WEBUI_FLOOR: ReadonlyArray<{ readonly since: readonly [number, number, number]; readonly relies: string }> = [
+  // open-webui/docs 3495ed1d ("config surfaces introduced in 0.10.2"); before, the setting was a
+  // PersistentConfig with a fixed `{}` default, so the connection had no Entra auth and no model
+  // list, and every chat got a 401 from the account.
+  { since: [0, 10, 2], relies: 'OPENAI_API_CONFIGS from the environment' },
+  // docs/research/front-ends-facts.md: Entra ID connections arrived in v0.6.31.
+  { since: [0, 6, 31], relies: "Entra ID connections ('auth_type' 'microsoft_entra_id', AZURE_TOKEN_CREDENTIALS)" },
+];
+
+/** `v0.10.1`, `0.9.5`, `0.6.31-cuda`: a release tag; `0.10`: a minor line. Undefined for anything else. */
+function releaseOf(tag: string): { readonly parts: readonly number[]; readonly text: string } | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?$/.exec(tag);
+  if (!m) return undefined;
+  const parts = [Number(m[1]), Number(m[2]), ...(m[3] !== undefined ? [Number(m[3])] : [])];
+  return { parts, text: parts.join('.') };
+}
+
+/** Whether every release `parts` names (a minor line names all its patches) is older than `floor`. */
+function olderThan(parts: readonly number[], floor: readonly number[]): boolean {
+  for (let i = 0; i < floor.length; i++) {
+    if (parts[i] === undefined) return false;
+    if (parts[i] !== floor[i]) return parts[i] < floor[i];
+  }
+  return false;
+}
+
+/**
+ * Throws when `image` is tagged with an Open WebUI release older than a setting the library writes
+ * needs. Tags that are not versions (`main`, `latest`, `git-…`) and digests cannot be checked.
+ */
+function checkOpenWebUiRelease(owner: string, prop: string, image: ContainerImage): void {
+  const tag = image.digest === undefined ? image.tag : undefined;
+  if (tag === undefined || typeof tag !== 'string' || isUnresolved(tag)) return;
+  const release = releaseOf(tag);
+  if (!release) return;
+  const missing = OPEN_WEBUI_FLOOR.find((f) => olderThan(release.parts, f.since));
+  if (!missing) return;
+  const since = missing.since.join('.');
+  throw ruleError(owner, `'${prop}' is Open WebUI ${release.text}, but the library relies on ${missing.relies}, which Open WebUI reads since ${since}; `
+    + `use ${since} or later (the default is ${OPEN_WEBUI_DEFAULT_VERSION}), got '${image.reference}'`);
+}
+
 /** The header App Service authentication sets to the user's UPN or e-mail; external requests cannot set it. */
 const SIGNED_IN_USER_HEADER = 'X-MS-CLIENT-PRINCIPAL-NAME';
 
@@ -193,6 +261,9 @@ export class ChatFrontEnd {
    * - offers every deployment given to the app, the default first;
    * - keeps history in PostgreSQL (`DATABASE_URL`, a Key Vault reference) when a history store is
    *   given, otherwise in SQLite inside the container, which a restart loses;
+   * - runs the store's `setupStatements` (pg_cron and the retention job) at every start, before
+   *   its own start command, with the image's Python and psycopg2: the startup command becomes a
+   *   short `python3 -c` that then execs `bash start.sh`; a failure stops the start (fail closed);
    * - settings saved in its admin UI do not outlive a restart (`ENABLE_PERSISTENT_CONFIG=False`):
    *   the stack is the source of truth, and an admin cannot point the app's token at another URL
    *   for longer than that;
@@ -206,6 +277,7 @@ export class ChatFrontEnd {
     if (options.temporaryChatsEnforced === true && options.temporaryChatsAllowed === false) {
       throw ruleError('ChatFrontEnd.openWebUi', "'options.temporaryChatsEnforced' makes every chat temporary, so it needs temporary chats allowed, got 'temporaryChatsAllowed' false");
     }
+    if (options.image !== undefined) checkOpenWebUiRelease('ChatFrontEnd.openWebUi', 'options.image', options.image);
     const image = options.image ?? OPEN_WEBUI_IMAGE;
     return new ChatFrontEnd({
       name: OPEN_WEBUI,
@@ -218,6 +290,7 @@ export class ChatFrontEnd {
       callsReasoningModels: true,
       offersSeveralModels: true,
       needsSessionSecret: true,
+      runsDatabaseSetup: true,
       forwardsSignedInUser: true,
       settings: (ctx) => openWebUiSettings(ctx, options),
     });
@@ -265,6 +338,7 @@ export class ChatFrontEnd {
       callsReasoningModels: sample ? false : options.callsReasoningModels ?? true,
       offersSeveralModels: false,
       needsSessionSecret: false,
+      runsDatabaseSetup: false,
       forwardsSignedInUser: false,
       settings: (ctx) => ({
         defaults: {},
@@ -297,6 +371,11 @@ export class ChatFrontEnd {
   /** Whether it needs a stable secret of its own (Open WebUI signs its sessions with `WEBUI_SECRET_KEY`). */
   public readonly needsSessionSecret: boolean;
   /**
+   * Whether it runs a history store's `setupStatements` at its start (Open WebUI does, with its
+   * image's Python and psycopg2, before its own start command).
+   */
+  public readonly runsDatabaseSetup: boolean;
+  /**
    * Whether it can forward the signed-in user to the model endpoint in a header (Open WebUI's
    * `X-OpenWebUI-User-Email`), which an AI gateway needs to meter per user.
    */
@@ -315,6 +394,7 @@ export class ChatFrontEnd {
     this.callsReasoningModels = spec.callsReasoningModels;
     this.offersSeveralModels = spec.offersSeveralModels;
     this.needsSessionSecret = spec.needsSessionSecret;
+    this.runsDatabaseSetup = spec.runsDatabaseSetup;
     this.forwardsSignedInUser = spec.forwardsSignedInUser;
     this.settingsOf = spec.settings;
   }
@@ -325,6 +405,7 @@ export class ChatFrontEnd {
    */
   public withImage(image: ContainerImage): ChatFrontEnd {
     checkField('ChatFrontEnd.withImage', 'image', image, IMAGE_REF(true));
+    if (this.name === OPEN_WEBUI) checkOpenWebUiRelease('ChatFrontEnd.withImage', 'image', image);
     return new ChatFrontEnd({
       name: this.name,
       image,
@@ -336,6 +417,7 @@ export class ChatFrontEnd {
       callsReasoningModels: this.callsReasoningModels,
       offersSeveralModels: this.offersSeveralModels,
       needsSessionSecret: this.needsSessionSecret,
+      runsDatabaseSetup: this.runsDatabaseSetup,
       forwardsSignedInUser: this.forwardsSignedInUser,
       settings: this.settingsOf,
     });
@@ -363,6 +445,7 @@ interface FrontEndSpec {
   readonly callsReasoningModels: boolean;
   readonly offersSeveralModels: boolean;
   readonly needsSessionSecret: boolean;
+  readonly runsDatabaseSetup: boolean;
   readonly forwardsSignedInUser: boolean;
   readonly settings: (ctx: FrontEndContext) => FrontEndSettings;
 }
@@ -414,11 +497,22 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     wired.WEBUI_SECRET_KEY = ctx.sessionSecretReference;
     wiredFrom.WEBUI_SECRET_KEY = 'vault';
   }
+  let startupCommand: string | undefined;
   if (ctx.history !== undefined) {
     wired.DATABASE_URL = ctx.history.connectionUrlReference;
     wiredFrom.DATABASE_URL = 'history';
+    // The database setup runs here, inside the VNet, before Open WebUI's own start command.
+    const statements = Array.isArray(ctx.history.setupStatements) ? ctx.history.setupStatements : [];
+    if (statements.length > 0) {
+      for (const [key, value] of Object.entries(databaseSetupSettings(statements))) {
+        wired[key] = value;
+        wiredFrom[key] = 'history';
+      }
+      startupCommand = databaseSetupStartupCommand();
+    }
   }
   return {
+    startupCommand,
     defaults: {
       DEFAULT_MODELS: ctx.deploymentName,
       DEFAULT_USER_ROLE: 'user',

@@ -1,6 +1,5 @@
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api';
-import { ApiManagementApiDiagnostic } from '@cdktf/provider-azurerm/lib/api-management-api-diagnostic';
 import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
 import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-management-api-policy';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
@@ -10,12 +9,12 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { AzapiResource, AzapiUpdateResource } from './private/azapi';
 import { buildPolicyXml, COGNITIVE_SERVICES_RESOURCE, PolicyDeploymentLimit } from './private/policy';
 import { IOpenAiAccount } from '../ai/openai-account';
 import { IChatIdentity } from '../app/identity';
 import { AzureNameRule, Names, stableHash } from '../core/names';
 import { grantRole, IPrincipal, PrincipalType } from '../core/principal';
+import { AzapiResource, AzapiUpdateResource } from '../core/private/azapi';
 import { clientConfig } from '../core/private/client-config';
 import { withoutTrailingSlash } from '../core/private/endpoints';
 import { checkPlacement } from '../core/private/placement';
@@ -27,6 +26,7 @@ import {
 } from '../core/private/validate';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { IMonitorPrivateLinkScope, MonitorPrivateLinkScope } from '../monitoring/private-link-scope';
+import { endpointOf, wireSubnetCaller } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 
@@ -357,7 +357,7 @@ interface TokenMetrics {
 /** The telemetry pieces, with `monitoring`. */
 interface Telemetry {
   readonly diagnosticSetting: MonitorDiagnosticSetting;
-  readonly apiDiagnostic: ApiManagementApiDiagnostic;
+  readonly apiDiagnostic: TerraformResource;
   readonly llmLogging: TerraformResource;
   readonly metrics?: TokenMetrics;
 }
@@ -471,14 +471,16 @@ export class AiGateway extends Construct implements IPrincipal {
   /**
    * The API's diagnostic to the workspace (`azuremonitor`), with `monitoring`. With a forwarded
    * user header it logs that header with every request, so usage can be attributed per user (the
-   * LLM log table has no user column). Request and response bodies are not logged.
+   * LLM log table has no user column). Request and response bodies are not logged. An
+   * `azapi_resource`: azurerm 4.55's `azurerm_api_management_api_diagnostic` cannot plan with
+   * identifier `azuremonitor` (hashicorp/terraform-provider-azurerm#28547).
    */
-  public readonly apiDiagnostic?: ApiManagementApiDiagnostic;
+  public readonly apiDiagnostic?: TerraformResource;
   /**
    * The `azapi_update_resource` that turns on language-model logging on {@link AiGateway.apiDiagnostic}
    * (token counts per request in `ApiManagementGatewayLlmLog`; messages only with `logLlmMessages`),
-   * which azurerm 4.55's diagnostic cannot set. If azurerm ever rewrites that diagnostic, the next
-   * plan shows this update again.
+   * which the stable API version of that diagnostic cannot set. If the diagnostic is ever rewritten
+   * (a PUT), the next plan shows this update again.
    */
   public readonly llmLogging?: TerraformResource;
   /** The Application Insights component of the token metrics, with `emitTokenMetrics`. */
@@ -574,6 +576,8 @@ export class AiGateway extends Construct implements IPrincipal {
       }));
       const grant = account.grantUse(principal);
       if (!this.backendGrants.includes(grant)) this.backendGrants.push(grant);
+      // The gateway calls the backend from its integration subnet (port 443 of the account's endpoint).
+      wireSubnetCaller(endpointOf(account), props.integrationSubnetId, 'AI gateway to its model backends');
     }
     this.grantsWait = waitAfter(this, 'WaitForBackendGrants', this.backendGrants, '60s');
 
@@ -655,17 +659,26 @@ export class AiGateway extends Construct implements IPrincipal {
     });
     // Every instance has the built-in 'azuremonitor' logger, which writes to the resource-specific
     // tables of the diagnostic setting above (ApiManagementGatewayLogs.RequestHeaders).
-    const apiDiagnostic = new ApiManagementApiDiagnostic(this, 'ApiDiagnostic', {
-      identifier: 'azuremonitor',
-      apiManagementName: this.resource.name,
-      resourceGroupName: props.resourceGroupName,
-      apiName: this.api.name,
-      apiManagementLoggerId: `${this.gatewayId}/loggers/azuremonitor`,
-      samplingPercentage: 100,
-      alwaysLogErrors: true,
-      logClientIp: false,
-      verbosity: 'information',
-      frontendRequest: forwarded ? { headersToLog: [props.userHeaderName ?? DEFAULT_USER_HEADER], bodyBytes: 0 } : { bodyBytes: 0 },
+    // Not azurerm_api_management_api_diagnostic: in azurerm 4.55 `operation_name_format` has the
+    // schema default "Name", and a CustomizeDiff refuses any non-empty value unless `identifier` is
+    // `applicationinsights`, so an `azuremonitor` diagnostic fails every plan whatever the config
+    // says ("" is refused by the attribute's enum). azapi writes the same ARM resource.
+    // https://github.com/hashicorp/terraform-provider-azurerm/blob/v4.55.0/internal/services/apimanagement/api_management_api_diagnostic_resource.go#L117-L135
+    // https://github.com/hashicorp/terraform-provider-azurerm/issues/28547
+    const apiDiagnostic = new AzapiResource(this, 'ApiDiagnostic', {
+      type: `Microsoft.ApiManagement/service/apis/diagnostics@${APIM_API_VERSION}`,
+      name: 'azuremonitor',
+      parentId: `${this.gatewayId}/apis/${this.api.name}`,
+      body: {
+        properties: {
+          loggerId: `${this.gatewayId}/loggers/azuremonitor`,
+          sampling: { samplingType: 'fixed', percentage: 100 },
+          alwaysLog: 'allErrors',
+          logClientIp: false,
+          verbosity: 'information',
+          frontend: { request: forwarded ? { headers: [props.userHeaderName ?? DEFAULT_USER_HEADER], body: { bytes: 0 } } : { body: { bytes: 0 } } },
+        },
+      },
       dependsOn: [diagnosticSetting, this.policy],
     });
     const logMessages = props.logLlmMessages ?? false;
@@ -704,6 +717,8 @@ export class AiGateway extends Construct implements IPrincipal {
       tags: props.tags,
     });
     const scoped = scope.addScopedResource(this, 'InsightsScope', insights.id);
+    // Token metrics leave through the integration subnet to the scope's private endpoint.
+    wireSubnetCaller(endpointOf(scope), props.integrationSubnetId, 'AI gateway token metrics to Azure Monitor');
     // A workspace-based component ingests through its workspace, which must be in the scope too
     // (a new scope adds it itself). A workspace this stack creates joins a given scope here; an
     // existing one (Monitoring.fromWorkspaceId) is the platform's to scope.

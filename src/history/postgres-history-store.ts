@@ -1,13 +1,16 @@
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
 import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-active-directory-administrator';
 import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import { Offset } from '@cdktf/provider-time/lib/offset';
-import { DataResource, Fn, ITerraformDependable, Lazy } from 'cdktf';
+import { Annotations, DataResource, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
+import { MAX_RETENTION_DAYS, openWebUiRetentionStatement } from './open-webui-retention';
 import { HistoryStoreKind, IChatHistoryStore } from '../app/front-end';
+import { isSetupRun, terraformLiteral } from '../app/private/database-setup';
+import { Compliance } from '../compliance/compliance';
+import { APPLY_CONTROL_PLANE_RULE_ID } from '../compliance/private/apply-paths';
 import { AzureNameRule, Names } from '../core/names';
 import { PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
@@ -22,8 +25,13 @@ import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
-import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
+import { IPrivateKeyVault } from '../secrets/key-vault';
+import { addGeneratedSecret } from '../secrets/private/generated-secret';
 import { checkKeyReference } from '../secrets/private/keys';
+import { VaultSecret } from '../secrets/vault-secret';
+
+/** Open WebUI's retention statement (defined in ./open-webui-retention), exported here as before. */
+export { openWebUiRetentionStatement } from './open-webui-retention';
 
 /** High availability of a PostgreSQL Flexible Server (General Purpose and Memory Optimized tiers only). */
 export enum HighAvailabilityMode {
@@ -31,6 +39,32 @@ export enum HighAvailabilityMode {
   ZONE_REDUNDANT = 'ZoneRedundant',
   /** A standby in the same zone. */
   SAME_ZONE = 'SameZone',
+}
+
+/**
+ * Who runs the one-time database setup (enabling pg_cron and scheduling the retention job).
+ *
+ * @see src/history/README.md, "Who schedules the retention job"
+ */
+export enum RetentionJobRunner {
+  /**
+   * The front end, at every start, from inside the VNet: the store exposes the statements as
+   * `setupStatements` and Open WebUI runs them before its own start command. The applying
+   * machine needs no path to the database. The default.
+   */
+  APP_STARTUP = 'AppStartup',
+  /**
+   * The machine that runs `terraform apply`, once, with `psql` through the server's private
+   * endpoint (a `terraform_data` with a `local-exec`). NEEDS A NETWORK PATH into the VNet from
+   * that machine (a self-hosted runner in the VNet or a peered one, or a VPN) and `psql`; it is a
+   * data-plane operation of the apply, acknowledged on PCHAT-APPLY-001.
+   */
+  APPLYING_MACHINE = 'ApplyingMachine',
+  /**
+   * Nobody: pg_cron is enabled on the server, and you run `retentionJobSql` yourself as the
+   * administrator from inside the network (a jump host, a pipeline agent in the VNet).
+   */
+  NONE = 'None',
 }
 
 /** An Entra ID administrator of the history database, for operators who sign in with Entra tokens. */
@@ -55,6 +89,14 @@ export interface HistoryOptions {
    * @default - chats are kept until users delete them
    */
   readonly retentionDays?: number;
+  /**
+   * Who enables pg_cron and schedules the retention job (only with `retentionDays`).
+   *
+   * @default RetentionJobRunner.APP_STARTUP - the front end runs `setupStatements` at its start,
+   * inside the VNet; give the store to a `ChatWebApp` running `ChatFrontEnd.openWebUi()` (as
+   * `PrivateChat` does)
+   */
+  readonly retentionJobRunner?: RetentionJobRunner;
   /**
    * SKU of the server, `<tier>_<family>_<size>`: Burstable (`B_`), General Purpose (`GP_`) or
    * Memory Optimized (`MO_`).
@@ -150,12 +192,12 @@ export interface PostgresHistoryStoreProps extends PrivateEndpointOptions, Histo
    */
   readonly retentionStatement?: string;
   /**
-   * Schedule the retention job from the machine that runs `terraform apply` (a `terraform_data`
-   * with a `local-exec` that runs `psql`). That machine must reach the private endpoint (it already
-   * must reach the vault's) and have `psql`. Set false to run `retentionJobSql` yourself, e.g. from
-   * a jump host; pg_cron is still enabled on the server.
+   * `false` is `retentionJobRunner: RetentionJobRunner.NONE`; `true` is the default runner.
    *
-   * @default true
+   * @deprecated Use `retentionJobRunner`. Until this version `true` (the default) scheduled the
+   * job from the applying machine; that is now `RetentionJobRunner.APPLYING_MACHINE`, an explicit
+   * opt-in, because it needs a network path into the VNet.
+   * @default - see `retentionJobRunner`
    */
   readonly scheduleRetentionJob?: boolean;
   /**
@@ -228,46 +270,10 @@ export const POSTGRESQL_LOG_CATEGORIES: readonly string[] = ['PostgreSQLLogs', '
  * @see https://github.com/hashicorp/terraform-provider-azurerm/blob/v4.55.0/internal/services/postgres/validate/admin_usernames.go
  */
 const RESERVED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
-/** Longest retention: ten years. */
-const MAX_RETENTION_DAYS = 3650;
 /** When the retention job runs (UTC): daily at 03:17, off the hour most jobs pick. */
 const RETENTION_SCHEDULE = '17 3 * * *';
 /** Name of the pg_cron job; `cron.schedule` with a name replaces the job of that name, so re-runs are idempotent. */
 const RETENTION_JOB = 'chat-retention';
-
-/**
- * Open WebUI's retention statement, one SQL statement that deletes, in one transaction:
- * - every chat whose `updated_at` (Unix seconds) is older than `days`; its messages
- *   (`chat_message`) and file links (`chat_file`) go with it through their `ON DELETE CASCADE`
- *   foreign keys;
- * - the shared snapshots of those chats (rows of `chat` owned by `shared-<chat id>`, which Open
- *   WebUI itself deletes with the chat);
- * - the feedback given on them (`feedback.meta->>'chat_id'`; feedback holds a snapshot of the chat
- *   and has no foreign key).
- *
- * Tags live in the chat's `meta` and per user in `tag` (names only), so nothing else holds chat
- * text. Checked against Open WebUI's models (`chats.py`, `chat_messages.py`, `feedbacks.py`) and the
- * `chat_message` migration; re-check after a major upgrade of Open WebUI.
- *
- * @see https://github.com/open-webui/open-webui/blob/main/backend/open_webui/models/chats.py
- */
-export function openWebUiRetentionStatement(days: number): string {
-  checkIntRange('PostgresHistoryStore.openWebUiRetentionStatement', 'days', days, 1, MAX_RETENTION_DAYS);
-  return 'WITH expired AS ('
-    + `DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval '${days} days')::bigint AND user_id NOT LIKE 'shared-%' RETURNING id`
-    + "), shared AS (DELETE FROM chat WHERE user_id IN (SELECT 'shared-' || id FROM expired) RETURNING id) "
-    + "DELETE FROM feedback WHERE meta->>'chat_id' IN (SELECT id FROM expired)";
-}
-
-/**
- * A string Terraform takes literally: `${` and `%{` would start an interpolation or a template
- * directive, so they are doubled.
- *
- * @see https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences
- */
-function terraformLiteral(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
 
 /**
  * The conversation history of a chat front end, kept in Azure Database for PostgreSQL Flexible
@@ -280,9 +286,10 @@ function terraformLiteral(text: string): string {
  *   vault, and the app reads the full `DATABASE_URL` as a Key Vault reference;
  * - backups kept 35 days, optionally geo-redundant; optional high availability;
  * - connection logging, diagnostics to the workspace, `prevent_destroy`;
- * - `retentionDays`: pg_cron deletes expired chats daily; Terraform schedules the job once with
- *   `psql` from the machine that applies (which must reach the private endpoint, as it must
- *   reach the vault's), and `retentionJobSql` holds the statement for teams that run it themselves;
+ * - `retentionDays`: pg_cron deletes expired chats daily; by default the front end schedules the
+ *   job at its start from inside the VNet (`setupStatements`, see `retentionJobRunner`), so the
+ *   applying machine needs no path to the database; `retentionJobSql` holds the call for teams
+ *   that run it themselves;
  * - an optional customer-managed key.
  *
  * @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private-link
@@ -312,15 +319,25 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
   /** Key Vault reference to the `DATABASE_URL` (login, password, host, database, `sslmode=require`). */
   public readonly connectionUrlReference: string;
   /** The vault secret with the generated password. */
-  public readonly passwordSecret: KeyVaultSecret;
+  public readonly passwordSecret: VaultSecret;
   /** The vault secret with the full connection URL. */
-  public readonly databaseUrlSecret: KeyVaultSecret;
+  public readonly databaseUrlSecret: VaultSecret;
   /** When the password and URL secrets expire (RFC3339, known after the first apply): rotate before. */
   public readonly secretsExpireOn: string;
   /** Days chats are kept, when a retention is set. */
   public readonly retentionDays?: number;
   /** The `cron.schedule` call the retention job is, when a retention is set. */
   public readonly retentionJobSql?: string;
+  /**
+   * Who runs the database setup, when a retention is set.
+   */
+  public readonly retentionJobRunner?: RetentionJobRunner;
+  /**
+   * The idempotent statements the front end runs as the administrator at its start
+   * (`CREATE EXTENSION IF NOT EXISTS pg_cron`, then `retentionJobSql`), when a retention is set
+   * and `retentionJobRunner` is `APP_STARTUP`.
+   */
+  public readonly setupStatements?: string[];
   /** The `azurerm_postgresql_flexible_server` (escape hatch). */
   public readonly resource: PostgresqlFlexibleServer;
   /** The database. */
@@ -333,7 +350,10 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
   public readonly diagnosticSetting?: MonitorDiagnosticSetting;
   /** The Entra administrator, when one is given. */
   public readonly entraAdministrator?: PostgresqlFlexibleServerActiveDirectoryAdministrator;
-  /** The `terraform_data` that schedules the retention job, when a retention is set. */
+  /**
+   * The `terraform_data` that schedules the retention job from the applying machine, with
+   * `retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE`.
+   */
   public readonly retentionJob?: DataResource;
 
   constructor(scope: Construct, id: string, props: PostgresHistoryStoreProps) {
@@ -351,16 +371,15 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     const expiry = new Offset(this, 'SecretExpiry', { offsetDays: props.secretLifetimeDays ?? DEFAULT_SECRET_LIFETIME_DAYS });
     this.secretsExpireOn = expiry.rfc3339;
     // No random_* resources (output must not change between synths) and no Azure service makes
-    // passwords: Terraform's uuid() (crypto/rand, 122 random bits each; lowercase hex, digits and
-    // hyphens meet Azure's three-of-four character classes) is evaluated once at creation and kept
-    // by ignore_changes. The value is in Terraform state, like every secret Terraform writes.
-    this.passwordSecret = props.vault.addSecret(`HistoryPassword-${Names.hashOf(this, 8)}`, {
+    // passwords: two of Terraform's uuid() (crypto/rand, 122 random bits each; lowercase hex,
+    // digits and hyphens meet Azure's three-of-four character classes), evaluated once at creation
+    // and kept by the secret's value holder (a terraform_data, so the value is in Terraform state):
+    // the server and the URL secret read the same value from it.
+    this.passwordSecret = addGeneratedSecret(props.vault, `HistoryPassword-${Names.hashOf(this, 8)}`, {
       name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgpass'),
-      value: Fn.join('', [Fn.uuid(), Fn.uuid()]),
       contentType: 'postgresql-password',
       expirationDate: this.secretsExpireOn,
     });
-    this.passwordSecret.lifecycle = { ...(this.passwordSecret.lifecycle ?? {}), ignoreChanges: ['value'] };
 
     const key = props.customerManagedKey;
     const sku = props.skuName ?? 'B_Standard_B2s';
@@ -423,9 +442,10 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     // The app reads the URL at start; the database it names must exist by then.
     // depends_on takes a bare address, read at synth so that an overrideLogicalId still holds.
     const database = this.database;
-    this.databaseUrlSecret.dependsOn = [...(this.databaseUrlSecret.dependsOn ?? []),
+    const urlSecret = this.databaseUrlSecret.resource;
+    urlSecret.dependsOn = [...(urlSecret.dependsOn ?? []),
       Lazy.stringValue({ produce: () => `${database.terraformResourceType}.${database.friendlyUniqueId}` })];
-    this.connectionUrlReference = PrivateKeyVault.keyVaultReference(this.databaseUrlSecret);
+    this.connectionUrlReference = this.databaseUrlSecret.keyVaultReference;
 
     const parameters: [string, string][] = [
       ['require_secure_transport', 'on'],
@@ -455,8 +475,29 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       this.retentionDays = props.retentionDays;
       const statement = props.retentionStatement ?? openWebUiRetentionStatement(props.retentionDays);
       this.retentionJobSql = `SELECT cron.schedule('${RETENTION_JOB}', '${RETENTION_SCHEDULE}', $$${statement}$$)`;
+      this.retentionJobRunner = runnerOf(props);
+      if (this.retentionJobRunner === RetentionJobRunner.APP_STARTUP) {
+        // Both idempotent: IF NOT EXISTS, and cron.schedule with a job name replaces that job.
+        this.setupStatements = ['CREATE EXTENSION IF NOT EXISTS pg_cron', this.retentionJobSql];
+        // Known only once the app that takes the store exists, so checked at synth. Validations run
+        // after the aspect that emits warn(), hence a plain annotation (silenced by choosing NONE).
+        const store = this;
+        let warned = false;
+        this.node.addValidation({
+          validate: () => {
+            if (!warned && !isSetupRun(store)) {
+              warned = true;
+              Annotations.of(store).addWarning(`PostgresHistoryStore '${store.node.path}': 'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, `
+                + "but no front end runs the store's 'setupStatements', so no retention job is scheduled: give the store as 'history' to a ChatWebApp "
+                + "running ChatFrontEnd.openWebUi(), or run 'retentionJobSql' yourself from inside the network and set RetentionJobRunner.NONE, "
+                + 'or set RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint) [history-setup-not-run]');
+            }
+            return [];
+          },
+        });
+      }
     }
-    if (props.retentionDays !== undefined && props.scheduleRetentionJob !== false) {
+    if (this.retentionJobRunner === RetentionJobRunner.APPLYING_MACHINE) {
       // The statement reaches psql through the environment, so that no shell quoting can break it;
       // cron.schedule with a job name replaces the job of that name, so a re-run is harmless.
       const job = terraformLiteral(this.retentionJobSql!);
@@ -478,6 +519,9 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
           },
         }],
       });
+      // The one data-plane operation of the apply this store can add, chosen by name.
+      Compliance.acknowledge(this.retentionJob, APPLY_CONTROL_PLANE_RULE_ID, 'retentionJobRunner is RetentionJobRunner.APPLYING_MACHINE: '
+        + 'the user chose to schedule the retention job with psql from the applying machine, which has a network path to the private endpoint');
     }
 
     if (props.entraAdministrator) {
@@ -518,6 +562,19 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     checkIntRange(this, 'secretLifetimeDays', props.secretLifetimeDays, 1, 36500);
     if (props.scheduleRetentionJob !== undefined && props.retentionDays === undefined) {
       throw ruleError(this, `'scheduleRetentionJob' only matters with 'retentionDays', got 'scheduleRetentionJob' ${props.scheduleRetentionJob} alone`);
+    }
+    checkOneOf(this, 'retentionJobRunner', props.retentionJobRunner,
+      [RetentionJobRunner.APP_STARTUP, RetentionJobRunner.APPLYING_MACHINE, RetentionJobRunner.NONE]);
+    if (props.retentionJobRunner !== undefined && props.retentionDays === undefined) {
+      throw ruleError(this, `'retentionJobRunner' only matters with 'retentionDays', got 'retentionJobRunner' '${props.retentionJobRunner}' alone`);
+    }
+    if (props.retentionJobRunner !== undefined && props.scheduleRetentionJob !== undefined) {
+      throw ruleError(this, `'scheduleRetentionJob' is deprecated and replaced by 'retentionJobRunner'; set only 'retentionJobRunner', got both ('scheduleRetentionJob' ${props.scheduleRetentionJob})`);
+    }
+    if (props.scheduleRetentionJob !== undefined) {
+      warn(this, 'history-schedule-retention-job-deprecated', `'scheduleRetentionJob' is deprecated: use 'retentionJobRunner' (${props.scheduleRetentionJob
+        ? 'true now means RetentionJobRunner.APP_STARTUP, the front end schedules the job at its start; RetentionJobRunner.APPLYING_MACHINE is the old psql from the applying machine'
+        : 'false is RetentionJobRunner.NONE'})`);
     }
     const sku = props.skuName;
     if (sku !== undefined && !isUnresolved(sku) && !SKU_NAME.test(sku)) {
@@ -564,6 +621,12 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
   }
 }
 
+/** The runner the props choose: `retentionJobRunner`, else the deprecated boolean, else the default. */
+function runnerOf(props: PostgresHistoryStoreProps): RetentionJobRunner {
+  if (props.retentionJobRunner !== undefined) return props.retentionJobRunner;
+  return props.scheduleRetentionJob === false ? RetentionJobRunner.NONE : RetentionJobRunner.APP_STARTUP;
+}
+
 let SHAPE: Shape | undefined;
 function propsShape(): Shape {
   SHAPE ??= {
@@ -585,6 +648,7 @@ function propsShape(): Shape {
     retentionDays: is.integer(),
     retentionStatement: is.string(),
     scheduleRetentionJob: is.boolean(),
+    retentionJobRunner: is.any(),
     secretLifetimeDays: is.integer(),
     customerManagedKey: CUSTOMER_MANAGED_KEY_REF(),
     entraAdministrator: is.object({ objectId: is.string(true), principalName: is.string(true), principalType: is.any() }),

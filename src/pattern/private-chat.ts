@@ -26,7 +26,9 @@ import { HistoryOptions, PostgresHistoryStore } from '../history/postgres-histor
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
 import { IMonitorPrivateLinkScope } from '../monitoring/private-link-scope';
 import { Egress } from '../network/egress';
+import { endpointOf, wireSubnetCaller } from '../network/private/wiring';
 import { IPrivateDnsZones, PrivateDnsZones, PrivateLinkZone } from '../network/private-dns-zones';
+import { EndpointCaller } from '../network/private-endpoint';
 import { IPrivateNetwork, PrivateNetwork } from '../network/private-network';
 import { RegistryMirror } from '../registry/registry-mirror';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
@@ -84,7 +86,9 @@ export interface PrivateChatProps {
    * A hub's privatelink DNS zones (`PrivateDnsZones.fromHubZoneIds`). When set, no zone and no
    * VNet link is created.
    *
-   * @default - the four zones are created and linked to the VNet
+   * @default - the zones the deployment needs are created and linked to the VNet: Foundry
+   * (`services.ai`, `openai`, `cognitiveservices`), Key Vault, App Service and, with history,
+   * PostgreSQL; plus the registry's, the gateway's and Azure Monitor's when those are on
    */
   readonly dnsZones?: IPrivateDnsZones;
 
@@ -656,6 +660,7 @@ export class PrivateChat extends Construct {
       if (this.createdVault) Compliance.acknowledge(this.createdVault, 'PCHAT-LIFE-001', reason);
       if (this.history) Compliance.acknowledge(this.history, 'PCHAT-LIFE-001', reason);
     }
+    this.wireFlows();
     this.identity = this.app.identity;
     this.openAiEndpoint = this.openAi.endpoint;
     this.appHostname = this.app.defaultHostname;
@@ -665,6 +670,20 @@ export class PrivateChat extends Construct {
     }
     // The rule pack guards the whole stack, including resources the user adds next to this construct.
     Compliance.applyTo(TerraformStack.of(this));
+  }
+
+  /**
+   * The flows of the architecture, each on its service's port (NSG rules on a new network; recorded
+   * for PCHAT-NET-003 on an existing one): users reach the app through the VNet, and the app's
+   * subnet reaches what its settings point at. The gateway wires its own subnet to its backends.
+   */
+  private wireFlows(): void {
+    this.app.privateEndpoint.allowFrom(EndpointCaller.virtualNetwork(), 'Users (VNet, hub, VPN, ExpressRoute) to the chat app');
+    const subnet = this.network.appIntegrationSubnetId;
+    wireSubnetCaller(this.gateway ? this.gateway.privateEndpoint : endpointOf(this.openAi), subnet, 'Chat app to its model endpoint');
+    wireSubnetCaller(endpointOf(this.vault), subnet, 'Chat app to Key Vault references');
+    wireSubnetCaller(this.history?.privateEndpoint, subnet, 'Chat app to its history database');
+    wireSubnetCaller(this.registryMirror?.privateEndpoint, subnet, 'Chat app pulls its image over the VNet');
   }
 
   /** Checks the props and returns the front end they pick. */
@@ -870,6 +889,7 @@ function propsShape(): Shape {
     history: is.object({
       enabled: is.boolean(),
       retentionDays: is.integer(),
+      retentionJobRunner: is.any(),
       skuName: is.string(),
       backupRetentionDays: is.integer(),
       geoRedundantBackupEnabled: is.boolean(),

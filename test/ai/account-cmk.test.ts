@@ -4,7 +4,7 @@ import { address, aiFixture, AiFixture, blockOf, ref } from './fixture';
 import { AiAccount, OpenAiAccount, OpenAiAccountProps } from '../../src/ai';
 import { ChatIdentity } from '../../src/app';
 import { EncryptionKey, EncryptionKeyProps, ICustomerManagedKey, PrivateKeyVault } from '../../src/secrets';
-import { synth, synthJson } from '../util';
+import { resolved, synth, synthJson } from '../util';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const VAULT_ID = `/subscriptions/${SUB}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-shared`;
@@ -40,10 +40,10 @@ describe.each(KINDS)('%s with a customer-managed key', (_, kind) => {
     const account = new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key });
     expect(synth(f.stack)).toHaveResourceWithProperties(CognitiveAccount, {
       identity: { type: 'SystemAssigned, UserAssigned', identity_ids: [ref(key.identity!, 'id')] },
-      customer_managed_key: { key_vault_key_id: ref(key.resource, 'versionless_id'), identity_client_id: ref(key.identity!, 'client_id') },
+      customer_managed_key: { key_vault_key_id: resolved(key, key.keyId), identity_client_id: ref(key.identity!, 'client_id') },
       depends_on: [address(key.roleAssignment), address(key.roleAssignmentWait)],
     });
-    expect(blockOf(synthJson(f.stack), account.resource).customer_managed_key).not.toHaveProperty('key_vault_key_id', ref(key.resource, 'id'));
+    expect(blockOf(synthJson(f.stack), account.resource).customer_managed_key.key_vault_key_id).toMatch(/\/keys\/\$\{azapi_resource\.[\w-]+\.name\}$/);
   });
 
   test('keeps the identities given, and does not repeat the key identity when it is one of them', () => {

@@ -2,7 +2,6 @@ import { Application } from '@cdktf/provider-azuread/lib/application';
 import { ApplicationPasswordA } from '@cdktf/provider-azuread/lib/application-password';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -401,17 +400,20 @@ describe('ChatWebApp', () => {
       test('the password goes into the vault and the app reads it as a Key Vault reference', () => {
         const { f, app } = buildApp();
         const json = synthJson(f.stack);
-        const [secretName, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret')).find(([k]) => k.includes('SignIn')) as [string, any];
+        expect(resourcesOf(json, 'azurerm_key_vault_secret')).toEqual({});
+        const [secretName, secret] = Object.entries(resourcesOf(json, 'azapi_resource')).find(([k]) => k.includes('SignIn')) as [string, any];
         const password = Object.keys(resourcesOf(json, 'azuread_application_password'))[0];
         expect(secret).toEqual(expect.objectContaining({
-          key_vault_id: ref(f.vault.resource, 'id'),
-          value: `\${azuread_application_password.${password}.value}`,
-          content_type: 'entra-client-secret',
-          expiration_date: `\${azuread_application_password.${password}.end_date}`,
+          type: 'Microsoft.KeyVault/vaults/secrets@2024-11-01',
+          parent_id: ref(f.vault.resource, 'id'),
+          sensitive_body: { properties: { value: `\${azuread_application_password.${password}.value}` } },
+          body: { properties: {
+            contentType: 'entra-client-secret',
+            attributes: { enabled: true, exp: `\${provider::time::rfc3339_parse(azuread_application_password.${password}.end_date).unix}` },
+          } },
         }));
         expect(secret.name).toMatch(/^signin-chat-[0-9a-f]{6}$/);
-        expect(synth(f.stack)).toHaveResourceWithProperties(KeyVaultSecret, { content_type: 'entra-client-secret', key_vault_id: ref(f.vault.resource, 'id') });
-        expect(webApp(f).app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${secretName}.versionless_id})`);
+        expect(webApp(f).app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=\${trimsuffix(azurerm_key_vault.${f.vault.resource.friendlyUniqueId}.vault_uri, "/")}/secrets/\${azapi_resource.${secretName}.name})`);
         expect(app.signInSecret).toBeDefined();
       });
 
@@ -454,10 +456,13 @@ describe('ChatWebApp', () => {
         const json = synthJson(f.stack);
         expect(json.resource?.azuread_application).toBeUndefined();
         expect(json.provider?.azuread).toBeUndefined();
-        const [secretName, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret')).find(([k]) => k.includes('SignIn')) as [string, any];
-        expect(secret).toEqual(expect.objectContaining({ value: '${var.client_secret}', content_type: 'entra-client-secret', expiration_date: '2026-12-31T00:00:00Z' }));
+        const [secretName, secret] = Object.entries(resourcesOf(json, 'azapi_resource')).find(([k]) => k.includes('SignIn')) as [string, any];
+        expect(secret).toEqual(expect.objectContaining({
+          sensitive_body: { properties: { value: '${var.client_secret}' } },
+          body: { properties: { contentType: 'entra-client-secret', attributes: { enabled: true, exp: 1798675200 } } },
+        }));
         const web = onlyResource(json, 'azurerm_linux_web_app');
-        expect(web.app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${secretName}.versionless_id})`);
+        expect(web.app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=\${trimsuffix(azurerm_key_vault.${f.vault.resource.friendlyUniqueId}.vault_uri, "/")}/secrets/\${azapi_resource.${secretName}.name})`);
         expect(web.auth_settings_v2.active_directory_v2).toEqual({
           client_id: CLIENT_ID,
           tenant_auth_endpoint: `https://login.microsoftonline.com/${TENANT_ID}/v2.0`,
@@ -471,7 +476,7 @@ describe('ChatWebApp', () => {
         const signIn = SignIn.withExistingRegistration({ clientId: CLIENT_ID, clientSecretKeyVaultSecretId: SECRET_ID });
         const { f, app } = buildApp({ frontEnd: ChatFrontEnd.sampleChatApp(), signIn });
         const json = synthJson(f.stack);
-        expect(resourcesOf(json, 'azurerm_key_vault_secret')).toEqual({});
+        expect(resourcesOf(json, 'azapi_resource')).toEqual({});
         expect(onlyResource(json, 'azurerm_linux_web_app').app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=${SECRET_ID})`);
         expect(app.signInSecret).toBeUndefined();
       });

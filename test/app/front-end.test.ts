@@ -1,5 +1,4 @@
 // The chat front ends: what each one puts into the web app, and the input each one refuses.
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
 import {
@@ -7,6 +6,7 @@ import {
 } from '../../src/app';
 import { openAiV1BaseUrl } from '../../src/app/front-end';
 import { grantRole, IPrincipal } from '../../src/core';
+import { VaultSecret } from '../../src/secrets';
 import { onlyResource, resourcesOf, synthJson, warningsOf } from '../util';
 import { baseProps, buildApp, fixture, ref } from './fixtures';
 
@@ -93,16 +93,18 @@ describe('ChatFrontEnd.openWebUi (the default)', () => {
     expect(webAppOf(f).auth_settings_v2.require_authentication).toBe(true);
   });
 
-  test('the session secret is generated once by Terraform (uuid, ignore_changes) into the vault, and read as a Key Vault reference', () => {
+  test('the session secret is generated once by Terraform (uuid held by a terraform_data, ignore_changes) into the vault, and read as a Key Vault reference', () => {
     const { f, app } = buildApp();
     const json = synthJson(f.stack);
-    const [name, secret] = Object.entries(resourcesOf(json, 'azurerm_key_vault_secret')).find(([k]) => k.includes('SessionSecret')) as [string, any];
-    expect(secret.value).toBe('${join("", [uuid(), uuid()])}');
-    expect(secret.lifecycle).toEqual({ ignore_changes: ['value'] });
-    expect(secret.content_type).toBe('session-signing-key');
-    expect(secret.key_vault_id).toBe(ref(f.vault.resource, 'id'));
-    expect(webAppOf(f).app_settings.WEBUI_SECRET_KEY).toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${name}.versionless_id})`);
-    expect(app.sessionSecret).toBeInstanceOf(KeyVaultSecret);
+    const [name, secret] = Object.entries(resourcesOf(json, 'azapi_resource')).find(([k]) => k.includes('SessionSecret')) as [string, any];
+    const [holderName, holder] = Object.entries(resourcesOf(json, 'terraform_data')).find(([k]) => k.includes('SessionSecret')) as [string, any];
+    expect(holder).toEqual({ input: '${sensitive(join("", [uuid(), uuid()]))}', lifecycle: { ignore_changes: ['input'] } });
+    expect(secret.sensitive_body).toEqual({ properties: { value: `\${terraform_data.${holderName}.output}` } });
+    expect(secret.body.properties.contentType).toBe('session-signing-key');
+    expect(secret.parent_id).toBe(ref(f.vault.resource, 'id'));
+    expect(webAppOf(f).app_settings.WEBUI_SECRET_KEY)
+      .toBe(`@Microsoft.KeyVault(SecretUri=\${trimsuffix(azurerm_key_vault.${f.vault.resource.friendlyUniqueId}.vault_uri, "/")}/secrets/\${azapi_resource.${name}.name})`);
+    expect(app.sessionSecret).toBeInstanceOf(VaultSecret);
     expect(JSON.stringify(json.resource)).not.toMatch(/random_/);
   });
 
@@ -251,5 +253,43 @@ describe('openAiV1BaseUrl', () => {
   test('one slash between the endpoint and /openai/v1, whatever the endpoint ends with', () => {
     expect(openAiV1BaseUrl('https://a.openai.azure.com/')).toBe('https://a.openai.azure.com/openai/v1');
     expect(openAiV1BaseUrl('https://a.openai.azure.com')).toBe('https://a.openai.azure.com/openai/v1');
+  });
+});
+
+describe('Open WebUI release floor', () => {
+  const ghcr = (tag: string) => ContainerImage.fromRegistry('https://ghcr.io', 'open-webui/open-webui', tag, { port: 8080, allowMutableTag: true });
+
+  test.each([
+    ['v0.10.1', '0.10.1'],
+    ['0.9.5', '0.9.5'],
+    ['0.10.1-cuda', '0.10.1'],
+    ['v0.9', '0.9'],
+  ])('fails when the tag is the older release %s, naming the setting and the first release that reads it', (tag, shown) => {
+    expect(() => ChatFrontEnd.openWebUi({ image: ghcr(tag) })).toThrow(
+      `ChatFrontEnd.openWebUi: 'options.image' is Open WebUI ${shown}, but the library relies on OPENAI_API_CONFIGS from the environment, `
+      + `which Open WebUI reads since 0.10.2; use 0.10.2 or later (the default is v0.11.4), got 'open-webui/open-webui:${tag}'`);
+  });
+
+  test('fails for a release older than Entra ID connections with that reason first', () => {
+    expect(() => ChatFrontEnd.openWebUi({ image: ghcr('v0.6.30') })).toThrow(
+      "'options.image' is Open WebUI 0.6.30, but the library relies on OPENAI_API_CONFIGS from the environment, which Open WebUI reads since 0.10.2");
+  });
+
+  test.each(['v0.10.2', '0.10.2', '0.11.4-ollama', 'v1.0.0', '0.10', 'main', 'latest', 'git-1a2b3c4'])('accepts %s (a new enough release, or a tag that names none)', (tag) => {
+    expect(ChatFrontEnd.openWebUi({ image: ghcr(tag) }).image.tag).toBe(tag);
+  });
+
+  test('accepts a digest, which cannot be checked', () => {
+    const image = ContainerImage.fromRegistryDigest('https://ghcr.io', 'open-webui/open-webui', `sha256:${'a'.repeat(64)}`, { port: 8080 });
+    expect(ChatFrontEnd.openWebUi({ image }).image).toBe(image);
+  });
+
+  test('withImage checks the new image of an Open WebUI front end, and not of other front ends', () => {
+    expect(() => ChatFrontEnd.openWebUi().withImage(ghcr('0.9.5'))).toThrow(/^ChatFrontEnd.withImage: 'image' is Open WebUI 0.9.5, but /);
+    expect(ChatFrontEnd.sampleChatApp().withImage(ghcr('0.9.5')).image.tag).toBe('0.9.5');
+  });
+
+  test('a custom front end on an old Open WebUI image is not Open WebUI\'s settings, so it is not checked', () => {
+    expect(ChatFrontEnd.fromImage(ghcr('0.9.5')).name).toBe('a custom image');
   });
 });

@@ -2,8 +2,6 @@ import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account'
 import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
@@ -11,9 +9,11 @@ import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/l
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AiGateway, Compliance, ComplianceFinding, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src';
+import { AzapiResource } from '../../src/core/private/azapi';
 import { newStack, synth } from '../util';
 
 export const RG = 'rg-chat';
@@ -47,13 +47,16 @@ export interface Fixture {
   readonly vault: KeyVault;
   readonly vaultEndpoint: PrivateEndpoint;
   readonly vaultDiagnostics: MonitorDiagnosticSetting;
-  readonly secret: KeyVaultSecret;
+  /** A secret written through Azure Resource Manager, as the library writes them. */
+  readonly secret: AzapiResource;
   /** A customer-managed key with a rotation policy, which the Foundry account encrypts with. */
-  readonly key: KeyVaultKey;
+  readonly key: AzapiResource;
   readonly app: LinuxWebApp;
   readonly appEndpoint: ServicePrivateEndpoint;
   readonly storage: StorageAccount;
   readonly storageEndpoint: PrivateEndpoint;
+  /** A blob container in the control-plane form (`storage_account_id`), which PCHAT-APPLY-001 inspects. */
+  readonly container: StorageContainer;
   readonly registry: ContainerRegistry;
   readonly registryEndpoint: PrivateEndpoint;
   /** The chat history server, with its TLS parameters, diagnostics and private endpoint. */
@@ -149,27 +152,40 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     targetResourceId: vault.id,
     logCategoryGroups: ['audit'],
   });
-  const secret = new KeyVaultSecret(secrets, 'ClientSecret', {
+  // Secrets and keys as the library writes them: through Azure Resource Manager (azapi), so that
+  // the apply needs no path to the vault's data plane (PCHAT-APPLY-001).
+  const secret = new AzapiResource(secrets, 'ClientSecret', {
+    type: 'Microsoft.KeyVault/vaults/secrets@2024-11-01',
     name: 'client-secret',
-    keyVaultId: vault.id,
-    value: 'not-a-real-secret',
-    contentType: 'text/plain',
-    expirationDate: '2030-01-01T00:00:00Z',
+    parentId: vault.id,
+    body: { properties: { contentType: 'text/plain', attributes: { enabled: true, exp: 1893456000 } } },
+    sensitiveBody: { properties: { value: 'not-a-real-secret' } },
   });
 
-  const key = new KeyVaultKey(secrets, 'Key', {
+  const key = new AzapiResource(secrets, 'Key', {
+    type: 'Microsoft.KeyVault/vaults/keys@2024-11-01',
     name: 'cmk-chat',
-    keyVaultId: vault.id,
-    keyType: 'RSA',
-    keySize: 2048,
-    keyOpts: ['unwrapKey', 'wrapKey'],
-    rotationPolicy: { automatic: { timeAfterCreation: 'P335D' }, expireAfter: 'P365D', notifyBeforeExpiry: 'P30D' },
+    parentId: vault.id,
+    body: {
+      properties: {
+        kty: 'RSA',
+        keySize: 2048,
+        keyOps: ['wrapKey', 'unwrapKey'],
+        rotationPolicy: {
+          attributes: { expiryTime: 'P365D' },
+          lifetimeActions: [
+            { trigger: { timeAfterCreate: 'P335D' }, action: { type: 'rotate' } },
+            { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
+          ],
+        },
+      },
+    },
   });
   aiAccount.putIdentity({
     type: 'SystemAssigned, UserAssigned',
     identityIds: ['/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-chat/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk'],
   });
-  aiAccount.putCustomerManagedKey({ keyVaultKeyId: key.versionlessId, identityClientId: '11111111-1111-1111-1111-111111111111' });
+  aiAccount.putCustomerManagedKey({ keyVaultKeyId: `${vault.vaultUri}keys/${key.nameRef}`, identityClientId: '11111111-1111-1111-1111-111111111111' });
 
   const app = new LinuxWebApp(stack, 'ChatApp', {
     ...common,
@@ -181,7 +197,13 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     webdeployPublishBasicAuthenticationEnabled: false,
     virtualNetworkSubnetId: network.appIntegrationSubnetId,
     identity: { type: 'SystemAssigned' },
-    authSettingsV2: { authEnabled: true, requireAuthentication: true, login: {} },
+    // azurerm refuses auth_settings_v2 without an identity provider block at plan (AtLeastOneOf).
+    authSettingsV2: {
+      authEnabled: true,
+      requireAuthentication: true,
+      login: {},
+      activeDirectoryV2: { clientId: '11111111-2222-3333-4444-555555555555', tenantAuthEndpoint: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0' },
+    },
     siteConfig: {
       minimumTlsVersion: '1.2',
       ftpsState: 'Disabled',
@@ -207,6 +229,7 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     publicNetworkAccessEnabled: false,
   });
   const storageEndpoint = endpoint(stack, 'StorageEndpoint', network, storage.id, 'blob', [blobZone.id]);
+  const container = new StorageContainer(stack, 'Container', { name: 'uploads', storageAccountId: storage.id, containerAccessType: 'private' });
 
   const registry = new ContainerRegistry(stack, 'Registry', {
     ...common,
@@ -275,6 +298,7 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     appEndpoint,
     storage,
     storageEndpoint,
+    container,
     registry,
     registryEndpoint,
     gateway,

@@ -1,5 +1,6 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { TerraformVariable } from 'cdktf';
 import { Compliance, MonitorPrivateLinkScope, PrivateLinkZone } from '../../src';
 import { synth, synthJson } from '../util';
@@ -20,6 +21,31 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  {
+    id: 'PCHAT-NET-003',
+    label: 'the app references the history server, but nothing allowed the app subnet in on the endpoint NSG (no allowFrom)',
+    path: 'test/HistoryEndpoint',
+    problem: 'on TCP 5432: blocked at NSG',
+    breakIt: (f) => { f.app.appSettings = { DATABASE_HOST: f.history.fqdn }; },
+  },
+  {
+    id: 'PCHAT-APPLY-001',
+    label: 'the blob container is created through the data plane (storage_account_name)',
+    path: 'test/Container',
+    problem: "needs https://<account>.blob.core.windows.net (Blob data plane) from the applying machine",
+    breakIt: (f) => { f.container.addOverride('storage_account_id', null); f.container.addOverride('storage_account_name', f.storage.name); },
+  },
+  {
+    id: 'PCHAT-APPLY-001',
+    label: 'a secret written through the vault\'s data plane (azurerm_key_vault_secret)',
+    path: 'test/Secrets/RawSecret',
+    problem: 'from the applying machine',
+    breakIt: (f) => {
+      new KeyVaultSecret(f.vault.node.scope!, 'RawSecret', {
+        name: 'raw', value: 'x', keyVaultId: f.vault.id, contentType: 'text/plain', expirationDate: '2030-01-01T00:00:00Z',
+      });
+    },
+  },
   {
     id: 'PCHAT-PG-001',
     label: 'TLS 1.1 allowed on the history server',
@@ -138,8 +164,8 @@ const CASES: Case[] = [
     id: 'PCHAT-KV-009',
     label: 'a key without a rotation policy',
     path: 'test/Secrets/Key',
-    problem: "'rotation_policy' must be set, with expire_after and an automatic block, got undefined",
-    breakIt: (f) => f.key.resetRotationPolicy(),
+    problem: "'body.properties.rotationPolicy' must be set, with attributes.expiryTime and a rotate lifetime action, got undefined",
+    breakIt: (f) => { delete f.key.body.properties.rotationPolicy; },
   },
   {
     id: 'PCHAT-CMK-001',
@@ -420,15 +446,15 @@ const CASES: Case[] = [
     id: 'PCHAT-KV-008',
     label: 'secret without expiry',
     path: 'test/Secrets/ClientSecret',
-    problem: "'expiration_date' must be set, got undefined",
-    breakIt: (f) => f.secret.resetExpirationDate(),
+    problem: "'body.properties.attributes.exp' must be set, got undefined",
+    breakIt: (f) => { delete f.secret.body.properties.attributes.exp; },
   },
   {
     id: 'PCHAT-KV-008',
     label: 'secret without content type',
     path: 'test/Secrets/ClientSecret',
-    problem: "'content_type' must be set, got undefined",
-    breakIt: (f) => f.secret.resetContentType(),
+    problem: "'body.properties.contentType' must be set, got undefined",
+    breakIt: (f) => { delete f.secret.body.properties.contentType; },
   },
   {
     id: 'PCHAT-APP-001',

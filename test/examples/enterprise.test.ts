@@ -6,25 +6,40 @@ describe('examples/enterprise', () => {
   const build = () => new EnterpriseStack(Testing.app(), 'enterprise');
   const json = JSON.parse(synth(build()));
 
-  test('history in a private PostgreSQL server, chats deleted after 30 days by a daily pg_cron job', () => {
+  test('history in a private PostgreSQL server, chats deleted after 30 days by a daily pg_cron job that the app schedules from inside the VNet', () => {
     const server = onlyResource(json, 'azurerm_postgresql_flexible_server');
     expect(server).toMatchObject({ public_network_access_enabled: false, backup_retention_days: 35, lifecycle: { prevent_destroy: true } });
-    const job = onlyResource(json, 'terraform_data');
-    expect(job.triggers_replace.statement).toContain("interval '30 days'");
-    expect(job.triggers_replace.statement).toMatch(/^SELECT cron\.schedule\('chat-retention'/);
+    // Nothing runs from the applying machine: Open WebUI's start-up runs the setup statements.
+    expect(Object.values(resourcesOf(json, 'terraform_data')).filter((d: any) => d.provisioner !== undefined)).toEqual([]);
+    const app = onlyResource(json, 'azurerm_linux_web_app');
+    const [extension, job] = JSON.parse(app.app_settings.PCHAT_DB_SETUP_STATEMENTS);
+    expect(extension).toBe('CREATE EXTENSION IF NOT EXISTS pg_cron');
+    expect(job).toMatch(/^SELECT cron\.schedule\('chat-retention'/);
+    expect(job).toContain("interval '30 days'");
+    expect(app.site_config.app_command_line).toMatch(/^python3 -c "/);
     const params = Object.values(resourcesOf(json, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => p.name);
     expect(params).toEqual(expect.arrayContaining(['azure.extensions', 'shared_preload_libraries', 'cron.database_name']));
   });
 
-  test('one customer-managed key, with a rotation policy, encrypts the AI account, the history server and the registry', () => {
-    const [keyName, key] = Object.entries(resourcesOf(json, 'azurerm_key_vault_key'))[0] as [string, any];
-    expect(Object.keys(resourcesOf(json, 'azurerm_key_vault_key'))).toHaveLength(1);
-    expect(key.rotation_policy).toMatchObject({ automatic: { time_after_creation: 'P335D' }, expire_after: 'P365D' });
-    const keyRef = `\${azurerm_key_vault_key.${keyName}.versionless_id}`;
+  test('one customer-managed key, created through Azure Resource Manager with a rotation policy, encrypts the AI account, the history server and the registry', () => {
+    const keys = Object.entries(resourcesOf(json, 'azapi_resource')).filter(([, r]: [string, any]) => r.type.startsWith('Microsoft.KeyVault/vaults/keys@'));
+    expect(keys).toHaveLength(1);
+    expect(resourcesOf(json, 'azurerm_key_vault_key')).toEqual({});
+    const [keyName, key] = keys[0] as [string, any];
+    expect(key.body.properties).toMatchObject({ kty: 'RSA', keySize: 2048, keyOps: ['wrapKey', 'unwrapKey'] });
+    expect(key.body.properties.rotationPolicy).toMatchObject({
+      attributes: { expiryTime: 'P365D' },
+      lifetimeActions: expect.arrayContaining([{ action: { type: 'rotate' }, trigger: { timeAfterCreate: 'P335D' } }]),
+    });
+    expect(key.lifecycle).toEqual({ prevent_destroy: true });
+    const [vaultName] = Object.keys(resourcesOf(json, 'azurerm_key_vault'));
+    const keyRef = `\${trimsuffix(azurerm_key_vault.${vaultName}.vault_uri, "/")}/keys/\${azapi_resource.${keyName}.name}`;
     expect(onlyResource(json, 'azurerm_cognitive_account').customer_managed_key.key_vault_key_id).toBe(keyRef);
     expect(onlyResource(json, 'azurerm_postgresql_flexible_server').customer_managed_key.key_vault_key_id).toBe(keyRef);
     expect(onlyResource(json, 'azurerm_container_registry').encryption[0].key_vault_key_id).toBe(keyRef);
     expect(onlyResource(json, 'azurerm_key_vault').purge_protection_enabled).toBe(true);
+    // An upgraded stack forgets the old azurerm key instead of destroying it.
+    expect(json.removed).toEqual(expect.arrayContaining([{ from: `azurerm_key_vault_key.${keyName}`, lifecycle: { destroy: false } }]));
   });
 
   test('the app pulls Open WebUI through the private registry mirror as its identity', () => {

@@ -13,8 +13,8 @@ import { AiAccount, OpenAiAccount } from '../../src/ai';
 import { ChatIdentity } from '../../src/app';
 import { Compliance } from '../../src/compliance';
 import { Conformance } from '../../src/conformance';
+import { AzapiProvider, AzapiUpdateResource } from '../../src/core/private/azapi';
 import { AiGateway, AiGatewayProps, GatewayUserSource } from '../../src/gateway';
-import { AzapiProvider, AzapiUpdateResource } from '../../src/gateway/private/azapi';
 import { Monitoring, MonitorPrivateLinkScope } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateLinkZone } from '../../src/network';
 import { address, blockOf, ref } from '../ai/fixture';
@@ -359,21 +359,43 @@ describe('AiGateway per-user request logging', () => {
     const f = gatewayFixture();
     const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring });
     const json = synthJson(gateway.node.scope as never);
-    const diagnostics = Object.values(resourcesOf(json, 'azurerm_api_management_api_diagnostic')) as any[];
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({
-      identifier: 'azuremonitor',
-      sampling_percentage: 100,
-      log_client_ip: false,
-      frontend_request: { headers_to_log: ['X-OpenWebUI-User-Email'], body_bytes: 0 },
+    const diagnostic = blockOf(json, gateway.apiDiagnostic!);
+    expect(diagnostic).toMatchObject({
+      type: 'Microsoft.ApiManagement/service/apis/diagnostics@2024-05-01',
+      name: 'azuremonitor',
+      parent_id: `${ref(gateway.resource, 'id')}/apis/${ref(gateway.api, 'name')}`,
+      body: {
+        properties: {
+          sampling: { samplingType: 'fixed', percentage: 100 },
+          alwaysLog: 'allErrors',
+          logClientIp: false,
+          verbosity: 'information',
+          frontend: { request: { headers: ['X-OpenWebUI-User-Email'], body: { bytes: 0 } } },
+        },
+      },
     });
-    expect(diagnostics[0].api_management_logger_id).toMatch(/^\$\{azurerm_api_management\..*\.id\}\/loggers\/azuremonitor$/);
+    expect(diagnostic.body.properties.loggerId).toMatch(/^\$\{azurerm_api_management\..*\.id\}\/loggers\/azuremonitor$/);
+  });
+
+  test('the azuremonitor API diagnostic plans: it is not azurerm_api_management_api_diagnostic, whose default operation_name_format trips its own CustomizeDiff', () => {
+    const f = gatewayFixture();
+    const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring });
+    const json = synthJson(f.stack);
+    // azurerm 4.55 defaults operation_name_format to "Name" and refuses any value unless identifier
+    // is applicationinsights (hashicorp/terraform-provider-azurerm#28547).
+    expect(resourcesOf(json, 'azurerm_api_management_api_diagnostic')).toEqual({});
+    expect(address(gateway.apiDiagnostic!)).toMatch(/^azapi_resource\./);
+    const properties = blockOf(json, gateway.apiDiagnostic!).body.properties;
+    // An azuremonitor diagnostic must not carry operationNameFormat (ARM: "only supported for Application Insights diagnostics").
+    expect(properties).not.toHaveProperty('operationNameFormat');
+    expect(Conformance.checkSynthesized(JSON.stringify(json))).toEqual([]);
   });
 
   test('no request logging without a workspace', () => {
     const { gateway } = buildGateway({ monitoring: undefined });
     const json = synthJson(gateway.node.scope as never);
-    expect(resourcesOf(json, 'azurerm_api_management_api_diagnostic')).toEqual({});
+    expect(gateway.apiDiagnostic).toBeUndefined();
+    expect(Object.values(resourcesOf(json, 'azapi_resource')).filter((r: any) => r.name === 'azuremonitor')).toEqual([]);
     expect(resourcesOf(json, 'azapi_update_resource')).toHaveProperty(gateway.publicNetworkAccessUpdate.friendlyUniqueId);
     expect(Object.keys(resourcesOf(json, 'azapi_update_resource'))).toHaveLength(1);
     expect(gateway.llmLogging).toBeUndefined();
@@ -383,7 +405,7 @@ describe('AiGateway per-user request logging', () => {
     const f = gatewayFixture();
     const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, monitoring: f.monitoring, userSource: GatewayUserSource.TOKEN_CLAIM });
     const diagnostic = blockOf(synthJson(f.stack), gateway.apiDiagnostic!);
-    expect(diagnostic.frontend_request).toEqual({ body_bytes: 0 });
+    expect(diagnostic.body.properties.frontend).toEqual({ request: { body: { bytes: 0 } } });
     expect(gateway.llmLogging).toBeDefined();
   });
 });

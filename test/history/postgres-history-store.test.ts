@@ -4,9 +4,10 @@ import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql
 import { Testing } from 'cdktf';
 import {
   HighAvailabilityMode, HistoryStoreKind, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType, PrivateDnsZones,
-  PrivateKeyVault, PrivateLinkZone, PrivateNetwork,
+  PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner,
 } from '../../src';
 import { Compliance } from '../../src/compliance';
+import { openWebUiRetentionStatement } from '../../src/history/open-webui-retention';
 import { newStack, resourcesOf, synthJson, warningsOf } from '../util';
 
 const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
@@ -28,6 +29,8 @@ function build(props: Partial<PostgresHistoryStoreProps> = {}) {
   const store = new PostgresHistoryStore(stack, 'History', { ...common, network, dnsZones, vault, monitoring, ...props });
   return { stack, store, vault, dnsZones, json: () => synthJson(stack) };
 }
+/** The terraform_data resources other than the generated password's value holder. */
+const retentionJobs = (json: any): [string, any][] => Object.entries(resourcesOf(json, 'terraform_data')).filter(([, v]) => (v as any).provisioner !== undefined);
 const only = (json: any, type: string): [string, any] => {
   const all = Object.entries(resourcesOf(json, type));
   expect(all).toHaveLength(1);
@@ -56,19 +59,23 @@ describe('PostgresHistoryStore', () => {
   test('the password is generated once by Terraform into the vault and never appears in clear', () => {
     const { json } = build();
     const out = json();
-    const secrets = Object.entries(resourcesOf(out, 'azurerm_key_vault_secret')) as [string, any][];
-    const [passName, pass] = secrets.find(([k]) => k.includes('HistoryPassword'))!;
-    expect(pass).toMatchObject({ value: '${join("", [uuid(), uuid()])}', content_type: 'postgresql-password', lifecycle: { ignore_changes: ['value'] } });
+    expect(resourcesOf(out, 'azurerm_key_vault_secret')).toEqual({});
+    const secrets = Object.entries(resourcesOf(out, 'azapi_resource')) as [string, any][];
+    const [, pass] = secrets.find(([k]) => k.includes('HistoryPassword'))!;
+    const [holderName, holder] = Object.entries(resourcesOf(out, 'terraform_data')).find(([k]) => k.includes('HistoryPassword'))!;
+    expect(holder).toEqual({ input: '${sensitive(join("", [uuid(), uuid()]))}', lifecycle: { ignore_changes: ['input'] } });
+    const password = `\${terraform_data.${holderName}.output}`;
+    expect(pass).toMatchObject({ sensitive_body: { properties: { value: password } }, body: { properties: { contentType: 'postgresql-password' } } });
     // One explicit, long lifetime for both secrets, from a time_offset of the store (not the vault's one-year default).
     const [offsetName, offset] = only(out, 'time_offset');
     expect(offset).toMatchObject({ offset_days: 1825 });
-    expect(pass.expiration_date).toBe(`\${time_offset.${offsetName}.rfc3339}`);
+    expect(pass.body.properties.attributes.exp).toBe(`\${provider::time::rfc3339_parse(time_offset.${offsetName}.rfc3339).unix}`);
     const [, server] = only(out, 'azurerm_postgresql_flexible_server');
-    expect(server.administrator_password).toBe(`\${azurerm_key_vault_secret.${passName}.value}`);
+    expect(server.administrator_password).toBe(password);
     const [, url] = secrets.find(([k]) => k.includes('HistoryUrl'))!;
-    expect(url.content_type).toBe('database-url');
-    expect(url.value).toBe(`postgresql://chatadmin:\${azurerm_key_vault_secret.${passName}.value}@${server.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`);
-    expect(url.expiration_date).toBe(pass.expiration_date);
+    expect(url.body.properties.contentType).toBe('database-url');
+    expect(url.sensitive_body.properties.value).toBe(`postgresql://chatadmin:${password}@${server.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`);
+    expect(url.body.properties.attributes.exp).toBe(pass.body.properties.attributes.exp);
     const [dbName] = only(out, 'azurerm_postgresql_flexible_server_database');
     expect(url.depends_on).toEqual(expect.arrayContaining([`azurerm_postgresql_flexible_server_database.${dbName}`]));
     expect(JSON.stringify(out)).not.toMatch(/random_/);
@@ -76,9 +83,9 @@ describe('PostgresHistoryStore', () => {
 
   test('the front end reads the URL as a Key Vault reference', () => {
     const { store, json } = build();
-    const urlName = Object.keys(resourcesOf(json(), 'azurerm_key_vault_secret')).find((k) => k.includes('HistoryUrl'));
+    const urlName = Object.keys(resourcesOf(json(), 'azapi_resource')).find((k) => k.includes('HistoryUrl'));
     expect(JSON.stringify(json())).toContain(urlName!);
-    expect(store.connectionUrlReference).toMatch(/^@Microsoft\.KeyVault\(SecretUri=\$\{TfToken\[TOKEN\.\d+\]\}\)$/);
+    expect(store.connectionUrlReference).toMatch(/^@Microsoft\.KeyVault\(SecretUri=.*\/secrets\/\$\{TfToken\[TOKEN\.\d+\]\}\)$/);
   });
 
   test('one private endpoint on postgresqlServer in the postgres privatelink zone', () => {
@@ -114,36 +121,52 @@ describe('PostgresHistoryStore', () => {
     expect(setting.enabled_log.map((l: any) => l.category)).toEqual(['PostgreSQLLogs', 'PostgreSQLFlexSessions']);
   });
 
-  test('retentionDays: pg_cron on, and a daily job scheduled once with psql from the applying machine', () => {
+  test('retentionDays: pg_cron on, and by default the job is a setup statement the front end runs, with nothing run by the apply', () => {
     const { json, store } = build({ retentionDays: 30 });
     const out = json();
     const params = Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]);
     expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
+    expect(store.setupStatements).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', store.retentionJobSql]);
+    expect(retentionJobs(out)).toEqual([]);
+  });
+
+  test('retentionJobRunner APPLYING_MACHINE: a daily job scheduled once with psql from the applying machine', () => {
+    const { json, store } = build({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE });
+    const out = json();
+    const params = Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]);
+    expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
     expect(store.retentionJobSql).toBe(`SELECT cron.schedule('chat-retention', '17 3 * * *', $$${PostgresHistoryStore.openWebUiRetentionStatement(30)}$$)`);
-    const [, job] = only(out, 'terraform_data');
+    const [, job] = retentionJobs(out)[0];
     expect(job.triggers_replace).toEqual({ statement: store.retentionJobSql });
     // The statement travels in the environment: no shell quoting of the SQL.
     expect(job.provisioner[0]['local-exec'].command).toBe('psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "$PGCHAT_RETENTION_JOB"');
     expect(job.provisioner[0]['local-exec'].environment).toMatchObject({
       PGDATABASE: 'openwebui', PGUSER: 'chatadmin', PGSSLMODE: 'require', PGPORT: '5432', PGCHAT_RETENTION_JOB: store.retentionJobSql,
     });
-    expect(job.provisioner[0]['local-exec'].environment.PGPASSWORD).toMatch(/^\$\{azurerm_key_vault_secret\..*\.value\}$/);
+    expect(job.provisioner[0]['local-exec'].environment.PGPASSWORD).toMatch(/^\$\{terraform_data\..*HistoryPassword.*\.output\}$/);
     expect(job.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_private_endpoint\./), expect.stringMatching(/^azurerm_postgresql_flexible_server_configuration\./)]));
   });
 
-  test("Open WebUI's statement deletes expired chats with their shared snapshots and feedback", () => {
+  test("Open WebUI's statement is one command over the v0.11.4 tables (proven on PostgreSQL in retention.pg.test.ts)", () => {
     const sql = PostgresHistoryStore.openWebUiRetentionStatement(90);
-    expect(sql).toBe('WITH expired AS (DELETE FROM chat WHERE updated_at < extract(epoch from now() - interval \'90 days\')::bigint '
-      + "AND user_id NOT LIKE 'shared-%' RETURNING id), shared AS (DELETE FROM chat WHERE user_id IN (SELECT 'shared-' || id FROM expired) RETURNING id) "
-      + "DELETE FROM feedback WHERE meta->>'chat_id' IN (SELECT id FROM expired)");
+    expect(sql).toBe(openWebUiRetentionStatement(90));
+    // One command that cron.schedule can wrap in dollar quotes.
+    expect(sql).not.toContain('$$');
+    expect(sql).not.toContain(';');
+    expect(sql).toMatch(/^WITH cutoff AS \(SELECT extract\(epoch FROM now\(\) - interval '90 days'\)::bigint AS t\), /);
+    expect(sql).toMatch(/ DELETE FROM chat WHERE id IN \(SELECT id FROM target\)$/);
+    const touched = [...sql.matchAll(/(?:DELETE FROM|UPDATE) (\w+)/g)].map((m) => m[1]);
+    expect([...new Set(touched)].sort()).toEqual(['access_grant', 'automation_run', 'chat', 'chat_message', 'feedback', 'file', 'memory', 'shared_chat', 'tag']);
     expect(() => PostgresHistoryStore.openWebUiRetentionStatement(0))
       .toThrow(/^PostgresHistoryStore.openWebUiRetentionStatement: 'days' must be an integer between 1 and 3650, got 0$/);
+    expect(() => openWebUiRetentionStatement(3651))
+      .toThrow(/^PostgresHistoryStore.openWebUiRetentionStatement: 'days' must be an integer between 1 and 3650, got 3651$/);
   });
 
   test('a custom statement reaches Terraform escaped, and reaches psql unchanged', () => {
     const statement = 'DELETE FROM "user_log" WHERE note = \'${x} %{y}\'';
-    const { json, store } = build({ retentionDays: 7, retentionStatement: statement });
-    const [, job] = only(json(), 'terraform_data');
+    const { json, store } = build({ retentionDays: 7, retentionStatement: statement, retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE });
+    const [, job] = retentionJobs(json())[0];
     expect(store.retentionJobSql).toContain(statement);
     expect(job.provisioner[0]['local-exec'].environment.PGCHAT_RETENTION_JOB).toContain('\'$${x} %%{y}\'');
     expect(job.triggers_replace.statement).toContain('$${x}');
@@ -152,7 +175,7 @@ describe('PostgresHistoryStore', () => {
   test('scheduleRetentionJob: false keeps pg_cron on and the statement, without the job', () => {
     const { json, store } = build({ retentionDays: 30, scheduleRetentionJob: false });
     const out = json();
-    expect(resourcesOf(out, 'terraform_data')).toEqual({});
+    expect(retentionJobs(out)).toEqual([]);
     expect(store.retentionJobSql).toContain('cron.schedule');
     expect(Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => p.name)).toContain('shared_preload_libraries');
   });
@@ -172,7 +195,7 @@ describe('PostgresHistoryStore', () => {
 
   test('no retention: no job, pg_cron untouched', () => {
     const { json, store } = build();
-    expect(resourcesOf(json(), 'terraform_data')).toEqual({});
+    expect(retentionJobs(json())).toEqual([]);
     expect(store.retentionJobSql).toBeUndefined();
   });
 

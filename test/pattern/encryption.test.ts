@@ -18,6 +18,7 @@ describe('PrivateChat encryption', () => {
     expect(made.encryptionKey).toBeUndefined();
     const out = json();
     expect(resourcesOf(out, 'azurerm_key_vault_key')).toEqual({});
+    expect(JSON.stringify(out.resource!.azapi_resource ?? {})).not.toContain('Microsoft.KeyVault/vaults/keys');
     expect(JSON.stringify(out.resource!.azurerm_cognitive_account)).not.toContain('customer_managed_key');
   });
 
@@ -26,13 +27,15 @@ describe('PrivateChat encryption', () => {
     const out = json();
     const key = made.encryptionKey as EncryptionKey;
     expect(key).toBeInstanceOf(EncryptionKey);
-    const [keyName, keyBlock] = Object.entries(resourcesOf(out, 'azurerm_key_vault_key'))[0] as [string, any];
-    expect(keyBlock.key_vault_id).toBe(`\${azurerm_key_vault.${Object.keys(resourcesOf(out, 'azurerm_key_vault'))[0]}.id}`);
-    expect(keyBlock.rotation_policy.automatic.time_after_creation).toBe('P180D');
+    expect(resourcesOf(out, 'azurerm_key_vault_key')).toEqual({});
+    const [keyName, keyBlock] = Object.entries(resourcesOf(out, 'azapi_resource')).find(([, r]) => r.type.startsWith('Microsoft.KeyVault/vaults/keys@')) as [string, any];
+    const vaultName = Object.keys(resourcesOf(out, 'azurerm_key_vault'))[0];
+    expect(keyBlock.parent_id).toBe(`\${azurerm_key_vault.${vaultName}.id}`);
+    expect(keyBlock.body.properties.rotationPolicy.lifetimeActions[0]).toEqual({ trigger: { timeAfterCreate: 'P180D' }, action: { type: 'rotate' } });
     expect(keyBlock.lifecycle.prevent_destroy).toBe(true);
     const account = Object.values(resourcesOf(out, 'azurerm_cognitive_account'))[0] as any;
     expect(account.customer_managed_key).toEqual({
-      key_vault_key_id: `\${azurerm_key_vault_key.${keyName}.versionless_id}`,
+      key_vault_key_id: `\${trimsuffix(azurerm_key_vault.${vaultName}.vault_uri, "/")}/keys/\${azapi_resource.${keyName}.name}`,
       identity_client_id: expect.stringMatching(/^\$\{azurerm_user_assigned_identity\..*\.client_id\}$/),
     });
     expect(account.identity.type).toBe('SystemAssigned, UserAssigned');

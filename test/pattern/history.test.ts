@@ -18,9 +18,13 @@ describe('PrivateChat history', () => {
     });
     const out = json();
     expect(servers(out)).toEqual([expect.objectContaining({ name: 'psql-contoso-chat', sku_name: 'GP_Standard_D2ds_v5', backup_retention_days: 14 })]);
-    expect(servers(out)[0].customer_managed_key.key_vault_key_id).toMatch(/^\$\{azurerm_key_vault_key\./);
+    expect(servers(out)[0].customer_managed_key.key_vault_key_id).toMatch(/\/keys\/\$\{azapi_resource\.[\w-]+\.name\}$/);
     expect(made.history!.retentionDays).toBe(30);
-    expect(Object.keys(resourcesOf(out, 'terraform_data'))).toHaveLength(1);
+    // The retention job is scheduled by Open WebUI at its start, inside the VNet: nothing runs from the applying machine.
+    expect(Object.keys(resourcesOf(out, 'terraform_data')).filter((k) => !/_Value_[0-9A-F]{8}$/.test(k))).toEqual([]);
+    const app = Object.values(resourcesOf(out, 'azurerm_linux_web_app'))[0] as any;
+    expect(JSON.parse(app.app_settings.PCHAT_DB_SETUP_STATEMENTS)).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', made.history!.retentionJobSql]);
+    expect(app.site_config.app_command_line).toMatch(/^python3 -c "/);
   });
 
   test('enabled: false keeps no store (a trial): no server, no postgres zone, no DATABASE_URL', () => {

@@ -48,7 +48,7 @@ describe('PrivateChat imageMirror', () => {
   test('with a customer-managed key the registry is encrypted with it', () => {
     const { stack } = chat({ imageMirror: true, encryption: Encryption.customerManagedKey() });
     const registry = Object.values(resourcesOf(synthJson(stack), 'azurerm_container_registry'))[0] as any;
-    expect(registry.encryption[0].key_vault_key_id).toMatch(/^\$\{azurerm_key_vault_key\..*\.versionless_id\}$/);
+    expect(registry.encryption[0].key_vault_key_id).toMatch(/^\$\{trimsuffix\(azurerm_key_vault\..*\.vault_uri, "\/"\)\}\/keys\/\$\{azapi_resource\..*\.name\}$/);
   });
 
   test('names.registry names it', () => {

@@ -61,8 +61,8 @@ describe('PrivateChat with default props', () => {
 
   test('keeps the history in the private PostgreSQL server, read by Open WebUI as a Key Vault reference', () => {
     const app = onlyResource(json, 'azurerm_linux_web_app');
-    const urlSecret = Object.keys(resourcesOf(json, 'azurerm_key_vault_secret')).find((k) => k.includes('HistoryUrl'));
-    expect(app.app_settings.DATABASE_URL).toBe(`@Microsoft.KeyVault(SecretUri=\${azurerm_key_vault_secret.${urlSecret}.versionless_id})`);
+    const urlSecret = Object.keys(resourcesOf(json, 'azapi_resource')).find((k) => k.includes('HistoryUrl'));
+    expect(app.app_settings.DATABASE_URL).toMatch(new RegExp(`^@Microsoft\\.KeyVault\\(SecretUri=\\$\\{trimsuffix\\(azurerm_key_vault\\.\\w+\\.vault_uri, "/"\\)\\}/secrets/\\$\\{azapi_resource\\.${urlSecret}\\.name\\}\\)$`));
     expect(onlyResource(json, 'azurerm_postgresql_flexible_server')).toMatchObject({ public_network_access_enabled: false, lifecycle: { prevent_destroy: true } });
     expect(chat.history).toBeDefined();
   });
@@ -108,7 +108,7 @@ describe('PrivateChat with default props', () => {
     expect(app.key_vault_reference_identity_id).toBe(ref(identity.resource, 'id'));
     expect(app.identity).toEqual({ type: 'UserAssigned', identity_ids: [ref(identity.resource, 'id')] });
     expect(app.app_settings.MICROSOFT_PROVIDER_AUTHENTICATION_SECRET)
-      .toMatch(/^@Microsoft\.KeyVault\(SecretUri=\$\{azurerm_key_vault_secret\.[\w-]+\.versionless_id\}\)$/);
+      .toMatch(/^@Microsoft\.KeyVault\(SecretUri=\$\{trimsuffix\(azurerm_key_vault\.\w+\.vault_uri, "\/"\)\}\/secrets\/\$\{azapi_resource\.[\w-]+\.name\}\)$/);
   });
 
   test('signs users in with the app registration it creates', () => {
@@ -119,7 +119,7 @@ describe('PrivateChat with default props', () => {
       unauthenticated_action: 'RedirectToLoginPage',
       active_directory_v2: { client_id: expect.stringMatching(/^\$\{azuread_application\.[\w-]+\.client_id\}$/) },
     });
-    expect(Object.keys(json.provider ?? {}).sort()).toEqual(['azuread', 'azurerm', 'time']);
+    expect(Object.keys(json.provider ?? {}).sort()).toEqual(['azapi', 'azuread', 'azurerm', 'time']);
   });
 
   test('connects each service to its own private endpoint and privatelink zone', () => {

@@ -18,6 +18,7 @@ import { APP_PRIVATE_ENDPOINT } from './app-private-endpoint';
 import { APP_PUBLIC_ACCESS } from './app-public-access';
 import { APP_REMOTE_DEBUGGING } from './app-remote-debugging';
 import { APP_VNET_ROUTE_ALL } from './app-vnet-route-all';
+import { APPLY_CONTROL_PLANE } from './apply-control-plane';
 import { DEPLOYMENT_CONTENT_FILTER } from './deployment-content-filter';
 import { DEPLOYMENT_SERIALIZED } from './deployment-serialized';
 import { DEPLOYMENT_VERSION_PINNED } from './deployment-version-pinned';
@@ -33,6 +34,7 @@ import { KV_SECRET_EXPIRY } from './kv-secret-expiry';
 import { LIFECYCLE_PREVENT_DESTROY } from './lifecycle-prevent-destroy';
 import { AMPLS_PRIVATE_ONLY, INSIGHTS_ENTRA_ONLY, INSIGHTS_PRIVATE_INGESTION } from './monitor-insights';
 import { NET_NO_INTERNET_INBOUND } from './net-no-internet-inbound';
+import { NET_REACHABILITY } from './net-reachability';
 import { NET_SUBNET_NSG } from './net-subnet-nsg';
 import { OAI_CMK_PURGE_PROTECTION } from './oai-cmk-purge-protection';
 import { OAI_CUSTOM_SUBDOMAIN } from './oai-custom-subdomain';
@@ -65,4 +67,6 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   APIM_PUBLIC_ACCESS, APIM_PRIVATE_INBOUND, APIM_VNET, APIM_TLS, APIM_MANAGED_IDENTITY, APIM_BACKEND_HTTPS,
   PG_SECURE_TRANSPORT, PG_BACKUPS,
   INSIGHTS_ENTRA_ONLY, INSIGHTS_PRIVATE_INGESTION, AMPLS_PRIVATE_ONLY,
+  NET_REACHABILITY,
+  APPLY_CONTROL_PLANE,
 ];
