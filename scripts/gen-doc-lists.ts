@@ -554,7 +554,7 @@ export const SECTIONS: { readonly [name: string]: () => string } = {
 };
 
 /** The files that hold generated sections, relative to the repository root. */
-export const DOC_LIST_FILES = ['docs/deploy.md', 'src/pattern/README.md'];
+export const DOC_LIST_FILES = ['README.md', 'docs/deploy.md', 'src/pattern/README.md'];
 
 const START = (name: string) => new RegExp(`<!-- generated:${name}:start[^>]*-->\\n`);
 const END = (name: string) => `<!-- generated:${name}:end -->`;
