@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { flowsOf, FlowSource, VIRTUAL_NETWORK_TAG } from './private/flows';
 import { knownSubresources, servicePortsOf } from './private/service-ports';
 import { IPrivateDnsZones, PrivateLinkZone, ZoneGroupMode } from './private-dns-zones';
-import { IPrivateNetwork } from './private-network';
+import { IPrivateNetwork, requireNetworkSubscription } from './private-network';
 import { AzureNameRule, Names } from '../core/names';
 import { parseCidr } from '../core/private/cidr';
 import { checkPlacement } from '../core/private/placement';
@@ -243,6 +243,7 @@ export class ServicePrivateEndpoint extends Construct {
       dependsOn: props.dependsOn,
       tags: props.tags,
     });
+    requireNetworkSubscription(props.network, this.resource);
     this.privateEndpointId = this.resource.id;
     this.privateIpAddress = this.resource.privateServiceConnection.privateIpAddress;
   }

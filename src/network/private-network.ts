@@ -10,7 +10,7 @@ import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { IResolvable, Lazy } from 'cdktf';
+import { IResolvable, Lazy, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Egress, EgressKind } from './egress';
 import { AzureNameRule, Names } from '../core/names';
@@ -19,6 +19,7 @@ import { claimAddressSpace } from './private/stack-registry';
 import { Cidr, contains, isPrivateRange, overlaps, parseCidr, reservedOverlap } from '../core/private/cidr';
 import { checkPlacement } from '../core/private/placement';
 import { checkLocation } from '../core/private/regions';
+import { requireProviderSubscription } from '../core/private/subscription';
 import {
   checkField, checkResourceId, checkShape, checkTags, is, isUnresolved, parseResourceId, propError, ruleError, Shape, warn,
 } from '../core/private/validate';
@@ -559,5 +560,26 @@ class ImportedPrivateNetwork extends Construct implements IPrivateNetwork {
     this.privateEndpointSubnetId = attrs.privateEndpointSubnetId;
     this.appIntegrationSubnetId = attrs.appIntegrationSubnetId;
     this.location = attrs.location;
+    // Private endpoints go in the stack's subscription; fail now when that is not the VNet's.
+    requireNetworkSubscription(this);
   }
+}
+
+/**
+ * A private endpoint must be in the same region and subscription as its virtual network, and this
+ * library creates endpoints with the stack's azurerm provider. For a network whose id names another
+ * subscription: an error at synth when the provider's subscription is in the code, otherwise a
+ * precondition on `endpoint` that fails the plan. A network this stack creates is never checked.
+ *
+ * @see https://learn.microsoft.com/azure/private-link/private-endpoint-overview#private-endpoint-properties
+ */
+export function requireNetworkSubscription(network: IPrivateNetwork, endpoint?: TerraformResource): void {
+  if (!(network instanceof ImportedPrivateNetwork)) return;
+  requireProviderSubscription({
+    owner: network,
+    prop: 'virtualNetworkId',
+    resourceId: network.virtualNetworkId,
+    why: 'a private endpoint must be in the same subscription as its virtual network, and the library creates the endpoints with the stack\'s azurerm provider',
+    wayOut: 'deploy this stack with an azurerm provider in the virtual network\'s subscription (the spoke\'s), or import a virtual network of this stack\'s subscription',
+  }, endpoint);
 }

@@ -2,7 +2,11 @@ import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { Egress, PrivateNetwork, PrivateNetworkProps } from '../../src/network';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import {
+  Egress, IPrivateNetwork, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, PrivateNetworkProps, ServicePrivateEndpoint,
+} from '../../src/network';
 import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson, warningsOf } from '../util';
 
 const base: PrivateNetworkProps = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
@@ -186,6 +190,53 @@ describe('PrivateNetwork.fromAttributes', () => {
       privateEndpointSubnetId: `${vnet}/subnets/one`,
       appIntegrationSubnetId: `${vnet}/subnets/one`,
     })).toThrow(/'privateEndpointSubnetId' and 'appIntegrationSubnetId' must be different subnets/);
+  });
+
+  describe('a virtual network in another subscription', () => {
+    // A private endpoint must be in its virtual network's subscription, and the library creates
+    // endpoints with the stack's azurerm provider.
+    const OTHER = '11111111-1111-1111-1111-111111111111';
+    const otherVnet = `/subscriptions/${OTHER}/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
+    const stackIn = (subscriptionId?: string) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId });
+      return stack;
+    };
+    const importInto = (stack: TerraformStack) => PrivateNetwork.fromAttributes(stack, 'Spoke', {
+      virtualNetworkId: otherVnet, privateEndpointSubnetId: `${otherVnet}/subnets/pe`, location: 'swedencentral',
+    });
+    const endpointIn = (stack: TerraformStack, network: IPrivateNetwork) => new ServicePrivateEndpoint(stack, 'Endpoint', {
+      resourceGroupName: 'rg-chat', location: 'swedencentral', network,
+      dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'Hub', { keyVault: `/subscriptions/${OTHER}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net` }),
+      targetResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-chat/providers/Microsoft.KeyVault/vaults/kv-chat',
+      subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+    });
+
+    test('fails at synth when the stack\'s provider names another subscription', () => {
+      expect(() => importInto(stackIn('00000000-0000-0000-0000-000000000000'))).toThrow(
+        `PrivateNetwork.fromAttributes 'test/Spoke': 'virtualNetworkId' is in subscription ${OTHER}, but a private endpoint must be in the same `
+        + 'subscription as its virtual network, and the library creates the endpoints with the stack\'s azurerm provider, and the stack\'s azurerm '
+        + 'provider is in subscription 00000000-0000-0000-0000-000000000000; deploy this stack with an azurerm provider in the virtual network\'s '
+        + `subscription (the spoke's), or import a virtual network of this stack's subscription, got '${otherVnet}'`);
+    });
+
+    test('when the provider\'s subscription is not in the code, each endpoint carries a precondition that fails the plan', () => {
+      const stack = stackIn();
+      const endpoint = endpointIn(stack, importInto(stack));
+      const block = synthJson(stack).resource!.azurerm_private_endpoint[endpoint.resource.friendlyUniqueId];
+      expect(block.lifecycle.precondition).toEqual([{
+        condition: `\${(lower(data.azurerm_client_config.AzurermClientConfig.subscription_id) == "${OTHER}")}`,
+        error_message: expect.stringMatching(/^PrivateNetwork\.fromAttributes 'test\/Spoke': 'virtualNetworkId' is in subscription 1{8}-.*, and the azurerm provider is in another one; deploy this stack .*\.$/),
+      }]);
+    });
+
+    test('works when the stack\'s provider is in the virtual network\'s subscription: no check, no precondition', () => {
+      const stack = stackIn(OTHER);
+      const endpoint = endpointIn(stack, importInto(stack));
+      const block = synthJson(stack).resource!.azurerm_private_endpoint[endpoint.resource.friendlyUniqueId];
+      expect(block.subnet_id).toBe(`${otherVnet}/subnets/pe`);
+      expect(block.lifecycle?.precondition).toBeUndefined();
+    });
   });
 });
 
