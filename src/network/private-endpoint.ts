@@ -1,7 +1,7 @@
 import { PrivateEndpoint as AzPrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { flowsOf, FlowSource, VIRTUAL_NETWORK_TAG } from './private/flows';
+import { flowsOf, FlowSource, ownerOfSubnet, VIRTUAL_NETWORK_TAG } from './private/flows';
 import { knownSubresources, servicePortsOf } from './private/service-ports';
 import { IPrivateDnsZones, PrivateLinkZone, ZoneGroupMode } from './private-dns-zones';
 import { IPrivateNetwork, requireNetworkSubscription } from './private-network';
@@ -283,11 +283,15 @@ export class ServicePrivateEndpoint extends Construct {
       let source: FlowSource;
       if (caller.subnetId !== undefined) {
         const subnet = registry.subnetById(caller.subnetId);
-        if (!subnet) {
-          throw propError(this, 'allowFrom.caller', "must be a subnet of the endpoint's network (its appIntegrationSubnetId, or a subnet from addDelegatedSubnet); "
-            + 'for another range use EndpointCaller.addressPrefix(cidr)', caller.subnetId);
+        // A subnet of another PrivateNetwork of the stack (a peered spoke): its own network writes
+        // the outbound rule to this endpoint subnet.
+        const peer = subnet ? undefined : ownerOfSubnet(this, caller.subnetId);
+        if (!subnet && !peer) {
+          throw propError(this, 'allowFrom.caller', "must be a subnet of the endpoint's network (its appIntegrationSubnetId, or a subnet from addDelegatedSubnet) "
+            + 'or of another PrivateNetwork of this stack; for another range use EndpointCaller.addressPrefix(cidr)', caller.subnetId);
         }
-        source = { subnet };
+        if (peer) peer.registry.addRemote(peer.subnet, registry.endpointSubnet, this.servicePorts);
+        source = subnet ? { subnet } : { subnet: peer!.subnet, remote: true };
       } else {
         source = { prefix: caller.addressPrefix };
       }

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { MultiRegionStack } from '../../examples/multi-region/main';
+import { Compliance, PrivateNetwork } from '../../src';
 import { onlyResource, resourcesOf, synth } from '../util';
 
 describe('examples/multi-region', () => {
@@ -16,6 +17,30 @@ describe('examples/multi-region', () => {
       expect(pe.private_dns_zone_group.private_dns_zone_ids.every((z: string) => z.includes('rg-hub-dns'))).toBe(true);
     }
     expect(resourcesOf(json, 'azurerm_private_dns_zone')).toEqual({});
+  });
+
+  test('the gateway reaches region B\'s account over the peering: an inbound rule on B\'s endpoint NSG and an outbound rule on the gateway subnet', () => {
+    const rules = (name: string) => (Object.entries(resourcesOf(json, 'azurerm_network_security_group')) as [string, any][])
+      .find(([k]) => k.startsWith(name))![1].security_rule as any[];
+    expect(rules('NetworkB_PrivateEndpointNsg')).toContainEqual(expect.objectContaining({
+      direction: 'Inbound', access: 'Allow', source_address_prefix: '10.0.2.0/27', destination_address_prefix: '10.1.0.0/24', destination_port_range: '443',
+    }));
+    expect(rules('chat_Network_GatewaySubnetNsg')).toContainEqual(expect.objectContaining({
+      direction: 'Outbound', access: 'Allow', priority: 160, source_address_prefix: '10.0.2.0/27', destination_address_prefix: '10.1.0.0/24', destination_port_range: '443',
+    }));
+  });
+
+  test('PCHAT-NET-003 holds the cross-region path: without the inbound rule on B, the gateway\'s call to account B fails the pack', () => {
+    const stack = build();
+    const networkB = stack.node.findChild('NetworkB') as PrivateNetwork;
+    // As the NSG was before callers in peered networks were wired: nothing but the denies.
+    networkB.privateEndpointNsg.addOverride('security_rule', [
+      { name: 'DenyAllOtherInbound', priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', source_port_range: '*', destination_port_range: '*', source_address_prefix: '*', destination_address_prefix: '*', description: 'deny' },
+    ]);
+    const failures = Compliance.report(stack).failures.filter((f) => f.ruleId === 'PCHAT-NET-003');
+    expect(failures).toHaveLength(1);
+    expect(failures[0].constructPath).toMatch(/^multi-region\/AccountB\//);
+    expect(failures[0].problem).toMatch(/on TCP 443: blocked at NSG .*DenyAllOtherInbound/);
   });
 
   test('the gateway tries region A first and fails over to region B, as its own identity on both', () => {

@@ -210,9 +210,28 @@ describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
     const { stack, endpoints } = networkWith();
     const other = new Subnet(stack, 'Other', { name: 'other', resourceGroupName: 'rg', virtualNetworkName: 'vnet-x', addressPrefixes: ['10.9.0.0/24'] });
     expect(() => endpoints.vault.allowFrom(EndpointCaller.subnet(other.id))).toThrow(
-      /^ServicePrivateEndpoint 'test\/Vault': 'allowFrom.caller' must be a subnet of the endpoint's network \(its appIntegrationSubnetId, or a subnet from addDelegatedSubnet\); for another range use EndpointCaller.addressPrefix\(cidr\), got '\$\{TfToken/);
+      /^ServicePrivateEndpoint 'test\/Vault': 'allowFrom.caller' must be a subnet of the endpoint's network \(its appIntegrationSubnetId, or a subnet from addDelegatedSubnet\) or of another PrivateNetwork of this stack; for another range use EndpointCaller.addressPrefix\(cidr\), got '\$\{TfToken/);
     expect(() => endpoints.vault.allowFrom(EndpointCaller.subnet(`${VNET}/subnets/app`))).toThrow(
-      `ServicePrivateEndpoint 'test/Vault': 'allowFrom.caller' must be a subnet of the endpoint's network (its appIntegrationSubnetId, or a subnet from addDelegatedSubnet); for another range use EndpointCaller.addressPrefix(cidr), got '${VNET}/subnets/app'`);
+      `ServicePrivateEndpoint 'test/Vault': 'allowFrom.caller' must be a subnet of the endpoint's network (its appIntegrationSubnetId, or a subnet from addDelegatedSubnet) or of another PrivateNetwork of this stack; for another range use EndpointCaller.addressPrefix(cidr), got '${VNET}/subnets/app'`);
+  });
+
+  test('a subnet of another PrivateNetwork of the stack (a peered spoke): inbound from its range here, outbound from it on its own NSG', () => {
+    const { stack, network, endpoints } = networkWith(['vault', 'pg']);
+    const spoke = new PrivateNetwork(stack, 'Spoke', {
+      resourceGroupName: 'rg', location: 'swedencentral', addressSpace: '10.1.0.0/16', privateEndpointSubnetCidr: '10.1.0.0/24', appIntegrationSubnetCidr: '10.1.1.0/24',
+    });
+    endpoints.pg.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId), 'Spoke app to the database');
+    endpoints.vault.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId));
+    expect(nsgRules(stack, network.privateEndpointNsg)).toContainEqual(expect.objectContaining({
+      name: 'Allow-app-integration-10_1_1_0_24-Inbound', direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
+      source_address_prefix: '10.1.1.0/24', destination_address_prefix: '10.0.0.0/24', destination_port_ranges: ['443', '5432'],
+    }));
+    expect(nsgRules(stack, spoke.appIntegrationNsg)).toContainEqual(expect.objectContaining({
+      name: 'AllowPeeredEndpointsOutbound-10_0_0_0_24', direction: 'Outbound', access: 'Allow', priority: 160,
+      source_address_prefix: '10.1.1.0/24', destination_address_prefix: '10.0.0.0/24', destination_port_ranges: ['443', '5432'],
+    }));
+    // The spoke's own endpoints are untouched: nothing calls them.
+    expect(nsgRules(stack, spoke.privateEndpointNsg).filter((r) => r.access === 'Allow')).toEqual([]);
   });
 
   test('fails when the endpoint has no known port and no servicePorts', () => {

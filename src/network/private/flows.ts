@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { stableHash } from '../../core/names';
 
@@ -22,8 +22,10 @@ export interface OwnedSubnet {
 
 /** Where a flow comes from. */
 export interface FlowSource {
-  /** A subnet of the network. */
+  /** A subnet of the network, or of another network of the stack (a peered spoke) when `remote`. */
   readonly subnet?: OwnedSubnet;
+  /** The subnet belongs to another network of the stack, which writes its outbound rule. */
+  readonly remote?: boolean;
   /** An address range (CIDR) or the `VirtualNetwork` service tag. */
   readonly prefix?: string;
 }
@@ -43,6 +45,15 @@ const FIRST_PRIORITY = 200;
 const LAST_PRIORITY = 3999;
 /** Priority of the outbound rule on a source subnet's NSG that lets it reach the endpoints. */
 export const OUTBOUND_PRIORITY = 150;
+/** First priority of the outbound rules to endpoint subnets of other networks (peered spokes), one per subnet. */
+const REMOTE_OUTBOUND_PRIORITY = 160;
+
+/** A flow from an owned subnet to the endpoint subnet of another network of the stack. */
+interface RemoteFlow {
+  readonly subnet: OwnedSubnet;
+  readonly destination: string;
+  readonly ports: readonly number[];
+}
 
 /** An NSG rule, in the provider's camelCase struct (inline `security_rule`). */
 export interface RenderedRule {
@@ -72,6 +83,7 @@ export function resolvedText(scope: IConstruct, value: string): string {
 
 export class FlowRegistry {
   private readonly flows: Flow[] = [];
+  private readonly remoteFlows: RemoteFlow[] = [];
 
   constructor(
     private readonly scope: IConstruct,
@@ -93,6 +105,16 @@ export class FlowRegistry {
 
   public add(source: FlowSource, ports: readonly number[], description?: string): void {
     this.flows.push({ source, ports, description });
+  }
+
+  /** Records that an owned subnet calls endpoints in `destination`, the endpoint subnet of another network. */
+  public addRemote(subnet: OwnedSubnet, destination: string, ports: readonly number[]): void {
+    this.remoteFlows.push({ subnet, destination, ports });
+  }
+
+  /** Address prefix of the endpoint subnet, the destination of the network's inbound rules. */
+  public get endpointSubnet(): string {
+    return this.endpointSubnetCidr;
   }
 
   /**
@@ -153,6 +175,38 @@ export class FlowRegistry {
    * closing egress later does not cut the flows.
    */
   public outboundRules(subnet: OwnedSubnet): RenderedRule[] {
+    return [...this.ownOutbound(subnet), ...this.remoteOutbound(subnet)];
+  }
+
+  /**
+   * Outbound Allow rules from an owned subnet to the endpoint subnets of other networks it calls
+   * over a peering: one per destination, in address order, from priority 160.
+   */
+  private remoteOutbound(subnet: OwnedSubnet): RenderedRule[] {
+    const byDestination = new Map<string, Set<number>>();
+    for (const flow of this.remoteFlows.filter((f) => f.subnet === subnet)) {
+      const ports = byDestination.get(flow.destination) ?? new Set<number>();
+      flow.ports.forEach((p) => ports.add(p));
+      byDestination.set(flow.destination, ports);
+    }
+    return [...byDestination.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([destination, set], i) => {
+      const ports = [...set].sort((a, b) => a - b);
+      return {
+        ...portFields(ports),
+        name: `AllowPeeredEndpointsOutbound-${destination.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 80),
+        priority: REMOTE_OUTBOUND_PRIORITY + i,
+        direction: 'Outbound' as const,
+        access: 'Allow' as const,
+        protocol: 'Tcp',
+        description: clip(`TCP ${ports.join(', ')} to the private endpoints of a peered network that this subnet calls`),
+        sourceAddressPrefix: subnet.cidr,
+        sourcePortRange: '*',
+        destinationAddressPrefix: destination,
+      };
+    });
+  }
+
+  private ownOutbound(subnet: OwnedSubnet): RenderedRule[] {
     const group = this.grouped().find((g) => g.key === `subnet:${subnet.name}`);
     if (!group) return [];
     return [{
@@ -172,10 +226,12 @@ export class FlowRegistry {
   private grouped(): { key: string; label: string; address: string; ports: number[]; descriptions: string[] }[] {
     const byKey = new Map<string, { key: string; label: string; address: string; ports: Set<number>; descriptions: string[] }>();
     for (const flow of this.flows) {
-      const key = flow.source.subnet ? `subnet:${flow.source.subnet.name}` : `prefix:${flow.source.prefix}`;
+      // A subnet of another network may share a name with one of ours: its key and label carry its range.
+      const remote = flow.source.subnet && flow.source.remote ? `${flow.source.subnet.name}-${flow.source.subnet.cidr.replace(/[^A-Za-z0-9]/g, '_')}` : undefined;
+      const key = remote !== undefined ? `remote:${remote}` : flow.source.subnet ? `subnet:${flow.source.subnet.name}` : `prefix:${flow.source.prefix}`;
       let group = byKey.get(key);
       if (!group) {
-        const raw = flow.source.subnet ? flow.source.subnet.name : String(flow.source.prefix).replace(/[^A-Za-z0-9]/g, '_');
+        const raw = remote ?? (flow.source.subnet ? flow.source.subnet.name : String(flow.source.prefix).replace(/[^A-Za-z0-9]/g, '_'));
         // Azure caps rule names at 80 characters: 'Allow-' + label + '-Inbound' must fit.
         const label = raw.length <= 60 ? raw : `${raw.slice(0, 53)}-${stableHash(raw, 6)}`;
         const address = flow.source.subnet ? flow.source.subnet.cidr : String(flow.source.prefix);
@@ -208,4 +264,14 @@ export function registerFlows(network: IConstruct, registry: FlowRegistry): void
 /** The flow registry of a network, when the library creates its NSGs (undefined for an imported one). */
 export function flowsOf(network: IConstruct): FlowRegistry | undefined {
   return REGISTRIES.get(network);
+}
+
+/** The registry, among the networks of `scope`'s stack, that owns the subnet with this id, and that subnet. */
+export function ownerOfSubnet(scope: IConstruct, subnetId: string): { registry: FlowRegistry; subnet: OwnedSubnet } | undefined {
+  for (const construct of TerraformStack.of(scope).node.findAll()) {
+    const registry = REGISTRIES.get(construct);
+    const subnet = registry?.subnetById(subnetId);
+    if (registry && subnet) return { registry, subnet };
+  }
+  return undefined;
 }

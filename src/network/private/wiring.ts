@@ -1,4 +1,4 @@
-import { flowsOf } from './flows';
+import { flowsOf, ownerOfSubnet } from './flows';
 import { EndpointCaller, ServicePrivateEndpoint } from '../private-endpoint';
 
 /**
@@ -13,15 +13,17 @@ export function endpointOf(thing: unknown): ServicePrivateEndpoint | undefined {
 
 /**
  * Wires a subnet as a caller of an endpoint when the endpoint's network can take it: an imported
- * network records any subnet, a PrivateNetwork only its own subnets (a subnet of another VNet,
- * e.g. a gateway calling a backend in a second region, has NSGs this network does not write).
+ * network records any subnet; a PrivateNetwork its own subnets and those of another PrivateNetwork
+ * of the stack (e.g. a gateway calling a backend in a peered second region), whose network then
+ * writes the outbound rule. A subnet the stack does not create (its NSGs are someone else's) is
+ * left to the user's `allowFrom`.
  *
  * @returns true when the caller was wired
  */
 export function wireSubnetCaller(endpoint: ServicePrivateEndpoint | undefined, subnetId: string | undefined, description: string): boolean {
   if (endpoint === undefined || subnetId === undefined) return false;
   const registry = flowsOf(endpoint.network);
-  if (registry && !registry.subnetById(subnetId)) return false;
+  if (registry && !registry.subnetById(subnetId) && !ownerOfSubnet(endpoint, subnetId)) return false;
   endpoint.allowFrom(EndpointCaller.subnet(subnetId), description);
   return true;
 }
