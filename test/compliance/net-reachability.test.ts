@@ -25,6 +25,23 @@ function cidr(text: string): Cidr {
   return parseCidr(text) as Cidr;
 }
 
+/** A standalone rule on the app subnet's NSG that denies all outbound traffic at `priority`. */
+function denyAllOutbound(stack: TerraformStack, network: PrivateNetwork, priority: number): NetworkSecurityRule {
+  return new NetworkSecurityRule(stack, 'DenyOut', {
+    name: 'DenyAllOutbound',
+    priority,
+    direction: 'Outbound',
+    access: 'Deny',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    sourcePortRange: '*',
+    destinationAddressPrefix: '*',
+    destinationPortRange: '*',
+    resourceGroupName: network.virtualNetwork.resourceGroupName,
+    networkSecurityGroupName: network.appIntegrationNsg.name,
+  });
+}
+
 function findings(stack: TerraformStack): ComplianceFinding[] {
   return Compliance.report(stack).failures.filter((f) => f.ruleId === ID);
 }
@@ -219,19 +236,7 @@ describe('PCHAT-NET-003 on PrivateChat', () => {
 
   test('fails when an outbound deny on the app subnet comes before the flows', () => {
     const { stack, network } = chat();
-    new NetworkSecurityRule(stack, 'DenyOut', {
-      name: 'DenyAllOutbound',
-      priority: 120,
-      direction: 'Outbound',
-      access: 'Deny',
-      protocol: '*',
-      sourceAddressPrefix: '*',
-      sourcePortRange: '*',
-      destinationAddressPrefix: '*',
-      destinationPortRange: '*',
-      resourceGroupName: network.virtualNetwork.resourceGroupName,
-      networkSecurityGroupName: network.appIntegrationNsg.name,
-    });
+    denyAllOutbound(stack, network, 120);
     const problems = findings(stack).map((f) => f.problem).join('\n');
     for (const port of [443, 5432]) expect(problems).toContain(`on TCP ${port}: blocked at NSG`);
     expect(problems).toContain("outbound by rule 'DenyAllOutbound' (priority 120)");
@@ -241,19 +246,7 @@ describe('PCHAT-NET-003 on PrivateChat', () => {
 
   test('an outbound deny after the library\'s allow (priority 150) blocks nothing', () => {
     const { stack, network } = chat();
-    new NetworkSecurityRule(stack, 'DenyOut', {
-      name: 'DenyAllOutbound',
-      priority: 4000,
-      direction: 'Outbound',
-      access: 'Deny',
-      protocol: '*',
-      sourceAddressPrefix: '*',
-      sourcePortRange: '*',
-      destinationAddressPrefix: '*',
-      destinationPortRange: '*',
-      resourceGroupName: network.virtualNetwork.resourceGroupName,
-      networkSecurityGroupName: network.appIntegrationNsg.name,
-    });
+    denyAllOutbound(stack, network, 4000);
     expect(findings(stack)).toEqual([]);
   });
 
