@@ -220,8 +220,8 @@ describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
     const spoke = new PrivateNetwork(stack, 'Spoke', {
       resourceGroupName: 'rg', location: 'swedencentral', addressSpace: '10.1.0.0/16', privateEndpointSubnetCidr: '10.1.0.0/24', appIntegrationSubnetCidr: '10.1.1.0/24',
     });
-    endpoints.pg.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId), 'Spoke app to the database');
-    endpoints.vault.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId));
+    endpoints.pg.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId!), 'Spoke app to the database');
+    endpoints.vault.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId!));
     expect(nsgRules(stack, network.privateEndpointNsg)).toContainEqual(expect.objectContaining({
       name: 'Allow-app-integration-10_1_1_0_24-Inbound', direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
       source_address_prefix: '10.1.1.0/24', destination_address_prefix: '10.0.0.0/24', destination_port_ranges: ['443', '5432'],

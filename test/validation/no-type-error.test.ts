@@ -10,8 +10,8 @@ import { monitorScope } from './catalogue/network';
 import { registryMirror } from './catalogue/registry';
 import { encryptionKey, encryptionKeyAttrs } from './catalogue/secrets';
 import {
-  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, ModelCatalogue, MonitorPrivateLinkScope, NamingConvention, Names, AzureNameRule,
-  PrivateDnsZones, SignIn, TagResources,
+  ChatFrontEnd, ContainerImage, DeploymentSku, Egress, EndpointCaller, ModelCatalogue, MonitorPrivateLinkScope, NamingConvention, Names,
+  AzureNameRule, PrivateDnsZones, SignIn, TagResources,
 } from '../../src';
 import { newStack } from '../util';
 
@@ -49,7 +49,7 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['PrivateNetwork', build.network, ['resourceGroupName', 'location', 'name', 'addressSpace', 'privateEndpointSubnetCidr', 'appIntegrationSubnetCidr', 'natGateway', 'egress', 'dnsServers', 'tags']],
   ['PrivateNetwork.fromAttributes', build.networkAttrs, ['virtualNetworkId', 'privateEndpointSubnetId', 'appIntegrationSubnetId', 'location']],
   ['PrivateDnsZones', build.dnsZones, ['resourceGroupName', 'network', 'zones', 'tags']],
-  ['ServicePrivateEndpoint', build.endpoint, ['resourceGroupName', 'location', 'network', 'dnsZones', 'targetResourceId', 'subresource', 'zones', 'name', 'tags']],
+  ['ServicePrivateEndpoint', build.endpoint, ['resourceGroupName', 'location', 'network', 'dnsZones', 'targetResourceId', 'subresource', 'zones', 'name', 'tags', 'servicePorts']],
   ['Monitoring', build.monitoring, ['resourceGroupName', 'location', 'name', 'retentionInDays', 'dailyQuotaGb', 'internetQueryEnabled', 'tags']],
   ['OpenAiAccount', build.openAi, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'customSubdomainName', 'models', 'contentFilter', 'allowedFqdns', 'preventDestroy', 'userAssignedIdentityIds', 'tags']],
   ['OpenAiAccount.fromAttributes', build.openAiAttrs, ['accountId', 'endpoint']],
@@ -64,7 +64,7 @@ const CONSTRUCTS: [string, (p: any) => unknown, string[]][] = [
   ['ChatIdentity', build.identity, ['resourceGroupName', 'location', 'name', 'tags']],
   ['ChatIdentity.fromIdentityAttributes', build.identityAttrs, ['identityId', 'clientId', 'principalId', 'tenantId']],
   ['ChatWebApp', build.webApp, ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'openAi', 'vault', 'deploymentName', 'identity', 'signIn', 'image', 'appSettings', 'name', 'servicePlanId', 'servicePlanName', 'skuName', 'webSocketsEnabled', 'healthCheckPath', 'healthCheckEvictionTimeInMin', 'authExcludedPaths', 'roleAssignments', 'zoneBalancingEnabled', 'tags', 'frontEnd', 'deploymentNames', 'history', 'imageMirror', 'gatewayEndpoint']],
-  ['PostgresHistoryStore', (p) => historyStore(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'vault', 'monitoring', 'name', 'version', 'skuName', 'storageMb', 'backupRetentionDays', 'geoRedundantBackupEnabled', 'highAvailability', 'databaseName', 'administratorLogin', 'retentionDays', 'retentionStatement', 'customerManagedKey', 'entraAdministrator', 'preventDestroy', 'tags', 'scheduleRetentionJob', 'secretLifetimeDays']],
+  ['PostgresHistoryStore', (p) => historyStore(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'vault', 'monitoring', 'name', 'version', 'skuName', 'storageMb', 'backupRetentionDays', 'geoRedundantBackupEnabled', 'highAvailability', 'databaseName', 'administratorLogin', 'retentionDays', 'retentionStatement', 'customerManagedKey', 'entraAdministrator', 'preventDestroy', 'tags', 'scheduleRetentionJob', 'secretLifetimeDays', 'retentionJobRunner']],
   ['RegistryMirror', (p) => registryMirror(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'name', 'sku', 'customerManagedKey', 'zoneRedundancyEnabled', 'trustedServicesBypass', 'tags']],
   ['AiGateway', (p) => aiGateway(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'backends', 'integrationSubnetId', 'allowedCallerClientIds', 'publisherEmail', 'publisherName', 'name', 'skuName', 'tenantId', 'userSource', 'callerUserSources', 'userHeaderName', 'tokensPerMinutePerUser', 'tokensPerDayPerUser', 'deploymentLimits', 'userAssignedIdentity', 'monitoring', 'emitTokenMetrics', 'monitorPrivateLinkScope', 'logLlmMessages', 'preventDestroy', 'tags']],
   ['MonitorPrivateLinkScope', (p) => monitorScope(p), ['resourceGroupName', 'location', 'network', 'dnsZones', 'monitoring', 'ingestionAccessMode', 'queryAccessMode', 'name', 'tags']],
@@ -112,8 +112,11 @@ describe('no public entry point throws a bare JavaScript error', () => {
     ['RegistryMirror.mirror', (a) => registryMirror().mirror(a), 1],
     ['RegistryMirror.mirrorAs', (a, b) => registryMirror().mirrorAs(a, b), 2],
     ['RegistryMirror.grantPull', (a) => registryMirror().grantPull(a), 1],
-    ['MonitorPrivateLinkScope.fromScopeId', (a) => MonitorPrivateLinkScope.fromScopeId(newStack(), 'Hub', a), 1],
+    ['MonitorPrivateLinkScope.fromScopeId', (a, b) => MonitorPrivateLinkScope.fromScopeId(newStack(), 'Hub', a, b), 2],
     ['MonitorPrivateLinkScope.addScopedResource', (a, b, c) => monitorScope().addScopedResource(a, b, c), 3],
+    ['EndpointCaller.subnet', (a) => EndpointCaller.subnet(a), 1],
+    ['EndpointCaller.addressPrefix', (a) => EndpointCaller.addressPrefix(a), 1],
+    ['ServicePrivateEndpoint.allowFrom', (a, b) => build.endpoint().allowFrom(a, b), 2],
   ];
 
   test.each(FACTORIES)(`%s: any arguments (seed ${SEED})`, (_, call, arity) => {

@@ -1,9 +1,9 @@
 // Values only known at plan time (variables, references) are never checked at synth: each
 // construct must accept an unresolved token in the props it validates, and pass it through.
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { ACCOUNT_ID, base, GUID, LOCATION, RG } from './catalogue';
+import { ACCOUNT_ID, base, GUID, LOCATION, RG, VAULT_ID } from './catalogue';
 import {
-  ChatIdentity, ChatWebApp, ContainerImage, ContentFilter, ModelDeployment, Monitoring, OpenAiAccount, Principal, PrivateChat,
+  ChatIdentity, ChatWebApp, ContainerImage, ContentFilter, EndpointCaller, ModelDeployment, Monitoring, OpenAiAccount, Principal, PrivateChat,
   PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, SignIn,
 } from '../../src';
 import { newStack, resolved, synthJson } from '../util';
@@ -202,6 +202,29 @@ describe('unresolved tokens skip validation', () => {
       allowedFqdns: list(s2, 'fqdns'),
       userAssignedIdentityIds: list(s2, 'identities'),
     })).not.toThrow();
+  });
+
+  test('EndpointCaller and allowFrom: a plan-time range and a plan-time subnet id of an imported network', () => {
+    const { stack, network, dnsZones } = base();
+    const endpoint = new ServicePrivateEndpoint(stack, 'Endpoint', {
+      resourceGroupName: RG, location: LOCATION, network, dnsZones, targetResourceId: VAULT_ID, subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+    });
+    endpoint.allowFrom(EndpointCaller.addressPrefix(str(stack, 'hub_range')), 'Hub users');
+    const nsg = Object.values(synthJson(stack).resource!.azurerm_network_security_group)
+      .find((g: any) => g.security_rule.some((r: any) => r.source_address_prefix === v('hub_range'))) as any;
+    expect(nsg.security_rule).toContainEqual(expect.objectContaining({
+      access: 'Allow', direction: 'Inbound', source_address_prefix: v('hub_range'), destination_port_range: '443',
+    }));
+
+    const { stack: s2, dnsZones: zones2 } = base();
+    const spoke = PrivateNetwork.fromAttributes(s2, 'Spoke', {
+      virtualNetworkId: str(s2, 'vnet'), privateEndpointSubnetId: str(s2, 'pe'), appIntegrationSubnetId: str(s2, 'app'),
+    });
+    const onSpoke = new ServicePrivateEndpoint(s2, 'Endpoint', {
+      resourceGroupName: RG, location: LOCATION, network: spoke, dnsZones: zones2, targetResourceId: VAULT_ID, subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+    });
+    onSpoke.allowFrom(EndpointCaller.subnet(str(s2, 'caller_subnet')));
+    expect(onSpoke.callers.map((c) => resolved(s2, c.caller.subnetId))).toEqual([v('caller_subnet')]);
   });
 
   test('the same literal values are still checked (control)', () => {

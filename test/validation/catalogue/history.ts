@@ -1,9 +1,9 @@
 // Catalogue entries of the history store: PostgresHistoryStore's props and its retention statement.
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { CatalogueEntry, GUID, LOCATION, placement, RG, SUB } from './common';
 import {
   HighAvailabilityMode, ICustomerManagedKey, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType, PrivateDnsZones,
-  PrivateKeyVault, PrivateLinkZone, PrivateNetwork, Warnings,
+  PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner, Warnings,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -217,6 +217,63 @@ const PROPS: CatalogueEntry[] = [
     expected: /'scheduleRetentionJob' only matters with 'retentionDays', got 'scheduleRetentionJob' false alone/,
     fix: 'Set `retentionDays`, or drop `scheduleRetentionJob`.',
     valid: () => historyStore({ scheduleRetentionJob: false, retentionDays: 30 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionJobRunner',
+    description: 'a RetentionJobRunner',
+    build: () => historyStore({ retentionDays: 30, retentionJobRunner: js('Cron') }),
+    expected: /'retentionJobRunner' must be one of 'AppStartup', 'ApplyingMachine', 'None', got 'Cron'/,
+    fix: 'Use `RetentionJobRunner.APP_STARTUP` (the default), `RetentionJobRunner.APPLYING_MACHINE` or `RetentionJobRunner.NONE`.',
+    valid: () => historyStore({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionJobRunner',
+    description: 'needs retentionDays',
+    build: () => historyStore({ retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE }),
+    expected: /'retentionJobRunner' only matters with 'retentionDays', got 'retentionJobRunner' 'ApplyingMachine' alone/,
+    fix: 'Set `retentionDays` (the job deletes chats older than that), or drop `retentionJobRunner`.',
+    valid: () => historyStore({ retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE, retentionDays: 30 }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'scheduleRetentionJob',
+    description: 'the deprecated boolean not together with retentionJobRunner',
+    build: () => historyStore({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE, scheduleRetentionJob: false }),
+    expected: /'scheduleRetentionJob' is deprecated and replaced by 'retentionJobRunner'; set only 'retentionJobRunner', got both \('scheduleRetentionJob' false\)/,
+    fix: 'Drop `scheduleRetentionJob`; `retentionJobRunner` alone says who schedules the job.',
+    valid: () => historyStore({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'scheduleRetentionJob',
+    description: 'deprecated: replaced by retentionJobRunner',
+    warning: true,
+    build: () => historyStore({ retentionDays: 30, scheduleRetentionJob: true }),
+    expected: /'scheduleRetentionJob' is deprecated: use 'retentionJobRunner' \(true now means RetentionJobRunner.APP_STARTUP, .*; RetentionJobRunner.APPLYING_MACHINE is the old psql from the applying machine\) \[history-schedule-retention-job-deprecated\]$/,
+    fix: 'Replace `scheduleRetentionJob: true` with `retentionJobRunner: RetentionJobRunner.APP_STARTUP` (or leave it out; `APPLYING_MACHINE` for the old psql from the applying machine) and `false` with `RetentionJobRunner.NONE`. To keep it for now, `Warnings.acknowledge(store, \'history-schedule-retention-job-deprecated\', reason)`.',
+    silenced: () => {
+      const stack = newStack();
+      Warnings.acknowledge(stack, 'history-schedule-retention-job-deprecated', 'moving to retentionJobRunner in the next release');
+      return historyStore({ retentionDays: 30, scheduleRetentionJob: true }, stack);
+    },
+    valid: () => historyStore({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.APP_STARTUP }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'retentionJobRunner',
+    description: 'APP_STARTUP needs a front end that runs the setup statements (checked at synth)',
+    warning: true,
+    build: () => {
+      // Known only once the stack is complete, so the warning appears at synth.
+      const store = historyStore({ retentionDays: 30 });
+      Testing.synth(TerraformStack.of(store), true);
+      return store;
+    },
+    expected: /'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, but no front end runs the store's 'setupStatements', so no retention job is scheduled: .* \[history-setup-not-run\]$/,
+    fix: 'Give the store as `history` to a `ChatWebApp` running `ChatFrontEnd.openWebUi()` (as `PrivateChat` does), or choose `retentionJobRunner: RetentionJobRunner.NONE` and run `retentionJobSql` yourself from inside the network, or `RetentionJobRunner.APPLYING_MACHINE`. Choosing a runner is the only silencer: `Warnings.acknowledge` does not apply to this one.',
+    valid: () => historyStore({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE }),
   },
   {
     construct: 'PostgresHistoryStore',

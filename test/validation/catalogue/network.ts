@@ -1,3 +1,4 @@
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
@@ -5,8 +6,9 @@ import {
   CatalogueEntry, SUB, RG, LOCATION, GUID, VNET_ID, VAULT_ID, DNS, STORAGE_ID, WORKSPACE_ID, base, build, placement,
 } from './common';
 import {
-  AzureNameRule, Compliance, DiagnosticSettingOptions, IPrivateDnsZones, Monitoring, MonitorPrivateLinkScope, MonitorPrivateLinkScopeProps, Names,
-  Principal, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ScopeAccessMode, ServicePrivateEndpoint, ZoneGroupMode,
+  AzureNameRule, Compliance, DiagnosticSettingOptions, EndpointCaller, IPrivateDnsZones, Monitoring, MonitorPrivateLinkScope,
+  MonitorPrivateLinkScopeProps, Names, Principal, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ScopeAccessMode, ServicePrivateEndpoint,
+  ZoneGroupMode,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -426,6 +428,27 @@ const MONITOR_SCOPE: CatalogueEntry[] = [
     build: () => joinScopeIn(OTHER_SUB_SCOPE),
     expected: /'scopeId' is in subscription 11111111-1111-1111-1111-111111111111, but azurerm_monitor_private_link_scoped_service .*, and the stack's azurerm provider is in subscription 00000000-0000-0000-0000-000000000000; pass an azurerm provider for that subscription as 'options.provider' of fromScopeId, .*got '\/subscriptions\/1{8}-.*ampls-hub'/,
     fix: 'Pass `{ provider: new AzurermProvider(this, \'hub\', { features: [{}], alias: \'hub\', subscriptionId: \'<scope subscription>\' }) }` as the fourth argument of `fromScopeId`. Without `subscriptionId` on the stack\'s provider, a precondition fails the plan with the same message.',
+    valid: () => joinScopeIn(OTHER_SUB_SCOPE, true),
+  },
+  {
+    construct: 'MonitorPrivateLinkScope.fromScopeId',
+    prop: 'options.provider',
+    description: 'a provider, not a subscription id',
+    build: () => MonitorPrivateLinkScope.fromScopeId(newStack(), 'Hub', OTHER_SUB_SCOPE, { provider: js(OTHER_SUB_SCOPE.split('/')[2]) }),
+    expected: /'options.provider' must be an AzurermProvider for the scope's subscription, got '11111111-1111-1111-1111-111111111111'/,
+    fix: 'Pass an `AzurermProvider` (with an `alias`) whose `subscriptionId` is the scope\'s subscription, not the subscription id itself.',
+    valid: () => joinScopeIn(OTHER_SUB_SCOPE, true),
+  },
+  {
+    construct: 'MonitorPrivateLinkScope.fromScopeId',
+    prop: 'options.provider',
+    description: 'an azurerm provider',
+    build: () => {
+      const stack = newStack();
+      return MonitorPrivateLinkScope.fromScopeId(stack, 'Hub', OTHER_SUB_SCOPE, { provider: new AzureadProvider(stack, 'entra', {}) });
+    },
+    expected: /'options.provider' must be an azurerm provider \(AzurermProvider\) for the scope's subscription, got 'azuread'/,
+    fix: 'The scoped services are azurerm resources: pass an `AzurermProvider` for the scope\'s subscription.',
     valid: () => joinScopeIn(OTHER_SUB_SCOPE, true),
   },
 ];
@@ -975,6 +998,147 @@ const ENDPOINT_BOUNDARY: CatalogueEntry[] = [
   },
 ];
 
+/** An endpoint to a service type the library knows no port for (`Microsoft.Contoso/widgets`, sub-resource `widget`). */
+const endpointToUnknown = (servicePorts?: number[]) => build.endpoint({
+  targetResourceId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.Contoso/widgets/widget-1`, subresource: 'widget', servicePorts,
+});
+/** The default endpoint (a vault on a new PrivateNetwork) with one caller wired. */
+const endpointAllowing = (caller: (e: ServicePrivateEndpoint) => EndpointCaller, description?: string) => {
+  const endpoint = build.endpoint();
+  endpoint.allowFrom(caller(endpoint), description);
+  return endpoint;
+};
+const OTHER_SUBNET = `${VNET_ID}/subnets/snet-other`;
+
+const ENDPOINT_CALLERS: CatalogueEntry[] = [
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'servicePorts',
+    description: 'at least one port when given',
+    build: () => build.endpoint({ servicePorts: [] }),
+    expected: /^ServicePrivateEndpoint 'test\/Endpoint': 'servicePorts' must list at least one TCP port, or be left out, got \[\]$/,
+    fix: 'List the TCP ports clients open on the endpoint, or leave `servicePorts` out for the sub-resource\'s own (443 for `vault`).',
+    valid: () => build.endpoint({ servicePorts: [443] }),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'servicePorts[1]',
+    description: 'a TCP port, 1-65535',
+    build: () => build.endpoint({ servicePorts: [443, 70000] }),
+    expected: /'servicePorts\[1\]' must be an integer between 1 and 65535, got 70000/,
+    fix: 'Use port numbers between 1 and 65535.',
+    valid: () => build.endpoint({ servicePorts: [443, 8443] }),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'servicePorts[0]',
+    description: 'a number, not a string',
+    build: () => build.endpoint({ servicePorts: js(['443']) }),
+    expected: /'servicePorts\[0\]' must be an integer, got '443'/,
+    fix: 'Pass the ports without quotes.',
+    valid: () => build.endpoint({ servicePorts: [443] }),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'servicePorts',
+    description: 'no port twice',
+    build: () => build.endpoint({ servicePorts: [443, 443] }),
+    expected: /'servicePorts' must not repeat a port, got \[443,443\]/,
+    fix: 'List each port once.',
+    valid: () => build.endpoint({ servicePorts: [443] }),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'servicePorts',
+    description: 'needed before allowFrom when the library knows no port for the sub-resource',
+    build: () => endpointToUnknown().allowFrom(EndpointCaller.virtualNetwork()),
+    expected: /'servicePorts' must be set before callers are allowed: the library knows no port for sub-resource 'widget' \(known: vault, .*postgresqlserver, .*\), got none/,
+    fix: 'Pass the TCP ports the service listens on as `servicePorts` (e.g. `[8443]`); the NSG rules that `allowFrom` writes open exactly those.',
+    valid: () => {
+      const endpoint = endpointToUnknown([8443]);
+      endpoint.allowFrom(EndpointCaller.virtualNetwork());
+      return endpoint;
+    },
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'allowFrom.caller',
+    description: 'an EndpointCaller, not a CIDR string',
+    build: () => build.endpoint().allowFrom(js('10.100.0.0/16')),
+    expected: /'allowFrom.caller' must be an EndpointCaller \(EndpointCaller.subnet\(id\), EndpointCaller.addressPrefix\(cidr\) or EndpointCaller.virtualNetwork\(\)\), got '10.100.0.0\/16'/,
+    fix: 'Wrap the range: `allowFrom(EndpointCaller.addressPrefix(\'10.100.0.0/16\'))`.',
+    valid: () => endpointAllowing(() => EndpointCaller.addressPrefix('10.100.0.0/16')),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'allowFrom.caller',
+    description: "a subnet of the endpoint's own network",
+    build: () => endpointAllowing(() => EndpointCaller.subnet(OTHER_SUBNET)),
+    expected: /'allowFrom.caller' must be a subnet of the endpoint's network \(its appIntegrationSubnetId, or a subnet from addDelegatedSubnet\)[^;]*; for another range use EndpointCaller.addressPrefix\(cidr\), got '\/subscriptions\/.*\/subnets\/snet-other'/,
+    fix: 'Pass `network.appIntegrationSubnetId` or the `id` of a subnet from `addDelegatedSubnet`; for a subnet of a VNet the library does not write the NSGs of (a hub, a spoke of another stack), use `EndpointCaller.addressPrefix(cidr)` with its range.',
+    valid: () => endpointAllowing((e) => EndpointCaller.subnet(e.network.appIntegrationSubnetId!)),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
+    prop: 'allowFrom.description',
+    description: '1 to 100 characters',
+    build: () => endpointAllowing(() => EndpointCaller.virtualNetwork(), 'x'.repeat(101)),
+    expected: /'allowFrom.description' must be 1 to 100 characters \(it becomes part of an NSG rule description, which Azure caps at 140\), got 'x{101}'/,
+    fix: 'Say who calls in at most 100 characters, or leave the description out.',
+    valid: () => endpointAllowing(() => EndpointCaller.virtualNetwork(), 'x'.repeat(100)),
+  },
+  {
+    construct: 'EndpointCaller.subnet',
+    prop: 'subnetId',
+    description: 'a subnet id, not a VNet id',
+    factory: true,
+    build: () => EndpointCaller.subnet(VNET_ID),
+    expected: /^EndpointCaller.subnet: 'subnetId' must be the id of a Microsoft.Network\/virtualNetworks\/subnets resource \(found Microsoft.Network\/virtualNetworks\), got '.*\/virtualNetworks\/vnet-spoke'$/,
+    fix: 'Pass the subnet\'s id (`…/virtualNetworks/<vnet>/subnets/<name>`), e.g. `network.appIntegrationSubnetId`; for every address of the VNet use `EndpointCaller.virtualNetwork()`.',
+    valid: () => EndpointCaller.subnet(OTHER_SUBNET),
+  },
+  {
+    construct: 'EndpointCaller.addressPrefix',
+    prop: 'cidr',
+    description: 'an IPv4 CIDR block without host bits',
+    factory: true,
+    build: () => EndpointCaller.addressPrefix('10.100.1.0/16'),
+    expected: /^EndpointCaller.addressPrefix: 'cidr' must have no host bits set \(did you mean 10.100.0.0\/16\?\), got '10.100.1.0\/16'$/,
+    fix: 'Use the network address of the range (the message suggests it).',
+    valid: () => EndpointCaller.addressPrefix('10.100.0.0/16'),
+  },
+  {
+    construct: 'EndpointCaller.addressPrefix',
+    prop: 'cidr',
+    description: 'not the whole Internet',
+    factory: true,
+    build: () => EndpointCaller.addressPrefix('0.0.0.0/0'),
+    expected: /^EndpointCaller.addressPrefix: 'cidr' must not be 0.0.0.0\/0: callers are named ranges, never the whole Internet, got '0.0.0.0\/0'$/,
+    fix: 'Name the range that calls (a hub\'s user range, a VPN pool), or use `EndpointCaller.virtualNetwork()` for everything the VNet reaches.',
+    valid: () => EndpointCaller.addressPrefix('10.100.0.0/16'),
+  },
+];
+
+const OTHER_SUB_VNET = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke';
+/** Imports a spoke VNet into a stack whose azurerm provider names subscription 0000…. */
+const importSpokeInto = (virtualNetworkId: string) => {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUB.split('/')[2] });
+  return PrivateNetwork.fromAttributes(stack, 'Spoke', { virtualNetworkId, privateEndpointSubnetId: `${virtualNetworkId}/subnets/pe`, location: LOCATION });
+};
+
+const IMPORTED_SUBSCRIPTION: CatalogueEntry[] = [
+  {
+    construct: 'PrivateNetwork.fromAttributes',
+    prop: 'virtualNetworkId',
+    description: "in the subscription of the stack's azurerm provider, which creates the endpoints",
+    build: () => importSpokeInto(OTHER_SUB_VNET),
+    expected: /^PrivateNetwork.fromAttributes 'test\/Spoke': 'virtualNetworkId' is in subscription 11111111-1111-1111-1111-111111111111, but a private endpoint must be in the same subscription as its virtual network, .*and the stack's azurerm provider is in subscription 00000000-0000-0000-0000-000000000000; .*, got '\/subscriptions\/1{8}-.*\/virtualNetworks\/vnet-spoke'$/,
+    fix: 'Deploy the stack with an azurerm provider in the VNet\'s (the spoke\'s) subscription, or import a VNet of the stack\'s subscription. Without `subscriptionId` on the provider, a precondition on each endpoint fails the plan with the same message.',
+    valid: () => importSpokeInto(VNET_ID),
+  },
+];
+
 /** The zone that resolves a target type; services without a PrivateLinkZone take any (their zones are not checked). */
 function zoneFor(type: string): PrivateLinkZone {
   if (type === 'Microsoft.CognitiveServices/accounts') return PrivateLinkZone.OPENAI;
@@ -1148,6 +1312,7 @@ const ADDED_SUBNETS: CatalogueEntry[] = [
 
 /** The entries of this area, in the order the docs list them. */
 export const NETWORK_ENTRIES: CatalogueEntry[] = [
-  ...NETWORK, ...NETWORK_BOUNDARY, ...ADDED_SUBNETS, ...DNS_ZONES, ...DNS_BOUNDARY, ...ENDPOINT, ...ENDPOINT_BOUNDARY,
+  ...NETWORK, ...NETWORK_BOUNDARY, ...ADDED_SUBNETS, ...DNS_ZONES, ...DNS_BOUNDARY, ...ENDPOINT, ...ENDPOINT_BOUNDARY, ...ENDPOINT_CALLERS,
+  ...IMPORTED_SUBSCRIPTION,
   ...MONITORING, ...MONITORING_BOUNDARY, ...MONITOR_SCOPE, ...OTHERS, ...CORE_BOUNDARY,
 ];

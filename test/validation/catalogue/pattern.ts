@@ -1,7 +1,7 @@
 import { CatalogueEntry, build, ok, placement, SUB, VNET_ID } from './common';
 import {
   ChatFrontEnd, ContainerImage, DeploymentSku, Egress, Encryption, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault,
-  PrivateNetwork, SignIn,
+  PrivateNetwork, RetentionJobRunner, SignIn,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -320,6 +320,11 @@ const CHAT: CatalogueEntry[] = [
     () => build.chat({ frontEnd: ChatFrontEnd.sampleChatApp() }),
     /'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage\(image\)', got both/,
     'Give the image to `ChatFrontEnd.fromImage(image)` and pass that as `frontEnd`, or pass `image` alone.'),
+  entry('retentionJobRunner', '`history.retentionJobRunner` needs `history.retentionDays` (checked by the history store)',
+    () => build.chat({ history: { retentionJobRunner: RetentionJobRunner.NONE } }),
+    () => build.chat({ history: { retentionDays: 90, retentionJobRunner: RetentionJobRunner.NONE } }),
+    /^PostgresHistoryStore 'test\/chat\/History': 'retentionJobRunner' only matters with 'retentionDays', got 'retentionJobRunner' 'None' alone$/,
+    'Set `history.retentionDays`, or drop `history.retentionJobRunner`. Leave the runner out with `PrivateChat`: its Open WebUI runs the setup at start (`APP_STARTUP`).'),
 ];
 
 const EXISTING_KEY = {
