@@ -196,8 +196,8 @@ const OPEN_WEBUI_FLOOR: ReadonlyArray<{ readonly since: readonly [number, number
   // PersistentConfig with a fixed `{}` default, so the connection had no Entra auth and no model
   // list, and every chat got a 401 from the account.
   { since: [0, 10, 2], relies: 'OPENAI_API_CONFIGS from the environment' },
-  // docs/research/front-ends-facts.md: Entra ID connections arrived in v0.6.31.
-  { since: [0, 6, 31], relies: "Entra ID connections ('auth_type' 'microsoft_entra_id', AZURE_TOKEN_CREDENTIALS)" },
+  // Entra ID connections arrived earlier (v0.6.31, docs/research/front-ends-facts.md), so a release
+  // that lacks them already fails the entry above; list a setting here only when its floor is newer.
 ];
 
 /** `v0.10.1`, `0.9.5`, `0.6.31-cuda`: a release tag; `0.10`: a minor line. Undefined for anything else. */

@@ -105,6 +105,15 @@ export function warn(scope: Construct, id: string, message: string): void {
   ensureEmitter(scope);
 }
 
+/**
+ * Records warning `id` on `scope` from a validation, which runs at synth after the Aspect that
+ * emits warnings: it is annotated (and printed) at once, unless acknowledged, like any other.
+ */
+export function warnAtSynth(scope: Construct, id: string, message: string): void {
+  warn(scope, id, message);
+  emitRecorded(scope);
+}
+
 function prefixOf(scope: Construct): string {
   const kind = (scope.constructor as { readonly errorKind?: string }).errorKind ?? scope.constructor.name;
   return `${kind} '${scope.node.path}'`;
@@ -121,16 +130,21 @@ function acknowledgementFor(node: IConstruct, id: string): Ack | undefined {
 /** Turns recorded warnings into annotations (and stderr lines) when the stack is synthesized. */
 class WarningEmitter implements IAspect {
   public visit(node: IConstruct): void {
-    const recorded = RECORDED.get(node);
-    if (!recorded) return;
-    const emitted = EMITTED.get(node) ?? new Set<string>();
-    EMITTED.set(node, emitted);
-    for (const w of recorded) {
-      if (emitted.has(w.message) || acknowledgementFor(node, w.id)) continue;
-      emitted.add(w.message);
-      Annotations.of(node).addWarning(w.message);
-      if (shouldPrint()) process.stderr.write(`[WARNING] ${w.message}\n`);
-    }
+    emitRecorded(node);
+  }
+}
+
+/** Annotates (and prints) the unacknowledged warnings recorded on `node` that are not yet annotated. */
+function emitRecorded(node: IConstruct): void {
+  const recorded = RECORDED.get(node);
+  if (!recorded) return;
+  const emitted = EMITTED.get(node) ?? new Set<string>();
+  EMITTED.set(node, emitted);
+  for (const w of recorded) {
+    if (emitted.has(w.message) || acknowledgementFor(node, w.id)) continue;
+    emitted.add(w.message);
+    Annotations.of(node).addWarning(w.message);
+    if (shouldPrint()) process.stderr.write(`[WARNING] ${w.message}\n`);
   }
 }
 

@@ -4,7 +4,7 @@ import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/pro
 import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import { Offset } from '@cdktf/provider-time/lib/offset';
-import { Annotations, DataResource, ITerraformDependable, Lazy } from 'cdktf';
+import { DataResource, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { MAX_RETENTION_DAYS, openWebUiRetentionStatement } from './open-webui-retention';
 import { HistoryStoreKind, IChatHistoryStore } from '../app/front-end';
@@ -19,7 +19,7 @@ import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
-  checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
+  checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn, warnAtSynth,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
@@ -479,18 +479,16 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       if (this.retentionJobRunner === RetentionJobRunner.APP_STARTUP) {
         // Both idempotent: IF NOT EXISTS, and cron.schedule with a job name replaces that job.
         this.setupStatements = ['CREATE EXTENSION IF NOT EXISTS pg_cron', this.retentionJobSql];
-        // Known only once the app that takes the store exists, so checked at synth. Validations run
-        // after the aspect that emits warn(), hence a plain annotation (silenced by choosing NONE).
+        // Known only once the app that takes the store exists, so checked at synth (a validation,
+        // which runs after the Aspect that emits warnings: warnAtSynth annotates at once).
         const store = this;
-        let warned = false;
         this.node.addValidation({
           validate: () => {
-            if (!warned && !isSetupRun(store)) {
-              warned = true;
-              Annotations.of(store).addWarning(`PostgresHistoryStore '${store.node.path}': 'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, `
+            if (!isSetupRun(store)) {
+              warnAtSynth(store, 'history-setup-not-run', "'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, "
                 + "but no front end runs the store's 'setupStatements', so no retention job is scheduled: give the store as 'history' to a ChatWebApp "
                 + "running ChatFrontEnd.openWebUi(), or run 'retentionJobSql' yourself from inside the network and set RetentionJobRunner.NONE, "
-                + 'or set RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint) [history-setup-not-run]');
+                + 'or set RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint)');
             }
             return [];
           },

@@ -301,7 +301,12 @@ export class ServicePrivateEndpoint extends Construct {
   }
 
   private portsOf(given: number[] | undefined, subresource: string): number[] {
-    if (given === undefined || isUnresolved(given)) {
+    if (given !== undefined && isUnresolved(given)) {
+      // The NSG rules are derived from the ports at synth, and a silent fallback to the
+      // sub-resource's ports would open something other than what was asked for.
+      throw propError(this, 'servicePorts', 'must be a list of port numbers known at synth: the NSG rules of the endpoint\'s callers are derived from it', given);
+    }
+    if (given === undefined) {
       return isUnresolved(subresource) ? [] : servicePortsOf(subresource) ?? [];
     }
     if (given.length === 0) throw propError(this, 'servicePorts', 'must list at least one TCP port, or be left out', given);

@@ -3,7 +3,7 @@
 import { Testing } from 'cdktf';
 import {
   ChatFrontEnd, ChatWebApp, ContainerImage, Monitoring, OpenAiAccount, PostgresHistoryStore, PostgresHistoryStoreProps, PrivateChat,
-  PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner,
+  PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner, Warnings,
 } from '../../src';
 import {
   databaseSetupScript, databaseSetupStartupCommand, DB_SETUP_SCRIPT_SETTING, DB_SETUP_STATEMENTS_SETTING, terraformLiteral,
@@ -114,6 +114,15 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
     expect(annotationsOf(stack)).toContainEqual(expect.stringMatching(
       /^PostgresHistoryStore 'test\/History': 'retentionJobRunner' is RetentionJobRunner\.APP_STARTUP, but no front end runs the store's 'setupStatements'.*ChatFrontEnd\.openWebUi\(\).*RetentionJobRunner\.NONE.*RetentionJobRunner\.APPLYING_MACHINE.*\[history-setup-not-run\]$/,
     ));
+    expect(Warnings.of(stack).map((w) => w.id)).toContain('history-setup-not-run');
+  });
+
+  test('the warning is acknowledged like any other: no annotation, and the reason is reported', () => {
+    const { stack, history: made } = store({ retentionDays: 30 });
+    Warnings.acknowledge(made, 'history-setup-not-run', 'our platform team schedules the job from a runner in the hub');
+    Testing.synth(stack, true);
+    expect(annotationsOf(stack).filter((w: string) => w.includes('history-setup-not-run'))).toEqual([]);
+    expect(Warnings.of(stack).find((w) => w.id === 'history-setup-not-run')?.acknowledgedReason).toBe('our platform team schedules the job from a runner in the hub');
   });
 });
 

@@ -1,6 +1,6 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { endpointFixture, SUB, VAULT, VNET } from './endpoint-fixture';
 import {
   EndpointCaller, IPrivateNetwork, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint, ServicePrivateEndpointProps,
@@ -232,6 +232,13 @@ describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
     }));
     // The spoke's own endpoints are untouched: nothing calls them.
     expect(nsgRules(stack, spoke.privateEndpointNsg).filter((r) => r.access === 'Allow')).toEqual([]);
+  });
+
+  test('fails when servicePorts is only known at plan: the NSG rules are derived from it at synth', () => {
+    const { stack, make } = networkWith([]);
+    const ports = new TerraformVariable(stack, 'ports', { type: 'list(number)' }).listValue as unknown as number[];
+    expect(() => make('Widget', SEARCH, 'widget', [PrivateLinkZone.KEY_VAULT], { servicePorts: ports })).toThrow(
+      /^ServicePrivateEndpoint 'test\/Widget': 'servicePorts' must be a list of port numbers known at synth: the NSG rules of the endpoint's callers are derived from it, got /);
   });
 
   test('fails when the endpoint has no known port and no servicePorts', () => {

@@ -35,7 +35,7 @@ export function ownerLabel(scope: Owner): string {
  * Implemented in core/warnings.ts; re-exported here so constructs import all of their checks
  * from one module.
  */
-export { warn } from '../warnings';
+export { warn, warnAtSynth } from '../warnings';
 
 export function isUnresolved(value: unknown): boolean {
   if (value === undefined || value === null) return false;

@@ -272,7 +272,7 @@ const PROPS: CatalogueEntry[] = [
       return store;
     },
     expected: /'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, but no front end runs the store's 'setupStatements', so no retention job is scheduled: .* \[history-setup-not-run\]$/,
-    fix: 'Give the store as `history` to a `ChatWebApp` running `ChatFrontEnd.openWebUi()` (as `PrivateChat` does), or choose `retentionJobRunner: RetentionJobRunner.NONE` and run `retentionJobSql` yourself from inside the network, or `RetentionJobRunner.APPLYING_MACHINE`. Choosing a runner is the only silencer: `Warnings.acknowledge` does not apply to this one.',
+    fix: 'Give the store as `history` to a `ChatWebApp` running `ChatFrontEnd.openWebUi()` (as `PrivateChat` does), or choose `retentionJobRunner: RetentionJobRunner.NONE` and run `retentionJobSql` yourself from inside the network, or `RetentionJobRunner.APPLYING_MACHINE`; or acknowledge it (`Warnings.acknowledge(store, \'history-setup-not-run\', reason)`) when another process schedules the job.',
     valid: () => historyStore({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE }),
   },
   {
