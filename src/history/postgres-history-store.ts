@@ -19,7 +19,8 @@ import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
-  checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn, warnAtSynth,
+  checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
+  warnAtSynth,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { PrivateLinkZone } from '../network/private-dns-zones';

@@ -407,10 +407,12 @@ describe('ChatWebApp', () => {
           type: 'Microsoft.KeyVault/vaults/secrets@2024-11-01',
           parent_id: ref(f.vault.resource, 'id'),
           sensitive_body: { properties: { value: `\${azuread_application_password.${password}.value}` } },
-          body: { properties: {
-            contentType: 'entra-client-secret',
-            attributes: { enabled: true, exp: `\${provider::time::rfc3339_parse(azuread_application_password.${password}.end_date).unix}` },
-          } },
+          body: {
+            properties: {
+              contentType: 'entra-client-secret',
+              attributes: { enabled: true, exp: `\${provider::time::rfc3339_parse(azuread_application_password.${password}.end_date).unix}` },
+            },
+          },
         }));
         expect(secret.name).toMatch(/^signin-chat-[0-9a-f]{6}$/);
         expect(webApp(f).app_settings[AUTH_SECRET_SETTING_NAME]).toBe(`@Microsoft.KeyVault(SecretUri=\${trimsuffix(azurerm_key_vault.${f.vault.resource.friendlyUniqueId}.vault_uri, "/")}/secrets/\${azapi_resource.${secretName}.name})`);

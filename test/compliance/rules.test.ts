@@ -1,6 +1,6 @@
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { TerraformVariable } from 'cdktf';
 import { Compliance, MonitorPrivateLinkScope, PrivateLinkZone } from '../../src';
 import { synth, synthJson } from '../util';
@@ -32,7 +32,7 @@ const CASES: Case[] = [
     id: 'PCHAT-APPLY-001',
     label: 'the blob container is created through the data plane (storage_account_name)',
     path: 'test/Container',
-    problem: "needs https://<account>.blob.core.windows.net (Blob data plane) from the applying machine",
+    problem: 'needs https://<account>.blob.core.windows.net (Blob data plane) from the applying machine',
     breakIt: (f) => { f.container.addOverride('storage_account_id', null); f.container.addOverride('storage_account_name', f.storage.name); },
   },
   {

@@ -223,12 +223,22 @@ describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
     endpoints.pg.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId!), 'Spoke app to the database');
     endpoints.vault.allowFrom(EndpointCaller.subnet(spoke.appIntegrationSubnetId!));
     expect(nsgRules(stack, network.privateEndpointNsg)).toContainEqual(expect.objectContaining({
-      name: 'Allow-app-integration-10_1_1_0_24-Inbound', direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
-      source_address_prefix: '10.1.1.0/24', destination_address_prefix: '10.0.0.0/24', destination_port_ranges: ['443', '5432'],
+      name: 'Allow-app-integration-10_1_1_0_24-Inbound',
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      source_address_prefix: '10.1.1.0/24',
+      destination_address_prefix: '10.0.0.0/24',
+      destination_port_ranges: ['443', '5432'],
     }));
     expect(nsgRules(stack, spoke.appIntegrationNsg)).toContainEqual(expect.objectContaining({
-      name: 'AllowPeeredEndpointsOutbound-10_0_0_0_24', direction: 'Outbound', access: 'Allow', priority: 160,
-      source_address_prefix: '10.1.1.0/24', destination_address_prefix: '10.0.0.0/24', destination_port_ranges: ['443', '5432'],
+      name: 'AllowPeeredEndpointsOutbound-10_0_0_0_24',
+      direction: 'Outbound',
+      access: 'Allow',
+      priority: 160,
+      source_address_prefix: '10.1.1.0/24',
+      destination_address_prefix: '10.0.0.0/24',
+      destination_port_ranges: ['443', '5432'],
     }));
     // The spoke's own endpoints are untouched: nothing calls them.
     expect(nsgRules(stack, spoke.privateEndpointNsg).filter((r) => r.access === 'Allow')).toEqual([]);

@@ -1,8 +1,8 @@
 import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import {
   Egress, IPrivateNetwork, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, PrivateNetworkProps, ServicePrivateEndpoint,
@@ -206,10 +206,13 @@ describe('PrivateNetwork.fromAttributes', () => {
       virtualNetworkId: otherVnet, privateEndpointSubnetId: `${otherVnet}/subnets/pe`, location: 'swedencentral',
     });
     const endpointIn = (stack: TerraformStack, network: IPrivateNetwork) => new ServicePrivateEndpoint(stack, 'Endpoint', {
-      resourceGroupName: 'rg-chat', location: 'swedencentral', network,
+      resourceGroupName: 'rg-chat',
+      location: 'swedencentral',
+      network,
       dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'Hub', { keyVault: `/subscriptions/${OTHER}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net` }),
       targetResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-chat/providers/Microsoft.KeyVault/vaults/kv-chat',
-      subresource: 'vault', zones: [PrivateLinkZone.KEY_VAULT],
+      subresource: 'vault',
+      zones: [PrivateLinkZone.KEY_VAULT],
     });
 
     test('fails at synth when the stack\'s provider names another subscription', () => {
