@@ -58,6 +58,10 @@ const project = new cdk.JsiiProject({
       // (40 s); two workers take 25 s.
       maxWorkers: '100%',
       moduleNameMapper: { '^cdktf-private-chat$': '<rootDir>/src' },
+      // TypeScript first: `npm run synth:examples` compiles examples/ and scripts/ next to their
+      // sources, and with jest's default order (js first) the tests would then load that build,
+      // stale as soon as a .ts file changes, instead of the source.
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'node'],
       coverageReporters: ['text-summary', 'lcov'],
       testTimeout: 60_000,
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],

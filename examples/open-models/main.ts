@@ -7,7 +7,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiAccount, Compliance, DeploymentSku, Monitoring, Principal, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
+import { AiAccount, Compliance, DeploymentSku, EndpointCaller, Monitoring, Principal, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
 
 /** Entra group of the people and workloads allowed to call the models (an example object id). */
 const MODEL_USERS_GROUP = '22222222-3333-4444-5555-666666666666';
@@ -42,6 +42,8 @@ export class OpenModelsStack extends TerraformStack {
 
     const users = Principal.fromGroupObjectId(this, 'ModelUsers', MODEL_USERS_GROUP);
     models.grantUse(users);
+    // Who may reach the endpoint on the network: apps in this VNet and the peered hub (HTTPS).
+    models.privateEndpoint.allowFrom(EndpointCaller.virtualNetwork(), 'Apps in the VNet and the hub');
 
     const agents = models.addProject('Agents', { name: 'agents', displayName: 'Agents', description: 'Agents built on the private models' });
     agents.grantUse(Principal.fromGroupObjectId(this, 'AgentBuilders', AGENT_BUILDERS_GROUP));

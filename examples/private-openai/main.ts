@@ -6,7 +6,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { DeploymentSku, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
+import { DeploymentSku, EndpointCaller, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
 
 export class PrivateOpenAiStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -18,7 +18,7 @@ export class PrivateOpenAiStack extends TerraformStack {
     const dnsZones = new PrivateDnsZones(this, 'DnsZones', { resourceGroupName: rg.name, network });
     const monitoring = new Monitoring(this, 'Monitoring', { resourceGroupName: rg.name, location: rg.location });
 
-    new OpenAiAccount(this, 'OpenAi', {
+    const account = new OpenAiAccount(this, 'OpenAi', {
       resourceGroupName: rg.name,
       location: rg.location,
       network,
@@ -29,6 +29,8 @@ export class PrivateOpenAiStack extends TerraformStack {
         { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, capacity: 10 },
       ],
     });
+    // Who may reach the endpoint on the network: apps in this VNet and the peered hub (HTTPS).
+    account.privateEndpoint.allowFrom(EndpointCaller.virtualNetwork(), 'Apps in the VNet and the hub');
   }
 }
 

@@ -12,7 +12,7 @@ import { DNS_ZONES_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
   checkField, checkIntRange, checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId,
-  propError, ruleError, warn,
+  propError, ruleError, warn, warnAtSynth,
 } from '../core/private/validate';
 
 /**
@@ -70,11 +70,11 @@ export class EndpointCaller {
    *
    * @default - not a range
    */
-  public readonly addressPrefix?: string;
+  public readonly sourceAddressPrefix?: string;
 
   private constructor(subnetId: string | undefined, addressPrefix: string | undefined) {
     this.subnetId = subnetId;
-    this.addressPrefix = addressPrefix;
+    this.sourceAddressPrefix = addressPrefix;
   }
 }
 
@@ -246,6 +246,22 @@ export class ServicePrivateEndpoint extends Construct {
     requireNetworkSubscription(props.network, this.resource);
     this.privateEndpointId = this.resource.id;
     this.privateIpAddress = this.resource.privateServiceConnection.privateIpAddress;
+
+    // On a network whose NSGs the library writes, an endpoint nobody is allowed to call is
+    // unreachable: the endpoint subnet denies everything it was not told about. Callers may be
+    // added after the endpoint, so this is decided at synth.
+    if (flowsOf(props.network)) {
+      this.node.addValidation({
+        validate: () => {
+          if (this.callerEntries.length === 0) {
+            warnAtSynth(this, 'endpoint-no-callers', "has no callers ('allowFrom' was never called), so the endpoint subnet's NSG lets nothing reach it: call "
+              + "allowFrom(EndpointCaller.subnet(id)) for a subnet of the network, allowFrom(EndpointCaller.addressPrefix(cidr)) for a range, or "
+              + 'allowFrom(EndpointCaller.virtualNetwork()) for the VNet, its peerings, VPN and ExpressRoute');
+          }
+          return [];
+        },
+      });
+    }
   }
 
   /** Callers wired with {@link allowFrom}, in call order. */
@@ -276,7 +292,7 @@ export class ServicePrivateEndpoint extends Construct {
     if (this.servicePorts.length === 0) {
       throw ruleError(this, `'servicePorts' must be set before callers are allowed: the library knows no port for sub-resource '${this.subresource}' (known: ${knownSubresources().join(', ')}), got none`);
     }
-    const same = this.callerEntries.find((e) => e.caller.subnetId === caller.subnetId && e.caller.addressPrefix === caller.addressPrefix);
+    const same = this.callerEntries.find((e) => e.caller.subnetId === caller.subnetId && e.caller.sourceAddressPrefix === caller.sourceAddressPrefix);
     if (same) return;
     const registry = flowsOf(this.network);
     if (registry) {
@@ -293,7 +309,7 @@ export class ServicePrivateEndpoint extends Construct {
         if (peer) peer.registry.addRemote(peer.subnet, registry.endpointSubnet, this.servicePorts);
         source = subnet ? { subnet } : { subnet: peer!.subnet, remote: true };
       } else {
-        source = { prefix: caller.addressPrefix };
+        source = { prefix: caller.sourceAddressPrefix };
       }
       registry.add(source, this.servicePorts, description);
     }

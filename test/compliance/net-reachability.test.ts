@@ -191,7 +191,7 @@ describe('PCHAT-NET-003 on PrivateChat', () => {
   test('records every flow of the architecture on the endpoints (the rule and the NSGs read them)', () => {
     const { stack, chat: made, network } = chat();
     const subnets = (e: ServicePrivateEndpoint | undefined) =>
-      (e?.callers ?? []).map((c) => resolved(stack, c.caller.subnetId ?? c.caller.addressPrefix));
+      (e?.callers ?? []).map((c) => resolved(stack, c.caller.subnetId ?? c.caller.sourceAddressPrefix));
     const app = resolved(stack, network.appIntegrationSubnet.id);
     expect(subnets(made.app.privateEndpoint)).toEqual(['VirtualNetwork']);
     expect(subnets(made.history?.privateEndpoint)).toEqual([app]);

@@ -290,8 +290,8 @@ describe('EndpointCaller', () => {
 
   test('subnet and addressPrefix keep what they were given', () => {
     expect(EndpointCaller.subnet(`${VNET}/subnets/app`).subnetId).toBe(`${VNET}/subnets/app`);
-    expect(EndpointCaller.addressPrefix('10.1.0.0/16').addressPrefix).toBe('10.1.0.0/16');
-    expect(EndpointCaller.virtualNetwork().addressPrefix).toBe('VirtualNetwork');
+    expect(EndpointCaller.addressPrefix('10.1.0.0/16').sourceAddressPrefix).toBe('10.1.0.0/16');
+    expect(EndpointCaller.virtualNetwork().sourceAddressPrefix).toBe('VirtualNetwork');
   });
 });
 
@@ -302,7 +302,7 @@ describe('ServicePrivateEndpoint.allowFrom on an imported network', () => {
     endpoint.allowFrom(EndpointCaller.virtualNetwork());
     expect(endpoint.callers).toEqual([
       { caller: expect.objectContaining({ subnetId: `${VNET}/subnets/app` }), description: 'app to vault' },
-      { caller: expect.objectContaining({ addressPrefix: 'VirtualNetwork' }), description: undefined },
+      { caller: expect.objectContaining({ sourceAddressPrefix: 'VirtualNetwork' }), description: undefined },
     ]);
     expect(resourcesOf(synthJson(stack), 'azurerm_network_security_group')).toEqual({});
   });

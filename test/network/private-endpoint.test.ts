@@ -1,6 +1,7 @@
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { endpointFixture, policyZones, SUB, VAULT, ZonesFactory } from './endpoint-fixture';
-import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpointProps, ZoneGroupMode } from '../../src/network';
+import { Warnings } from '../../src/core';
+import { EndpointCaller, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpointProps, ZoneGroupMode } from '../../src/network';
 import { onlyResource, synth, synthJson, warningsOf } from '../util';
 
 const target = VAULT;
@@ -64,7 +65,8 @@ const hubZones = (zoneGroups?: ZoneGroupMode): ZonesFactory => (stack) => Privat
 
 describe('ServicePrivateEndpoint: Foundry (AIServices) account', () => {
   test('registers the endpoint in the AI services, OpenAI and Cognitive Services zones, without a warning', () => {
-    const { stack, dnsZones } = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES });
+    const { stack, dnsZones, endpoint } = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES });
+    endpoint.allowFrom(EndpointCaller.virtualNetwork());
     const zoneRef = (name: string) => `\${azurerm_private_dns_zone.${(dnsZones as PrivateDnsZones).zones[name].friendlyUniqueId}.id}`;
     expect(onlyResource(synthJson(stack), 'azurerm_private_endpoint').private_dns_zone_group).toEqual({
       name: 'default',
@@ -81,9 +83,34 @@ describe('ServicePrivateEndpoint: Foundry (AIServices) account', () => {
   });
 });
 
+describe('ServicePrivateEndpoint: callers', () => {
+  test('warns at synth when nobody is allowed to call it on a network whose NSGs the library writes', () => {
+    const { stack } = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES });
+    synth(stack);
+    expect(warningsOf(stack)).toEqual([
+      "ServicePrivateEndpoint 'test/Endpoint': has no callers ('allowFrom' was never called), so the endpoint subnet's NSG lets nothing reach it: call allowFrom(EndpointCaller.subnet(id)) "
+      + 'for a subnet of the network, allowFrom(EndpointCaller.addressPrefix(cidr)) for a range, or allowFrom(EndpointCaller.virtualNetwork()) for the VNet, '
+      + 'its peerings, VPN and ExpressRoute [endpoint-no-callers]',
+    ]);
+  });
+
+  test('a caller added after the endpoint, or an acknowledgement, silences it', () => {
+    const late = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES });
+    late.endpoint.allowFrom(EndpointCaller.addressPrefix('10.100.0.0/16'), 'apps in the hub');
+    synth(late.stack);
+    expect(warningsOf(late.stack)).toEqual([]);
+    const acked = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES });
+    Warnings.acknowledge(acked.endpoint, 'endpoint-no-callers', 'callers are added by the platform team in another stack');
+    synth(acked.stack);
+    expect(warningsOf(acked.stack)).toEqual([]);
+    expect(Warnings.of(acked.stack).map((w) => w.acknowledgedReason)).toEqual(['callers are added by the platform team in another stack']);
+  });
+});
+
 describe('ServicePrivateEndpoint: zone groups managed by Azure Policy', () => {
   test('creates no zone group and ignores the one Policy adds', () => {
     const { stack, endpoint } = setup({ targetResourceId: FOUNDRY, subresource: 'account', zones: FOUNDRY_ZONES }, policyZones);
+    endpoint.allowFrom(EndpointCaller.virtualNetwork());
     const pe = onlyResource(synthJson(stack), 'azurerm_private_endpoint');
     expect(pe).not.toHaveProperty('private_dns_zone_group');
     expect(pe.lifecycle).toEqual({ ignore_changes: ['private_dns_zone_group'] });

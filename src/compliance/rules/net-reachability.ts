@@ -114,7 +114,7 @@ function recordedCallers(model: StackModel, pe: ResourceView, stack: TerraformSt
       }
       return { key: text, label: `subnet '${caller.subnetId}'${why}`, addresses: { unknown: 'the subnet is not in this stack' }, ports: new Set(owner.servicePorts) };
     }
-    const prefix = String(caller.addressPrefix);
+    const prefix = String(caller.sourceAddressPrefix);
     const cidr = parseCidr(prefix);
     const addresses: Addresses = prefix === VIRTUAL_NETWORK_TAG ? { virtualNetworkTag: true }
       : typeof cidr === 'string' ? { unknown: `'${prefix}' cannot be evaluated at synth` } : { cidrs: [cidr] };

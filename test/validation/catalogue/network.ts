@@ -1013,6 +1013,21 @@ const OTHER_SUBNET = `${VNET_ID}/subnets/snet-other`;
 const ENDPOINT_CALLERS: CatalogueEntry[] = [
   {
     construct: 'ServicePrivateEndpoint',
+    prop: 'allowFrom',
+    description: 'an endpoint on a new network that nobody may call (checked at synth)',
+    warning: true,
+    build: () => {
+      // Callers may be wired after the endpoint, so the warning appears at synth.
+      const endpoint = build.endpoint();
+      Testing.synth(TerraformStack.of(endpoint), true);
+      return endpoint;
+    },
+    expected: /^ServicePrivateEndpoint 'test\/Endpoint': has no callers \('allowFrom' was never called\), so the endpoint subnet's NSG lets nothing reach it: call allowFrom\(EndpointCaller.subnet\(id\)\) .* \[endpoint-no-callers\]$/,
+    fix: 'Wire whoever calls the endpoint: `endpoint.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId))`, `EndpointCaller.addressPrefix(cidr)` for a range, or `EndpointCaller.virtualNetwork()` for the VNet and its peerings; or acknowledge it when the callers are wired in another stack.',
+    valid: () => endpointAllowing(() => EndpointCaller.virtualNetwork()),
+  },
+  {
+    construct: 'ServicePrivateEndpoint',
     prop: 'servicePorts',
     description: 'at least one port when given',
     build: () => build.endpoint({ servicePorts: [] }),
