@@ -255,7 +255,7 @@ export class ServicePrivateEndpoint extends Construct {
         validate: () => {
           if (this.callerEntries.length === 0) {
             warnAtSynth(this, 'endpoint-no-callers', "has no callers ('allowFrom' was never called), so the endpoint subnet's NSG lets nothing reach it: call "
-              + "allowFrom(EndpointCaller.subnet(id)) for a subnet of the network, allowFrom(EndpointCaller.addressPrefix(cidr)) for a range, or "
+              + 'allowFrom(EndpointCaller.subnet(id)) for a subnet of the network, allowFrom(EndpointCaller.addressPrefix(cidr)) for a range, or '
               + 'allowFrom(EndpointCaller.virtualNetwork()) for the VNet, its peerings, VPN and ExpressRoute');
           }
           return [];

@@ -3,7 +3,7 @@ import { CognitiveAccountProject } from '@cdktf/provider-azurerm/lib/cognitive-a
 import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
 import { AiAccount, DeploymentSku, FoundryProject, OpenAiAccount } from '../../src/ai';
 import { Principal } from '../../src/core';
-import { PrivateDnsZones, ZoneGroupMode } from '../../src/network';
+import { EndpointCaller, PrivateDnsZones, ZoneGroupMode } from '../../src/network';
 import { resourcesOf, synth, synthJson, warningsOf } from '../util';
 import { address, aiFixture, blockOf, ref, resolve } from './fixture';
 
@@ -98,6 +98,7 @@ describe('AiAccount', () => {
     test('deploys a current GA chat model the sample app can call by default: Llama 4 Maverick, format Meta', () => {
       const f = aiFixture();
       const account = new AiAccount(f.stack, 'Ai', f.props);
+      account.privateEndpoint.allowFrom(EndpointCaller.virtualNetwork());
       expect(account.deployments.map((d) => d.deploymentName)).toEqual(['Llama-4-Maverick-17B-128E-Instruct-FP8']);
       expect(synth(f.stack)).toHaveResourceWithProperties(CognitiveDeployment, {
         name: 'Llama-4-Maverick-17B-128E-Instruct-FP8',

@@ -7,7 +7,7 @@ import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Principal } from '../../src/core';
 import { Monitoring } from '../../src/monitoring';
-import { PrivateDnsZones, PrivateNetwork } from '../../src/network';
+import { EndpointCaller, PrivateDnsZones, PrivateNetwork } from '../../src/network';
 import { IPrivateKeyVault, PrivateKeyVault, PrivateKeyVaultProps, VaultSecret } from '../../src/secrets';
 import { newStack, onlyResource, resolved, resourcesOf, synth, synthJson, warningsOf } from '../util';
 
@@ -117,6 +117,7 @@ describe('PrivateKeyVault', () => {
 
     test('softDeleteRetentionDays below 90 is applied with a warning', () => {
       const { f, vault } = build({ softDeleteRetentionDays: 7 });
+      vault.privateEndpoint.allowFrom(EndpointCaller.virtualNetwork());
       expect(synth(f.stack)).toHaveResourceWithProperties(KeyVault, { soft_delete_retention_days: 7 });
       expect(warningsOf(vault)).toEqual([
         expect.stringMatching(/^PrivateKeyVault 'test\/Vault': 'softDeleteRetentionDays' is 7; .*CKV_AZURE_111.* 90 days/),
