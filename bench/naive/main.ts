@@ -14,7 +14,6 @@ import {
   cognitiveDeployment,
   dataAzurermClientConfig,
   keyVault,
-  keyVaultSecret,
   linuxWebApp,
   logAnalyticsWorkspace,
   monitorDiagnosticSetting,
@@ -39,8 +38,26 @@ import {
   virtualNetwork,
 } from '@cdktf/provider-azurerm';
 import { offset, provider as time, sleep } from '@cdktf/provider-time';
-import { App, AzurermBackend, Fn, TerraformStack } from 'cdktf';
+import { App, AzurermBackend, DataResource, Fn, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+
+// azapi has no prebuilt provider package: a user writes the block by hand, as here.
+class AzapiProvider extends TerraformProvider {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { terraformResourceType: 'azapi', terraformProviderSource: 'azure/azapi', terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: '~> 2.4' } });
+  }
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {};
+  }
+}
+class AzapiResource extends TerraformResource {
+  constructor(scope: Construct, id: string, private readonly args: { [name: string]: any }) {
+    super(scope, id, { terraformResourceType: 'azapi_resource', terraformGeneratorMetadata: { providerName: 'azapi' } });
+  }
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return this.args;
+  }
+}
 
 const location = 'swedencentral';
 
@@ -50,6 +67,7 @@ class NaiveChatStack extends TerraformStack {
     new azurerm.AzurermProvider(this, 'azurerm', { features: [{}] });
     new azuread.AzureadProvider(this, 'azuread', {});
     new time.TimeProvider(this, 'time', {});
+    new AzapiProvider(this, 'azapi');
     new AzurermBackend(this, {
       resourceGroupName: 'rg-tfstate',
       storageAccountName: 'sttfstatechat',
@@ -231,10 +249,15 @@ class NaiveChatStack extends TerraformStack {
     });
     const vaultPe = endpoint('vault_pe', 'pe-vault', vault.id, 'vault', [zones.vault.id]);
     diagnostics('vault_diag', vault.id, [{ categoryGroup: 'audit' }]);
-    const deployerRole = new roleAssignment.RoleAssignment(this, 'deployer_secrets_officer', {
-      scope: vault.id, roleDefinitionName: 'Key Vault Secrets Officer', principalId: client.objectId,
+    // Secrets go through Azure Resource Manager (Microsoft.KeyVault/vaults/secrets), as the library writes them.
+    const vaultSecret = (cid: string, name: string, value: string, contentType: string, exp: string | number, dependsOn: TerraformResource[] = []) => new AzapiResource(this, cid, {
+      type: 'Microsoft.KeyVault/vaults/secrets@2024-11-01',
+      parent_id: vault.id,
+      name,
+      body: { properties: { contentType, attributes: { enabled: true, exp } } },
+      sensitive_body: { properties: { value } },
+      depends_on: [vaultPe, ...dependsOn].map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
     });
-    const deployerWait = new sleep.Sleep(this, 'deployer_wait', { createDuration: '60s', dependsOn: [deployerRole] });
 
     // Sign-in: app registration, its service principal and client secret (kept in the vault).
     const appName = `app-chat-${suffix}`;
@@ -250,21 +273,17 @@ class NaiveChatStack extends TerraformStack {
     const password = new applicationPassword.ApplicationPasswordA(this, 'app_password', {
       applicationId: registration.id, displayName: 'App Service authentication', endDateRelative: '4320h',
     });
-    const secret = new keyVaultSecret.KeyVaultSecret(this, 'signin_secret', {
-      name: 'signin-app',
-      keyVaultId: vault.id,
-      value: password.value,
-      contentType: 'entra-client-secret',
-      expirationDate: password.endDate,
-      dependsOn: [vaultPe, deployerWait],
-    });
+    const secret = vaultSecret('signin_secret', 'signin-app', password.value, 'entra-client-secret', `\${provider::time::rfc3339_parse(${password.endDate}).unix}`);
 
     // Open WebUI's session key and the history database: a generated password and URL in the vault,
     // a private flexible server with its parameters, endpoint and diagnostics.
-    const generated = (cid: string, name: string, contentType: string, value: string, expires: offset.Offset) =>
-      new keyVaultSecret.KeyVaultSecret(this, cid, {
-        name, keyVaultId: vault.id, value, contentType, expirationDate: expires.rfc3339, dependsOn: [vaultPe, deployerWait], lifecycle: { ignoreChanges: ['value'] },
-      });
+    const secretUri = (s: TerraformResource) => `${Fn.trimsuffix(vault.vaultUri, '/')}/secrets/${s.getStringAttribute('name')}`;
+    // A generated value is kept once in state by a terraform_data, so that the server and the URL secret share it.
+    const generated = (cid: string, name: string, contentType: string, initial: string, expires: offset.Offset) => {
+      const held = new DataResource(this, `${cid}_value`, { input: Fn.sensitive(initial), lifecycle: { ignoreChanges: ['input'] } });
+      const value = held.getStringAttribute('output');
+      return { resource: vaultSecret(cid, name, value, contentType, expires.unix), value };
+    };
     const sessionExpiry = new offset.Offset(this, 'session_expiry', { offsetDays: 365 });
     const session = generated('session_secret', 'session-app', 'session-signing-key', Fn.join('', [Fn.uuid(), Fn.uuid()]), sessionExpiry);
     const dbExpiry = new offset.Offset(this, 'db_secret_expiry', { offsetDays: 1825 });
@@ -292,7 +311,7 @@ class NaiveChatStack extends TerraformStack {
         name, value, serverId: db.id, dependsOn: [previous as postgresqlFlexibleServerDatabase.PostgresqlFlexibleServerDatabase],
       });
     }
-    const dbUrl = generated('db_url', 'pgurl-history', 'database-url', `postgresql://chatadmin:${dbPassword.value}@${db.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`, dbExpiry);
+    const dbUrl = vaultSecret('db_url', 'pgurl-history', `postgresql://chatadmin:${dbPassword.value}@${db.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`, 'database-url', dbExpiry.unix, [database]);
     endpoint('history_pe', 'pe-history', db.id, 'postgresqlServer', [zones.postgres.id]);
     diagnostics('history_diag', db.id, [{ category: 'PostgreSQLLogs' }, { category: 'PostgreSQLFlexSessions' }]);
 
@@ -330,10 +349,10 @@ class NaiveChatStack extends TerraformStack {
         AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
         WEBUI_AUTH_TRUSTED_EMAIL_HEADER: 'X-MS-CLIENT-PRINCIPAL-NAME',
         ENABLE_PERSISTENT_CONFIG: 'False',
-        WEBUI_SECRET_KEY: `@Microsoft.KeyVault(SecretUri=${session.versionlessId})`,
-        DATABASE_URL: `@Microsoft.KeyVault(SecretUri=${dbUrl.versionlessId})`,
+        WEBUI_SECRET_KEY: `@Microsoft.KeyVault(SecretUri=${secretUri(session.resource)})`,
+        DATABASE_URL: `@Microsoft.KeyVault(SecretUri=${secretUri(dbUrl)})`,
         WEBSITES_PORT: '8080',
-        MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: `@Microsoft.KeyVault(SecretUri=${secret.versionlessId})`,
+        MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: `@Microsoft.KeyVault(SecretUri=${secretUri(secret)})`,
       },
       siteConfig: {
         alwaysOn: true,

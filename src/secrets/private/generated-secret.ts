@@ -1,4 +1,5 @@
-import { DataResource, Fn, Lazy } from 'cdktf';
+import { Fn, Lazy } from 'cdktf';
+import { HeldValue } from '../../core/private/held-value';
 import type { IPrivateKeyVault } from '../key-vault';
 import type { VaultSecret } from '../vault-secret';
 
@@ -37,17 +38,16 @@ export interface GeneratedSecretOptions {
  */
 export function addGeneratedSecret(vault: IPrivateKeyVault, id: string, options: GeneratedSecretOptions): VaultSecret {
   const parts = Array.from({ length: options.uuids ?? 2 }, () => Fn.uuid());
-  let holder: DataResource | undefined;
+  let holder: HeldValue | undefined;
   const secret = vault.addSecret(id, {
     name: options.name,
     // Resolved at synth, once the holder below exists.
-    value: Lazy.stringValue({ produce: () => holder!.getStringAttribute('output') }),
+    value: Lazy.stringValue({ produce: () => holder!.output }),
     contentType: options.contentType,
     expirationDate: options.expirationDate,
   });
-  holder = new DataResource(secret, 'Value', {
-    // terraform_data takes any value; cdktf types it as a map.
-    input: Fn.sensitive(parts.length === 1 ? parts[0] : Fn.join('', parts)) as unknown as { [key: string]: any },
+  holder = new HeldValue(secret, 'Value', {
+    input: Fn.sensitive(parts.length === 1 ? parts[0] : Fn.join('', parts)),
     lifecycle: { ignoreChanges: ['input'] },
   });
   return secret;
