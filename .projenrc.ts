@@ -74,7 +74,9 @@ const project = new cdk.JsiiProject({
     },
     include: ['examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
   },
-  gitignore: ['cdktf.out/', 'examples/**/*.js', 'examples/**/*.d.ts', 'bench/**/*.js', 'bench/**/*.d.ts', 'scripts/**/*.js', 'scripts/**/*.d.ts', '.bench/'],
+  // src/**/*.js: compile:examples builds scripts/gen-model-catalogue.ts, which imports a type module
+  // from src/, and tsc emits that module next to its source (the library itself builds into lib/).
+  gitignore: ['cdktf.out/', 'src/**/*.js', 'examples/**/*.js', 'examples/**/*.d.ts', 'bench/**/*.js', 'bench/**/*.d.ts', 'scripts/**/*.js', 'scripts/**/*.d.ts', '.bench/'],
   docgen: true,
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'] },
 });
