@@ -250,14 +250,15 @@ class NaiveChatStack extends TerraformStack {
     const vaultPe = endpoint('vault_pe', 'pe-vault', vault.id, 'vault', [zones.vault.id]);
     diagnostics('vault_diag', vault.id, [{ categoryGroup: 'audit' }]);
     // Secrets go through Azure Resource Manager (Microsoft.KeyVault/vaults/secrets), as the library writes them.
-    const vaultSecret = (cid: string, name: string, value: string, contentType: string, exp: string | number, dependsOn: TerraformResource[] = []) => new AzapiResource(this, cid, {
-      type: 'Microsoft.KeyVault/vaults/secrets@2024-11-01',
-      parent_id: vault.id,
-      name,
-      body: { properties: { contentType, attributes: { enabled: true, exp } } },
-      sensitive_body: { properties: { value } },
-      depends_on: [vaultPe, ...dependsOn].map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
-    });
+    const vaultSecret = (cid: string, name: string, value: string, contentType: string, exp: string | number, dependsOn: TerraformResource[] = []) =>
+      new AzapiResource(this, cid, {
+        type: 'Microsoft.KeyVault/vaults/secrets@2024-11-01',
+        parent_id: vault.id,
+        name,
+        body: { properties: { contentType, attributes: { enabled: true, exp } } },
+        sensitive_body: { properties: { value } },
+        depends_on: [vaultPe, ...dependsOn].map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
+      });
 
     // Sign-in: app registration, its service principal and client secret (kept in the vault).
     const appName = `app-chat-${suffix}`;
