@@ -9,6 +9,9 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { capacityBehind, checkLimitsAgainstCapacity, defaultTokensPerMinute, sameCapacity } from './private/capacity';
+import { BREAKER_RULE_NAME, BREAKER_SHAPE, BREAKER_STATUS_CODES, BreakerRule, breakerRuleFor } from './private/circuit-breaker';
+import { OPERATIONS } from './private/operations';
 import { buildPolicyXml, COGNITIVE_SERVICES_RESOURCE, PolicyDeploymentLimit } from './private/policy';
 import { IOpenAiAccount } from '../ai/openai-account';
 import { IChatIdentity } from '../app/identity';
@@ -88,6 +91,44 @@ export interface AiGatewayDeploymentLimit {
   readonly tokensPerDayPerUser?: number;
 }
 
+/**
+ * The circuit breaker of every backend, when the gateway has two or more: a backend that keeps
+ * failing (429 or 5xx) is skipped for a while, and the policy's failover sends its requests to
+ * the next backend at once. While a backend's breaker is open, API Management answers 503 for it
+ * without calling it, so with a single backend a breaker would turn that backend's own throttling
+ * into 503s for every caller; it is never set on one backend.
+ *
+ * @see https://learn.microsoft.com/azure/api-management/backends#circuit-breaker
+ */
+export interface AiGatewayCircuitBreaker {
+  /**
+   * Failures (answers 429 or 500-599) within `interval` that trip a backend: 2 to 10000. Never 1,
+   * which would trip on a single throttled request.
+   *
+   * @default 3 - the count of Microsoft's example rule
+   */
+  readonly failureCount?: number;
+  /**
+   * The window failures are counted in, an ISO 8601 duration.
+   *
+   * @default 'PT1M' - the window Azure OpenAI's tokens-per-minute quota renews in
+   */
+  readonly interval?: string;
+  /**
+   * How long a tripped backend is skipped, an ISO 8601 duration (unless its Retry-After is used).
+   *
+   * @default 'PT1M'
+   */
+  readonly tripDuration?: string;
+  /**
+   * Skip a tripped backend for as long as its `Retry-After` header says instead of `tripDuration`,
+   * as Microsoft recommends for Azure OpenAI backends (their Retry-After can be long, up to a day).
+   *
+   * @default true
+   */
+  readonly acceptRetryAfter?: boolean;
+}
+
 /** Props of {@link AiGateway}. */
 export interface AiGatewayProps extends PrivateEndpointOptions {
   /** Resource group of the gateway and its private endpoint. */
@@ -96,6 +137,12 @@ export interface AiGatewayProps extends PrivateEndpointOptions {
   readonly location: string;
   /** The model accounts, tried in priority order (failover on 429 and 5xx). At least one. */
   readonly backends: AiGatewayBackend[];
+  /**
+   * The backends' circuit breaker, with two or more backends. An error with one backend.
+   *
+   * @default - with two or more backends: 3 failures (429 or 5xx) within a minute skip a backend for a minute, or for its Retry-After; with one backend: none
+   */
+  readonly circuitBreaker?: AiGatewayCircuitBreaker;
   /**
    * Subnet for outbound VNet integration (`virtual_network_configuration.subnet_id`), through
    * which the gateway reaches the accounts' private endpoints. It must be dedicated to this one
@@ -167,7 +214,11 @@ export interface AiGatewayProps extends PrivateEndpointOptions {
    * Tokens per minute each user may use on each deployment (`llm-token-limit
    * tokens-per-minute`); beyond it the user gets a 429 saying when to retry.
    *
-   * @default 20000
+   * When every backend is an account this app creates, a value above the capacity behind the
+   * gateway (a deployment's capacity × 1,000, summed over the backends that hold it) for a
+   * deployment it applies to is an error: one user could take the whole deployment.
+   *
+   * @default - a quarter of the smallest deployment's tokens per minute behind the gateway, at least 4000 and at most that capacity (4000 for the default capacity of 10); 4000 when the backends are imported accounts
    */
   readonly tokensPerMinutePerUser?: number;
   /**
@@ -260,7 +311,6 @@ const SKU_FAMILIES: ReadonlyArray<{ readonly pattern: RegExp; readonly accepted:
 const ACCEPTED_SKUS = "'StandardV2_1'…'StandardV2_10' or 'PremiumV2_1'…'PremiumV2_30'";
 const DEFAULT_SKU = 'StandardV2_1';
 const DEFAULT_USER_HEADER = 'X-OpenWebUI-User-Email';
-const DEFAULT_TPM = 20000;
 const DEFAULT_TOKENS_PER_DAY = 500000;
 /** Upper bound of the per-user limits, only to catch typos (a billion tokens). */
 const MAX_TOKENS = 1_000_000_000;
@@ -300,8 +350,6 @@ function llmLogSettings(messages: boolean): { [key: string]: any } {
  * @see https://learn.microsoft.com/azure/api-management/api-management-howto-llm-logs
  */
 const LOG_CATEGORIES = ['GatewayLogs', 'GatewayLlmLogs'];
-/** Methods of the OpenAI surface: chat/responses (POST), retrieval (GET), deletion of stored responses and files (DELETE). */
-const METHODS = ['GET', 'POST', 'DELETE'];
 const BACKEND_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,78}[A-Za-z0-9])?$/;
 /** Header names are RFC 7230 tokens. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -323,6 +371,7 @@ const SHAPE: Shape = {
   network: NETWORK_REF(true),
   dnsZones: DNS_ZONES_REF(true),
   backends: is.arrayOf(is.object(BACKEND_SHAPE), true),
+  circuitBreaker: is.object(BREAKER_SHAPE),
   integrationSubnetId: is.string(true),
   allowedCallerClientIds: is.arrayOf(is.string(), true),
   publisherEmail: is.string(true),
@@ -368,6 +417,13 @@ interface OrderedBackend {
   readonly name: string;
 }
 
+/** What validation decided: the backends in order, the breaker rule and the per-user default. */
+interface Validated {
+  readonly ordered: OrderedBackend[];
+  readonly breaker?: BreakerRule;
+  readonly tokensPerMinute: number;
+}
+
 /**
  * A private Azure API Management instance in front of one or more model accounts: the AI
  * gateway. Callers reach it only through its private endpoint; it reaches the accounts through
@@ -379,14 +435,17 @@ interface OrderedBackend {
  *   on a dedicated subnet delegated to `Microsoft.Web/serverFarms`);
  * - public network access turned off after the private endpoint exists (see
  *   {@link AiGateway.publicNetworkAccessUpdate});
- * - one API at `/openai` (the OpenAI-compatible `/openai/v1/...` surface and the deployment
- *   routes `/openai/deployments/{deployment-id}/...`), no subscription keys: callers present an
- *   Entra token of an allowed client id, for the Cognitive Services audience, so a front end that
- *   already calls Azure OpenAI with its managed identity works unchanged;
- * - per user and deployment: tokens per minute and a daily token quota (`llm-token-limit`),
- *   with a JSON error telling the user which limit they hit;
- * - failover over the backends in priority order on 429 and 5xx, each backend with a circuit
- *   breaker that honours `Retry-After`;
+ * - one API at `/openai` with the operations the token policies are documented for: the
+ *   OpenAI-compatible `/openai/v1/...` chat completions, responses, embeddings and models, and
+ *   the Azure OpenAI deployment routes `/openai/deployments/{deployment-id}/...` (no wildcard);
+ *   no subscription keys: callers present an Entra token of an allowed client id, for the
+ *   Cognitive Services audience, so a front end that already calls Azure OpenAI with its managed
+ *   identity works unchanged;
+ * - per user and deployment: tokens per minute (by default a quarter of the capacity behind the
+ *   gateway) and a daily token quota (`llm-token-limit`), with a JSON error telling the user
+ *   which limit they hit;
+ * - failover over the backends in priority order on 429 and 5xx; with two or more backends each
+ *   has a circuit breaker that trips on sustained failure and honours `Retry-After`;
  * - with `monitoring`: gateway and LLM logs in the workspace, the forwarded user header, and the
  *   token counts of every request (language-model logging on the API);
  * - with `emitTokenMetrics`: token metrics by user, deployment and front end, through a private,
@@ -450,8 +509,17 @@ export class AiGateway extends Construct implements IPrincipal {
   public readonly publicNetworkAccessUpdate: TerraformResource;
   /** The API at `/openai`. */
   public readonly api: ApiManagementApi;
-  /** Its wildcard operations (`GET`, `POST`, `DELETE` on `/*`). */
+  /**
+   * Its operations: `POST /v1/chat/completions`, `POST /v1/responses`, `GET` and `DELETE
+   * /v1/responses/{response-id}`, `POST /v1/embeddings`, `GET /v1/models`, `POST
+   * /deployments/{deployment-id}/chat/completions` and `POST /deployments/{deployment-id}/embeddings`.
+   */
   public readonly operations: ApiManagementApiOperation[] = [];
+  /**
+   * The tokens per minute each user may use on a deployment without a limit of its own: the
+   * `tokensPerMinutePerUser` prop, or the default derived from the capacity behind the gateway.
+   */
+  public readonly tokensPerMinutePerUser: number;
   /** One backend per account, in failover order. */
   public readonly backends: ApiManagementBackend[] = [];
   /** The API policy (authentication, user, limits, failover). */
@@ -496,7 +564,8 @@ export class AiGateway extends Construct implements IPrincipal {
 
   constructor(scope: Construct, id: string, props: AiGatewayProps) {
     super(scope, id);
-    const ordered = this.validate(props);
+    const { ordered, breaker, tokensPerMinute } = this.validate(props);
+    this.tokensPerMinutePerUser = tokensPerMinute;
 
     const uami = props.userAssignedIdentity;
     this.gatewayName = props.name ?? Names.globallyUnique(this, AzureNameRule.API_MANAGEMENT, 'apim');
@@ -561,16 +630,17 @@ export class AiGateway extends Construct implements IPrincipal {
         protocol: 'http',
         url: `${withoutTrailingSlash(account.endpoint)}/openai`,
         description: `Model account ${account.node.path}`,
-        // Trips on one 429 or 5xx for a minute, or for as long as Retry-After says, so that the
-        // retry in the policy moves on to the next backend at once.
-        circuitBreakerRule: {
-          name: 'trip-on-throttling-and-errors',
-          tripDuration: 'PT1M',
-          acceptRetryAfterEnabled: true,
+        // Only with two or more backends: a tripped backend answers 503 at once, and the retry in
+        // the policy moves on to the next one. On a single backend it would only turn throttling
+        // into 503s for everyone.
+        circuitBreakerRule: breaker && {
+          name: BREAKER_RULE_NAME,
+          tripDuration: breaker.tripDuration,
+          acceptRetryAfterEnabled: breaker.acceptRetryAfter,
           failureCondition: {
-            count: 1,
-            intervalDuration: 'PT1M',
-            statusCodeRange: [{ min: 429, max: 429 }, { min: 500, max: 599 }],
+            count: breaker.failureCount,
+            intervalDuration: breaker.interval,
+            statusCodeRange: BREAKER_STATUS_CODES.map((r) => ({ min: r.min, max: r.max })),
           },
         },
       }));
@@ -592,15 +662,20 @@ export class AiGateway extends Construct implements IPrincipal {
       // Callers authenticate with Entra tokens (validate-azure-ad-token), never with keys.
       subscriptionRequired: false,
     });
-    for (const method of METHODS) {
-      this.operations.push(new ApiManagementApiOperation(this, `Operation-${method}`, {
-        operationId: `all-${method.toLowerCase()}`,
+    // The Azure OpenAI and OpenAI-compatible operations, not wildcards: the token policies are
+    // documented for APIs that follow the chat completions and responses schemas, and any other
+    // path gets API Management's 404 instead of reaching the accounts.
+    for (const op of OPERATIONS) {
+      this.operations.push(new ApiManagementApiOperation(this, `Operation-${op.operationId}`, {
+        operationId: op.operationId,
         apiName: this.api.name,
         apiManagementName: this.resource.name,
         resourceGroupName: props.resourceGroupName,
-        displayName: `${method} /*`,
-        method,
-        urlTemplate: '/*',
+        displayName: op.displayName,
+        description: op.description,
+        method: op.method,
+        urlTemplate: op.urlTemplate,
+        templateParameter: op.templateParameters.length === 0 ? undefined : op.templateParameters.map((name) => ({ name, required: true, type: 'string' })),
       }));
     }
 
@@ -614,11 +689,11 @@ export class AiGateway extends Construct implements IPrincipal {
       userHeaderName: props.userHeaderName ?? DEFAULT_USER_HEADER,
       identityClientId: uami?.clientId,
       backends: ordered.map((b) => ({ backendId: b.name })),
-      tokensPerMinute: props.tokensPerMinutePerUser ?? DEFAULT_TPM,
+      tokensPerMinute,
       tokensPerDay: props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
       deploymentLimits: (props.deploymentLimits ?? []).map((d): PolicyDeploymentLimit => ({
         deployment: d.deployment,
-        tokensPerMinute: d.tokensPerMinutePerUser ?? props.tokensPerMinutePerUser ?? DEFAULT_TPM,
+        tokensPerMinute: d.tokensPerMinutePerUser ?? tokensPerMinute,
         tokensPerDay: d.tokensPerDayPerUser ?? props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
       })),
       emitTokenMetrics: props.emitTokenMetrics ?? false,
@@ -781,7 +856,7 @@ export class AiGateway extends Construct implements IPrincipal {
     };
   }
 
-  private validate(props: AiGatewayProps): OrderedBackend[] {
+  private validate(props: AiGatewayProps): Validated {
     checkShape(this, props, SHAPE);
     checkPlacement(this, props.resourceGroupName, props.location);
     checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
@@ -834,7 +909,19 @@ export class AiGateway extends Construct implements IPrincipal {
       checkResourceId(this, 'userAssignedIdentity.identityId', uami.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
       checkGuid(this, 'userAssignedIdentity.clientId', uami.clientId);
     }
-    return this.orderBackends(props.backends);
+    const ordered = this.orderBackends(props.backends);
+    const breaker = breakerRuleFor(this, '', props.circuitBreaker, ordered.length);
+    const accounts = ordered.map((b) => b.account);
+    const capacity = capacityBehind(accounts);
+    checkLimitsAgainstCapacity(this, '', capacity, props.tokensPerMinutePerUser, props.deploymentLimits);
+    // A deployment added to a backend account after this point is not in the default or the check.
+    this.node.addValidation({
+      validate: () => (sameCapacity(capacityBehind(accounts), capacity) ? [] : [
+        ruleError(this, 'a backend account got model deployments after the gateway was created, so the per-user tokens per minute '
+          + `(${this.tokensPerMinutePerUser}) were derived and checked without them; add the deployments before creating the AiGateway`).message,
+      ]),
+    });
+    return { ordered, breaker, tokensPerMinute: props.tokensPerMinutePerUser ?? defaultTokensPerMinute(capacity, props.deploymentLimits) };
   }
 
   private checkTelemetry(props: AiGatewayProps): void {

@@ -1,6 +1,5 @@
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api';
-import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -122,7 +121,7 @@ describe('AiGateway', () => {
     expect(synthJson(g.stack).provider?.azapi).toHaveLength(1);
   });
 
-  test('creates one backend per account with a circuit breaker, in priority order in the policy', () => {
+  test('creates one backend per account, each with a circuit breaker that trips on sustained failure, in priority order in the policy', () => {
     const f = gatewayFixture();
     const gateway = new AiGateway(f.stack, 'Gateway', {
       ...f.props,
@@ -139,7 +138,7 @@ describe('AiGateway', () => {
           name: 'trip-on-throttling-and-errors',
           trip_duration: 'PT1M',
           accept_retry_after_enabled: true,
-          failure_condition: { count: 1, interval_duration: 'PT1M', status_code_range: [{ min: 429, max: 429 }, { min: 500, max: 599 }] },
+          failure_condition: { count: 3, interval_duration: 'PT1M', status_code_range: [{ min: 429, max: 429 }, { min: 500, max: 599 }] },
         },
       });
     }
@@ -158,8 +157,9 @@ describe('AiGateway', () => {
     expect(attrs(elements(doc, 'forward-request')[0])).toEqual({ 'buffer-request-body': 'true' });
   });
 
-  test('one backend: no retry, the backend set and the body buffered', () => {
-    const { gateway } = buildGateway();
+  test('one backend: no circuit breaker, no retry, the backend set and the body buffered', () => {
+    const { f, gateway } = buildGateway();
+    expect(blockOf(synthJson(f.stack), gateway.backends[0]).circuit_breaker_rule).toBeUndefined();
     const doc = policyDoc(gateway);
     expect(elements(doc, 'retry')).toEqual([]);
     expect(elements(doc, 'set-backend-service').map((e) => e.getAttribute('backend-id'))).toEqual([gateway.backends[0].nameInput]);
@@ -213,17 +213,33 @@ describe('AiGateway', () => {
     expect(wait.depends_on).toEqual(gateway.backendGrants.map(address));
   });
 
-  test('exposes one keyless API at /openai with wildcard GET, POST and DELETE operations', () => {
+  test('exposes one keyless API at /openai with the OpenAI v1 and Azure OpenAI deployment operations, no wildcard', () => {
     const { f, gateway } = buildGateway();
     const json = synth(f.stack);
     expect(json).toHaveResourceWithProperties(ApiManagementApi, {
       name: 'openai', path: 'openai', protocols: ['https'], subscription_required: false, revision: '1',
     });
-    for (const method of ['GET', 'POST', 'DELETE']) {
-      expect(json).toHaveResourceWithProperties(ApiManagementApiOperation, {
-        method, url_template: '/*', api_name: ref(gateway.api, 'name'), operation_id: `all-${method.toLowerCase()}`,
-      });
+    const out = synthJson(f.stack);
+    const ops = gateway.operations.map((o) => blockOf(out, o));
+    expect(ops.map((o) => [o.operation_id, o.method, o.url_template])).toEqual([
+      ['v1-chat-completions', 'POST', '/v1/chat/completions'],
+      ['v1-responses', 'POST', '/v1/responses'],
+      ['v1-get-response', 'GET', '/v1/responses/{response-id}'],
+      ['v1-delete-response', 'DELETE', '/v1/responses/{response-id}'],
+      ['v1-embeddings', 'POST', '/v1/embeddings'],
+      ['v1-list-models', 'GET', '/v1/models'],
+      ['deployment-chat-completions', 'POST', '/deployments/{deployment-id}/chat/completions'],
+      ['deployment-embeddings', 'POST', '/deployments/{deployment-id}/embeddings'],
+    ]);
+    for (const op of ops) {
+      expect(op.api_name).toBe(ref(gateway.api, 'name'));
+      expect(op.url_template).not.toContain('*');
+      // azurerm refuses a {parameter} of url_template that template_parameter does not declare, and the reverse.
+      const used = [...String(op.url_template).matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect((op.template_parameter ?? []).map((p: any) => [p.name, p.required, p.type])).toEqual(used.map((n) => [n, true, 'string']));
     }
+    // Open WebUI's base URL is <gateway>/openai/v1: its chat call is one of the operations.
+    expect(gateway.openAiBaseUrl).toMatch(/\/openai\/v1$/);
   });
 
   test('the policy validates Entra tokens of the allowed callers for the Cognitive Services audience', () => {
@@ -272,7 +288,8 @@ describe('AiGateway', () => {
   test('deployment limits get their own branch, the defaults the rest', () => {
     const { gateway } = buildGateway({ deploymentLimits: [{ deployment: 'gpt-5', tokensPerMinutePerUser: 1000 }] });
     const limits = elements(policyDoc(gateway), 'llm-token-limit').map(attrs);
-    expect(limits.map((l) => [l['tokens-per-minute'], l['token-quota']])).toEqual([['1000', '500000'], ['20000', '500000']]);
+    // The rest get the default: 4000 with imported accounts, whose capacity the gateway cannot see.
+    expect(limits.map((l) => [l['tokens-per-minute'], l['token-quota']])).toEqual([['1000', '500000'], ['4000', '500000']]);
     const when = elements(policyDoc(gateway), 'when').find((w) => (w.getAttribute('condition') ?? '').includes('gpt-5'))!;
     expect(when.getAttribute('condition')).toBe('@((string)context.Variables["gateway-deployment"] == "gpt-5")');
   });

@@ -336,4 +336,96 @@ export const GATEWAY_ENTRIES: CatalogueEntry[] = [
       return valid();
     },
   },
+  ...RESILIENCE_ENTRIES(),
 ];
+
+/**
+ * A gateway in front of one account this stack creates, so that the gateway sees its deployments:
+ * `deployments` are `[name, capacity]` pairs of gpt-4.1-mini (capacity in thousands of tokens per minute).
+ */
+function gatewayWithCapacity(p: Partial<AiGatewayProps>, deployments: Array<[string, number]>): AiGateway {
+  const stack = newStack();
+  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
+  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.API_MANAGEMENT] });
+  const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location: LOCATION });
+  const created = new OpenAiAccount(stack, 'Account', {
+    resourceGroupName: RG,
+    location: LOCATION,
+    network,
+    dnsZones,
+    monitoring,
+    models: deployments.map(([name, capacity]) => ({ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', name, capacity })),
+  });
+  return new AiGateway(stack, 'Gateway', {
+    resourceGroupName: RG,
+    location: LOCATION,
+    network,
+    dnsZones,
+    backends: [{ account: created }],
+    integrationSubnetId: SUBNET,
+    allowedCallerClientIds: [GUID],
+    publisherEmail: 'platform@contoso.com',
+    ...p,
+  });
+}
+
+/** The circuit breaker and the per-user limits against the capacity behind the gateway (issue 22). */
+function RESILIENCE_ENTRIES(): CatalogueEntry[] {
+  const two = (a: IOpenAiAccount, b: IOpenAiAccount): AiGatewayBackend[] => [{ account: a }, { account: b }];
+  return [
+    {
+      construct: 'AiGateway',
+      prop: 'circuitBreaker',
+      description: 'only with two or more backends',
+      build: () => aiGateway({ circuitBreaker: { failureCount: 5 } }),
+      expected: /'circuitBreaker' must be left out with a single backend: a tripped breaker makes API Management answer 503 to every caller .*, got \{"failureCount":5\}/,
+      fix: 'Remove `circuitBreaker`, or add a second account to `backends` for the gateway to fail over to.',
+      valid: () => aiGateway({ circuitBreaker: { failureCount: 5 } }, two),
+    },
+    {
+      construct: 'AiGateway',
+      prop: 'circuitBreaker.failureCount',
+      description: 'trips on sustained failure, never on one',
+      build: () => aiGateway({ circuitBreaker: { failureCount: 1 } }, two),
+      expected: /'circuitBreaker.failureCount' must be an integer between 2 and 10000, got 1/,
+      fix: 'Count several failures within the interval, e.g. the default 3.',
+      valid: () => aiGateway({ circuitBreaker: { failureCount: 3 } }, two),
+    },
+    {
+      construct: 'AiGateway',
+      prop: 'circuitBreaker.interval',
+      description: 'an ISO 8601 duration',
+      build: () => aiGateway({ circuitBreaker: { interval: '1 minute' } }, two),
+      expected: /'circuitBreaker.interval' must be an ISO 8601 duration such as 'PT30S', 'PT1M' or 'PT1H', got '1 minute'/,
+      fix: "Write the duration in ISO 8601, e.g. 'PT1M'.",
+      valid: () => aiGateway({ circuitBreaker: { interval: 'PT1M' } }, two),
+    },
+    {
+      construct: 'AiGateway',
+      prop: 'circuitBreaker.tripDuration',
+      description: 'longer than zero',
+      build: () => aiGateway({ circuitBreaker: { tripDuration: 'PT0S' } }, two),
+      expected: /'circuitBreaker.tripDuration' must be longer than zero, got 'PT0S'/,
+      fix: "Skip a tripped backend for a while, e.g. 'PT1M'.",
+      valid: () => aiGateway({ circuitBreaker: { tripDuration: 'PT30S' } }, two),
+    },
+    {
+      construct: 'AiGateway',
+      prop: 'tokensPerMinutePerUser',
+      description: 'at most the capacity behind the gateway',
+      build: () => gatewayWithCapacity({ tokensPerMinutePerUser: 20000 }, [['chat', 10]]),
+      expected: /'tokensPerMinutePerUser' must be at most 10000, the capacity of deployment 'chat' behind the gateway \(10000 tokens per minute on its one backend\).*, got 20000/,
+      fix: "Lower the limit (or leave it out for a quarter of the capacity), raise the deployment's capacity, add a backend that holds the deployment, or give the deployment its own `deploymentLimits` entry.",
+      valid: () => gatewayWithCapacity({ tokensPerMinutePerUser: 5000 }, [['chat', 10]]),
+    },
+    {
+      construct: 'AiGateway',
+      prop: 'deploymentLimits[0].tokensPerMinutePerUser',
+      description: "at most the deployment's capacity",
+      build: () => gatewayWithCapacity({ deploymentLimits: [{ deployment: 'chat', tokensPerMinutePerUser: 15000 }] }, [['chat', 10]]),
+      expected: /'deploymentLimits\[0\].tokensPerMinutePerUser' must be at most 10000, the capacity of deployment 'chat' behind the gateway .*, got 15000/,
+      fix: "Lower the deployment's limit, or raise its capacity.",
+      valid: () => gatewayWithCapacity({ deploymentLimits: [{ deployment: 'chat', tokensPerMinutePerUser: 10000 }] }, [['chat', 10]]),
+    },
+  ];
+}
