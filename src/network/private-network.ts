@@ -14,6 +14,7 @@ import { IResolvable, Lazy, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Egress, EgressKind } from './egress';
 import { AzureNameRule, Names } from '../core/names';
+import { acknowledgeOpenInternet, egressRules } from './private/egress-rules';
 import { FlowRegistry, OwnedSubnet, registerFlows, RenderedRule } from './private/flows';
 import { claimAddressSpace } from './private/stack-registry';
 import { Cidr, contains, isPrivateRange, overlaps, parseCidr, reservedOverlap } from '../core/private/cidr';
@@ -88,7 +89,9 @@ export interface DelegatedSubnetOptions {
   readonly delegation?: string;
   /**
    * Give the subnet the network's egress path, as the app subnet has it: the NAT gateway
-   * (`Egress.natGateway()`) or the route table to the firewall (`Egress.throughFirewall(ip)`).
+   * (`Egress.natGateway()`) or the route table to the firewall (`Egress.throughFirewall(ip)`),
+   * and its NSG rules: TCP 443 to Entra ID, the Internet denied (or opened, with
+   * `Egress.openInternet(reason)`).
    * Subnets here have default outbound access off, so a service whose outbound traffic goes
    * through the subnet reaches nothing public without it (an API Management gateway fetching
    * Entra ID's signing keys, for instance). Nothing is added for the other egress kinds.
@@ -141,8 +144,12 @@ export interface PrivateNetworkProps {
    */
   readonly natGateway?: boolean;
   /**
-   * How the app subnet reaches Entra ID and image registries: a NAT gateway, a hub firewall
+   * How the app subnet reaches Entra ID: a NAT gateway, a hub firewall
    * (`Egress.throughFirewall('10.100.0.4')`), egress the platform provides elsewhere, or none.
+   *
+   * Whatever the path, egress is closed: the NSGs allow only Entra ID (TCP 443 to the
+   * `AzureActiveDirectory` tag) and the wired private endpoints, and deny the Internet.
+   * `Egress.natGateway().openInternet(reason)` opens it, weakening isolation.
    *
    * @default Egress.natGateway()
    */
@@ -198,7 +205,10 @@ const RECOMMENDED_APP_SUBNET_PREFIX = 26;
  * - one NSG per subnet, denying inbound from the Internet and everything else, and allowing
  *   exactly the flows wired with {@link ServicePrivateEndpoint.allowFrom}: each caller on its
  *   endpoints' service ports (inbound on the endpoint subnet, outbound on a calling subnet);
- * - default outbound access disabled on both subnets.
+ * - default outbound access disabled on both subnets;
+ * - egress closed: outbound, only the wired endpoints and, from subnets with a path out, Entra ID
+ *   (TCP 443, `AzureActiveDirectory`); the Internet denied (`DenyInternetOutbound`, 4000) unless
+ *   `Egress.openInternet(reason)` opens it.
  *
  * @see https://learn.microsoft.com/azure/app-service/overview-vnet-integration
  */
@@ -297,13 +307,13 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
       name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${PRIVATE_ENDPOINT_SUBNET_NAME}`),
       // Rendered at synth from the callers wired to the endpoints (ServicePrivateEndpoint.allowFrom),
       // so that endpoints created after the network get their rules too.
-      securityRule: lazyRules(() => [...this.flows.inboundRules(), ...denyInbound()]),
+      securityRule: lazyRules(() => [...this.flows.inboundRules(), ...denyInbound(), ...egressRules(peCidr, this.egress, false)]),
     });
     this.appIntegrationNsg = new NetworkSecurityGroup(this, 'AppIntegrationNsg', {
       ...common,
       name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${APP_INTEGRATION_SUBNET_NAME}`),
       // VNet integration carries only the app's outbound traffic: nothing may come in here.
-      securityRule: lazyRules(() => [...denyInbound(), ...this.flows.outboundRules(appSubnet)]),
+      securityRule: lazyRules(() => [...denyInbound(), ...this.flows.outboundRules(appSubnet), ...egressRules(appCidr, this.egress, true)]),
     });
 
     this.privateEndpointSubnet = new Subnet(this, 'PrivateEndpointSubnet', {
@@ -342,6 +352,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     });
 
     this.egress = this.egressOf(props);
+    acknowledgeOpenInternet(this.appIntegrationSubnet, this.egress);
     if (this.egress.kind === EgressKind.NAT_GATEWAY) {
       const ip = new PublicIp(this, 'NatPublicIp', {
         ...common,
@@ -424,7 +435,9 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     const nsg = new NetworkSecurityGroup(this, `${id}Nsg`, {
       ...this.common,
       name: Names.local(this, AzureNameRule.NETWORK_RESOURCE, `nsg-${options.name}`),
-      securityRule: lazyRules(() => [...denyInbound(), ...(owned ? this.flows.outboundRules(owned) : [])]),
+      securityRule: lazyRules(() => [
+        ...denyInbound(), ...(owned ? this.flows.outboundRules(owned) : []), ...egressRules(options.cidr, this.egress, options.egress === true),
+      ]),
     });
     const subnet = new Subnet(this, id, {
       name: options.name,
@@ -440,6 +453,7 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     owned = { name: options.name, cidr: options.cidr, id: subnet.id };
     this.flows.addSubnet(owned);
     new SubnetNetworkSecurityGroupAssociation(this, `${id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
+    if (options.egress) acknowledgeOpenInternet(subnet, this.egress);
     if (options.egress && this.natGateway) {
       new SubnetNatGatewayAssociation(this, `${id}NatAssociation`, { subnetId: subnet.id, natGatewayId: this.natGateway.id });
     }

@@ -80,8 +80,9 @@ describe('ServicePrivateEndpoint.servicePorts', () => {
 describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
   test('a bare network allows nothing in', () => {
     const { stack, network } = networkWith();
-    expect(nsgRules(stack, network.privateEndpointNsg).map((r) => r.name)).toEqual(['DenyInternetInbound', 'DenyAllOtherInbound']);
-    expect(nsgRules(stack, network.appIntegrationNsg).map((r) => r.name)).toEqual(['DenyInternetInbound', 'DenyAllOtherInbound']);
+    // Outbound, the Internet is denied on both (and Entra ID allowed from the app subnet, which has a path out).
+    expect(nsgRules(stack, network.privateEndpointNsg).map((r) => r.name)).toEqual(['DenyInternetInbound', 'DenyAllOtherInbound', 'DenyInternetOutbound']);
+    expect(nsgRules(stack, network.appIntegrationNsg).map((r) => r.name)).toEqual(['DenyInternetInbound', 'DenyAllOtherInbound', 'AllowEntraIdOutbound', 'DenyInternetOutbound']);
   });
 
   test('users from the VNet keep the AllowVnetHttpsInbound rule, now derived from the app endpoint', () => {
@@ -116,6 +117,7 @@ describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
       ['Allow-app-integration-Inbound', 'Inbound', 'Allow'],
       ['DenyInternetInbound', 'Inbound', 'Deny'],
       ['DenyAllOtherInbound', 'Inbound', 'Deny'],
+      ['DenyInternetOutbound', 'Outbound', 'Deny'],
     ]);
     expect(inbound[1]).toMatchObject({
       protocol: 'Tcp',
@@ -140,6 +142,8 @@ describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
         destination_address_prefix: '10.0.0.0/24',
         destination_port_ranges: ['443', '5432'],
       }),
+      expect.objectContaining({ name: 'AllowEntraIdOutbound', priority: 400 }),
+      expect.objectContaining({ name: 'DenyInternetOutbound', priority: 4000 }),
     ]);
   });
 
@@ -164,7 +168,7 @@ describe('ServicePrivateEndpoint.allowFrom on a PrivateNetwork', () => {
     wireDefault(network, endpoints);
     endpoints.vault.allowFrom(EndpointCaller.subnet(gateway.id));
     endpoints.pg.allowFrom(EndpointCaller.addressPrefix('10.100.0.0/24'), 'admins from the hub');
-    const inbound = nsgRules(stack, network.privateEndpointNsg);
+    const inbound = nsgRules(stack, network.privateEndpointNsg).filter((r) => r.direction === 'Inbound');
     const names = inbound.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['Allow-apim-integration-Inbound', 'Allow-app-integration-Inbound', 'Allow-10_100_0_0_24-Inbound']));
     const priorities = inbound.map((r) => r.priority);

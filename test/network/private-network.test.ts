@@ -78,17 +78,26 @@ describe('PrivateNetwork', () => {
     expect(synth(stack)).toHaveResource(SubnetNetworkSecurityGroupAssociation);
   });
 
-  test('NSGs deny inbound from the Internet and allow nothing in until a caller is wired to an endpoint', () => {
-    const { stack } = build();
-    const nsgs = Object.values(resourcesOf(synthJson(stack), 'azurerm_network_security_group'));
-    expect(nsgs).toHaveLength(2);
-    for (const nsg of nsgs) {
-      const rules = nsg.security_rule as any[];
-      expect(rules).toEqual([
-        expect.objectContaining({ name: 'DenyInternetInbound', access: 'Deny', direction: 'Inbound', source_address_prefix: 'Internet', priority: 4000 }),
-        expect.objectContaining({ name: 'DenyAllOtherInbound', access: 'Deny', direction: 'Inbound', source_address_prefix: '*', priority: 4096 }),
-      ]);
-    }
+  test('NSGs deny inbound from the Internet and allow nothing in until a caller is wired to an endpoint; both deny the Internet outbound', () => {
+    const { stack, network } = build();
+    const nsgs = resourcesOf(synthJson(stack), 'azurerm_network_security_group') as any;
+    expect(Object.keys(nsgs)).toHaveLength(2);
+    const denyInbound = [
+      expect.objectContaining({ name: 'DenyInternetInbound', access: 'Deny', direction: 'Inbound', source_address_prefix: 'Internet', priority: 4000 }),
+      expect.objectContaining({ name: 'DenyAllOtherInbound', access: 'Deny', direction: 'Inbound', source_address_prefix: '*', priority: 4096 }),
+    ];
+    const denyInternet = expect.objectContaining({
+      name: 'DenyInternetOutbound', access: 'Deny', direction: 'Outbound', protocol: '*', source_address_prefix: '*', destination_address_prefix: 'Internet', destination_port_range: '*', priority: 4000,
+    });
+    expect(nsgs[network.privateEndpointNsg.friendlyUniqueId].security_rule).toEqual([...denyInbound, denyInternet]);
+    // The app subnet has a path out (the NAT gateway): Entra ID on 443, then nothing else on the Internet.
+    expect(nsgs[network.appIntegrationNsg.friendlyUniqueId].security_rule).toEqual([
+      ...denyInbound,
+      expect.objectContaining({
+        name: 'AllowEntraIdOutbound', access: 'Allow', direction: 'Outbound', protocol: 'Tcp', source_address_prefix: '10.0.1.0/24', destination_address_prefix: 'AzureActiveDirectory', destination_port_range: '443', priority: 400,
+      }),
+      denyInternet,
+    ]);
   });
 
   test('gives the app subnet a NAT gateway for egress by default, and none when disabled', () => {
@@ -262,7 +271,10 @@ describe('PrivateNetwork.addDelegatedSubnet', () => {
     });
     const association = Object.values(resourcesOf(json, 'azurerm_subnet_network_security_group_association')).find((a: any) => a.subnet_id === `\${azurerm_subnet.${subnet.friendlyUniqueId}.id}`) as any;
     const nsg = (resourcesOf(json, 'azurerm_network_security_group') as any)[association.network_security_group_id.replace(/^\$\{azurerm_network_security_group\.(.*)\.id\}$/, '$1')];
-    expect(nsg.security_rule.map((r: any) => [r.name, r.access, r.direction])).toEqual([['DenyInternetInbound', 'Deny', 'Inbound'], ['DenyAllOtherInbound', 'Deny', 'Inbound']]);
+    // No path out (egress not asked): no Entra ID rule, the Internet denied all the same.
+    expect(nsg.security_rule.map((r: any) => [r.name, r.access, r.direction])).toEqual([
+      ['DenyInternetInbound', 'Deny', 'Inbound'], ['DenyAllOtherInbound', 'Deny', 'Inbound'], ['DenyInternetOutbound', 'Deny', 'Outbound'],
+    ]);
   });
 
   test.each([

@@ -25,6 +25,17 @@ export interface Addresses {
   readonly virtualNetworkTag?: boolean;
   /** Why the addresses are unknown (set when neither of the above is). */
   readonly unknown?: string;
+  /**
+   * Every address of the `Internet` service tag: a rule covers them all (`yes`) only through `*`,
+   * `0.0.0.0/0` or `Internet`; a public range or another service tag covers part of them (`maybe`).
+   */
+  readonly internet?: boolean;
+  /**
+   * With `internet`: the `VirtualNetwork` tag covers Internet addresses too, because a route table on
+   * the subnet has a route to a public prefix (e.g. `0.0.0.0/0` to a firewall), and Azure adds the
+   * prefixes of user-defined routes to the tag.
+   */
+  readonly virtualNetworkTagCoversInternet?: boolean;
 }
 
 /** One rule as the engine reads it (inline `security_rule` or `azurerm_network_security_rule`, snake_case). */
@@ -48,6 +59,8 @@ export interface NsgRule {
 export interface Flow {
   readonly direction: 'Inbound' | 'Outbound';
   readonly port: number;
+  /** Transport protocol of the flow. @default 'Tcp' */
+  readonly protocol?: 'Tcp' | 'Udp';
   readonly source: Addresses;
   readonly destination: Addresses;
   /** Address space of the NSG's virtual network, for the `VirtualNetwork` tag (empty when unknown). */
@@ -114,11 +127,11 @@ export function matchPort(range: unknown, port: number): Match {
   return port >= from && port <= to ? 'yes' : 'no';
 }
 
-/** Does the rule's protocol cover TCP. */
-export function matchProtocol(protocol: unknown): Match {
+/** Does the rule's protocol cover the flow's (TCP unless given). */
+export function matchProtocol(protocol: unknown, wanted: 'Tcp' | 'Udp' = 'Tcp'): Match {
   const text = lower(protocol);
   if (text === undefined) return 'maybe';
-  return text === '*' || text === 'tcp' ? 'yes' : 'no';
+  return text === '*' || text === wanted.toLowerCase() ? 'yes' : 'no';
 }
 
 const ANY = ['*', 'any', '0.0.0.0/0'];
@@ -134,6 +147,7 @@ export function matchPrefix(prefix: unknown, addresses: Addresses, vnetSpace: re
   const text = lower(prefix);
   if (text === undefined) return 'maybe';
   if (ANY.includes(text)) return 'yes';
+  if (addresses.internet) return matchInternet(text, addresses);
   const cidrs = addresses.cidrs ?? [];
   const known = cidrs.length > 0;
   const inVnet = known && vnetSpace.length > 0 && cidrs.every((c) => vnetSpace.some((v) => contains(v, c)));
@@ -164,13 +178,24 @@ export function matchPrefix(prefix: unknown, addresses: Addresses, vnetSpace: re
   return 'maybe';
 }
 
+/** Does one (lower-case, literal) prefix cover every Internet address, some, or none. */
+function matchInternet(text: string, addresses: Addresses): Match {
+  if (text === 'internet') return 'yes';
+  if (text === 'virtualnetwork') return addresses.virtualNetworkTagCoversInternet ? 'maybe' : 'no';
+  if (text === 'azureloadbalancer') return 'no';
+  const rule = cidrOf(text);
+  // A private range is not the Internet's; a public range or another service tag is part of it.
+  if (rule !== undefined) return isPrivateRange(rule) ? 'no' : 'maybe';
+  return 'maybe';
+}
+
 /** Does the rule apply to the flow, with the reason when it cannot be told. */
 export function matchRule(rule: NsgRule, flow: Flow): { match: Match; reason?: string } {
   const direction = lower(rule.direction);
   if (direction !== undefined && direction !== flow.direction.toLowerCase()) return { match: 'no' };
   const parts: [string, Match][] = [
     ['direction', direction === undefined ? 'maybe' : 'yes'],
-    ['protocol', matchProtocol(rule.protocol)],
+    ['protocol', matchProtocol(rule.protocol, flow.protocol)],
     ['destination port', any(rule.destinationPorts.map((p) => matchPort(p, flow.port)))],
     ['source address', rule.usesAsgs && rule.sourcePrefixes.length === 0 ? 'maybe' : any(rule.sourcePrefixes.map((p) => matchPrefix(p, flow.source, flow.vnetSpace)))],
     ['destination address', rule.usesAsgs && rule.destinationPrefixes.length === 0 ? 'maybe' : any(rule.destinationPrefixes.map((p) => matchPrefix(p, flow.destination, flow.vnetSpace)))],
@@ -181,7 +206,12 @@ export function matchRule(rule: NsgRule, flow: Flow): { match: Match; reason?: s
   return { match, reason: `its ${unclear.join(', ')} cannot be evaluated at synth (a Terraform expression, an application security group, or a range covering only part of the flow's addresses)` };
 }
 
-function priorityOf(rule: NsgRule): number | undefined {
+/** An NSG's own rules with a known priority, then Azure's defaults, in the order Azure evaluates them. */
+export function ordering(rules: readonly NsgRule[]): NsgRule[] {
+  return [...rules.filter((r) => priorityOf(r) !== undefined), ...DEFAULT_RULES].sort((a, b) => priorityOf(a)! - priorityOf(b)!);
+}
+
+export function priorityOf(rule: NsgRule): number | undefined {
   if (typeof rule.priority === 'number') return rule.priority;
   if (typeof rule.priority === 'string' && /^\d+$/.test(rule.priority)) return Number(rule.priority);
   return undefined;
@@ -193,8 +223,7 @@ function priorityOf(rule: NsgRule): number | undefined {
  * change the outcome, the verdict is `Unknown`.
  */
 export function evaluate(rules: readonly NsgRule[], flow: Flow): Verdict {
-  const ordered = [...rules.filter((r) => priorityOf(r) !== undefined), ...DEFAULT_RULES]
-    .sort((a, b) => priorityOf(a)! - priorityOf(b)!);
+  const ordered = ordering(rules);
   let verdict: Verdict | undefined;
   for (const rule of ordered) {
     const { match, reason } = matchRule(rule, flow);

@@ -6,7 +6,7 @@ import {
   CatalogueEntry, SUB, RG, LOCATION, GUID, VNET_ID, VAULT_ID, DNS, STORAGE_ID, WORKSPACE_ID, base, build, placement,
 } from './common';
 import {
-  AzureNameRule, Compliance, DiagnosticSettingOptions, EndpointCaller, IPrivateDnsZones, Monitoring, MonitorPrivateLinkScope,
+  AzureNameRule, Compliance, DiagnosticSettingOptions, Egress, EndpointCaller, IPrivateDnsZones, Monitoring, MonitorPrivateLinkScope,
   MonitorPrivateLinkScopeProps, Names, Principal, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ScopeAccessMode, ServicePrivateEndpoint,
   ZoneGroupMode,
 } from '../../../src';
@@ -174,6 +174,36 @@ const NETWORK: CatalogueEntry[] = [
     expected: /'privateEndpointSubnetId' and 'appIntegrationSubnetId' must be different subnets: .*, got '.*\/subnets\/shared' for both/,
     fix: 'Use a subnet without delegation for endpoints and one delegated to `Microsoft.Web/serverFarms` for the app.',
     valid: () => build.networkAttrs({ privateEndpointSubnetId: `${VNET_ID}/subnets/shared`, appIntegrationSubnetId: `${VNET_ID}/subnets/app` }),
+  },
+  {
+    construct: 'Egress.openInternet',
+    prop: 'reason',
+    description: 'opening the Internet says why',
+    factory: true,
+    build: () => Egress.natGateway().openInternet('needed'),
+    expected: /^Egress.openInternet: 'reason' must say why the Internet must be reachable, in at least 10 characters, got 'needed'$/,
+    fix: 'Say which feature needs the Internet and who decided, e.g. `web search for the research team (SEC-42)`; opening weakens isolation and the compliance report shows the reason.',
+    valid: () => Egress.natGateway().openInternet('web search for the research team'),
+  },
+  {
+    construct: 'Egress.openInternet',
+    prop: 'kind',
+    description: 'only a path out can be opened',
+    factory: true,
+    build: () => Egress.none().openInternet('web search for the research team'),
+    expected: /^Egress.openInternet: 'kind' must have a path out to open: Egress.none\(\) has none .*, got 'None'$/,
+    fix: 'Open a path: `Egress.natGateway().openInternet(reason)`, `Egress.throughFirewall(ip).openInternet(reason)` or `Egress.providedElsewhere(description).openInternet(reason)`.',
+    valid: () => Egress.natGateway().openInternet('web search for the research team'),
+  },
+  {
+    construct: 'Egress.openInternet',
+    prop: 'reason',
+    description: 'opened once',
+    factory: true,
+    build: () => Egress.natGateway().openInternet('web search for the research team').openInternet('tools that fetch URLs'),
+    expected: /^Egress.openInternet: 'reason' is already set to 'web search for the research team': call openInternet once, got 'tools that fetch URLs'$/,
+    fix: 'Call `openInternet` once, with every reason in one sentence.',
+    valid: () => Egress.natGateway().openInternet('web search and tools that fetch URLs'),
   },
 ];
 
