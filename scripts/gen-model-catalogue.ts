@@ -128,6 +128,12 @@ function readModel(raw: unknown, index: number): ModelOut {
     });
   });
   const soldDirectly = bool('soldDirectly');
+  const regions = readRegions(m.regions, where, skus);
+  const regionsSource = str('regionsSource', true);
+  const regionsCheckedOn = date(m.regionsCheckedOn, `${where}.regionsCheckedOn`, true);
+  if ((regions === undefined) !== (regionsSource === undefined) || (regions === undefined) !== (regionsCheckedOn === undefined)) {
+    throw new Error(`${CATALOGUE_SOURCE}: ${where}: 'regions', 'regionsSource' and 'regionsCheckedOn' go together`);
+  }
   return strip({
     name,
     format: str('format')!,
@@ -145,7 +151,34 @@ function readModel(raw: unknown, index: number): ModelOut {
     source: str('source')!,
     checkedOn: date(m.checkedOn, `${where}.checkedOn`, false)!,
     note: str('note', true),
+    regions,
+    regionsSource,
+    regionsCheckedOn,
   });
+}
+
+/** SKUs whose regions the research file records: the ones a deployment defaults to. */
+const REGION_SKUS = ['DataZoneStandard', 'Standard'];
+const REGION_NAME = /^[a-z][a-z0-9]*$/;
+
+/** `regions`: sku -> sorted, unique lowercase region names, for SKUs the model lists. */
+function readRegions(value: unknown, where: string, skus: string[]): { [sku: string]: string[] } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${CATALOGUE_SOURCE}: ${where}: 'regions' must be an object`);
+  const out: { [sku: string]: string[] } = {};
+  for (const [sku, regionList] of Object.entries(value as Record<string, unknown>)) {
+    if (!REGION_SKUS.includes(sku)) throw new Error(`${CATALOGUE_SOURCE}: ${where}: 'regions' records ${REGION_SKUS.join(' and ')} only, got '${sku}'`);
+    if (!skus.includes(sku)) throw new Error(`${CATALOGUE_SOURCE}: ${where}: 'regions.${sku}' is for a SKU missing from 'skus'`);
+    if (!Array.isArray(regionList) || regionList.some((r) => typeof r !== 'string' || !REGION_NAME.test(r))) {
+      throw new Error(`${CATALOGUE_SOURCE}: ${where}: 'regions.${sku}' must be an array of Azure region names such as 'swedencentral'`);
+    }
+    const sorted = [...regionList].sort();
+    if (new Set(sorted).size !== sorted.length || sorted.some((r, i) => r !== regionList[i])) {
+      throw new Error(`${CATALOGUE_SOURCE}: ${where}: 'regions.${sku}' must be sorted and must not repeat a region`);
+    }
+    out[sku] = sorted as string[];
+  }
+  return out;
 }
 
 function date(value: unknown, what: string, nullable: boolean): string | undefined {
@@ -172,6 +205,23 @@ function list(values: readonly string[]): string {
   return `[${values.map(quote).join(', ')}]`;
 }
 
+/** Quoted values, several to a line, each line under the lint rules' length. */
+function wrapList(values: readonly string[], indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const v of values.map(quote)) {
+    const next = line === '' ? v : `${line}, ${v}`;
+    if (indent.length + next.length + 1 > 120 && line !== '') {
+      lines.push(`${indent}${line},`);
+      line = v;
+    } else {
+      line = next;
+    }
+  }
+  if (line !== '') lines.push(`${indent}${line},`);
+  return lines.join('\n');
+}
+
 function renderVersion(v: VersionOut): string {
   const parts = [`version: ${quote(v.version)}`, `lifecycle: ${quote(v.lifecycle)}`];
   if (v.retirementDate !== undefined) parts.push(`retirementDate: ${quote(v.retirementDate)}`);
@@ -196,6 +246,12 @@ function renderModel(m: ModelOut): string {
     `    checkedOn: ${quote(m.checkedOn)},`,
   ];
   if (m.note !== undefined) lines.push(`    note: ${quote(m.note)},`);
+  if (m.regions !== undefined) {
+    const entries = Object.entries(m.regions).map(([sku, regionList]) => `      ${sku}: ${regionList.length === 0 ? '[]' : `[\n${wrapList(regionList, '        ')}\n      ]`},`);
+    lines.push(`    regions: {\n${entries.join('\n')}\n    },`);
+    lines.push(`    regionsSource: ${quote(m.regionsSource!)},`);
+    lines.push(`    regionsCheckedOn: ${quote(m.regionsCheckedOn!)},`);
+  }
   return `  {\n${lines.join('\n')}\n  },`;
 }
 

@@ -1,9 +1,12 @@
 import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deployment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { isGlobalSku } from './private/data-zones';
 import { capacityRule, validateDeploymentOptions } from './private/deployment-validation';
 import { checkModelAgainstCatalogue } from './private/model-checks';
 import { BUILT_IN_RAI_POLICIES, DEPLOYMENT_PROPS_SHAPE, isUnknownBuiltInPolicy } from './private/shapes';
+import { Compliance } from '../compliance/compliance';
+import { DEPLOYMENT_DATA_ZONE_RULE_ID } from '../compliance/rules/deployment-data-zone';
 import { checkField, checkOneOf, checkResourceId, checkShape, is, isUnresolved, show, warn } from '../core/private/validate';
 
 /** How a deployment SKU counts its `capacity`. */
@@ -24,17 +27,20 @@ export enum DeploymentSkuFamily {
 export class DeploymentSku {
   /** Processed in the account's region; pay per token. */
   public static readonly STANDARD = new DeploymentSku('Standard', DeploymentSkuFamily.STANDARD);
-  /** Processed in any Azure region; pay per token; the highest default quota. */
+  /**
+   * Processed in any Azure region, whatever the account's location; pay per token; the highest
+   * default quota. Weakens data residency: needs `allowGlobalProcessing: true`.
+   */
   public static readonly GLOBAL_STANDARD = new DeploymentSku('GlobalStandard', DeploymentSkuFamily.STANDARD);
   /** Processed within the data zone (EU or US) of the account; pay per token. */
   public static readonly DATA_ZONE_STANDARD = new DeploymentSku('DataZoneStandard', DeploymentSkuFamily.STANDARD);
   /** Reserved throughput in the account's region. */
   public static readonly PROVISIONED_MANAGED = new DeploymentSku('ProvisionedManaged', DeploymentSkuFamily.PROVISIONED);
-  /** Reserved throughput processed in any Azure region. */
+  /** Reserved throughput processed in any Azure region. Weakens data residency: needs `allowGlobalProcessing: true`. */
   public static readonly GLOBAL_PROVISIONED_MANAGED = new DeploymentSku('GlobalProvisionedManaged', DeploymentSkuFamily.PROVISIONED);
   /** Reserved throughput processed within the account's data zone. */
   public static readonly DATA_ZONE_PROVISIONED_MANAGED = new DeploymentSku('DataZoneProvisionedManaged', DeploymentSkuFamily.PROVISIONED);
-  /** Batch jobs processed in any Azure region within 24 hours, at a discount. */
+  /** Batch jobs processed in any Azure region within 24 hours, at a discount. Weakens data residency: needs `allowGlobalProcessing: true`. */
   public static readonly GLOBAL_BATCH = new DeploymentSku('GlobalBatch', DeploymentSkuFamily.BATCH);
   /** Batch jobs processed within the account's data zone. */
   public static readonly DATA_ZONE_BATCH = new DeploymentSku('DataZoneBatch', DeploymentSkuFamily.BATCH);
@@ -119,10 +125,18 @@ export interface ModelDeploymentOptions {
    */
   readonly name?: string;
   /**
-   * Deployment type. A type the {@link ModelCatalogue} does not list for the model (or its
-   * version) fails the synth.
+   * Deployment type: where prompts are processed, and how they are billed.
    *
-   * @default DeploymentSku.GLOBAL_STANDARD
+   * A type the {@link ModelCatalogue} does not list for the model (or its version) fails the
+   * synth, and so does, on an account, a `DataZoneStandard` or `Standard` type that Microsoft's
+   * region table documents as missing for the model in the account's region. A Global type
+   * (`GLOBAL_STANDARD`, `GLOBAL_PROVISIONED_MANAGED`, `GLOBAL_BATCH`) may process prompts in any
+   * Azure region and fails the synth unless `allowGlobalProcessing` is true.
+   *
+   * @default - on an account: `DataZoneStandard` in an EU or US data-zone region where the model is
+   * offered so, else `Standard` (processed in the region) where it is offered so, else the synth
+   * fails; a standalone {@link ModelDeployment}: `DataZoneStandard`
+   * @see https://learn.microsoft.com/azure/foundry/foundry-models/concepts/deployment-types
    */
   readonly sku?: DeploymentSku;
   /**
@@ -163,6 +177,19 @@ export interface ModelDeploymentOptions {
    * @default false
    */
   readonly allowUnknownModel?: boolean;
+  /**
+   * Accept a Global deployment type (`GLOBAL_STANDARD`, `GLOBAL_PROVISIONED_MANAGED`,
+   * `GLOBAL_BATCH`), which WEAKENS DATA RESIDENCY: Azure may then process this deployment's
+   * prompts and completions in any Azure region, outside the account's data zone and geography
+   * (data at rest stays in the account's geography).
+   *
+   * Needed for models offered only globally (most open models) and for regions outside the EU
+   * and US data zones. It acknowledges the compliance rule PCHAT-DEP-004 on the deployment, with
+   * the deployment type as the reason; on any other type it has no effect.
+   *
+   * @default false
+   */
+  readonly allowGlobalProcessing?: boolean;
 }
 
 /** Props of {@link ModelDeployment}. */
@@ -221,7 +248,7 @@ export class ModelDeployment extends Construct {
     checkResourceId(this, 'cognitiveAccountId', props.cognitiveAccountId, 'Microsoft.CognitiveServices/accounts');
     validateDeploymentOptions(this, '', props);
     checkOneOf(this, 'versionUpgradeOption', props.versionUpgradeOption, UPGRADE_OPTIONS);
-    const sku = props.sku ?? DeploymentSku.GLOBAL_STANDARD;
+    const sku = props.sku ?? DeploymentSku.DATA_ZONE_STANDARD;
     const { format } = checkModelAgainstCatalogue(this, '', {
       modelName: props.modelName,
       modelVersion: props.modelVersion,
@@ -254,5 +281,9 @@ export class ModelDeployment extends Construct {
       raiPolicyName: props.raiPolicyName ?? 'Microsoft.DefaultV2',
       dependsOn: props.dependsOn,
     });
+    if (isGlobalSku(sku.name) && props.allowGlobalProcessing === true) {
+      Compliance.acknowledge(this.resource, DEPLOYMENT_DATA_ZONE_RULE_ID, `allowGlobalProcessing is true: the user accepted that the '${sku.name}' `
+        + 'deployment may process prompts and completions in any Azure region, outside the account\'s data zone');
+    }
   }
 }

@@ -77,6 +77,32 @@ export interface ModelInfo {
    * @default - none
    */
   readonly note?: string;
+  /**
+   * Regions where Microsoft's region table shows the model as `DataZoneStandard`, processed
+   * within the EU or US data zone (see {@link ModelInfo.regionsSource}).
+   *
+   * @default - not recorded: unknown, not unavailable
+   */
+  readonly dataZoneStandardRegions?: string[];
+  /**
+   * Regions where Microsoft's region table shows the model as `Standard`, processed in the
+   * account's region.
+   *
+   * @default - not recorded: unknown, not unavailable
+   */
+  readonly standardRegions?: string[];
+  /**
+   * The Microsoft page the region lists come from.
+   *
+   * @default - no region list recorded
+   */
+  readonly regionsSource?: string;
+  /**
+   * Revision date (ISO date) of that page's region table.
+   *
+   * @default - no region list recorded
+   */
+  readonly regionsCheckedOn?: string;
 }
 
 /**
@@ -164,7 +190,13 @@ function toInfo(m: CatalogueModelData): ModelInfo {
     source: m.source,
     checkedOn: m.checkedOn,
   };
-  return m.note === undefined ? info : { ...info, note: m.note };
+  const regions = m.regions === undefined ? {} : {
+    ...(m.regions.DataZoneStandard ? { dataZoneStandardRegions: [...m.regions.DataZoneStandard] } : {}),
+    ...(m.regions.Standard ? { standardRegions: [...m.regions.Standard] } : {}),
+    regionsSource: m.regionsSource,
+    regionsCheckedOn: m.regionsCheckedOn,
+  };
+  return { ...info, ...(m.note === undefined ? {} : { note: m.note }), ...regions };
 }
 
 function toVersionInfo(m: CatalogueModelData, v: CatalogueVersionData): ModelVersionInfo {

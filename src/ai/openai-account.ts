@@ -8,6 +8,7 @@ import { ContentFilter, ContentFilterOptions } from './content-filter';
 import { FoundryProject, FoundryProjectOptions } from './foundry-project';
 import { DeploymentSku, ModelDeployment, ModelDeploymentOptions } from './model-deployment';
 import { checkCustomerManagedKey, withKeyIdentity } from './private/account-cmk';
+import { chatModelsProcessingIn, checkRegionalOffer, dataZoneOfRegion, defaultSkuName } from './private/data-zones';
 import { validateDeploymentOptions } from './private/deployment-validation';
 import {
   AccountKindSpec, AZURE_AI_USER_ROLE, grantModelRole, FQDN, LOG_CATEGORIES, MAX_DNS_LABEL, networkLocation,
@@ -20,7 +21,7 @@ import { FOUNDRY_PROJECT_OPTIONS_SHAPE } from './private/project-shapes';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
 import { PRINCIPAL_REF } from '../core/private/references';
-import { AZURE_OPENAI_REGIONS, checkSameRegionAsNetwork, dataZoneOf, hasAzureOpenAi } from '../core/private/regions';
+import { AZURE_OPENAI_REGIONS, checkSameRegionAsNetwork, hasAzureOpenAi, normalizeRegion } from '../core/private/regions';
 import {
   checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
 } from '../core/private/validate';
@@ -112,7 +113,10 @@ export interface OpenAiAccountProps {
   /**
    * Model deployments, created in this order, one after another.
    *
-   * @default - {@link AiAccount}: one `Llama-4-Maverick-17B-128E-Instruct-FP8` (`1`, format `Meta`) deployment; {@link OpenAiAccount}: one `gpt-4.1-mini` (`2025-04-14`) deployment; both GlobalStandard, capacity 10 (10,000 tokens per minute)
+   * Each deployment without a `sku` is processed in the account's data zone or region: see
+   * {@link ModelDeploymentOptions.sku}.
+   *
+   * @default - one `gpt-5.4` (`2026-03-05`) deployment, capacity 10 (10,000 tokens per minute), `DataZoneStandard` in the EU and US data zones' regions; in any other region the synth fails and names both ways out (a model with a regional deployment there, or `allowGlobalProcessing`)
    */
   readonly models?: ModelDeploymentOptions[];
   /**
@@ -287,7 +291,8 @@ abstract class ModelAccount extends ModelAccountBase {
     this._lastInChain = this.contentFilter.resource;
 
     for (const [i, options] of (props.models ?? spec.defaultModels).entries()) {
-      this.addDeployment(this.freeChildId(options.name ?? options.modelName, `Deployment${i}`), options);
+      const childId = this.freeChildId(options.name ?? options.modelName, `Deployment${i}`);
+      this.addDeploymentAt(childId, options, props.models === undefined ? undefined : `models[${i}].`);
     }
   }
 
@@ -311,6 +316,15 @@ abstract class ModelAccount extends ModelAccountBase {
    */
   public addDeployment(id: string, options: ModelDeploymentOptions): ModelDeployment {
     checkAddArgs(this, 'addDeployment', 'deployment', id, options, DEPLOYMENT_OPTIONS_SHAPE);
+    return this.addDeploymentAt(id, options, `addDeployment(${id}).`);
+  }
+
+  /**
+   * Adds a deployment; `prefix` names its options in messages (`models[1].`), undefined for the
+   * account's default deployment (whose errors name `location`).
+   */
+  private addDeploymentAt(id: string, given: ModelDeploymentOptions, prefix: string | undefined): ModelDeployment {
+    const options = this.withDefaultSku(given, prefix);
     const name = options.name ?? options.modelName;
     const clash = isUnresolved(name) ? undefined : this.deployments.find((d) => !isUnresolved(d.deploymentName) && d.deploymentName === name);
     if (clash) {
@@ -330,8 +344,36 @@ abstract class ModelAccount extends ModelAccountBase {
     this.checkFormatServed(deployment);
     this.deployments.push(deployment);
     this._lastInChain = deployment.resource;
+    checkRegionalOffer(this, prefix ?? '', deployment.modelName, deployment.sku.name, this.location);
     this.warnAboutDataZone(deployment);
     return deployment;
+  }
+
+  /**
+   * The options with the deployment type a deployment gets when none is given: processed in the
+   * account's data zone, else in its region. Throws, naming both ways out, when the model has
+   * neither in the account's region.
+   */
+  private withDefaultSku(options: ModelDeploymentOptions, prefix: string | undefined): ModelDeploymentOptions {
+    if (options.sku !== undefined) return options;
+    const name = defaultSkuName(options.modelName, this.location);
+    if (name !== undefined) return { ...options, sku: DeploymentSku.of(name) };
+    const model = options.modelName;
+    const region = normalizeRegion(this.location);
+    const others = chatModelsProcessingIn(region).slice(0, 4);
+    const otherModels = others.length > 0 ? ` (e.g. ${others.join(', ')})` : '';
+    const why = dataZoneOfRegion(region) === undefined
+      ? `'${region}' is in neither the EU nor the US data zone, and model '${model}' has no regional (Standard) deployment there in Microsoft's model catalogue`
+      : `model '${model}' is offered neither as DataZoneStandard nor as Standard in '${region}' in Microsoft's model catalogue`;
+    const optIn = `{ modelName: '${model}', modelVersion: '${options.modelVersion}', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true }`;
+    if (prefix === undefined) {
+      throw propError(this, 'location', `must be a region where the default model keeps prompts in its data zone or region: ${why}; `
+        + `either set 'models' to a model with a data-zone or regional deployment there${otherModels}, `
+        + `or opt in to global processing, which weakens data residency: models: [${optIn}]`, this.location);
+    }
+    throw propError(this, `${prefix}sku`, `must be set: no deployment type keeps model '${model}' in the data zone or region of the account: ${why}; `
+      + `either pick a model with a data-zone or regional deployment there${otherModels}, `
+      + `or opt in to global processing, which weakens data residency: ${optIn}`, undefined);
   }
 
   /** An `OpenAI`-kind account serves only OpenAI's models; open models need a Foundry account. */
@@ -350,7 +392,7 @@ abstract class ModelAccount extends ModelAccountBase {
   /** A Data Zone SKU only exists in the regions of the EU and US data zones. */
   private warnAboutDataZone(deployment: ModelDeployment): void {
     const location = this.location;
-    if (!deployment.sku.name.startsWith('DataZone') || isUnresolved(location) || dataZoneOf(location) !== undefined) return;
+    if (!deployment.sku.name.startsWith('DataZone') || isUnresolved(location) || dataZoneOfRegion(location) !== undefined) return;
     warn(deployment, 'data-zone-region', `'sku' is '${deployment.sku.name}', but the account's region '${location}' is in neither the EU nor the US data zone: `
       + 'the deployment fails at apply; use a Global or regional SKU, or an account in an EU or US region');
   }
@@ -428,9 +470,20 @@ class ImportedModelAccount extends ModelAccountBase {
 }
 
 
-/** The default deployment of an OpenAI-kind account, unchanged since 0.x so that existing stacks plan no change. */
+/**
+ * The default deployment of every account kind: a current GA chat model that Microsoft offers as
+ * DataZoneStandard in every region of the EU and US data zones, whose retirement date is outside
+ * the catalogue's warning window, and which Open WebUI calls (a reasoning model: the sample chat
+ * app cannot). Its SKU is left to the account: DataZoneStandard there, an error elsewhere.
+ *
+ * Evidence (docs/research/model-catalogue.json): gpt-5.4 `2026-03-05`, GA, retiring 2027-09-02
+ * (retirement schedule rev 2026-09-02); DataZoneStandard in all nine EU and seven US columns of
+ * Microsoft's region table (standard tables rev 2026-06-11). The smaller gpt-5.4-mini and
+ * gpt-5.4-nano are DataZoneStandard in the US only, and the EU's other mini models (gpt-5-mini,
+ * gpt-4.1-mini) retire within the 180-day window.
+ */
 const DEFAULT_MODELS: ModelDeploymentOptions[] = [
-  { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
+  { modelName: 'gpt-5.4', modelVersion: '2026-03-05', capacity: 10 },
 ];
 
 /**
@@ -451,7 +504,7 @@ const DEFAULT_MODELS: ModelDeploymentOptions[] = [
  * - a diagnostic setting sending `Audit`, `RequestResponse` and `AzureOpenAIRequestUsage` logs
  *   and all metrics to the workspace;
  * - `lifecycle.prevent_destroy` unless `preventDestroy: false`;
- * - default deployment `gpt-4.1-mini` `2025-04-14` (Legacy, retiring 2027-04-14: synth warns).
+ * - default deployment `gpt-5.4` `2026-03-05`, DataZoneStandard (see {@link OpenAiAccountProps.models}).
  *
  * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/network
  */
@@ -502,15 +555,8 @@ export enum AccountKind {
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface AiAccountProps extends OpenAiAccountProps {}
 
-/**
- * The default deployment of a Foundry account: a current GA chat model that Microsoft's sample
- * chat app (which always sends `temperature` and `max_tokens`) can call. Every current GA
- * OpenAI chat model is a reasoning model that refuses those parameters; Llama 4 Maverick is
- * not, is sold directly by Azure on GlobalStandard, and has no retirement date announced.
- */
-const FOUNDRY_DEFAULT_MODELS: ModelDeploymentOptions[] = [
-  { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
-];
+/** The default deployment of a Foundry account: the same as an OpenAI-kind account's. */
+const FOUNDRY_DEFAULT_MODELS: ModelDeploymentOptions[] = DEFAULT_MODELS;
 
 /**
  * A Microsoft Foundry account (`azurerm_cognitive_account` kind `AIServices`) reachable only

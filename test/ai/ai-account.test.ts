@@ -95,15 +95,15 @@ describe('AiAccount', () => {
   });
 
   describe('deployments', () => {
-    test('deploys a current GA chat model the sample app can call by default: Llama 4 Maverick, format Meta', () => {
+    test('deploys a current GA chat model by default, processed in the data zone: gpt-5.4 on DataZoneStandard', () => {
       const f = aiFixture();
       const account = new AiAccount(f.stack, 'Ai', f.props);
       account.privateEndpoint.allowFrom(EndpointCaller.virtualNetwork());
-      expect(account.deployments.map((d) => d.deploymentName)).toEqual(['Llama-4-Maverick-17B-128E-Instruct-FP8']);
+      expect(account.deployments.map((d) => d.deploymentName)).toEqual(['gpt-5.4']);
       expect(synth(f.stack)).toHaveResourceWithProperties(CognitiveDeployment, {
-        name: 'Llama-4-Maverick-17B-128E-Instruct-FP8',
-        model: { format: 'Meta', name: 'Llama-4-Maverick-17B-128E-Instruct-FP8', version: '1' },
-        sku: { name: 'GlobalStandard', capacity: 10 },
+        name: 'gpt-5.4',
+        model: { format: 'OpenAI', name: 'gpt-5.4', version: '2026-03-05' },
+        sku: { name: 'DataZoneStandard', capacity: 10 },
         rai_policy_name: resolve(account, account.contentFilter.policyName),
         version_upgrade_option: 'NoAutoUpgrade',
       });
@@ -115,15 +115,15 @@ describe('AiAccount', () => {
       const account = new AiAccount(f.stack, 'Ai', {
         ...f.props,
         models: [
-          { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' },
-          { modelName: 'DeepSeek-V3.2', modelVersion: '1' },
-          { modelName: 'gpt-oss-120b', modelVersion: '1' },
-          { modelName: 'Llama-3.3-70B-Instruct', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD },
+          { modelName: 'gpt-5.4', modelVersion: '2026-03-05' },
+          { modelName: 'DeepSeek-V3.2', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true },
+          { modelName: 'gpt-oss-120b', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true },
+          { modelName: 'Llama-3.3-70B-Instruct', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true },
         ],
       });
       const deployments = resourcesOf(synthJson(f.stack), 'azurerm_cognitive_deployment');
       const formats = Object.fromEntries(Object.values(deployments).map((d: any) => [d.name, d.model.format]));
-      expect(formats).toEqual({ 'gpt-5.4-mini': 'OpenAI', 'DeepSeek-V3.2': 'DeepSeek', 'gpt-oss-120b': 'OpenAI-OSS', 'Llama-3.3-70B-Instruct': 'Meta' });
+      expect(formats).toEqual({ 'gpt-5.4': 'OpenAI', 'DeepSeek-V3.2': 'DeepSeek', 'gpt-oss-120b': 'OpenAI-OSS', 'Llama-3.3-70B-Instruct': 'Meta' });
       const policy = resolve(account, account.contentFilter.policyName);
       expect(Object.values(deployments).every((d: any) => d.rai_policy_name === policy)).toBe(true);
       // Serialized: each deployment waits for the one before.
@@ -135,13 +135,13 @@ describe('AiAccount', () => {
 
     test('an OpenAI-kind account refuses an open model, naming the format and the fix', () => {
       const f = aiFixture();
-      expect(() => new OpenAiAccount(f.stack, 'OpenAi', { ...f.props, models: [{ modelName: 'DeepSeek-V3.2', modelVersion: '1' }] }))
+      expect(() => new OpenAiAccount(f.stack, 'OpenAi', { ...f.props, models: [{ modelName: 'DeepSeek-V3.2', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true }] }))
         .toThrow(/ModelDeployment 'test\/OpenAi\/DeepSeek-V3.2': model 'DeepSeek-V3.2' has format 'DeepSeek', which an account of kind 'OpenAI' cannot serve: .*Deploy it on an AiAccount/);
     });
 
     test('an OpenAI-kind account warns on gpt-oss, whose support there is not documented', () => {
       const f = aiFixture();
-      new OpenAiAccount(f.stack, 'OpenAi', { ...f.props, models: [{ modelName: 'gpt-oss-120b', modelVersion: '1' }] });
+      new OpenAiAccount(f.stack, 'OpenAi', { ...f.props, models: [{ modelName: 'gpt-oss-120b', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true }] });
       expect(warningsOf(f.stack).filter((w) => w.includes('[format-on-openai-kind]'))).toHaveLength(1);
     });
   });

@@ -14,7 +14,7 @@ const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const ACCOUNT_ID = `${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-chat`;
 const IDENTITY_ID = `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-chat`;
 /** A current GA model on every standard and batch SKU, so that no model-lifecycle warning mixes in. */
-const ok: ModelDeploymentOptions = { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' };
+const ok: ModelDeploymentOptions = { modelName: 'gpt-5.4', modelVersion: '2026-03-05' };
 const js = <T>(value: unknown): T => value as T;
 
 function account(props: Partial<OpenAiAccountProps> | Record<string, unknown> = {}) {
@@ -121,14 +121,14 @@ describe('OpenAiAccount regions', () => {
   });
 
   test('warns region-without-openai for a region that has no Azure OpenAI', () => {
-    const oai = accountIn('westcentralus');
+    const oai = accountIn('westcentralus', { models: [{ ...ok, sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true }] });
     expect(warningsOf(oai)).toEqual([expect.stringMatching(/^OpenAiAccount 'test\/OpenAi': 'location' is 'westcentralus', a region without Azure OpenAI.* \[region-without-openai\]$/)]);
     expect(warningsOf(accountIn('swedencentral'))).toEqual([]);
   });
 
   test('warns data-zone-region for a Data Zone SKU outside the EU and US data zones', () => {
     const oai = accountIn('japaneast', { models: [{ ...ok, sku: DeploymentSku.DATA_ZONE_STANDARD }] });
-    expect(warningsOf(oai)).toEqual([expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-5.4-mini': 'sku' is 'DataZoneStandard', but the account's region 'japaneast' is in neither the EU nor the US data zone.*\[data-zone-region\]$/)]);
+    expect(warningsOf(oai)).toEqual([expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-5.4': 'sku' is 'DataZoneStandard', but the account's region 'japaneast' is in neither the EU nor the US data zone.*\[data-zone-region\]$/)]);
     oai.addDeployment('Batch', { ...ok, name: 'batch', sku: DeploymentSku.DATA_ZONE_BATCH });
     expect(warningsOf(oai)).toHaveLength(2);
   });
@@ -220,7 +220,7 @@ describe('ModelDeployment input', () => {
   test('fails when an enum-like prop is not one of its members', () => {
     expect(deploy({ versionUpgradeOption: 0 })).toThrow(/'versionUpgradeOption' must be one of .*, got 0/);
     const fake = Object.assign(Object.create(DeploymentSku.prototype), { name: 'GlobalStandard', family: 'Standard' });
-    expect(deploy({ sku: fake })).toThrow(/'sku' must be a DeploymentSku such as DeploymentSku.GLOBAL_STANDARD/);
+    expect(deploy({ sku: fake })).toThrow(/'sku' must be a DeploymentSku such as DeploymentSku.DATA_ZONE_STANDARD/);
   });
 
   test('fails when allowUnknownModel is a string', () => {

@@ -4,19 +4,25 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   DeploymentSku, DeploymentSkuFamily, ModelCatalogue, ModelDeployment, ModelDeploymentProps, ModelLifecycle, OpenAiAccount, VersionUpgradeOption,
 } from '../../src/ai';
+import { Compliance } from '../../src/compliance';
 import { Warnings } from '../../src/core';
 import { newStack, synth, synthJson, warningsOf } from '../util';
 import { aiFixture, blockOf } from './fixture';
 
 const ACCOUNT_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-chat';
 
+/** Global SKUs need the opt-in; tests of other checks opt in unless they say otherwise. */
+const GLOBAL_SKUS = [DeploymentSku.GLOBAL_STANDARD, DeploymentSku.GLOBAL_PROVISIONED_MANAGED, DeploymentSku.GLOBAL_BATCH];
+
 function deploy(props: Partial<ModelDeploymentProps>, id = 'Deployment', today?: string) {
   const stack = today === undefined ? newStack() : stackOn(today);
+  const optIn = props.sku !== undefined && GLOBAL_SKUS.includes(props.sku) && props.allowGlobalProcessing === undefined;
   const deployment = new ModelDeployment(stack, id, {
     cognitiveAccountId: ACCOUNT_ID,
     modelName: 'gpt-4o',
     modelVersion: '2024-11-20',
     ...props,
+    ...optIn ? { allowGlobalProcessing: true } : {},
   } as ModelDeploymentProps);
   return { stack, deployment };
 }
@@ -60,20 +66,20 @@ describe('DeploymentSku', () => {
 });
 
 describe('ModelDeployment', () => {
-  test('pins the model and disables auto-upgrade, with a small GlobalStandard capacity by default', () => {
+  test('pins the model and disables auto-upgrade, with a small DataZoneStandard capacity by default', () => {
     const { stack, deployment } = deploy({});
     expect(blockOf(synthJson(stack), deployment.resource)).toEqual({
       name: 'gpt-4o',
       cognitive_account_id: ACCOUNT_ID,
       model: { format: 'OpenAI', name: 'gpt-4o', version: '2024-11-20' },
-      sku: { name: 'GlobalStandard', capacity: 10 },
+      sku: { name: 'DataZoneStandard', capacity: 10 },
       version_upgrade_option: 'NoAutoUpgrade',
       rai_policy_name: 'Microsoft.DefaultV2',
     });
     expect(deployment.deploymentName).toBe('gpt-4o');
     expect(deployment.modelName).toBe('gpt-4o');
     expect(deployment.modelVersion).toBe('2024-11-20');
-    expect(deployment.sku).toBe(DeploymentSku.GLOBAL_STANDARD);
+    expect(deployment.sku).toBe(DeploymentSku.DATA_ZONE_STANDARD);
     expect(deployment.capacity).toBe(10);
     expect(deployment.node.tryFindChild('Resource')).toBe(deployment.resource);
   });
@@ -207,7 +213,7 @@ describe('ModelDeployment', () => {
   describe('validation', () => {
     test('fails when standard capacity is below 1', () => {
       expect(() => deploy({ capacity: 0 }))
-        .toThrow(/ModelDeployment 'test\/Deployment': 'capacity' must be an integer between 1 and 100000 \(thousands of tokens per minute\) for SKU 'GlobalStandard', got 0/);
+        .toThrow(/ModelDeployment 'test\/Deployment': 'capacity' must be an integer between 1 and 100000 \(thousands of tokens per minute\) for SKU 'DataZoneStandard', got 0/);
     });
 
     test('fails when standard capacity is above 100,000', () => {
@@ -277,7 +283,7 @@ describe('ModelDeployment', () => {
 
     test('accepts open-model names with capital letters', () => {
       for (const [modelName, modelFormat] of [['Llama-4-Maverick-17B-128E-Instruct-FP8', 'Meta'], ['DeepSeek-V3.2', 'DeepSeek'], ['Mistral-Large-3', 'Mistral AI']]) {
-        const { stack, deployment } = deploy({ modelName, modelVersion: '1' });
+        const { stack, deployment } = deploy({ modelName, modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD });
         expect(blockOf(synthJson(stack), deployment.resource).model).toEqual({ format: modelFormat, name: modelName, version: '1' });
       }
     });
@@ -304,7 +310,7 @@ describe('ModelDeployment', () => {
     });
 
     test('fails when sku is not a DeploymentSku', () => {
-      expect(() => deploy({ sku: 'GlobalStandard' as any })).toThrow(/'sku' must be a DeploymentSku such as DeploymentSku.GLOBAL_STANDARD .*, got 'GlobalStandard'/);
+      expect(() => deploy({ sku: 'GlobalStandard' as any })).toThrow(/'sku' must be a DeploymentSku such as DeploymentSku.DATA_ZONE_STANDARD .*, got 'GlobalStandard'/);
     });
 
     test('fails when versionUpgradeOption is unknown', () => {
@@ -330,14 +336,14 @@ describe('ModelDeployment against the model catalogue', () => {
         ['gpt-5.4-mini', '2026-03-17', 'OpenAI'], ['gpt-oss-120b', '1', 'OpenAI-OSS'], ['DeepSeek-V3.2', '1', 'DeepSeek'],
         ['Mistral-Large-3', '1', 'Mistral AI'], ['grok-4', '1', 'xAI'], ['Llama-3.3-70B-Instruct', '1', 'Meta'],
       ]) {
-        const { stack, deployment } = deploy({ modelName, modelVersion });
+        const { stack, deployment } = deploy({ modelName, modelVersion, sku: DeploymentSku.GLOBAL_STANDARD });
         expect(deployment.modelFormat).toBe(format);
         expect(blockOf(synthJson(stack), deployment.resource).model).toEqual({ format, name: modelName, version: modelVersion });
       }
     });
 
     test('is the given format when it matches the catalogue\'s', () => {
-      const { stack, deployment } = deploy({ modelName: 'DeepSeek-V3.2', modelVersion: '1', modelFormat: 'DeepSeek' });
+      const { stack, deployment } = deploy({ modelName: 'DeepSeek-V3.2', modelVersion: '1', modelFormat: 'DeepSeek', sku: DeploymentSku.GLOBAL_STANDARD });
       expect(blockOf(synthJson(stack), deployment.resource).model.format).toBe('DeepSeek');
       expect(warningsOf(deployment)).toEqual([]);
     });
@@ -418,7 +424,7 @@ describe('ModelDeployment against the model catalogue', () => {
   describe('SKUs', () => {
     test('fail when the model is not offered on the SKU, naming the one it is offered on', () => {
       expect(() => deploy({ modelName: 'gpt-5-pro', modelVersion: '2025-10-06', sku: DeploymentSku.STANDARD }))
-        .toThrow(/^ModelDeployment 'test\/Deployment': 'sku' must be a deployment type the model is offered on: model 'gpt-5-pro' is offered on 'GlobalStandard' only \(Microsoft's model catalogue\), got 'Standard'$/);
+        .toThrow(/^ModelDeployment 'test\/Deployment': 'sku' must be a deployment type the model is offered on: model 'gpt-5-pro' is offered on 'GlobalStandard' only \(Microsoft's model catalogue\), which may process prompts in any Azure region: set sku: DeploymentSku.GLOBAL_STANDARD with 'allowGlobalProcessing: true' \(this weakens data residency\), or pick a model offered as DataZoneStandard or Standard, got 'Standard'$/);
     });
 
     test('fail with the list when the model is offered on several', () => {
@@ -428,7 +434,7 @@ describe('ModelDeployment against the model catalogue', () => {
 
     test('follow a version\'s own SKU list', () => {
       expect(() => deploy({ modelName: 'text-embedding-ada-002', modelVersion: '1' }))
-        .toThrow(/'sku' must be a deployment type the model is offered on: model 'text-embedding-ada-002' version '1' is offered on 'Standard' only .*, got 'GlobalStandard'$/);
+        .toThrow(/'sku' must be a deployment type the model is offered on: model 'text-embedding-ada-002' version '1' is offered on 'Standard' only .*, got 'DataZoneStandard'$/);
       expect(() => deploy({ modelName: 'text-embedding-ada-002', modelVersion: '1', sku: DeploymentSku.STANDARD })).not.toThrow();
       expect(() => deploy({ modelName: 'text-embedding-ada-002', modelVersion: '2' })).not.toThrow();
     });
@@ -457,8 +463,8 @@ describe('ModelDeployment against the model catalogue', () => {
 
     test('model-retiring starts 180 days before the retirement date', () => {
       // o3-pro 2025-06-10 retires on 2026-12-17.
-      expect(warningIds(deploy({ modelName: 'o3-pro', modelVersion: '2025-06-10' }, 'Deployment', '2026-06-20').deployment)).toEqual(['model-retiring']);
-      expect(warningIds(deploy({ modelName: 'o3-pro', modelVersion: '2025-06-10' }, 'Deployment', '2026-06-19').deployment)).toEqual([]);
+      expect(warningIds(deploy({ modelName: 'o3-pro', modelVersion: '2025-06-10', sku: DeploymentSku.GLOBAL_STANDARD }, 'Deployment', '2026-06-20').deployment)).toEqual(['model-retiring']);
+      expect(warningIds(deploy({ modelName: 'o3-pro', modelVersion: '2025-06-10', sku: DeploymentSku.GLOBAL_STANDARD }, 'Deployment', '2026-06-19').deployment)).toEqual([]);
       expect(warningIds(deploy({ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }, 'Deployment', '2026-10-01').deployment)).toEqual(['model-legacy']);
     });
 
@@ -474,7 +480,7 @@ describe('ModelDeployment against the model catalogue', () => {
       expect(warningsOf(deployment)).toEqual([
         expect.stringMatching(/^ModelDeployment 'test\/Deployment': 'modelVersion' is '1': model 'Mistral-Large-3' version '1' is in preview in Microsoft's model catalogue: preview terms apply, .*\[model-preview\]$/),
       ]);
-      expect(warningIds(deploy({ modelName: 'gpt-chat-latest', modelVersion: '2026-08-06' }).deployment)).toEqual(['model-preview', 'model-retiring']);
+      expect(warningIds(deploy({ modelName: 'gpt-chat-latest', modelVersion: '2026-08-06', sku: DeploymentSku.GLOBAL_STANDARD }).deployment)).toEqual(['model-preview', 'model-retiring']);
     });
 
     test('none for a current GA version', () => {
@@ -558,5 +564,57 @@ describe('ModelDeployment against the model catalogue', () => {
       expect(() => new OpenAiAccount(f.stack, 'OpenAi', { ...f.props, models: [{ modelName: 'o1', modelVersion: '2024-12-17' }] }))
         .toThrow(/^ModelDeployment 'test\/OpenAi\/o1': 'modelVersion' must be a version Azure still serves: model 'o1' version '2024-12-17' was retired on 2026-10-21 .*, got '2024-12-17'$/);
     });
+  });
+});
+
+describe('ModelDeployment processing location', () => {
+  const raw = (props: Partial<ModelDeploymentProps>) => {
+    const stack = newStack();
+    const deployment = new ModelDeployment(stack, 'Deployment', {
+      cognitiveAccountId: ACCOUNT_ID, modelName: 'gpt-5.4', modelVersion: '2026-03-05', ...props,
+    } as ModelDeploymentProps);
+    return { stack, deployment };
+  };
+  const dataZoneFindings = (stack: TerraformStack) => Compliance.report(stack).failures.filter((f) => f.ruleId === 'PCHAT-DEP-004');
+
+  test.each([
+    ['GlobalStandard', DeploymentSku.GLOBAL_STANDARD],
+    ['GlobalProvisionedManaged', DeploymentSku.GLOBAL_PROVISIONED_MANAGED],
+    ['GlobalBatch', DeploymentSku.GLOBAL_BATCH],
+  ])('fails when sku is %s without allowGlobalProcessing', (name, sku) => {
+    expect(() => raw({ sku })).toThrow(`ModelDeployment 'test/Deployment': 'sku' must keep processing in the account's data zone or region: '${name}' may process `
+      + 'prompts and completions in any Azure region; use DeploymentSku.DATA_ZONE_STANDARD (EU and US regions) or DeploymentSku.STANDARD, '
+      + `or set 'allowGlobalProcessing: true' on this deployment to accept processing outside the data zone, got '${name}'`);
+    expect(() => raw({ sku, allowGlobalProcessing: false })).toThrow(/'sku' must keep processing in the account's data zone or region/);
+  });
+
+  test('fails when allowGlobalProcessing is not a boolean', () => {
+    expect(() => raw({ sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: 'yes' as any })).toThrow("ModelDeployment 'test/Deployment': 'allowGlobalProcessing' must be true or false (a boolean, not a string or number), got 'yes'");
+  });
+
+  test('allowGlobalProcessing writes the Global SKU and acknowledges PCHAT-DEP-004 on the deployment, with its reason', () => {
+    const { stack, deployment } = raw({ sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true });
+    expect(blockOf(synthJson(stack), deployment.resource).sku).toEqual({ name: 'GlobalStandard', capacity: 10 });
+    expect(dataZoneFindings(stack)).toEqual([]);
+    const acknowledged = Compliance.report(stack).acknowledged.filter((f) => f.ruleId === 'PCHAT-DEP-004');
+    expect(acknowledged.map((f) => [f.constructPath, f.acknowledgedReason])).toEqual([[
+      'test/Deployment/Resource',
+      "allowGlobalProcessing is true: the user accepted that the 'GlobalStandard' deployment may process prompts and completions in any Azure region, outside the account's data zone",
+    ]]);
+  });
+
+  test('allowGlobalProcessing on a data-zone or regional SKU acknowledges nothing', () => {
+    for (const sku of [DeploymentSku.DATA_ZONE_STANDARD, undefined]) {
+      const { stack } = raw({ sku, allowGlobalProcessing: true });
+      expect(Compliance.report(stack).acknowledged.filter((f) => f.ruleId === 'PCHAT-DEP-004')).toEqual([]);
+      expect(dataZoneFindings(stack)).toEqual([]);
+    }
+  });
+
+  test('a model offered only globally names the opt-in when no sku is given', () => {
+    expect(() => raw({ modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1' })).toThrow(
+      "ModelDeployment 'test/Deployment': 'sku' must be a deployment type the model is offered on: model 'Llama-4-Maverick-17B-128E-Instruct-FP8' is offered on "
+      + "'GlobalStandard' only (Microsoft's model catalogue), which may process prompts in any Azure region: set sku: DeploymentSku.GLOBAL_STANDARD with "
+      + "'allowGlobalProcessing: true' (this weakens data residency), or pick a model offered as DataZoneStandard or Standard, got 'DataZoneStandard'");
   });
 });

@@ -60,6 +60,9 @@ describe('ModelCatalogue', () => {
         source: raw.source,
         checkedOn: raw.checkedOn,
         ...raw.note !== undefined ? { note: raw.note } : {},
+        ...raw.regions?.DataZoneStandard !== undefined ? { dataZoneStandardRegions: raw.regions.DataZoneStandard } : {},
+        ...raw.regions?.Standard !== undefined ? { standardRegions: raw.regions.Standard } : {},
+        ...raw.regions !== undefined ? { regionsSource: raw.regionsSource, regionsCheckedOn: raw.regionsCheckedOn } : {},
       };
       expect(info).toEqual(expected);
       // Listed versions first, in order; then versions known only from perVersion.
@@ -141,6 +144,7 @@ describe('the generated table', () => {
   });
 
   describe('the generator refuses a research file that breaks its schema', () => {
+    const REGIONS = (regions: Record<string, string[]>) => ({ regions, regionsSource: 'https://learn.microsoft.com/x', regionsCheckedOn: '2026-06-11' });
     const withModel = (change: Record<string, unknown>, index = 0) => ({
       ...RESEARCH, models: RESEARCH.models.map((m: object, i: number) => (i === index ? { ...m, ...change } : m)),
     });
@@ -156,6 +160,13 @@ describe('the generated table', () => {
       ['a padded format', withModel({ format: 'OpenAI ' }), /'format' must be a trimmed non-empty string/],
       ['a bad perVersion lifecycle', withModel({ perVersion: { '2026-07-09': { lifecycle: 'Old', retirementDate: null } } }), /perVersion.2026-07-09.lifecycle must be one of/],
       ['soldDirectly as a string', withModel({ soldDirectly: 'yes' }), /'soldDirectly' must be true or false/],
+      ['regions without their source', withModel({ regions: { DataZoneStandard: ['swedencentral'] } }),
+        /models\[0\] \(gpt-5.6-luna\): 'regions', 'regionsSource' and 'regionsCheckedOn' go together/],
+      ['regions of a SKU outside the recorded two', withModel(REGIONS({ GlobalStandard: ['swedencentral'] })), /'regions' records DataZoneStandard and Standard only, got 'GlobalStandard'/],
+      ['regions of a SKU the model lacks', withModel(REGIONS({ Standard: ['swedencentral'] })), /'regions.Standard' is for a SKU missing from 'skus'/],
+      ['unsorted regions', withModel(REGIONS({ DataZoneStandard: ['swedencentral', 'eastus'] })), /'regions.DataZoneStandard' must be sorted and must not repeat a region/],
+      ['a display-name region', withModel(REGIONS({ DataZoneStandard: ['Sweden Central'] })), /'regions.DataZoneStandard' must be an array of Azure region names/],
+      ['a bad regions date', withModel({ ...REGIONS({ DataZoneStandard: ['eastus'] }), regionsCheckedOn: '2026-13-01' }), /regionsCheckedOn must be an ISO date/],
     ])('%s', (_, json, expected) => {
       expect(() => generateCatalogueData(json)).toThrow(expected);
     });

@@ -114,15 +114,12 @@ describe('OpenAiAccount', () => {
       expect(resolve(f.stack, account.accountName)).toBe(resolve(f.stack, account.customSubdomainName));
     });
 
-    test('records no warnings with default props but the default model\'s lifecycle ones', () => {
-      // The default gpt-4.1-mini 2025-04-14 is Legacy and retires on 2027-04-14, 143 days after
-      // the catalogue's research date (the date assumed without the 'cdktf-private-chat:today' context).
+    test('records no warnings with default props', () => {
+      // The default gpt-5.4 2026-03-05 is GA and retires on 2027-09-02, 284 days after the
+      // catalogue's research date (the date assumed without the 'cdktf-private-chat:today' context).
       const f = aiFixture();
       const account = new OpenAiAccount(f.stack, 'OpenAi', f.props);
-      expect(warningsOf(account)).toEqual([
-        expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-4.1-mini': 'modelVersion' is '2025-04-14': .* legacy model .* \[model-legacy\]$/),
-        expect.stringMatching(/^ModelDeployment 'test\/OpenAi\/gpt-4.1-mini': 'modelVersion' is '2025-04-14': .* retires on 2027-04-14, in 143 days .* \[model-retiring\]$/),
-      ]);
+      expect(warningsOf(account)).toEqual([]);
     });
   });
 
@@ -178,18 +175,18 @@ describe('OpenAiAccount', () => {
   });
 
   describe('deployments', () => {
-    test('default to one gpt-4.1-mini deployment, pinned, GlobalStandard, capacity 10, with the content filter', () => {
+    test('default to one gpt-5.4 deployment, pinned, DataZoneStandard, capacity 10, with the content filter', () => {
       const f = aiFixture();
       const account = new OpenAiAccount(f.stack, 'OpenAi', f.props);
       expect(account.deployments).toHaveLength(1);
-      expect(account.deployments[0].deploymentName).toBe('gpt-4.1-mini');
+      expect(account.deployments[0].deploymentName).toBe('gpt-5.4');
       const json = synthJson(f.stack);
       expect(Object.keys(json.resource!.azurerm_cognitive_deployment)).toHaveLength(1);
       expect(blockOf(json, account.deployments[0].resource)).toEqual({
-        name: 'gpt-4.1-mini',
+        name: 'gpt-5.4',
         cognitive_account_id: ref(account.resource, 'id'),
-        model: { format: 'OpenAI', name: 'gpt-4.1-mini', version: '2025-04-14' },
-        sku: { name: 'GlobalStandard', capacity: 10 },
+        model: { format: 'OpenAI', name: 'gpt-5.4', version: '2026-03-05' },
+        sku: { name: 'DataZoneStandard', capacity: 10 },
         version_upgrade_option: 'NoAutoUpgrade',
         rai_policy_name: account.contentFilter.policyName,
         depends_on: [address(account.contentFilter.resource)],
@@ -202,12 +199,12 @@ describe('OpenAiAccount', () => {
         ...f.props,
         models: [
           { modelName: 'gpt-4o', modelVersion: '2024-11-20' },
-          { modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, name: 'embeddings' },
+          { modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.DATA_ZONE_STANDARD, name: 'embeddings' },
         ],
       });
-      const third = account.addDeployment('Reasoning', { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' });
+      const third = account.addDeployment('Reasoning', { modelName: 'gpt-5.4', modelVersion: '2026-03-05' });
       const fourth = account.addDeployment('Nano', { modelName: 'gpt-4.1-nano', modelVersion: '2025-04-14' });
-      expect(account.deployments.map((d) => d.deploymentName)).toEqual(['gpt-4o', 'embeddings', 'gpt-5.4-mini', 'gpt-4.1-nano']);
+      expect(account.deployments.map((d) => d.deploymentName)).toEqual(['gpt-4o', 'embeddings', 'gpt-5.4', 'gpt-4.1-nano']);
       expect(account.deployments[2]).toBe(third);
       expect(account.deployments[3]).toBe(fourth);
 
@@ -416,8 +413,8 @@ describe('OpenAiAccount', () => {
     test('fails when addDeployment repeats a deployment name', () => {
       const f = aiFixture();
       const account = new OpenAiAccount(f.stack, 'OpenAi', f.props);
-      expect(() => account.addDeployment('Again', { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }))
-        .toThrow(/OpenAiAccount 'test\/OpenAi': 'name' must be unique within the account \('gpt-4.1-mini' is already deployed by 'test\/OpenAi\/gpt-4.1-mini'\), got 'gpt-4.1-mini'/);
+      expect(() => account.addDeployment('Again', { modelName: 'gpt-5.4', modelVersion: '2026-03-05' }))
+        .toThrow(/OpenAiAccount 'test\/OpenAi': 'name' must be unique within the account \('gpt-5.4' is already deployed by 'test\/OpenAi\/gpt-5.4'\), got 'gpt-5.4'/);
     });
 
     test('fails when a model entry is invalid, naming the entry', () => {
@@ -428,7 +425,7 @@ describe('OpenAiAccount', () => {
           { modelName: 'gpt-4o', modelVersion: '2024-11-20' },
           { modelName: 'gpt-4o-mini', modelVersion: '2024-07-18', capacity: 0 },
         ],
-      })).toThrow(/OpenAiAccount 'test\/OpenAi': 'models\[1\].capacity' must be an integer between 1 and 100000 .* for SKU 'GlobalStandard', got 0/);
+      })).toThrow(/OpenAiAccount 'test\/OpenAi': 'models\[1\].capacity' must be an integer between 1 and 100000 .* for SKU 'DataZoneStandard', got 0/);
       const g = aiFixture();
       expect(() => new OpenAiAccount(g.stack, 'OpenAi', { ...g.props, models: [{ modelName: 'gpt-4o', modelVersion: '' }] }))
         .toThrow(/'models\[0\].modelVersion' must be a pinned model version .*, got ''/);

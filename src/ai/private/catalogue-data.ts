@@ -79,6 +79,15 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Retirement moved: 2027-04-23 in schedule rev 2026-07-07, 2027-10-26 in rev 2026-09-02 (latest recorded). Some quota tiers need a quota request. SKUs from Microsoft region tables (standard rev 2026-06-11, provisioned rev 2026-05-11, batch rev 2026-08-28).',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'norwayeast', 'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'switzerlandnorth',
+        'westeurope', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5.4',
@@ -97,6 +106,15 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Retirement moved: 2027-03-05 in schedule rev 2026-07-07, 2027-09-02 in rev 2026-09-02 (latest recorded). An older models-page revision (2026-02-27) said registration is required for gpt-5.4.',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'norwayeast', 'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'switzerlandnorth',
+        'westeurope', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5.4-mini',
@@ -115,6 +133,13 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Retirement moved: 2027-03-18 in schedule rev 2026-07-07, 2027-09-21 in rev 2026-09-02 (latest recorded).',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5.4-nano',
@@ -133,6 +158,13 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Retirement moved: 2027-03-18 in schedule rev 2026-07-07, 2027-09-21 in rev 2026-09-02 (latest recorded).',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5.4-pro',
@@ -169,6 +201,13 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Retirement moved: 2026-12-12 in schedule rev 2026-07-07, 2027-06-08 in rev 2026-09-02 (latest recorded).',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5.1',
@@ -187,6 +226,17 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'reasoning_effort defaults to none for gpt-5.1 (Microsoft models page); treated as a reasoning model. Only GPT-5 model with a Standard (regional) SKU.',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'northcentralus', 'southcentralus', 'swedencentral',
+        'westus', 'westus3',
+      ],
+      Standard: [
+        'centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'swedencentral', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5',
@@ -205,6 +255,14 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: "Retirement 2027-02-06 in schedule rev 2026-07-07, 2027-02-09 in rev 2026-09-02 (latest recorded). Third-party reports say OpenAI's own API shuts gpt-5* down 2026-12-11; that does not apply to Azure.",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5-mini',
@@ -223,6 +281,14 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: "Retirement 2027-02-06 in schedule rev 2026-07-07, 2027-02-09 in rev 2026-09-02 (latest recorded). Third-party reports say OpenAI's own API shuts gpt-5* down 2026-12-11; that does not apply to Azure.",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5-nano',
@@ -241,6 +307,14 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: "Retirement 2027-02-06 in schedule rev 2026-07-07, 2027-02-09 in rev 2026-09-02 (latest recorded). Third-party reports say OpenAI's own API shuts gpt-5* down 2026-12-11; that does not apply to Azure.",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5-pro',
@@ -367,6 +441,13 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Responses API only (coding model; not suitable for chat).',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-5-chat',
@@ -480,6 +561,18 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: "Sources disagree across revisions of the retirement schedule: rev 2026-04-23 GA/2027-10-14; rev 2026-07-07 Deprecated/2026-10-14; rev 2026-09-02 Legacy/2027-04-14 (latest recorded; matches the issue text). Fine-tuned deployments retire 2027-10-14. Third-party: OpenAI's own API retires gpt-4.1 2027-01-14 (not Azure).",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+      Standard: [
+        'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'swedencentral', 'switzerlandnorth', 'westus',
+        'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-4.1-mini',
@@ -498,6 +591,19 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: "Sources disagree across revisions of the retirement schedule: rev 2026-04-23 GA/2027-10-14; rev 2026-07-07 Deprecated/2026-10-14; rev 2026-09-02 Legacy/2027-04-14 (latest recorded; matches the issue text). Fine-tuned deployments retire 2027-10-14. Third-party: OpenAI's own API retires gpt-4.1 2027-01-14 (not Azure).",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+      Standard: [
+        'australiaeast', 'canadaeast', 'eastus', 'eastus2', 'francecentral', 'japaneast', 'northcentralus',
+        'southcentralus', 'southindia', 'swedencentral', 'switzerlandnorth', 'uksouth', 'westeurope', 'westus',
+        'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-4.1-nano',
@@ -516,6 +622,14 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: "Sources disagree across revisions of the retirement schedule: rev 2026-04-23 GA/2027-10-14; rev 2026-07-07 Deprecated/2026-10-14; rev 2026-09-02 Legacy/2027-04-14 (latest recorded; matches the issue text). Fine-tuned deployments retire 2027-10-14. Third-party: OpenAI's own API retires gpt-4.1 2027-01-14 (not Azure).",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'gpt-4o',
@@ -554,6 +668,17 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Rev 2026-07-07: Deprecated/2026-10-01 (replacement gpt-4.1-mini); rev 2026-09-02: Deprecated/2027-04-14 (latest recorded). Deprecated = not available to new customers.',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+      Standard: [
+        'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'swedencentral', 'westus', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'o3',
@@ -680,6 +805,19 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Retirement 2027-04-15 in rev 2026-07-07, 2028-02-09 in rev 2026-09-02 (latest recorded). Embeddings API only.',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+      Standard: [
+        'australiaeast', 'canadaeast', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'japaneast',
+        'koreacentral', 'norwayeast', 'polandcentral', 'southafricanorth', 'southeastasia', 'southindia',
+        'spaincentral', 'swedencentral', 'switzerlandnorth', 'uaenorth', 'uksouth', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'text-embedding-3-small',
@@ -698,6 +836,17 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
     note: 'Retirement 2027-04-15 in rev 2026-07-07, 2028-02-09 in rev 2026-09-02. Standard (regional) only in few regions (e.g. eastus, eastus2, canadaeast, westus, switzerlandnorth, australiaeast, japaneast, uaenorth).',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westeurope', 'westus', 'westus3',
+      ],
+      Standard: [
+        'australiaeast', 'canadaeast', 'eastus', 'eastus2', 'japaneast', 'switzerlandnorth', 'uaenorth', 'westus',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard',
+    regionsCheckedOn: '2026-06-11',
   },
   {
     name: 'text-embedding-ada-002',
@@ -918,7 +1067,7 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     versions: [
       { version: '1', lifecycle: 'Preview' },
     ],
-    skus: ['GlobalStandard'],
+    skus: ['GlobalStandard', 'DataZoneStandard'],
     kind: 'chat',
     reasoning: false,
     chatCompletions: true,
@@ -928,7 +1077,16 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     formatVerified: true,
     source: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure?pivots=azure-direct-others',
     checkedOn: '2026-09-02',
-    note: 'Disagreement: schedule revs 2026-04-23 and 2026-07-07 said GA; schedule rev 2026-09-02 and the models page (revs 2026-08-26, 2026-10-05) say Preview (latest recorded). Format "Mistral AI" (with a space) per public az CLI/Terraform examples. DataZoneStandard also seen in public examples (unverified).',
+    note: 'Disagreement: schedule revs 2026-04-23 and 2026-07-07 said GA; schedule rev 2026-09-02 and the models page (revs 2026-08-26, 2026-10-05) say Preview (latest recorded). Format "Mistral AI" (with a space) per public az CLI/Terraform examples. DataZoneStandard also seen in public examples (unverified). DataZoneStandard from Microsoft\'s data zone table for Foundry Models sold directly by Azure (include model-matrix/data-zone-standard.md rev 2026-04-02).',
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westcentralus', 'westeurope', 'westus',
+        'westus2', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure?pivots=azure-direct-others',
+    regionsCheckedOn: '2026-04-02',
   },
   {
     name: 'mistral-document-ai-2512',
@@ -936,7 +1094,7 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     versions: [
       { version: '1', lifecycle: 'GA' },
     ],
-    skus: ['GlobalStandard'],
+    skus: ['GlobalStandard', 'DataZoneStandard'],
     kind: 'image',
     reasoning: false,
     chatCompletions: false,
@@ -946,7 +1104,16 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     formatVerified: true,
     source: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure?pivots=azure-direct-others',
     checkedOn: '2026-09-02',
-    note: 'OCR/document model (image/PDF to text), not a chat model. Replacement listed: mistral-ocr-4-0 (Preview). mistral-document-ai-2505 retired 2026-07-20.',
+    note: "OCR/document model (image/PDF to text), not a chat model. Replacement listed: mistral-ocr-4-0 (Preview). mistral-document-ai-2505 retired 2026-07-20. DataZoneStandard from Microsoft's data zone table for Foundry Models sold directly by Azure (include model-matrix/data-zone-standard.md rev 2026-04-02).",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'italynorth', 'northcentralus',
+        'polandcentral', 'southcentralus', 'spaincentral', 'swedencentral', 'westcentralus', 'westeurope', 'westus',
+        'westus2', 'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure?pivots=azure-direct-others',
+    regionsCheckedOn: '2026-04-02',
   },
   {
     name: 'grok-4',
@@ -972,7 +1139,7 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     versions: [
       { version: '1', lifecycle: 'GA' },
     ],
-    skus: ['GlobalStandard'],
+    skus: ['GlobalStandard', 'DataZoneStandard'],
     kind: 'reasoning',
     reasoning: true,
     chatCompletions: true,
@@ -982,7 +1149,15 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     formatVerified: true,
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
-    note: 'Name disagreement: retirement schedule writes grok-4-1-fast-reasoning, models page writes grok-4.1-fast-reasoning; check list-models for the deployable name.',
+    note: "Name disagreement: retirement schedule writes grok-4-1-fast-reasoning, models page writes grok-4.1-fast-reasoning; check list-models for the deployable name. DataZoneStandard from Microsoft's data zone table for Foundry Models sold directly by Azure (include model-matrix/data-zone-standard.md rev 2026-04-02).",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westcentralus', 'westus', 'westus2',
+        'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure?pivots=azure-direct-others',
+    regionsCheckedOn: '2026-04-02',
   },
   {
     name: 'grok-4-1-fast-non-reasoning',
@@ -990,7 +1165,7 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     versions: [
       { version: '1', lifecycle: 'GA' },
     ],
-    skus: ['GlobalStandard'],
+    skus: ['GlobalStandard', 'DataZoneStandard'],
     kind: 'chat',
     reasoning: false,
     chatCompletions: true,
@@ -1000,7 +1175,15 @@ export const CATALOGUE_MODELS: readonly CatalogueModelData[] = [
     formatVerified: true,
     source: 'https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-retirement-schedule',
     checkedOn: '2026-09-02',
-    note: 'Same naming caveat as grok-4-1-fast-reasoning.',
+    note: "Same naming caveat as grok-4-1-fast-reasoning. DataZoneStandard from Microsoft's data zone table for Foundry Models sold directly by Azure (include model-matrix/data-zone-standard.md rev 2026-04-02).",
+    regions: {
+      DataZoneStandard: [
+        'centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westcentralus', 'westus', 'westus2',
+        'westus3',
+      ],
+    },
+    regionsSource: 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure?pivots=azure-direct-others',
+    regionsCheckedOn: '2026-04-02',
   },
   {
     name: 'grok-4-fast-reasoning',

@@ -34,4 +34,13 @@ export interface CatalogueModelData {
   readonly source: string;
   readonly checkedOn: string;
   readonly note?: string;
+  /**
+   * Regions where Microsoft's region table shows the model with a deployment type, by SKU name
+   * (`DataZoneStandard`, `Standard`). A SKU missing here is unknown, not unavailable.
+   */
+  readonly regions?: { readonly [sku: string]: readonly string[] };
+  /** The page of the region table; set with `regions`. */
+  readonly regionsSource?: string;
+  /** Revision date (ISO) of that table; set with `regions`. */
+  readonly regionsCheckedOn?: string;
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { isGlobalSku } from './data-zones';
 import { AzureNameRule } from '../../core/names';
 import { checkNotBlank, checkTrimmed, isUnresolved, propError } from '../../core/private/validate';
 import { DeploymentSku, DeploymentSkuFamily, ModelDeploymentOptions } from '../model-deployment';
@@ -90,12 +91,18 @@ export function validateDeploymentOptions(scope: Construct, prefix: string, opti
 
   // A DeploymentSku made some other way (Object.create, a copy) carries a name Azure may refuse.
   if (options.sku !== undefined && (!(options.sku instanceof DeploymentSku) || !DeploymentSku.all().includes(options.sku))) {
-    throw propError(scope, p('sku'), 'must be a DeploymentSku such as DeploymentSku.GLOBAL_STANDARD (use DeploymentSku.of(name) for a name)', options.sku);
+    throw propError(scope, p('sku'), 'must be a DeploymentSku such as DeploymentSku.DATA_ZONE_STANDARD (use DeploymentSku.of(name) for a name)', options.sku);
+  }
+
+  if (options.sku !== undefined && isGlobalSku(options.sku.name) && options.allowGlobalProcessing !== true) {
+    throw propError(scope, p('sku'), `must keep processing in the account's data zone or region: '${options.sku.name}' may process prompts and completions `
+      + 'in any Azure region; use DeploymentSku.DATA_ZONE_STANDARD (EU and US regions) or DeploymentSku.STANDARD, '
+      + "or set 'allowGlobalProcessing: true' on this deployment to accept processing outside the data zone", options.sku.name);
   }
 
   const capacity = options.capacity;
   if (capacity !== undefined && !isUnresolved(capacity)) {
-    const sku = options.sku ?? DeploymentSku.GLOBAL_STANDARD;
+    const sku = options.sku ?? DeploymentSku.DATA_ZONE_STANDARD;
     const rule = capacityRule(sku);
     if (!Number.isInteger(capacity) || capacity < rule.min || capacity > rule.max) {
       throw propError(scope, p('capacity'),

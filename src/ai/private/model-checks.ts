@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON } from './catalogue-data';
 import { CatalogueModelData, CatalogueVersionData } from './catalogue-types';
+import { isGlobalSku } from './data-zones';
 import { TODAY_CONTEXT_KEY, todayFromContext } from '../../core/private/dates';
 import { isUnresolved, propError, warn } from '../../core/private/validate';
 import type { DeploymentSku } from '../model-deployment';
@@ -104,7 +105,11 @@ export function checkModelAgainstCatalogue(scope: Construct, prefix: string, inp
     const offered = skus.length === 1 ? `'${skus[0]}' only` : skus.map((s) => `'${s}'`).join(', ');
     const subject = info?.skus ? `model '${name}' version '${version}'` : `model '${name}'`;
     if (model.skusVerified) {
-      throw propError(scope, p('sku'), `must be a deployment type the model is offered on: ${subject} is offered on ${offered} (Microsoft's model catalogue)`, skuName);
+      const globalOnly = !isGlobalSku(skuName) && skus.every((s) => isGlobalSku(s))
+        ? `, which may process prompts in any Azure region: set sku: DeploymentSku.${skus[0] === 'GlobalStandard' ? 'GLOBAL_STANDARD' : 'of(...)'} with `
+          + "'allowGlobalProcessing: true' (this weakens data residency), or pick a model offered as DataZoneStandard or Standard"
+        : '';
+      throw propError(scope, p('sku'), `must be a deployment type the model is offered on: ${subject} is offered on ${offered} (Microsoft's model catalogue)${globalOnly}`, skuName);
     }
     warn(scope, 'model-sku-unconfirmed', `'${p('sku')}' is '${skuName}', but ${subject} is listed on ${offered} only, a list no Microsoft page confirms yet: `
       + `the deployment may fail at apply; use ${skus.length === 1 ? `'${skus[0]}'` : 'one of them'} unless the Foundry portal offers '${skuName}' for the model`);

@@ -65,6 +65,7 @@ export const DEPLOYMENT_OPTIONS_SHAPE: Shape = {
   versionUpgradeOption: is.any(),
   raiPolicyName: is.string(),
   allowUnknownModel: is.boolean(),
+  allowGlobalProcessing: is.boolean(),
 };
 
 /** Fields of `ModelDeploymentProps`. */
