@@ -7,6 +7,7 @@ import { Offset } from '@cdktf/provider-time/lib/offset';
 import { DataResource, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { MAX_RETENTION_DAYS, openWebUiRetentionStatement } from './open-webui-retention';
+import { APP_PASSWORD_PARAMETER, appLoginStatements } from './private/app-login';
 import { HistoryStoreKind, IChatHistoryStore } from '../app/front-end';
 import { isSetupRun, terraformLiteral } from '../app/private/database-setup';
 import { Compliance } from '../compliance/compliance';
@@ -116,10 +117,20 @@ export interface HistoryOptions {
    */
   readonly backupRetentionDays?: number;
   /**
-   * Copy backups to the paired region. Off by default: it moves data out of the region, and
-   * Azure decides it only when the server is created (changing it replaces the server).
+   * Copy backups to the paired region (geo-redundant backup storage), so that a server can be
+   * restored there when the whole region is lost.
+   *
+   * Off by default, for three reasons: it moves every conversation to a second region (the
+   * region's Azure pair, e.g. Sweden Central's is Sweden South), which a data-residency review
+   * must accept; geo-redundant backup storage is billed at a higher rate than locally redundant
+   * storage (see the Azure Database for PostgreSQL pricing page for your region); and Azure decides it only
+   * when the server is created: changing it later replaces the server, which `preventDestroy`
+   * stops. It cannot be combined with `customerManagedKey` here (that needs a second key and
+   * identity in the paired region).
    *
    * @default false
+   * @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-backup-restore
+   * @see https://azure.microsoft.com/pricing/details/postgresql/flexible-server/
    */
   readonly geoRedundantBackupEnabled?: boolean;
   /**
@@ -129,9 +140,14 @@ export interface HistoryOptions {
    */
   readonly highAvailability?: HighAvailabilityMode;
   /**
-   * An Entra ID administrator, so operators sign in with Entra tokens instead of the password.
+   * An Entra ID administrator (best: the operators' group), so that operators sign in with Entra
+   * tokens instead of the shared administrator password. Entra authentication is on either way;
+   * the administrator's role also becomes a member of the app's login, so operators reach the chat
+   * data for support and erasure requests.
    *
-   * @default - none: only the generated administrator password (in the vault) signs in
+   * @default - none, with a warning (`history-no-entra-administrator`): only the generated
+   * administrator password (in the vault) signs in as an administrator
+   * @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-azure-ad-authentication
    */
   readonly entraAdministrator?: HistoryEntraAdministrator;
 }
@@ -180,11 +196,21 @@ export interface PostgresHistoryStoreProps extends PrivateEndpointOptions, Histo
    */
   readonly databaseName?: string;
   /**
-   * Administrator login the front end connects as.
+   * Administrator login of the server. Only the database setup connects as it (at the front end's
+   * start, or from the applying machine with `RetentionJobRunner.APPLYING_MACHINE`); the front end
+   * itself connects as `appLogin`.
    *
    * @default 'chatadmin'
    */
   readonly administratorLogin?: string;
+  /**
+   * The login the front end connects as: created by the setup statements, it owns the database
+   * and nothing else (no CREATEDB, no CREATEROLE), and its password is generated once into the
+   * vault.
+   *
+   * @default 'openwebui_app'
+   */
+  readonly appLogin?: string;
   /**
    * The SQL statement the retention job runs daily, for a front end other than Open WebUI. It
    * must delete what is older than `retentionDays`.
@@ -248,6 +274,8 @@ export const POSTGRESQL_VERSIONS: readonly string[] = ['11', '12', '13', '14', '
 const OUT_OF_STANDARD_SUPPORT = ['11', '12', '13'];
 /** The default major version: supported, with pg_cron documented for it. */
 const DEFAULT_VERSION = '17';
+/** The login the front end connects as, unless `appLogin` names another. */
+const DEFAULT_APP_LOGIN = 'openwebui_app';
 /** Default validity of the generated secrets. */
 const DEFAULT_SECRET_LIFETIME_DAYS = 1825;
 /**
@@ -317,12 +345,25 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
   public readonly databaseName: string;
   /** Administrator login. */
   public readonly administratorLogin: string;
-  /** Key Vault reference to the `DATABASE_URL` (login, password, host, database, `sslmode=require`). */
+  /** The login the front end connects as, owner of the database and of nothing else. */
+  public readonly appLogin: string;
+  /**
+   * Key Vault reference to the `DATABASE_URL` the front end connects with: the app's own login
+   * (`appLogin`), its password, host, database, `sslmode=require`.
+   */
   public readonly connectionUrlReference: string;
-  /** The vault secret with the generated password. */
+  /** Key Vault reference to the administrator's URL, which only the setup statements run with. */
+  public readonly setupUrlReference?: string;
+  /** The setup statements' secret parameters: `app_password`, a Key Vault reference to `appPasswordSecret`. */
+  public readonly setupSecretReferences?: { [name: string]: string };
+  /** The vault secret with the generated administrator password. */
   public readonly passwordSecret: VaultSecret;
-  /** The vault secret with the full connection URL. */
+  /** The vault secret with the generated password of `appLogin`. */
+  public readonly appPasswordSecret: VaultSecret;
+  /** The vault secret with the app's connection URL (`appLogin`). */
   public readonly databaseUrlSecret: VaultSecret;
+  /** The vault secret with the administrator's connection URL, for the setup. */
+  public readonly adminUrlSecret: VaultSecret;
   /** When the password and URL secrets expire (RFC3339, known after the first apply): rotate before. */
   public readonly secretsExpireOn: string;
   /** Days chats are kept, when a retention is set. */
@@ -334,9 +375,11 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
    */
   public readonly retentionJobRunner?: RetentionJobRunner;
   /**
-   * The idempotent statements the front end runs as the administrator at its start
-   * (`CREATE EXTENSION IF NOT EXISTS pg_cron`, then `retentionJobSql`), when a retention is set
-   * and `retentionJobRunner` is `APP_STARTUP`.
+   * The idempotent statements the front end runs as the administrator at its start: the app's
+   * login (created or given its current password, owner of the database), then, when a retention
+   * is set and `retentionJobRunner` is `APP_STARTUP`, `CREATE EXTENSION IF NOT EXISTS pg_cron`
+   * and `retentionJobSql`. The first reads the parameter `%(app_password)s` (see
+   * `setupSecretReferences`). Always set (optional only because `IChatHistoryStore` declares it so).
    */
   public readonly setupStatements?: string[];
   /** The `azurerm_postgresql_flexible_server` (escape hatch). */
@@ -365,6 +408,7 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     this.serverName = props.name ?? Names.globallyUnique(this, AzureNameRule.POSTGRESQL_SERVER, `psql-${id}`);
     this.databaseName = props.databaseName ?? 'openwebui';
     this.administratorLogin = props.administratorLogin ?? 'chatadmin';
+    this.appLogin = props.appLogin ?? DEFAULT_APP_LOGIN;
 
     // Key Vault may refuse an expired secret, and then the app loses DATABASE_URL: both secrets
     // get one long, explicit lifetime instead of the vault's one-year default.
@@ -378,6 +422,11 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     // the server and the URL secret read the same value from it.
     this.passwordSecret = addGeneratedSecret(props.vault, `HistoryPassword-${Names.hashOf(this, 8)}`, {
       name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgpass'),
+      contentType: 'postgresql-password',
+      expirationDate: this.secretsExpireOn,
+    });
+    this.appPasswordSecret = addGeneratedSecret(props.vault, `HistoryAppPassword-${Names.hashOf(this, 8)}`, {
+      name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgapppass'),
       contentType: 'postgresql-password',
       expirationDate: this.secretsExpireOn,
     });
@@ -399,9 +448,10 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       administratorLogin: this.administratorLogin,
       administratorPassword: this.passwordSecret.value,
       authentication: {
+        // Open WebUI signs in with a password; administrators with Entra tokens.
         passwordAuthEnabled: true,
-        activeDirectoryAuthEnabled: props.entraAdministrator !== undefined,
-        tenantId: props.entraAdministrator !== undefined ? clientConfig(this).tenantId : undefined,
+        activeDirectoryAuthEnabled: true,
+        tenantId: clientConfig(this).tenantId,
       },
       highAvailability: props.highAvailability !== undefined ? { mode: props.highAvailability } : undefined,
       identity: key ? { type: 'UserAssigned', identityIds: [key.identityId] } : undefined,
@@ -433,20 +483,36 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       tags,
     });
 
-    const url = `postgresql://${this.administratorLogin}:${this.passwordSecret.value}@${this.serverName}.postgres.database.azure.com:5432/${this.databaseName}?sslmode=require`;
+    const host = `${this.serverName}.postgres.database.azure.com:5432/${this.databaseName}?sslmode=require`;
+    // The secret that was the administrator's URL keeps its address and name, and now holds the
+    // app login's URL: DATABASE_URL keeps pointing at it.
     this.databaseUrlSecret = props.vault.addSecret(`HistoryUrl-${Names.hashOf(this, 8)}`, {
       name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgurl'),
-      value: url,
+      value: `postgresql://${this.appLogin}:${this.appPasswordSecret.value}@${host}`,
       contentType: 'database-url',
       expirationDate: this.secretsExpireOn,
     });
-    // The app reads the URL at start; the database it names must exist by then.
+    this.adminUrlSecret = props.vault.addSecret(`HistoryAdminUrl-${Names.hashOf(this, 8)}`, {
+      name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'pgadminurl'),
+      value: `postgresql://${this.administratorLogin}:${this.passwordSecret.value}@${host}`,
+      contentType: 'database-url',
+      expirationDate: this.secretsExpireOn,
+    });
+    // The app reads the URLs at start; the database they name must exist by then.
     // depends_on takes a bare address, read at synth so that an overrideLogicalId still holds.
     const database = this.database;
-    const urlSecret = this.databaseUrlSecret.resource;
-    urlSecret.dependsOn = [...(urlSecret.dependsOn ?? []),
-      Lazy.stringValue({ produce: () => `${database.terraformResourceType}.${database.friendlyUniqueId}` })];
+    for (const secret of [this.databaseUrlSecret.resource, this.adminUrlSecret.resource]) {
+      secret.dependsOn = [...(secret.dependsOn ?? []),
+        Lazy.stringValue({ produce: () => `${database.terraformResourceType}.${database.friendlyUniqueId}` })];
+    }
     this.connectionUrlReference = this.databaseUrlSecret.keyVaultReference;
+    this.setupUrlReference = this.adminUrlSecret.keyVaultReference;
+    this.setupSecretReferences = { [APP_PASSWORD_PARAMETER]: this.appPasswordSecret.keyVaultReference };
+    this.setupStatements = appLoginStatements({
+      appLogin: this.appLogin,
+      databaseName: this.databaseName,
+      entraAdministratorName: props.entraAdministrator?.principalName,
+    });
 
     const parameters: [string, string][] = [
       ['require_secure_transport', 'on'],
@@ -478,24 +544,30 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       this.retentionJobSql = `SELECT cron.schedule('${RETENTION_JOB}', '${RETENTION_SCHEDULE}', $$${statement}$$)`;
       this.retentionJobRunner = runnerOf(props);
       if (this.retentionJobRunner === RetentionJobRunner.APP_STARTUP) {
-        // Both idempotent: IF NOT EXISTS, and cron.schedule with a job name replaces that job.
-        this.setupStatements = ['CREATE EXTENSION IF NOT EXISTS pg_cron', this.retentionJobSql];
-        // Known only once the app that takes the store exists, so checked at synth (a validation,
-        // which runs after the Aspect that emits warnings: warnAtSynth annotates at once).
-        const store = this;
-        this.node.addValidation({
-          validate: () => {
-            if (!isSetupRun(store)) {
-              warnAtSynth(store, 'history-setup-not-run', "'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, "
-                + "but no front end runs the store's 'setupStatements', so no retention job is scheduled: give the store as 'history' to a ChatWebApp "
-                + "running ChatFrontEnd.openWebUi(), or run 'retentionJobSql' yourself from inside the network and set RetentionJobRunner.NONE, "
-                + 'or set RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint)');
-            }
-            return [];
-          },
-        });
+        // Both idempotent: IF NOT EXISTS, and cron.schedule with a job name replaces that job. Run
+        // by the administrator, so the job runs as the administrator (pg_cron runs a job as the
+        // user who scheduled it), who reaches the app's tables as a member of its login.
+        this.setupStatements!.push('CREATE EXTENSION IF NOT EXISTS pg_cron', this.retentionJobSql);
       }
     }
+    // Known only once the app that takes the store exists, so checked at synth (a validation,
+    // which runs after the Aspect that emits warnings: warnAtSynth annotates at once).
+    const store = this;
+    const schedulesAtStart = this.retentionJobRunner === RetentionJobRunner.APP_STARTUP;
+    this.node.addValidation({
+      validate: () => {
+        if (!isSetupRun(store)) {
+          warnAtSynth(store, 'history-setup-not-run', (schedulesAtStart ? "'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, but " : '')
+            + `no front end runs the store's 'setupStatements', so the app login '${store.appLogin}' that 'connectionUrlReference' names is never created`
+            + (schedulesAtStart ? ' and no retention job is scheduled' : '')
+            + ": give the store as 'history' to a ChatWebApp running ChatFrontEnd.openWebUi(), or run 'setupStatements' yourself as the administrator "
+            + `from inside the network (parameter '${APP_PASSWORD_PARAMETER}': the value of 'appPasswordSecret')`
+            + (schedulesAtStart ? ', or set RetentionJobRunner.NONE and run \'retentionJobSql\' yourself, or RetentionJobRunner.APPLYING_MACHINE '
+              + '(the applying machine then needs a network path to the private endpoint)' : ''));
+        }
+        return [];
+      },
+    });
     if (this.retentionJobRunner === RetentionJobRunner.APPLYING_MACHINE) {
       // The statement reaches psql through the environment, so that no shell quoting can break it;
       // cron.schedule with a job name replaces the job of that name, so a re-run is harmless.
@@ -611,10 +683,29 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
         throw propError(this, 'retentionStatement', "must not contain '$$': the job wraps it in dollar quotes", props.retentionStatement);
       }
     }
+    const app = props.appLogin;
+    if (app !== undefined && !isUnresolved(app)) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(app)) {
+        throw propError(this, 'appLogin', 'must be 1-63 lowercase letters, digits and underscores, starting with a letter or underscore', app);
+      }
+      if (RESERVED_LOGINS.includes(app) || app.startsWith('pg_') || app.startsWith('azure_')) {
+        throw propError(this, 'appLogin', `must not be a name PostgreSQL or Azure reserves (${RESERVED_LOGINS.join(', ')}, or starting with 'pg_' or 'azure_')`, app);
+      }
+      if (app === (login ?? 'chatadmin')) {
+        throw propError(this, 'appLogin', `must differ from 'administratorLogin' ('${login ?? 'chatadmin'}'): the app must not connect as the administrator`, app);
+      }
+    }
     const admin = props.entraAdministrator;
+    if (!admin) {
+      warn(this, 'history-no-entra-administrator', "'entraAdministrator' is not set, so administrators sign in with the shared administrator "
+        + "password from the vault, not as themselves: set it to your operators' Entra group (objectId, principalName: the group's display name)");
+    }
     if (admin) {
       checkGuid(this, 'entraAdministrator.objectId', admin.objectId);
       checkNotBlank(this, 'entraAdministrator.principalName', admin.principalName);
+      if (!isUnresolved(admin.principalName) && admin.principalName.includes('$pchat$')) {
+        throw propError(this, 'entraAdministrator.principalName', "must not contain '$pchat$': the setup statements quote it in that dollar quote", admin.principalName);
+      }
       checkOneOf(this, 'entraAdministrator.principalType', admin.principalType, [PrincipalType.USER, PrincipalType.GROUP, PrincipalType.SERVICE_PRINCIPAL]);
     }
   }
@@ -644,6 +735,7 @@ function propsShape(): Shape {
     highAvailability: is.any(),
     databaseName: is.string(),
     administratorLogin: is.string(),
+    appLogin: is.string(),
     retentionDays: is.integer(),
     retentionStatement: is.string(),
     scheduleRetentionJob: is.boolean(),

@@ -1,9 +1,11 @@
 // The database setup the front end runs at its start, run for real: the startup command App Service
 // gets, read the two ways App Service may read it (split into words like a POSIX shell, or given to
 // `sh -c`), against a throwaway PostgreSQL 15 with pg_cron, with Debian's python3 and psycopg2
-// standing in for the Open WebUI image's Python and psycopg2. It must schedule the retention job,
-// then exec the image's own command; twice (or twice at once) must leave one job; a failure must
-// stop the start.
+// standing in for the Open WebUI image's Python and psycopg2. The setup connects as a non-superuser
+// administrator with CREATEDB and CREATEROLE, as Azure's server administrator is. It must create
+// the app's own login (owner of its database only), schedule the retention job, then exec the
+// image's own command without the administrator's URL; twice (or twice at once) must leave one
+// login and one job; a failure must stop the start.
 import { execFileSync, spawn, spawnSync } from 'child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
@@ -11,7 +13,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { PrivateChat } from '../../src';
 import {
-  DB_SETUP_ATTEMPTS_SETTING, DB_SETUP_RETRY_SECONDS_SETTING, DB_SETUP_SCRIPT_SETTING, DB_SETUP_STATEMENTS_SETTING,
+  DB_SETUP_ATTEMPTS_SETTING, DB_SETUP_RETRY_SECONDS_SETTING, DB_SETUP_SCRIPT_SETTING, DB_SETUP_SECRET_PREFIX, DB_SETUP_STATEMENTS_SETTING,
+  DB_SETUP_URL_SETTING,
 } from '../../src/app/private/database-setup';
 import { newStack, resourcesOf, synthJson } from '../util';
 
@@ -63,8 +66,16 @@ function fromStack() {
     command: app.site_config.app_command_line as string,
     statements: rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING]),
     script: rendered(app.app_settings[DB_SETUP_SCRIPT_SETTING]),
+    // Key Vault references in the app; the test puts the values App Service would resolve.
+    settings: Object.keys(app.app_settings) as string[],
   };
 }
+
+const ADMIN = 'chatadmin';
+const ADMIN_PASSWORD = 'admin-Secret-1';
+const APP = 'openwebui_app';
+const APP_PASSWORD = '0e9a1c52-6f0b-4d8e-9f7e-3a2b1c0d9e8f11f3b2a4-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+const PASSWORD_SETTING = `${DB_SETUP_SECRET_PREFIX}APP_PASSWORD`;
 
 describeWithPostgres('database setup at the front end\'s start, on a real PostgreSQL 15 with pg_cron', () => {
   let dir: string;
@@ -77,12 +88,26 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
     chmodSync(dir, 0o755);
     const data = join(dir, 'data');
     if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-    pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    // Unix socket: trust, for the test's own checks; TCP: passwords, as on Azure.
+    pg('initdb', ['-D', data, '--auth-local=trust', '--auth-host=scram-sha-256', '-U', 'postgres', '--no-sync']);
     port = await freePort();
     pg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', 'start', '-o',
       `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c shared_preload_libraries=pg_cron -c cron.database_name=openwebui`]);
-    pg('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', 'CREATE DATABASE openwebui']);
-    url = `postgresql://postgres:unused@127.0.0.1:${port}/openwebui?sslmode=disable`;
+    // Azure's administrator: no superuser, CREATEDB and CREATEROLE, a member of azure_pg_admin,
+    // allowed to schedule pg_cron jobs. A database made through ARM on a server with password
+    // authentication belongs to the administrator login
+    // (https://github.com/hashicorp/terraform-provider-azurerm/issues/27895).
+    const setupSql = [
+      'CREATE ROLE azure_pg_admin NOLOGIN',
+      `CREATE ROLE ${ADMIN} LOGIN CREATEDB CREATEROLE PASSWORD '${ADMIN_PASSWORD}' IN ROLE azure_pg_admin`,
+      'CREATE ROLE other_login LOGIN PASSWORD \'other-Secret-1\'',
+      'CREATE ROLE "Chat Operators" LOGIN PASSWORD \'ops-Secret-1\'',
+      `CREATE DATABASE openwebui OWNER ${ADMIN}`,
+    ];
+    for (const sql of setupSql) pg('psql', ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+    query('CREATE EXTENSION pg_cron');
+    query(`GRANT USAGE ON SCHEMA cron TO ${ADMIN}`);
+    url = `postgresql://${ADMIN}:${ADMIN_PASSWORD}@127.0.0.1:${port}/openwebui?sslmode=disable`;
   }, 60_000);
 
   afterAll(() => {
@@ -94,14 +119,22 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
     }
   }, 30_000);
 
-  function query(sql: string): string {
-    return pg('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'openwebui', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]).trim();
+  /** As the superuser, through the socket (trust). */
+  function query(sql: string, db = 'openwebui'): string {
+    return pg('psql', ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', db, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]).trim();
+  }
+
+  /** As `user` with `password`, over TCP (scram): what a client of the server gets. */
+  function as(user: string, password: string, sql: string, db = 'openwebui') {
+    const result = spawnSync(join(BIN, 'psql'), ['-X', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql,
+      `postgresql://${encodeURIComponent(user)}:${password}@127.0.0.1:${port}/${db}?sslmode=disable`], { encoding: 'utf8', timeout: 30_000 });
+    return { status: result.status, stdout: (result.stdout ?? '').trim(), stderr: result.stderr ?? '' };
   }
 
   /** The image's working directory with its `start.sh`, which records that it ran. */
   function workdir(): string {
     const cwd = mkdtempSync(join(dir, 'backend-'));
-    writeFileSync(join(cwd, 'start.sh'), 'echo started > "$(dirname "$0")/started"\n');
+    writeFileSync(join(cwd, 'start.sh'), 'echo started > "$(dirname "$0")/started"; env > "$(dirname "$0")/env"\n');
     return cwd;
   }
 
@@ -120,27 +153,124 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
     const cwd = workdir();
     const { cmd, args, options } = start(how, env, cwd);
     const result = spawnSync(cmd, args, options);
-    return { ...result, started: existsSync(join(cwd, 'started')) };
+    const started = existsSync(join(cwd, 'started'));
+    return { ...result, started, env: started ? readFileSync(join(cwd, 'env'), 'utf8') : '' };
   }
 
-  const appEnv = () => ({
-    DATABASE_URL: url,
+  const appEnv = (password = APP_PASSWORD): Record<string, string> => ({
+    DATABASE_URL: `postgresql://${APP}:${password}@127.0.0.1:${port}/openwebui?sslmode=disable`,
+    [DB_SETUP_URL_SETTING]: url,
+    [PASSWORD_SETTING]: password,
     [DB_SETUP_STATEMENTS_SETTING]: setup.statements,
     [DB_SETUP_SCRIPT_SETTING]: setup.script,
   });
+  const statements = () => JSON.parse(setup.statements) as string[];
+  const jobStatement = () => statements().find((s) => s.startsWith('SELECT cron.schedule('))!;
+
+  test('the stack gives the app the administrator URL and the app password as settings of their own', () => {
+    expect(setup.settings).toEqual(expect.arrayContaining(['DATABASE_URL', DB_SETUP_URL_SETTING, PASSWORD_SETTING]));
+  });
+
+  test('upgrade: what the administrator created before (tables, a serial, a view, an enum) passes to the app login', () => {
+    const before = [
+      'CREATE TYPE mood AS ENUM (\'ok\', \'bad\')',
+      'CREATE TABLE legacy_chat (n serial PRIMARY KEY, title text, m mood)',
+      'INSERT INTO legacy_chat (title) VALUES (\'kept\')',
+      'CREATE VIEW legacy_titles AS SELECT n, title FROM legacy_chat',
+    ];
+    for (const sql of before) expect(as(ADMIN, ADMIN_PASSWORD, sql).status).toBe(0);
+    expect(run('words', appEnv()).status).toBe(0);
+    expect(query("SELECT string_agg(c.relname || ':' || pg_get_userbyid(c.relowner), ',' ORDER BY c.relname) FROM pg_class c "
+      + "WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'S', 'v')"))
+      .toBe(`legacy_chat:${APP},legacy_chat_n_seq:${APP},legacy_titles:${APP}`);
+    expect(query("SELECT pg_get_userbyid(typowner) FROM pg_type WHERE typname = 'mood'")).toBe(APP);
+    const used = as(APP, APP_PASSWORD, "INSERT INTO legacy_chat (title, m) VALUES ('new', 'ok'); SELECT string_agg(title, ',' ORDER BY n) FROM legacy_titles");
+    expect(used.stderr).toBe('');
+    expect(used).toMatchObject({ status: 0, stdout: 'INSERT 0 1\nkept,new' });
+  });
+
+  test('the app login owns its database and nothing else: it creates tables there, not databases, roles or tables elsewhere', () => {
+    expect(run('shell', appEnv()).status).toBe(0);
+    expect(query(`SELECT rolcanlogin || '|' || rolcreatedb || '|' || rolcreaterole || '|' || rolsuper || '|' || rolreplication || '|' || rolbypassrls FROM pg_roles WHERE rolname = '${APP}'`))
+      .toBe('true|false|false|false|false|false');
+    expect(query("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'openwebui'")).toBe(APP);
+    // Open WebUI's migrations create and alter their own tables in public.
+    expect(as(APP, APP_PASSWORD, 'CREATE TABLE probe (id text PRIMARY KEY); ALTER TABLE probe ADD COLUMN x int; CREATE INDEX probe_x ON probe (x); DROP TABLE probe'))
+      .toMatchObject({ status: 0 });
+    expect(as(APP, APP_PASSWORD, 'CREATE DATABASE other').stderr).toContain('permission denied to create database');
+    expect(as(APP, APP_PASSWORD, 'CREATE ROLE other').stderr).toContain('permission denied to create role');
+    expect(as(APP, APP_PASSWORD, `ALTER ROLE ${APP} CREATEDB`).stderr).toContain('permission denied');
+    // It may open the maintenance database, as every role may, but can create nothing there.
+    expect(as(APP, APP_PASSWORD, 'CREATE TABLE probe (id int)', 'postgres').stderr).toContain('permission denied for schema public');
+    // Other logins of the server lose CONNECT on the app's database (revoked from PUBLIC).
+    expect(as('other_login', 'other-Secret-1', 'SELECT 1').stderr).toContain('permission denied for database "openwebui"');
+    expect(as(APP, 'wrong-password', 'SELECT 1').stderr).toContain('password authentication failed');
+  });
+
+  test('the front end never holds the administrator URL or the secret parameters; DATABASE_URL is the app login', () => {
+    const result = run('words', appEnv());
+    expect(result.started).toBe(true);
+    expect(result.env).toContain(`DATABASE_URL=postgresql://${APP}:`);
+    const names = result.env.split('\n').map((line) => line.split('=')[0]);
+    expect(names).toEqual(expect.arrayContaining(['DATABASE_URL', DB_SETUP_STATEMENTS_SETTING]));
+    expect(names.filter((n) => n === DB_SETUP_URL_SETTING || n.startsWith(DB_SETUP_SECRET_PREFIX))).toEqual([]);
+    expect(result.env).not.toContain(ADMIN_PASSWORD);
+  });
+
+  test('rotation: a new password from the vault is the login\'s password after the next start; the old one stops working', () => {
+    const rotated = 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9';
+    expect(run('words', appEnv(rotated)).status).toBe(0);
+    expect(as(APP, rotated, 'SELECT current_user')).toMatchObject({ status: 0, stdout: APP });
+    expect(as(APP, APP_PASSWORD, 'SELECT 1').stderr).toContain('password authentication failed');
+    expect(run('words', appEnv()).status).toBe(0);
+    expect(as(APP, APP_PASSWORD, 'SELECT current_user')).toMatchObject({ status: 0, stdout: APP });
+    expect(query(`SELECT count(*) FROM pg_roles WHERE rolname = '${APP}'`)).toBe('1');
+    // The password never stays in a setting of the session that set it.
+    expect(statements()[1]).toContain("PERFORM set_config('pchat.app_password', '', true)");
+  });
+
+  test('the Entra administrator\'s role, once it exists, reaches the chat data through the app login', () => {
+    const stackWithAdmin = newStack();
+    new PrivateChat(stackWithAdmin, 'chat', {
+      location: 'swedencentral',
+      history: { entraAdministrator: { objectId: '11111111-2222-3333-4444-555555555555', principalName: 'Chat Operators' } },
+    });
+    const app = Object.values(resourcesOf(synthJson(stackWithAdmin), 'azurerm_linux_web_app'))[0] as any;
+    const withAdmin = app.app_settings[DB_SETUP_STATEMENTS_SETTING] as string;
+    expect(as('Chat Operators', 'ops-Secret-1', 'SELECT count(*) FROM legacy_chat').stderr).toContain('permission denied');
+    expect(run('words', { ...appEnv(), [DB_SETUP_STATEMENTS_SETTING]: withAdmin }).status).toBe(0);
+    expect(as('Chat Operators', 'ops-Secret-1', 'SELECT count(*) FROM legacy_chat')).toMatchObject({ status: 0, stdout: '2' });
+  });
+
+  test('fails closed without the secret parameter: named in the log, exit 1, no connection, start.sh never runs', () => {
+    const env = appEnv();
+    delete env[PASSWORD_SETTING];
+    const result = run('words', env);
+    expect(result.status).toBe(1);
+    expect(result.started).toBe(false);
+    expect(result.stderr.trim()).toBe(`pchat-db-setup: no secret parameter app_password; set ${PASSWORD_SETTING}`);
+  });
+
+  test('a failing parameterised statement logs the server\'s message, never the secret it carried', () => {
+    const failing = JSON.stringify(["SELECT set_config('pchat.app_password', %(app_password)s, true) FROM no_such_table"]);
+    const result = run('words', { ...appEnv(), [DB_SETUP_STATEMENTS_SETTING]: failing, [DB_SETUP_ATTEMPTS_SETTING]: '1' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('relation "no_such_table" does not exist');
+    expect(result.stderr).not.toContain(APP_PASSWORD);
+  });
 
   test.each(['words', 'shell'] as const)('read as %s: enables pg_cron, schedules the job the stack defines, then execs start.sh', (how) => {
-    query("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN PERFORM cron.unschedule(jobid) FROM cron.job; END IF; END $$");
+    query('SELECT cron.unschedule(jobid) FROM cron.job');
     const result = run(how, appEnv());
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('pchat-db-setup: applied 2 statement(s)');
+    expect(result.stdout).toContain(`pchat-db-setup: applied ${statements().length} statement(s)`);
     expect(result.status).toBe(0);
     expect(result.started).toBe(true);
-    const statements = JSON.parse(setup.statements) as string[];
     expect(query("SELECT extname FROM pg_extension WHERE extname = 'pg_cron'")).toBe('pg_cron');
-    const jobs = query("SELECT jobname || '|' || schedule || '|' || database || '|' || command FROM cron.job");
-    const scheduled = /\$\$(.*)\$\$\)$/s.exec(statements[1])![1];
-    expect(jobs).toBe(`chat-retention|17 3 * * *|openwebui|${scheduled}`);
+    // pg_cron runs a job as the user who scheduled it: the administrator, a member of the app login.
+    const jobs = query("SELECT jobname || '|' || schedule || '|' || database || '|' || username || '|' || command FROM cron.job");
+    const scheduled = /\$\$(.*)\$\$\)$/s.exec(jobStatement())![1];
+    expect(jobs).toBe(`chat-retention|17 3 * * *|openwebui|${ADMIN}|${scheduled}`);
   });
 
   test('is idempotent: a second start, and two instances starting at once, leave one job', async () => {
@@ -152,6 +282,7 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
     })));
     expect(together).toEqual([0, 0]);
     expect(query("SELECT count(*) FROM cron.job WHERE jobname = 'chat-retention'")).toBe('1');
+    expect(query(`SELECT count(*) FROM pg_roles WHERE rolname = '${APP}'`)).toBe('1');
     expect(query("SELECT count(*) FROM pg_extension WHERE extname = 'pg_cron'")).toBe('1');
   }, 60_000);
 
@@ -159,7 +290,7 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
     const closed = await freePort();
     const result = run('shell', {
       ...appEnv(),
-      DATABASE_URL: `postgresql://postgres:unused@127.0.0.1:${closed}/openwebui?sslmode=disable`,
+      [DB_SETUP_URL_SETTING]: `postgresql://${ADMIN}:unused@127.0.0.1:${closed}/openwebui?sslmode=disable`,
       [DB_SETUP_ATTEMPTS_SETTING]: '2',
       [DB_SETUP_RETRY_SECONDS_SETTING]: '0.1',
     });
@@ -167,14 +298,14 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
     expect(result.started).toBe(false);
     expect(result.stderr).toMatch(/pchat-db-setup: attempt 1 of 2 failed: .*Connection refused/s);
     expect(result.stderr).toMatch(/pchat-db-setup: attempt 2 of 2 failed/);
-    expect(result.stderr).toContain('pchat-db-setup: giving up; the front end does not start without its database setup (retention job)');
+    expect(result.stderr).toContain('pchat-db-setup: giving up; the front end does not start without its database setup (its login, retention job)');
     expect(result.stderr).not.toContain('unused'); // the password in the URL is never logged
   });
 
   test('fails closed on a failing statement, and applies none of them (one transaction)', () => {
     query('SELECT cron.unschedule(jobid) FROM cron.job');
-    const statements = JSON.stringify([JSON.parse(setup.statements)[1], 'SELECT no_such_function()']);
-    const result = run('words', { ...appEnv(), [DB_SETUP_STATEMENTS_SETTING]: statements, [DB_SETUP_ATTEMPTS_SETTING]: '1' });
+    const failing = JSON.stringify([jobStatement(), 'SELECT no_such_function()']);
+    const result = run('words', { ...appEnv(), [DB_SETUP_STATEMENTS_SETTING]: failing, [DB_SETUP_ATTEMPTS_SETTING]: '1' });
     expect(result.status).toBe(1);
     expect(result.started).toBe(false);
     expect(result.stderr).toContain('function no_such_function() does not exist');

@@ -1,14 +1,17 @@
-// Who runs the history database's one-time setup (pg_cron and the retention job): by default the
-// front end at its start, inside the VNet; the applying machine only by a named opt-in.
+// Who runs the history database's setup (the app's own login, pg_cron and the retention job): by
+// default the front end at its start, inside the VNet; the retention job from the applying machine
+// only by a named opt-in.
 import { Testing } from 'cdktf';
 import {
   ChatFrontEnd, ChatWebApp, ContainerImage, Monitoring, OpenAiAccount, PostgresHistoryStore, PostgresHistoryStoreProps, PrivateChat,
   PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner, Warnings,
 } from '../../src';
 import {
-  databaseSetupScript, databaseSetupStartupCommand, DB_SETUP_SCRIPT_SETTING, DB_SETUP_STATEMENTS_SETTING, terraformLiteral,
+  databaseSetupScript, databaseSetupSettings, databaseSetupStartupCommand, DB_SETUP_SCRIPT_SETTING, DB_SETUP_SECRET_PREFIX,
+  DB_SETUP_STATEMENTS_SETTING, DB_SETUP_URL_SETTING, terraformLiteral,
 } from '../../src/app/private/database-setup';
 import { Compliance } from '../../src/compliance';
+import { appLoginStatements } from '../../src/history/private/app-login';
 import { newStack, resolved, resourcesOf, synthJson } from '../util';
 
 const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
@@ -43,12 +46,19 @@ const webApp = (json: any) => Object.values(resourcesOf(json, 'azurerm_linux_web
 const annotationsOf = (stack: any) => stack.node.findAll().flatMap((c: any) => c.node.metadata.filter((m: any) => m.type === '@cdktf/warn').map((m: any) => String(m.data)));
 /** A Terraform string as Terraform renders it: `$${` and `%%{` are literal `${` and `%{`. */
 const rendered = (text: string) => text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+/** The statements that give the app its own login, for the default names. */
+const LOGIN = appLoginStatements({ appLogin: 'openwebui_app', databaseName: 'openwebui' });
 
 describe('database setup: the front end runs it at start (RetentionJobRunner.APP_STARTUP, the default)', () => {
   test('the store exposes the setup as idempotent statements, and adds no local-exec', () => {
     const { history, stack } = store({ retentionDays: 30 });
     expect(history.retentionJobRunner).toBe(RetentionJobRunner.APP_STARTUP);
-    expect(history.setupStatements).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', history.retentionJobSql]);
+    expect(history.setupStatements).toEqual([...LOGIN, 'CREATE EXTENSION IF NOT EXISTS pg_cron', history.retentionJobSql]);
+    // The password reaches the setup as a parameter, never in a statement.
+    expect(LOGIN[0]).toBe("SELECT set_config('pchat.app_password', %(app_password)s, true)");
+    expect(history.setupSecretReferences).toEqual({ app_password: history.appPasswordSecret.keyVaultReference });
+    expect(history.setupUrlReference).toBe(history.adminUrlSecret.keyVaultReference);
+    expect(history.setupUrlReference).not.toBe(history.connectionUrlReference);
     expect(history.retentionJobSql).toMatch(/^SELECT cron\.schedule\('chat-retention', '17 3 \* \* \*', \$\$.+\$\$\)$/);
     expect(history.retentionJob).toBeUndefined();
     expect(jobs(synthJson(stack))).toEqual([]);
@@ -60,9 +70,12 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
     expect(app.site_config.app_command_line).toBe(databaseSetupStartupCommand());
     expect(JSON.parse(rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING]))).toEqual(history.setupStatements);
     expect(JSON.parse(rendered(app.app_settings[DB_SETUP_SCRIPT_SETTING]))).toEqual(databaseSetupScript());
-    expect(databaseSetupScript().at(-1)).toBe('os.execvp("bash", ["bash","start.sh"])');
-    // The script connects with the DATABASE_URL the app already has (a Key Vault reference App Service resolves).
+    expect(databaseSetupScript().at(-1)).toBe('os.execvpe("bash", ["bash","start.sh"], env)');
+    // Open WebUI connects as the app's login; the setup as the administrator; the password of the
+    // login reaches the setup as its own Key Vault reference.
     expect(app.app_settings.DATABASE_URL).toBe(resolved(history, history.connectionUrlReference));
+    expect(app.app_settings[DB_SETUP_URL_SETTING]).toBe(resolved(history, history.setupUrlReference));
+    expect(app.app_settings[`${DB_SETUP_SECRET_PREFIX}APP_PASSWORD`]).toBe(resolved(history, history.appPasswordSecret.keyVaultReference));
     expect(annotationsOf(stack).filter((w: string) => w.includes('history-setup-not-run'))).toEqual([]);
   });
 
@@ -78,16 +91,34 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
     const { stack } = withApp({ retentionDays: 7, retentionStatement: statement });
     const value = webApp(synthJson(stack)).app_settings[DB_SETUP_STATEMENTS_SETTING];
     expect(value).toContain("'$${x} %%{y}'");
-    expect(JSON.parse(rendered(value))[1]).toContain(statement);
+    expect(JSON.parse(rendered(value)).at(-1)).toContain(statement);
     expect(terraformLiteral('a ${b} %{c}')).toBe('a $${b} %%{c}');
   });
 
-  test('no retention, no setup: no startup command, no setup settings', () => {
+  test('no retention: the setup still gives the app its own login, without pg_cron', () => {
     const { stack, history } = withApp({});
     const app = webApp(synthJson(stack));
-    expect(history.setupStatements).toBeUndefined();
-    expect(app.site_config.app_command_line).toBeUndefined();
-    expect(app.app_settings[DB_SETUP_STATEMENTS_SETTING]).toBeUndefined();
+    expect(history.setupStatements).toEqual(LOGIN);
+    expect(app.site_config.app_command_line).toBe(databaseSetupStartupCommand());
+    expect(JSON.parse(rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING]))).toEqual(LOGIN);
+  });
+
+  test('appLogin and an Entra administrator name the login and the role that joins it', () => {
+    const { history } = store({ appLogin: 'chat_app', entraAdministrator: { objectId: '33333333-3333-3333-3333-333333333333', principalName: "O'Brien Ops" } });
+    expect(history.appLogin).toBe('chat_app');
+    expect(history.setupStatements!.join('\n')).toContain("rolname = 'chat_app'");
+    expect(history.setupStatements!.join('\n')).not.toContain('openwebui_app');
+    // Quoted as a SQL literal, then as an identifier by format('%I').
+    expect(history.setupStatements!.at(-1)).toBe("DO $pchat$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'O''Brien Ops') THEN "
+      + "EXECUTE format('GRANT %I TO %I', 'chat_app', 'O''Brien Ops'); END IF; END $pchat$");
+  });
+
+  test('a secret parameter becomes its own setting; a name that is not one fails', () => {
+    expect(databaseSetupSettings(['SELECT 1'], { app_password: '@ref' }, '@url')).toMatchObject({
+      [`${DB_SETUP_SECRET_PREFIX}APP_PASSWORD`]: '@ref', [DB_SETUP_URL_SETTING]: '@url',
+    });
+    expect(() => databaseSetupSettings(['SELECT 1'], { 'App-Password': '@ref' }))
+      .toThrow("databaseSetupSettings: 'secretReferences' keys must be parameter names (^[a-z][a-z0-9_]{0,62}$), got 'App-Password'");
   });
 
   test('the setup settings are wired: appSettings cannot override them', () => {
@@ -103,7 +134,7 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
     const out = synthJson(stack);
     expect(jobs(out)).toEqual([]);
     expect(webApp(out).site_config.app_command_line).toBe(databaseSetupStartupCommand());
-    expect(chat.history!.setupStatements).toHaveLength(2);
+    expect(chat.history!.setupStatements).toHaveLength(LOGIN.length + 2);
     Compliance.applyTo(stack);
     expect(Compliance.report(stack).failures.filter((f) => f.ruleId === 'PCHAT-APPLY-001' && f.address.startsWith('terraform_data'))).toEqual([]);
   });
@@ -115,6 +146,14 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
       /^PostgresHistoryStore 'test\/History': 'retentionJobRunner' is RetentionJobRunner\.APP_STARTUP, but no front end runs the store's 'setupStatements'.*ChatFrontEnd\.openWebUi\(\).*RetentionJobRunner\.NONE.*RetentionJobRunner\.APPLYING_MACHINE.*\[history-setup-not-run\]$/,
     ));
     expect(Warnings.of(stack).map((w) => w.id)).toContain('history-setup-not-run');
+  });
+
+  test('warns without retention too: the app login is never created', () => {
+    const { stack } = store({});
+    Testing.synth(stack, true);
+    expect(annotationsOf(stack)).toContainEqual("PostgresHistoryStore 'test/History': no front end runs the store's 'setupStatements', so the app login "
+      + "'openwebui_app' that 'connectionUrlReference' names is never created: give the store as 'history' to a ChatWebApp running ChatFrontEnd.openWebUi(), "
+      + "or run 'setupStatements' yourself as the administrator from inside the network (parameter 'app_password': the value of 'appPasswordSecret') [history-setup-not-run]");
   });
 
   test('the warning is acknowledged like any other: no annotation, and the reason is reported', () => {
@@ -132,8 +171,9 @@ describe('database setup: the other runners', () => {
     const out = synthJson(stack);
     expect(jobs(out)).toHaveLength(1);
     expect(jobs(out)[0].provisioner[0]['local-exec'].command).toBe('psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "$PGCHAT_RETENTION_JOB"');
-    expect(history.setupStatements).toBeUndefined();
-    expect(webApp(out).site_config.app_command_line).toBeUndefined();
+    // The app still creates its own login at start; only the job is the applying machine's.
+    expect(history.setupStatements).toEqual(LOGIN);
+    expect(webApp(out).site_config.app_command_line).toBe(databaseSetupStartupCommand());
     Compliance.applyTo(stack);
     const acknowledged = Compliance.report(stack).acknowledged.filter((f) => f.ruleId === 'PCHAT-APPLY-001');
     expect(acknowledged).toEqual([expect.objectContaining({
@@ -146,8 +186,7 @@ describe('database setup: the other runners', () => {
     const { stack, history } = withApp({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE });
     const out = synthJson(stack);
     expect(jobs(out)).toEqual([]);
-    expect(webApp(out).site_config.app_command_line).toBeUndefined();
-    expect(history.setupStatements).toBeUndefined();
+    expect(history.setupStatements).toEqual(LOGIN);
     expect(history.retentionJobSql).toMatch(/^SELECT cron\.schedule/);
     expect(Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((c: any) => c.name)).toContain('azure.extensions');
   });
@@ -190,7 +229,7 @@ describe('database setup: fails when …', () => {
     expect(() => new ChatWebApp(s.stack, 'App', {
       ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history, frontEnd,
     })).toThrow("ChatWebApp 'test/App': 'history' must not carry 'setupStatements' for a custom image, which cannot run them at its start; "
-      + "use ChatFrontEnd.openWebUi(), or give the store 'retentionJobRunner' RetentionJobRunner.NONE (and run its 'retentionJobSql' from inside the network) "
-      + "or RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint), got '2 statement(s)'");
+      + "use ChatFrontEnd.openWebUi(), or run the store's 'setupStatements' yourself as the administrator from inside the network "
+      + `(they create the login its 'connectionUrlReference' names) and give the front end a store without them, got '${LOGIN.length + 2} statement(s)'`);
   });
 });

@@ -49,7 +49,8 @@ describe('PostgresHistoryStore', () => {
       geo_redundant_backup_enabled: false,
       public_network_access_enabled: false,
       administrator_login: 'chatadmin',
-      authentication: { password_auth_enabled: true, active_directory_auth_enabled: false },
+      // Open WebUI signs in with a password; administrators with Entra, which is on even without one.
+      authentication: { password_auth_enabled: true, active_directory_auth_enabled: true, tenant_id: '${data.azurerm_client_config.AzurermClientConfig.tenant_id}' },
       lifecycle: { prevent_destroy: true, ignore_changes: ['zone', 'high_availability[0].standby_availability_zone'] },
     });
     expect(store.historyStoreKind).toBe(HistoryStoreKind.POSTGRESQL);
@@ -72,9 +73,19 @@ describe('PostgresHistoryStore', () => {
     expect(pass.body.properties.attributes.exp).toBe(`\${provider::time::rfc3339_parse(time_offset.${offsetName}.rfc3339).unix}`);
     const [, server] = only(out, 'azurerm_postgresql_flexible_server');
     expect(server.administrator_password).toBe(password);
+    // DATABASE_URL names the app's own login with its own generated password; the administrator's
+    // URL is a secret of its own, for the setup only.
+    const [appHolderName, appHolder] = Object.entries(resourcesOf(out, 'terraform_data')).find(([k]) => k.includes('HistoryAppPassword'))! as [string, any];
+    expect(appHolder).toEqual(holder);
+    const appPassword = `\${terraform_data.${appHolderName}.output}`;
+    const [, appPass] = secrets.find(([k]) => k.includes('HistoryAppPassword'))!;
+    expect(appPass).toMatchObject({ sensitive_body: { properties: { value: appPassword } }, body: { properties: { contentType: 'postgresql-password' } } });
     const [, url] = secrets.find(([k]) => k.includes('HistoryUrl'))!;
     expect(url.body.properties.contentType).toBe('database-url');
-    expect(url.sensitive_body.properties.value).toBe(`postgresql://chatadmin:${password}@${server.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`);
+    expect(url.sensitive_body.properties.value).toBe(`postgresql://openwebui_app:${appPassword}@${server.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`);
+    const [, adminUrl] = secrets.find(([k]) => k.includes('HistoryAdminUrl'))!;
+    expect(adminUrl.sensitive_body.properties.value).toBe(`postgresql://chatadmin:${password}@${server.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`);
+    expect(adminUrl.body.properties.attributes.exp).toBe(pass.body.properties.attributes.exp);
     expect(url.body.properties.attributes.exp).toBe(pass.body.properties.attributes.exp);
     const [dbName] = only(out, 'azurerm_postgresql_flexible_server_database');
     expect(url.depends_on).toEqual(expect.arrayContaining([`azurerm_postgresql_flexible_server_database.${dbName}`]));
@@ -126,7 +137,7 @@ describe('PostgresHistoryStore', () => {
     const out = json();
     const params = Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]);
     expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
-    expect(store.setupStatements).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', store.retentionJobSql]);
+    expect(store.setupStatements!.slice(-2)).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', store.retentionJobSql]);
     expect(retentionJobs(out)).toEqual([]);
   });
 
@@ -184,7 +195,8 @@ describe('PostgresHistoryStore', () => {
     const { json } = build({ version: '17' });
     expect(Object.values(resourcesOf(json(), 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]))
       .toContainEqual(['connection_throttle.enable', 'on']);
-    expect(warningsOf(build({ version: '17' }).store)).toEqual([]);
+    const admin = { objectId: '33333333-3333-3333-3333-333333333333', principalName: 'chat-dbas' };
+    expect(warningsOf(build({ version: '17', entraAdministrator: admin }).store)).toEqual([]);
     expect(warningsOf(build({ version: '13' }).store).join('\n')).toMatch(/'version' is '13', whose Azure standard support ended on 2026-07-31/);
   });
 
@@ -221,6 +233,29 @@ describe('PostgresHistoryStore', () => {
     expect(admin.depends_on).toEqual([`azurerm_postgresql_flexible_server.${serverName}`]);
   });
 
+  test('Entra authentication is on without an administrator, with a warning that names the way out', () => {
+    const { stack, store } = build();
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(PostgresqlFlexibleServer, {
+      authentication: { password_auth_enabled: true, active_directory_auth_enabled: true, tenant_id: '${data.azurerm_client_config.AzurermClientConfig.tenant_id}' },
+    });
+    expect(resourcesOf(synthJson(stack), 'azurerm_postgresql_flexible_server_active_directory_administrator')).toEqual({});
+    expect(warningsOf(store)).toContainEqual(
+      "PostgresHistoryStore 'test/History': 'entraAdministrator' is not set, so administrators sign in with the shared administrator password from the vault, "
+      + "not as themselves: set it to your operators' Entra group (objectId, principalName: the group's display name) [history-no-entra-administrator]",
+    );
+    const withAdmin = build({ entraAdministrator: { objectId: '33333333-3333-3333-3333-333333333333', principalName: 'chat-dbas' } });
+    Testing.synth(withAdmin.stack, true);
+    expect(warningsOf(withAdmin.store).filter((w) => w.includes('history-no-entra-administrator'))).toEqual([]);
+  });
+
+  test('the app login defaults to openwebui_app and can be renamed', () => {
+    expect(build().store.appLogin).toBe('openwebui_app');
+    const { store, json } = build({ appLogin: 'chat_app' });
+    expect(store.appLogin).toBe('chat_app');
+    const url = (Object.entries(resourcesOf(json(), 'azapi_resource')) as [string, any][]).find(([k]) => k.includes('HistoryUrl'))![1];
+    expect(url.sensitive_body.properties.value).toMatch(/^postgresql:\/\/chat_app:/);
+  });
+
   test('passes the rule pack and the provider schemas', () => {
     const { stack } = build({ retentionDays: 30 });
     expect(Compliance.report(stack).failures).toEqual([]);
@@ -247,6 +282,14 @@ describe('PostgresHistoryStore', () => {
     ['a bad server name', { name: 'PSQL_Chat' }, /'name' must/],
     ['a bad Entra admin', { entraAdministrator: { objectId: 'dbas', principalName: 'x' } }, /'entraAdministrator.objectId' must be a GUID/],
     ['an unknown prop', { retention: 30 } as never, /'retention' is not a known prop/],
+    ['an app login with capitals', { appLogin: 'OpenWebUI' },
+      /^PostgresHistoryStore 'test\/History': 'appLogin' must be 1-63 lowercase letters, digits and underscores, starting with a letter or underscore, got 'OpenWebUI'$/],
+    ['a reserved app login', { appLogin: 'azure_pg_admin' }, /'appLogin' must not be a name PostgreSQL or Azure reserves .*, got 'azure_pg_admin'$/],
+    ['the app logging in as the administrator', { appLogin: 'chatadmin' },
+      /^PostgresHistoryStore 'test\/History': 'appLogin' must differ from 'administratorLogin' \('chatadmin'\): the app must not connect as the administrator, got 'chatadmin'$/],
+    ['the app logging in as a renamed administrator', { administratorLogin: 'dba', appLogin: 'dba' }, /'appLogin' must differ from 'administratorLogin' \('dba'\)/],
+    ['an Entra admin name that breaks the dollar quote', { entraAdministrator: { objectId: '33333333-3333-3333-3333-333333333333', principalName: 'a$pchat$b' } },
+      /'entraAdministrator.principalName' must not contain '\$pchat\$': the setup statements quote it in that dollar quote, got 'a\$pchat\$b'$/],
   ])('fails on %s', (_, props, expected) => {
     expect(() => build(props as Partial<PostgresHistoryStoreProps>)).toThrow(expected);
   });

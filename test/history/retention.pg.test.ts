@@ -1,6 +1,9 @@
 // The retention job on a real PostgreSQL with pg_cron: a throwaway server in a temp dir (unix socket
 // only, no TCP port), Open WebUI v0.11.4's tables (fixtures/open-webui-v0.11.4.sql), and the exact
 // `cron.schedule` call PostgresHistoryStore hands to Terraform. Asserts what is gone and what stays.
+// As on Azure, Open WebUI's tables belong to the app's own login (created by the store's setup
+// statements, run by a non-superuser administrator), and the administrator schedules the job, so
+// pg_cron runs it as the administrator: the job must still delete from the app's tables.
 import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -42,14 +45,21 @@ function run(cmd: string, args: string[], input?: string, asServerUser = false):
 
 /** The `cron.schedule` call a store with a 30-day retention hands to its job runner. */
 function scheduledJobSql(): string {
+  return historyStore().retentionJobSql!;
+}
+
+/** The store whose statements the test runs. */
+function historyStore(): PostgresHistoryStore {
   const stack = newStack();
   const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
   const network = new PrivateNetwork(stack, 'Network', common);
   const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg-chat', network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL] });
   const monitoring = new Monitoring(stack, 'Monitoring', common);
   const vault = new PrivateKeyVault(stack, 'Vault', { ...common, network, dnsZones, monitoring });
-  return new PostgresHistoryStore(stack, 'History', { ...common, network, dnsZones, vault, monitoring, retentionDays: DAYS }).retentionJobSql!;
+  return new PostgresHistoryStore(stack, 'History', { ...common, network, dnsZones, vault, monitoring, retentionDays: DAYS });
 }
+const ADMIN = 'chatadmin';
+const APP = 'openwebui_app';
 const STATEMENT = openWebUiRetentionStatement(DAYS);
 
 // Old: 40 days without an update (past the 30-day retention); recent: one day.
@@ -144,8 +154,8 @@ describeWithPostgres('the retention job on PostgreSQL with pg_cron (Open WebUI v
   let data: string;
   let started = false;
 
-  const psql = (sql: string, db = DB): string =>
-    run(`${BIN}/psql`, ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-p', '5432', '-U', 'postgres', '-d', db], sql).stdout.trim();
+  const psql = (sql: string, db = DB, user = 'postgres'): string =>
+    run(`${BIN}/psql`, ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-p', '5432', '-U', user, '-d', db], sql).stdout.trim();
   const rows = (query: string): string[] => psql(`${query} ORDER BY 1`).split('\n').filter((l) => l !== '');
   const expectAfterRetention = () => {
     const actual = Object.fromEntries(Object.keys(EXPECTED_AFTER).map((q) => [q, rows(q)]));
@@ -165,9 +175,19 @@ describeWithPostgres('the retention job on PostgreSQL with pg_cron (Open WebUI v
     ].join(' ');
     run(`${BIN}/pg_ctl`, ['start', '-w', '-t', '30', '-D', data, '-l', path.join(dir, 'server.log'), '-o', options], undefined, true);
     started = true;
-    psql(`CREATE DATABASE ${DB}`, 'postgres');
+    // Azure's administrator: no superuser, CREATEDB and CREATEROLE, allowed to schedule jobs; it
+    // owns the database ARM creates.
+    psql(`CREATE ROLE ${ADMIN} LOGIN CREATEDB CREATEROLE`, 'postgres');
+    psql(`CREATE DATABASE ${DB} OWNER ${ADMIN}`, 'postgres');
     psql('CREATE EXTENSION pg_cron');
-    psql(fs.readFileSync(path.join(__dirname, 'fixtures', 'open-webui-v0.11.4.sql'), 'utf8'));
+    psql(`GRANT USAGE ON SCHEMA cron TO ${ADMIN}`);
+    // The store's setup statements as the administrator; psycopg2 would fill in the password.
+    const setup = historyStore().setupStatements!.filter((s) => !s.includes('cron.'))
+      .map((s) => s.replace('%(app_password)s', "'app-password'"));
+    psql(`BEGIN;\n${setup.join(';\n')};\nCOMMIT;`, DB, ADMIN);
+    // Open WebUI's migrations, run as the app's login.
+    psql(fs.readFileSync(path.join(__dirname, 'fixtures', 'open-webui-v0.11.4.sql'), 'utf8'), DB, APP);
+    expect(psql("SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'")).toBe(APP);
   }, 60_000);
 
   afterAll(() => {
@@ -183,11 +203,12 @@ describeWithPostgres('the retention job on PostgreSQL with pg_cron (Open WebUI v
   test('cron.schedule registers the job with the statement as its command, and the command deletes exactly the expired data', () => {
     const statement = STATEMENT;
     psql(SEED);
-    psql(scheduledJobSql());
-    expect(rows("SELECT jobname || '|' || schedule || '|' || database FROM cron.job")).toEqual([`chat-retention|17 3 * * *|${DB}`]);
+    psql(scheduledJobSql(), DB, ADMIN);
+    // pg_cron runs a job as the user who scheduled it: the administrator, not the app's login.
+    expect(rows("SELECT jobname || '|' || schedule || '|' || database || '|' || username FROM cron.job")).toEqual([`chat-retention|17 3 * * *|${DB}|${ADMIN}`]);
     expect(psql("SELECT command FROM cron.job WHERE jobname = 'chat-retention'")).toBe(statement);
-    // Run what pg_cron stored, not the string the test holds.
-    psql("DO $run$ BEGIN EXECUTE (SELECT command FROM cron.job WHERE jobname = 'chat-retention'); END $run$");
+    // Run what pg_cron stored, not the string the test holds, as the user pg_cron runs it as.
+    psql("DO $run$ BEGIN EXECUTE (SELECT command FROM cron.job WHERE jobname = 'chat-retention'); END $run$", DB, ADMIN);
     expectAfterRetention();
     // A second run finds nothing more to delete.
     psql(statement);
@@ -211,8 +232,8 @@ describeWithPostgres('the retention job on PostgreSQL with pg_cron (Open WebUI v
 
   test('scheduling twice keeps one job (re-applying Terraform is harmless)', () => {
     const jobSql = scheduledJobSql();
-    psql(jobSql);
-    psql(jobSql);
+    psql(jobSql, DB, ADMIN);
+    psql(jobSql, DB, ADMIN);
     expect(rows("SELECT jobname FROM cron.job WHERE jobname = 'chat-retention'")).toEqual(['chat-retention']);
   });
 

@@ -1,9 +1,9 @@
 // Catalogue entries of the history store: PostgresHistoryStore's props and its retention statement.
 import { TerraformStack, Testing } from 'cdktf';
-import { CatalogueEntry, GUID, LOCATION, placement, RG, SUB } from './common';
+import { ACCOUNT_ID, CatalogueEntry, GUID, LOCATION, placement, RG, SUB } from './common';
 import {
-  HighAvailabilityMode, ICustomerManagedKey, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType, PrivateDnsZones,
-  PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner, Warnings,
+  ChatWebApp, HighAvailabilityMode, ICustomerManagedKey, Monitoring, OpenAiAccount, PostgresHistoryStore, PostgresHistoryStoreProps, PrincipalType,
+  PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner, Warnings,
 } from '../../../src';
 import { newStack } from '../../util';
 
@@ -271,7 +271,7 @@ const PROPS: CatalogueEntry[] = [
       Testing.synth(TerraformStack.of(store), true);
       return store;
     },
-    expected: /'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, but no front end runs the store's 'setupStatements', so no retention job is scheduled: .* \[history-setup-not-run\]$/,
+    expected: /'retentionJobRunner' is RetentionJobRunner.APP_STARTUP, but no front end runs the store's 'setupStatements', so the app login 'openwebui_app' that 'connectionUrlReference' names is never created and no retention job is scheduled: .* \[history-setup-not-run\]$/,
     fix: 'Give the store as `history` to a `ChatWebApp` running `ChatFrontEnd.openWebUi()` (as `PrivateChat` does), or choose `retentionJobRunner: RetentionJobRunner.NONE` and run `retentionJobSql` yourself from inside the network, or `RetentionJobRunner.APPLYING_MACHINE`; or acknowledge it (`Warnings.acknowledge(store, \'history-setup-not-run\', reason)`) when another process schedules the job.',
     valid: () => historyStore({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE }),
   },
@@ -321,6 +321,96 @@ const PROPS: CatalogueEntry[] = [
     fix: 'Pass the number of days chats are kept, as `retentionDays`.',
     valid: () => PostgresHistoryStore.openWebUiRetentionStatement(30),
   },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'appLogin',
+    description: 'a PostgreSQL login name in lowercase',
+    build: () => historyStore({ appLogin: 'OpenWebUI' }),
+    expected: /^PostgresHistoryStore 'test\/History': 'appLogin' must be 1-63 lowercase letters, digits and underscores, starting with a letter or underscore, got 'OpenWebUI'$/,
+    fix: 'Use lowercase letters, digits and underscores (`openwebui_app` by default).',
+    valid: () => historyStore({ appLogin: 'openwebui' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'appLogin',
+    description: 'not a name PostgreSQL or Azure reserves',
+    build: () => historyStore({ appLogin: 'azure_app' }),
+    expected: /'appLogin' must not be a name PostgreSQL or Azure reserves \(.*, or starting with 'pg_' or 'azure_'\), got 'azure_app'$/,
+    fix: 'Pick a name that does not start with `pg_` or `azure_` and is not a reserved login (`openwebui_app` by default).',
+    valid: () => historyStore({ appLogin: 'chat_app' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'appLogin',
+    description: 'not the administrator login',
+    build: () => historyStore({ administratorLogin: 'dba', appLogin: 'dba' }),
+    expected: /^PostgresHistoryStore 'test\/History': 'appLogin' must differ from 'administratorLogin' \('dba'\): the app must not connect as the administrator, got 'dba'$/,
+    fix: 'Give the app a login of its own (leave `appLogin` unset for `openwebui_app`); the administrator login is for the setup only.',
+    valid: () => historyStore({ administratorLogin: 'dba', appLogin: 'chat_app' }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'entraAdministrator.principalName',
+    description: "no '$pchat$' (the setup's dollar quote)",
+    build: () => historyStore({ entraAdministrator: { objectId: GUID, principalName: 'ops$pchat$' } }),
+    expected: /'entraAdministrator.principalName' must not contain '\$pchat\$': the setup statements quote it in that dollar quote, got 'ops\$pchat\$'$/,
+    fix: "Use the Entra group's display name as PostgreSQL shows it; it cannot contain `$pchat$`.",
+    valid: () => historyStore({ entraAdministrator: { objectId: GUID, principalName: 'ops$team' } }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'entraAdministrator',
+    description: 'recommended: administrators sign in as themselves through Entra',
+    warning: true,
+    build: () => historyStore(),
+    expected: /^PostgresHistoryStore 'test\/History': 'entraAdministrator' is not set, so administrators sign in with the shared administrator password from the vault, not as themselves: set it to your operators' Entra group \(objectId, principalName: the group's display name\) \[history-no-entra-administrator\]$/,
+    fix: "Set `entraAdministrator` (`history.entraAdministrator` on `PrivateChat`) to the operators' Entra group: `{ objectId, principalName }`; or acknowledge it (`Warnings.acknowledge(store, 'history-no-entra-administrator', reason)`).",
+    silenced: () => {
+      const stack = newStack();
+      Warnings.acknowledge(stack, 'history-no-entra-administrator', 'a trial without operators');
+      return historyStore({}, stack);
+    },
+    valid: () => historyStore({ entraAdministrator: { objectId: GUID, principalName: 'chat-dbas' } }),
+  },
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'setupStatements',
+    description: "a front end must run the setup that creates the app's login (checked at synth)",
+    warning: true,
+    build: () => {
+      const store = historyStore();
+      Testing.synth(TerraformStack.of(store), true);
+      return store;
+    },
+    expected: /^PostgresHistoryStore 'test\/History': no front end runs the store's 'setupStatements', so the app login 'openwebui_app' that 'connectionUrlReference' names is never created: .* \[history-setup-not-run\]$/,
+    fix: "Give the store as `history` to a `ChatWebApp` running `ChatFrontEnd.openWebUi()` (as `PrivateChat` does), or run `setupStatements` yourself as the administrator from inside the network, with the parameter `app_password` set to the value of `appPasswordSecret`; then acknowledge it (`Warnings.acknowledge(store, 'history-setup-not-run', reason)`).",
+    silenced: () => {
+      const stack = newStack();
+      Warnings.acknowledge(stack, 'history-setup-not-run', 'our DBA runs the setup from a jump host');
+      const store = historyStore({}, stack);
+      Testing.synth(stack, true);
+      return store;
+    },
+    valid: () => withOpenWebUi(historyStore()),
+  },
 ];
+
+/** The store given as `history` to Open WebUI (the default front end), which runs its setup statements at start. */
+function withOpenWebUi(store: PostgresHistoryStore): PostgresHistoryStore {
+  const stack = TerraformStack.of(store);
+  const child = <T>(id: string) => stack.node.findChild(id) as unknown as T;
+  new ChatWebApp(stack, 'App', {
+    resourceGroupName: RG,
+    location: LOCATION,
+    network: child<PrivateNetwork>('Network'),
+    dnsZones: child<PrivateDnsZones>('DnsZones'),
+    monitoring: child<Monitoring>('Monitoring'),
+    vault: child<PrivateKeyVault>('Vault'),
+    openAi: OpenAiAccount.fromAttributes(stack, 'OpenAi', { accountId: ACCOUNT_ID }),
+    deploymentName: 'gpt-4.1-mini',
+    history: store,
+  });
+  return store;
+}
 
 export const HISTORY_ENTRIES: CatalogueEntry[] = [...PROPS];
