@@ -1,3 +1,4 @@
+import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignment';
 import { Application } from '@cdktf/provider-azuread/lib/application';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
@@ -13,7 +14,8 @@ import { ChatIdentity, IChatIdentity } from './identity';
 import { SignIn } from './sign-in';
 import { IOpenAiAccount } from '../ai/openai-account';
 import { AzureNameRule, Names } from '../core/names';
-import { ChatSignIn } from './private/chat-sign-in';
+import { IPrincipal } from '../core/principal';
+import { ChatSignIn, checkSignInPrincipals } from './private/chat-sign-in';
 import {
   checkVersionlessSecretUri, checkWebAppNameNotReserved, DEPENDABLE_REF, DNS_ZONES_REF, IDENTITY_REF, isAzureContainerRegistry,
   isKeyVaultReference, isKeyShapedSetting, looksLikeKeyVaultReference, MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, OPENAI_REF, registryHost, VAULT_REF,
@@ -23,6 +25,7 @@ import { clientConfig } from '../core/private/client-config';
 import { checkRfc3339, warnIfPast } from '../core/private/dates';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
+import { PRINCIPAL_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
 import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError,
@@ -155,6 +158,26 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    * @default SignIn.createAppRegistration()
    */
   readonly signIn?: SignIn;
+  /**
+   * Users and groups who may sign in (`Principal.fromGroupObjectId(...)`, `Principal.fromUserObjectId(...)`):
+   * each is assigned the registration's `User` app role. The registration requires assignment, so
+   * nobody else can sign in. Prefer groups.
+   *
+   * With `SignIn.withExistingRegistration`, assignments are made only when its
+   * `servicePrincipalObjectId` and `userAppRoleId` are given.
+   *
+   * @default - nobody is assigned; the warning `no-sign-in-assignments` says how to assign a group
+   */
+  readonly signInPrincipals?: IPrincipal[];
+  /**
+   * Groups who administer the front end (`Principal.fromGroupObjectId(...)`): each is assigned the
+   * registration's `Admin` app role, which also lets them sign in, so they need not be among
+   * `signInPrincipals`. Open WebUI makes their members admins at each sign-in and everyone else a
+   * user; nobody becomes admin by signing in first.
+   *
+   * @default - no admins: every signed-in user is an ordinary user
+   */
+  readonly adminGroups?: IPrincipal[];
   /**
    * Workspace that receives the app's logs (HTTP, console, app, audit, platform, authentication).
    *
@@ -324,6 +347,13 @@ export class ChatWebApp extends Construct {
   public readonly servicePrincipal?: ServicePrincipal;
   /** The vault secret holding the sign-in client secret, when the construct stores one. */
   public readonly signInSecret?: VaultSecret;
+  /** The app role assignments of `signInPrincipals` (`User`) and `adminGroups` (`Admin`), in that order. */
+  public readonly signInAssignments: AppRoleAssignment[];
+  /**
+   * The vault secret with the password of the front end's placeholder admin, when it needs one
+   * (Open WebUI's `WEBUI_ADMIN_PASSWORD`; password sign-in is off, so nobody uses it).
+   */
+  public readonly bootstrapAdminSecret?: VaultSecret;
   /** The front end the app runs (with the mirrored image when `imageMirror` is given). */
   public readonly frontEnd: ChatFrontEnd;
   /** The vault secret the front end signs its sessions with, generated once (Open WebUI's `WEBUI_SECRET_KEY`). */
@@ -389,8 +419,12 @@ export class ChatWebApp extends Construct {
       // The registration's redirect URI is computed from the name, not read from the app, so the
       // app (which needs the client id) and the registration (which needs the host) form no cycle.
       redirectHost: `${this.webAppName}.azurewebsites.net`,
+      frontEndRedirectPaths: frontEnd.signInCallbackPath !== undefined ? [frontEnd.signInCallbackPath] : undefined,
+      signInPrincipals: props.signInPrincipals,
+      adminGroups: props.adminGroups,
     });
     this.clientId = chatSignIn.clientId;
+    this.signInAssignments = chatSignIn.assignments;
     this.application = chatSignIn.application;
     this.servicePrincipal = chatSignIn.servicePrincipal;
     this.signInSecret = chatSignIn.secret;
@@ -403,6 +437,12 @@ export class ChatWebApp extends Construct {
         contentType: 'session-signing-key',
       });
     }
+    if (frontEnd.needsBootstrapAdmin) {
+      this.bootstrapAdminSecret = addGeneratedSecret(props.vault!, `BootstrapAdmin-${Names.hashOf(this, 8)}`, {
+        name: Names.local(this, AzureNameRule.KEY_VAULT_SECRET, 'bootstrap-admin'),
+        contentType: 'unused-admin-password',
+      });
+    }
     const fromFrontEnd = frontEnd._settings({
       endpoint: props.gatewayEndpoint ?? props.openAi.endpoint,
       throughGateway: props.gatewayEndpoint !== undefined,
@@ -412,6 +452,12 @@ export class ChatWebApp extends Construct {
       appUrl: `https://${this.webAppName}.azurewebsites.net`,
       sessionSecretReference: this.sessionSecret ? PrivateKeyVault.keyVaultReference(this.sessionSecret) : undefined,
       history: props.history,
+      signIn: {
+        clientId: this.clientId,
+        clientSecretReference: chatSignIn.secretReference,
+        tenantId,
+        bootstrapAdminPasswordReference: this.bootstrapAdminSecret ? PrivateKeyVault.keyVaultReference(this.bootstrapAdminSecret) : undefined,
+      },
     });
     const wired: { [key: string]: string } = {
       ...fromFrontEnd.wired,
@@ -531,6 +577,7 @@ export class ChatWebApp extends Construct {
     this.validateSettings(props, image, frontEnd);
     this.validateHealthAndAuth(props);
     validateSignIn(this, signIn, props.vault);
+    checkSignInPrincipals(this, signIn, props.signInPrincipals, props.adminGroups);
   }
 
   private validatePlan(props: ChatWebAppProps): void {
@@ -626,8 +673,8 @@ export class ChatWebApp extends Construct {
       const setup = Array.isArray(props.history.setupStatements) ? props.history.setupStatements : [];
       if (setup.length > 0 && !frontEnd.runsDatabaseSetup) {
         throw propError(this, 'history', `must not carry 'setupStatements' for ${frontEnd.name}, which cannot run them at its start; `
-          + "use ChatFrontEnd.openWebUi(), or give the store 'retentionJobRunner' RetentionJobRunner.NONE (and run its 'retentionJobSql' from inside the network) "
-          + 'or RetentionJobRunner.APPLYING_MACHINE (the applying machine then needs a network path to the private endpoint)', `${setup.length} statement(s)`);
+          + "use ChatFrontEnd.openWebUi(), or run the store's 'setupStatements' yourself as the administrator from inside the network "
+          + "(they create the login its 'connectionUrlReference' names) and give the front end a store without them", `${setup.length} statement(s)`);
       }
     }
     const gateway = props.gatewayEndpoint;
@@ -784,10 +831,13 @@ function isRegistryHost(segment: string, registryUrl: string): boolean {
     || /(^|\.)(azurecr\.(io|cn|us)|docker\.io|mcr\.microsoft\.com|ghcr\.io|quay\.io|gcr\.io|pkg\.dev)$/.test(s);
 }
 
+/** A sign-in registration of placeholders, for {@link wiredKeysOf}. */
+const NO_SIGN_IN = { clientId: '', clientSecretReference: '', tenantId: '', bootstrapAdminPasswordReference: '' };
+
 /** Names of the settings a front end wires (its settings are pure, so placeholders show the names). */
 function wiredKeysOf(frontEnd: ChatFrontEnd, history: IChatHistoryStore | undefined): { [key: string]: string } {
   const settings: FrontEndSettings = frontEnd._settings({
-    endpoint: '', deploymentName: '', deploymentNames: [], identityClientId: '', appUrl: '', sessionSecretReference: '', history,
+    endpoint: '', deploymentName: '', deploymentNames: [], identityClientId: '', appUrl: '', sessionSecretReference: '', history, signIn: NO_SIGN_IN,
   });
   return Object.fromEntries(Object.entries(settings.wiredFrom).map(([k, v]) => [k.toUpperCase(), v]));
 }
@@ -805,6 +855,8 @@ function propsShape(): Shape {
     identity: IDENTITY_REF(),
     vault: VAULT_REF(),
     signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
+    signInPrincipals: is.arrayOf(PRINCIPAL_REF(true)),
+    adminGroups: is.arrayOf(PRINCIPAL_REF(true)),
     monitoring: MONITORING_REF(),
     image: is.instance(ContainerImage, 'a ContainerImage (ContainerImage.SAMPLE_CHAT_APP, ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))'),
     frontEnd: is.instance(ChatFrontEnd, 'a ChatFrontEnd (ChatFrontEnd.openWebUi(), ChatFrontEnd.sampleChatApp() or ChatFrontEnd.fromImage(...))'),

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ContainerImage } from './container-image';
 import { databaseSetupSettings, databaseSetupStartupCommand } from './private/database-setup';
+import { SignIn } from './sign-in';
 import { withoutTrailingSlash } from '../core/private/endpoints';
 import { checkField, checkShape, FieldSpec, is, isUnresolved, ruleError, Shape } from '../core/private/validate';
 
@@ -11,6 +12,12 @@ export enum UserIdentitySource {
    * the platform sets after the Entra sign-in and which external requests cannot set.
    */
   APP_SERVICE_HEADERS = 'AppServiceHeaders',
+  /**
+   * From its own OpenID Connect sign-in against the same Entra registration, behind App Service
+   * authentication: the ID token carries the user and the app roles (`User`, `Admin`) the front
+   * end takes its roles from.
+   */
+  OPEN_ID_CONNECT = 'OpenIdConnect',
   /** The front end does not learn the user (it trusts whoever App Service let in). */
   NONE = 'None',
 }
@@ -51,6 +58,23 @@ export interface IChatHistoryStore extends IConstruct {
    * @default - none
    */
   readonly setupStatements?: string[];
+  /**
+   * Key Vault reference to the administrator's connection URL the setup statements run with, so
+   * that `connectionUrlReference` can name a login with less privilege. The front end's own
+   * process never receives it.
+   *
+   * @default - the setup runs with `connectionUrlReference`
+   */
+  readonly setupUrlReference?: string;
+  /**
+   * Secret parameters of the setup statements, by name: a statement reads `%(name)s`, which the
+   * setup fills in client side (psycopg2) from this Key Vault reference, so that no secret appears
+   * in a statement or an app setting in clear. A statement that names one is formatted, so a
+   * literal `%` in it must be written `%%`.
+   *
+   * @default - none
+   */
+  readonly setupSecretReferences?: { [name: string]: string };
 }
 
 /** Options of {@link ChatFrontEnd.openWebUi}. */
@@ -136,6 +160,24 @@ export interface FrontEndContext {
   readonly history?: IChatHistoryStore;
   /** Whether `endpoint` is an AI gateway's, which meters users by the headers the front end forwards. */
   readonly throughGateway?: boolean;
+  /** The Entra registration users sign in with, for a front end that signs them in itself. */
+  readonly signIn?: FrontEndSignIn;
+}
+
+/**
+ * The sign-in registration, as a front end with its own OpenID Connect sign-in needs it.
+ *
+ * @internal
+ */
+export interface FrontEndSignIn {
+  /** Application (client) id. */
+  readonly clientId: string;
+  /** Key Vault reference to the registration's client secret. */
+  readonly clientSecretReference: string;
+  /** Tenant of the registration. */
+  readonly tenantId: string;
+  /** Key Vault reference to the password of the placeholder admin the front end creates at its first start. */
+  readonly bootstrapAdminPasswordReference?: string;
 }
 
 /**
@@ -155,6 +197,16 @@ export interface FrontEndSettings {
 const IMAGE_REF = (required: boolean): FieldSpec => is.instance(ContainerImage,
   'a ContainerImage (ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))', required);
 /** Fields of `OpenWebUiOptions`. */
+/** Open WebUI's OpenID Connect callback (provider `oidc`), a redirect URI of the registration. */
+const OPEN_WEBUI_OIDC_CALLBACK = '/oauth/oidc/callback';
+
+/**
+ * The placeholder admin Open WebUI creates at its first start (`WEBUI_ADMIN_EMAIL`), so that no
+ * person who signs in is ever its only account, which Open WebUI would promote to admin. `.invalid`
+ * is reserved (RFC 2606): no Entra user can have this name, so no sign-in can take the account over.
+ */
+export const OPEN_WEBUI_BOOTSTRAP_ADMIN_EMAIL = 'bootstrap-admin@open-webui.invalid';
+
 const OPEN_WEBUI_OPTIONS_SHAPE: Shape = {
   image: IMAGE_REF(false),
   forwardUserInfoHeaders: is.boolean(),
@@ -233,9 +285,6 @@ function checkOpenWebUiRelease(owner: string, prop: string, image: ContainerImag
     + `use ${since} or later (the default is ${OPEN_WEBUI_DEFAULT_VERSION}), got '${image.reference}'`);
 }
 
-/** The header App Service authentication sets to the user's UPN or e-mail; external requests cannot set it. */
-const SIGNED_IN_USER_HEADER = 'X-MS-CLIENT-PRINCIPAL-NAME';
-
 /**
  * The chat front end the web app runs, and everything the web app must know about it: its image
  * (pinned), port, health path, the settings it needs, how it learns the signed-in user, which
@@ -257,7 +306,13 @@ export class ChatFrontEnd {
    * API with Entra ID tokens of the app's managed identity (`auth_type` `microsoft_entra_id`), so
    * that local auth stays off on the account.
    *
-   * - signs users in from App Service authentication's `X-MS-CLIENT-PRINCIPAL-NAME` header;
+   * - signs users in with its own OpenID Connect login against the sign-in registration, behind
+   *   App Service authentication (which only lets assigned users through), and takes each
+   *   user's role from the app roles in the ID token: `Admin` makes an admin, `User` a user, no
+   *   role leaves the account pending; roles are re-read at every sign-in;
+   * - creates a placeholder admin at its first start (`WEBUI_ADMIN_EMAIL`, password in the vault,
+   *   password sign-in off), so the first person to sign in is never its only account, which it
+   *   would promote to admin;
    * - offers every deployment given to the app, the default first;
    * - keeps history in PostgreSQL (`DATABASE_URL`, a Key Vault reference) when a history store is
    *   given, otherwise in SQLite inside the container, which a restart loses;
@@ -284,7 +339,7 @@ export class ChatFrontEnd {
       image,
       healthCheckPath: '/health',
       webSocketsEnabled: true,
-      userIdentitySource: UserIdentitySource.APP_SERVICE_HEADERS,
+      userIdentitySource: UserIdentitySource.OPEN_ID_CONNECT,
       historyStore: HistoryStoreKind.POSTGRESQL,
       modelApi: ModelApi.OPENAI_V1,
       callsReasoningModels: true,
@@ -292,6 +347,8 @@ export class ChatFrontEnd {
       needsSessionSecret: true,
       runsDatabaseSetup: true,
       forwardsSignedInUser: true,
+      signInCallbackPath: OPEN_WEBUI_OIDC_CALLBACK,
+      needsBootstrapAdmin: true,
       settings: (ctx) => openWebUiSettings(ctx, options),
     });
   }
@@ -340,6 +397,7 @@ export class ChatFrontEnd {
       needsSessionSecret: false,
       runsDatabaseSetup: false,
       forwardsSignedInUser: false,
+      needsBootstrapAdmin: false,
       settings: (ctx) => ({
         defaults: {},
         wired: { AZURE_OPENAI_ENDPOINT: ctx.endpoint, AZURE_OPENAI_MODEL: ctx.deploymentName },
@@ -380,6 +438,18 @@ export class ChatFrontEnd {
    * `X-OpenWebUI-User-Email`), which an AI gateway needs to meter per user.
    */
   public readonly forwardsSignedInUser: boolean;
+  /**
+   * Path of the front end's own OpenID Connect callback when it signs users in itself against
+   * the sign-in registration (Open WebUI: `/oauth/oidc/callback`); the registration gets it as a
+   * redirect URI. Undefined when App Service authentication alone signs users in.
+   */
+  public readonly signInCallbackPath?: string;
+  /**
+   * Whether it needs a placeholder admin account created at its first start, whose password the
+   * web app keeps in the vault: Open WebUI makes its only account admin, so without one the first
+   * person to sign in would administer it.
+   */
+  public readonly needsBootstrapAdmin: boolean;
   private readonly settingsOf: (ctx: FrontEndContext) => FrontEndSettings;
 
   private constructor(spec: FrontEndSpec) {
@@ -396,6 +466,8 @@ export class ChatFrontEnd {
     this.needsSessionSecret = spec.needsSessionSecret;
     this.runsDatabaseSetup = spec.runsDatabaseSetup;
     this.forwardsSignedInUser = spec.forwardsSignedInUser;
+    this.signInCallbackPath = spec.signInCallbackPath;
+    this.needsBootstrapAdmin = spec.needsBootstrapAdmin;
     this.settingsOf = spec.settings;
   }
 
@@ -419,6 +491,8 @@ export class ChatFrontEnd {
       needsSessionSecret: this.needsSessionSecret,
       runsDatabaseSetup: this.runsDatabaseSetup,
       forwardsSignedInUser: this.forwardsSignedInUser,
+      signInCallbackPath: this.signInCallbackPath,
+      needsBootstrapAdmin: this.needsBootstrapAdmin,
       settings: this.settingsOf,
     });
   }
@@ -447,6 +521,8 @@ interface FrontEndSpec {
   readonly needsSessionSecret: boolean;
   readonly runsDatabaseSetup: boolean;
   readonly forwardsSignedInUser: boolean;
+  readonly signInCallbackPath?: string;
+  readonly needsBootstrapAdmin: boolean;
   readonly settings: (ctx: FrontEndContext) => FrontEndSettings;
 }
 
@@ -482,7 +558,7 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     ENABLE_PERSISTENT_CONFIG: 'False',
     ENABLE_DIRECT_CONNECTIONS: 'False',
     ENABLE_OPENAI_API_PASSTHROUGH: 'False',
-    WEBUI_AUTH_TRUSTED_EMAIL_HEADER: SIGNED_IN_USER_HEADER,
+    ...openWebUiSignInSettings(ctx),
     WEBUI_URL: ctx.appUrl,
     CORS_ALLOW_ORIGIN: ctx.appUrl,
     // Through a gateway the user headers are how it meters per user; it trusts them only from this app's identity.
@@ -492,6 +568,8 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
   };
   const wiredFrom: { [key: string]: string } = Object.fromEntries(Object.keys(wired).map((k) => [k, 'frontEnd']));
   for (const key of ['OPENAI_API_BASE_URLS']) wiredFrom[key] = 'openAi';
+  for (const key of ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OPENID_PROVIDER_URL']) wiredFrom[key] = 'signIn';
+  wiredFrom.WEBUI_ADMIN_PASSWORD = 'vault';
   wiredFrom.OPENAI_API_CONFIGS = 'deploymentNames';
   if (ctx.sessionSecretReference !== undefined) {
     wired.WEBUI_SECRET_KEY = ctx.sessionSecretReference;
@@ -504,7 +582,8 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     // The database setup runs here, inside the VNet, before Open WebUI's own start command.
     const statements = Array.isArray(ctx.history.setupStatements) ? ctx.history.setupStatements : [];
     if (statements.length > 0) {
-      for (const [key, value] of Object.entries(databaseSetupSettings(statements))) {
+      const settings = databaseSetupSettings(statements, ctx.history.setupSecretReferences, ctx.history.setupUrlReference);
+      for (const [key, value] of Object.entries(settings)) {
         wired[key] = value;
         wiredFrom[key] = 'history';
       }
@@ -515,12 +594,75 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     startupCommand,
     defaults: {
       DEFAULT_MODELS: ctx.deploymentName,
-      DEFAULT_USER_ROLE: 'user',
+      OAUTH_PROVIDER_NAME: 'Microsoft Entra ID',
+      // Straight to Entra ID: the user already signed in at App Service, so no second click.
+      OAUTH_AUTO_REDIRECT: 'True',
       ENABLE_VERSION_UPDATE_CHECK: 'False',
       ENABLE_COMMUNITY_SHARING: 'False',
+      // Every outbound feature off (egress is closed; docs/front-ends.md "What leaves the network").
+      // OFFLINE_MODE sets HF_HUB_OFFLINE and turns the update check and model auto-updates off
+      // (env.py, config.py); the others say so on their own, should OFFLINE_MODE change meaning.
+      OFFLINE_MODE: 'True',
+      HF_HUB_OFFLINE: '1',
+      RAG_EMBEDDING_MODEL_AUTO_UPDATE: 'False',
+      RAG_RERANKING_MODEL_AUTO_UPDATE: 'False',
+      ENABLE_WEB_SEARCH: 'False',
+      ENABLE_PIP_INSTALL_FRONTMATTER_REQUIREMENTS: 'False',
       DATABASE_USER_ACTIVE_STATUS_UPDATE_INTERVAL: '300',
     },
     wired,
     wiredFrom,
+  };
+}
+
+/**
+ * Open WebUI's sign-in: its own OpenID Connect login (provider `oidc`) against the sign-in
+ * registration, roles from the ID token's `roles` claim, no password login, no trusted header.
+ *
+ * - Trusted-header sign-in is off: it registers every e-mail App Service lets through with
+ *   `DEFAULT_USER_ROLE`, and App Service authentication sets no header that carries roles.
+ * - `ENABLE_OAUTH_ROLE_MANAGEMENT` maps the app roles at every sign-in (`Admin` wins over
+ *   `User`); a token without a roles claim leaves a new account at `DEFAULT_USER_ROLE`
+ *   (`pending`, which reaches nothing).
+ * - Open WebUI promotes its only account to admin, however it signed in; the placeholder admin
+ *   (`WEBUI_ADMIN_EMAIL`, created at the first start when no account exists) is always there
+ *   first, and nobody can sign in as it: password sign-in is off and its `.invalid` name cannot
+ *   be an Entra user.
+ * - The e-mail is the ID token's `preferred_username` (the UPN), and `name` its display name, so
+ *   Open WebUI never calls the userinfo endpoint (Microsoft Graph), and Entra ID issues no
+ *   `picture` claim, so it fetches no picture: sign-in needs only login.microsoftonline.com.
+ * - Accounts merge by that name, so the accounts that trusted-header sign-in created (keyed by
+ *   `X-MS-CLIENT-PRINCIPAL-NAME`, the same UPN) keep their chats; with a single-tenant
+ *   registration the tenant alone issues these names.
+ *
+ * @see https://docs.openwebui.com/features/authentication-access/auth/sso
+ * @see https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference
+ */
+function openWebUiSignInSettings(ctx: FrontEndContext): { [key: string]: string } {
+  const signIn = ctx.signIn;
+  return {
+    ENABLE_OAUTH: 'True',
+    ENABLE_OAUTH_SIGNUP: 'True',
+    ENABLE_OAUTH_PERSISTENT_CONFIG: 'False',
+    OAUTH_CLIENT_ID: signIn?.clientId ?? '',
+    OAUTH_CLIENT_SECRET: signIn?.clientSecretReference ?? '',
+    OPENID_PROVIDER_URL: `https://login.microsoftonline.com/${signIn?.tenantId ?? ''}/v2.0/.well-known/openid-configuration`,
+    OPENID_REDIRECT_URI: `${ctx.appUrl}${OPEN_WEBUI_OIDC_CALLBACK}`,
+    OAUTH_SCOPES: 'openid email profile',
+    OAUTH_EMAIL_CLAIM: 'preferred_username',
+    OAUTH_USERNAME_CLAIM: 'name',
+    OAUTH_MERGE_ACCOUNTS_BY_EMAIL: 'True',
+    ENABLE_OAUTH_ROLE_MANAGEMENT: 'True',
+    OAUTH_ROLES_CLAIM: 'roles',
+    OAUTH_ALLOWED_ROLES: `${SignIn.USER_ROLE_VALUE},${SignIn.ADMIN_ROLE_VALUE}`,
+    OAUTH_ADMIN_ROLES: SignIn.ADMIN_ROLE_VALUE,
+    ENABLE_OAUTH_GROUP_MANAGEMENT: 'False',
+    DEFAULT_USER_ROLE: 'pending',
+    ENABLE_SIGNUP: 'False',
+    ENABLE_LOGIN_FORM: 'False',
+    ENABLE_PASSWORD_AUTH: 'False',
+    WEBUI_ADMIN_EMAIL: OPEN_WEBUI_BOOTSTRAP_ADMIN_EMAIL,
+    WEBUI_ADMIN_NAME: 'Bootstrap admin (cannot sign in)',
+    WEBUI_ADMIN_PASSWORD: signIn?.bootstrapAdminPasswordReference ?? '',
   };
 }

@@ -1,5 +1,13 @@
 import { APP_REGISTRATION_SHAPE, EXISTING_REGISTRATION_SHAPE } from './private/checks';
-import { checkShape } from '../core/private/validate';
+import { checkShape, is, Shape } from '../core/private/validate';
+
+/** Fields of `ExistingRegistrationOptions`, with the ids that let the construct assign principals. */
+const EXISTING_SHAPE: Shape = {
+  ...EXISTING_REGISTRATION_SHAPE,
+  servicePrincipalObjectId: is.string(),
+  userAppRoleId: is.string(),
+  adminAppRoleId: is.string(),
+};
 
 /** An Entra app registration that already exists, for {@link SignIn.withExistingRegistration}. */
 export interface ExistingRegistrationOptions {
@@ -43,6 +51,27 @@ export interface ExistingRegistrationOptions {
    * @default - the tenant of the azurerm provider's credentials
    */
   readonly tenantId?: string;
+  /**
+   * Object id of the registration's service principal (its enterprise application). With
+   * `userAppRoleId` (and `adminAppRoleId` for admins), the construct assigns `signInPrincipals`
+   * and `adminGroups` to it (`azuread_app_role_assignment`); without it, it assigns nobody and the
+   * tenant's administrators do (docs/front-ends.md, "Who gets in, and who administers").
+   *
+   * @default - no assignments are created; principals given to the web app are an error
+   */
+  readonly servicePrincipalObjectId?: string;
+  /**
+   * Id (GUID) of the registration's app role whose value is `User` ({@link SignIn.USER_ROLE_VALUE}).
+   *
+   * @default - none; needed with `servicePrincipalObjectId` to assign `signInPrincipals`
+   */
+  readonly userAppRoleId?: string;
+  /**
+   * Id (GUID) of the registration's app role whose value is `Admin` ({@link SignIn.ADMIN_ROLE_VALUE}).
+   *
+   * @default - none; needed with `servicePrincipalObjectId` to assign `adminGroups`
+   */
+  readonly adminAppRoleId?: string;
 }
 
 /** An app registration created by the web app, for {@link SignIn.createAppRegistration}. */
@@ -67,9 +96,15 @@ export interface AppRegistrationOptions {
    */
   readonly secretLifetimeDays?: number;
   /**
-   * Allow only users and groups assigned to the enterprise application to sign in.
+   * Allow only users and groups assigned to the enterprise application to sign in
+   * (`app_role_assignment_required` on its service principal). Entra ID then refuses the token to
+   * anyone else, before App Service or the front end sees a request.
    *
-   * @default false - every user of the tenant can sign in
+   * `false` lets every user of the tenant sign in and fails compliance rule PCHAT-ID-001 unless
+   * acknowledged.
+   *
+   * @default true - only the web app's `signInPrincipals` and `adminGroups` (or principals the
+   * tenant's administrators assign) can sign in
    */
   readonly assignmentRequired?: boolean;
 }
@@ -81,13 +116,26 @@ export interface AppRegistrationOptions {
  * @see https://learn.microsoft.com/azure/app-service/configure-authentication-provider-aad
  */
 export class SignIn {
+  /** Value of the app role that lets a user or group sign in as an ordinary user (the `roles` claim). */
+  public static readonly USER_ROLE_VALUE = 'User';
+  /** Value of the app role that lets a group sign in and administer the front end (the `roles` claim). */
+  public static readonly ADMIN_ROLE_VALUE = 'Admin';
+
   /**
    * Uses an existing app registration, e.g. one the identity team manages.
    *
-   * Its redirect URI must be `https://<web app name>.azurewebsites.net/.auth/login/aad/callback`.
+   * What the registration needs (the tenant's administrators set it up):
+   * - the redirect URI `https://<web app name>.azurewebsites.net/.auth/login/aad/callback`, and for
+   *   Open WebUI also `https://<web app name>.azurewebsites.net/oauth/oidc/callback`;
+   * - app roles with the values `User` and `Admin` ({@link SignIn.USER_ROLE_VALUE},
+   *   {@link SignIn.ADMIN_ROLE_VALUE}), allowed for users and groups; Open WebUI takes its roles
+   *   from them;
+   * - assignment required on its service principal, and the users, groups and admin groups
+   *   assigned to those roles. The construct makes the assignments only when given
+   *   `servicePrincipalObjectId` and the role ids.
    */
   public static withExistingRegistration(options: ExistingRegistrationOptions): SignIn {
-    checkShape('SignIn.withExistingRegistration', options, EXISTING_REGISTRATION_SHAPE, 'options');
+    checkShape('SignIn.withExistingRegistration', options, EXISTING_SHAPE, 'options');
     return new SignIn(options, undefined);
   }
 
@@ -95,6 +143,12 @@ export class SignIn {
    * Creates the app registration, its service principal and a client secret through
    * hashicorp/azuread. Terraform's identity needs permission to create applications
    * (e.g. the `Application Developer` directory role).
+   *
+   * The registration defines the app roles `User` and `Admin` (ids derived from the construct
+   * path, the same on every synth); its service principal requires assignment, and the web app's
+   * `signInPrincipals` and `adminGroups` are assigned to those roles. Assigning principals needs
+   * permission to manage app role assignments (e.g. the `Cloud Application Administrator`
+   * directory role, or the Microsoft Graph permission `AppRoleAssignment.ReadWrite.All`).
    */
   public static createAppRegistration(options: AppRegistrationOptions = {}): SignIn {
     checkShape('SignIn.createAppRegistration', options, APP_REGISTRATION_SHAPE, 'options');

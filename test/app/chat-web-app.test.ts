@@ -369,7 +369,11 @@ describe('ChatWebApp', () => {
           display_name: 'Private chat (test/Chat)',
           sign_in_audience: 'AzureADMyOrg',
           web: {
-            redirect_uris: ['https://app-chat-${substr(sha256(join("", [data.azurerm_client_config.AzurermClientConfig.subscription_id, "/test/Chat"])), 0, 8)}.azurewebsites.net/.auth/login/aad/callback'],
+            redirect_uris: [
+              'https://app-chat-${substr(sha256(join("", [data.azurerm_client_config.AzurermClientConfig.subscription_id, "/test/Chat"])), 0, 8)}.azurewebsites.net/.auth/login/aad/callback',
+              // Open WebUI's own OpenID Connect sign-in (roles from the registration, see sign-in.test.ts).
+              'https://app-chat-${substr(sha256(join("", [data.azurerm_client_config.AzurermClientConfig.subscription_id, "/test/Chat"])), 0, 8)}.azurewebsites.net/oauth/oidc/callback',
+            ],
             implicit_grant: { id_token_issuance_enabled: true, access_token_issuance_enabled: false },
           },
         });
@@ -387,7 +391,7 @@ describe('ChatWebApp', () => {
       test('a service principal and a password for the application', () => {
         const { f, app } = buildApp();
         const out = synth(f.stack);
-        expect(out).toHaveResourceWithProperties(ServicePrincipal, { client_id: ref(app.application!, 'client_id'), app_role_assignment_required: false });
+        expect(out).toHaveResourceWithProperties(ServicePrincipal, { client_id: ref(app.application!, 'client_id'), app_role_assignment_required: true });
         expect(out).toHaveResourceWithProperties(ApplicationPasswordA, {
           application_id: ref(app.application!, 'id'),
           end_date: '${timeadd(timestamp(), "4320h")}',

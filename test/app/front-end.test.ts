@@ -40,7 +40,7 @@ function webAppOf(f: { stack: any }): any {
 }
 
 describe('ChatFrontEnd.openWebUi (the default)', () => {
-  test('what the factory knows: pinned image, port 8080, /health, WebSockets, v1 API, trusted header, PostgreSQL', () => {
+  test('what the factory knows: pinned image, port 8080, /health, WebSockets, v1 API, OpenID Connect sign-in, PostgreSQL', () => {
     const fe = ChatFrontEnd.openWebUi();
     expect(fe.image.registryUrl).toBe('https://ghcr.io');
     expect(fe.image.reference).toBe(`open-webui/open-webui@${DIGEST}`);
@@ -48,7 +48,9 @@ describe('ChatFrontEnd.openWebUi (the default)', () => {
     expect(fe.healthCheckPath).toBe('/health');
     expect(fe.webSocketsEnabled).toBe(true);
     expect(fe.modelApi).toBe(ModelApi.OPENAI_V1);
-    expect(fe.userIdentitySource).toBe(UserIdentitySource.APP_SERVICE_HEADERS);
+    expect(fe.userIdentitySource).toBe(UserIdentitySource.OPEN_ID_CONNECT);
+    expect(fe.signInCallbackPath).toBe('/oauth/oidc/callback');
+    expect(fe.needsBootstrapAdmin).toBe(true);
     expect(fe.historyStore).toBe(HistoryStoreKind.POSTGRESQL);
     expect(fe.callsReasoningModels).toBe(true);
     expect(fe.offersSeveralModels).toBe(true);
@@ -74,12 +76,13 @@ describe('ChatFrontEnd.openWebUi (the default)', () => {
     expect(settings.ENABLE_OLLAMA_API).toBe('False');
   });
 
-  test('users come from App Service authentication, and nothing lets the token go elsewhere', () => {
+  test('users sign in through Entra (roles from the registration, see sign-in.test.ts), and nothing lets the token go elsewhere', () => {
     const { f, app } = buildApp();
     const settings = webAppOf(f).app_settings;
+    expect(settings.WEBUI_AUTH_TRUSTED_EMAIL_HEADER).toBeUndefined();
     expect(settings).toEqual(expect.objectContaining({
-      WEBUI_AUTH_TRUSTED_EMAIL_HEADER: 'X-MS-CLIENT-PRINCIPAL-NAME',
-      DEFAULT_USER_ROLE: 'user',
+      ENABLE_OAUTH_ROLE_MANAGEMENT: 'True',
+      DEFAULT_USER_ROLE: 'pending',
       ENABLE_PERSISTENT_CONFIG: 'False',
       ENABLE_DIRECT_CONNECTIONS: 'False',
       ENABLE_OPENAI_API_PASSTHROUGH: 'False',
@@ -133,8 +136,8 @@ describe('ChatFrontEnd.openWebUi (the default)', () => {
   });
 
   test('default settings may be overridden by appSettings; wired ones may not', () => {
-    const { f } = buildApp({ appSettings: { DEFAULT_USER_ROLE: 'pending' } });
-    expect(webAppOf(f).app_settings.DEFAULT_USER_ROLE).toBe('pending');
+    const { f } = buildApp({ appSettings: { OAUTH_PROVIDER_NAME: 'Contoso SSO' } });
+    expect(webAppOf(f).app_settings.OAUTH_PROVIDER_NAME).toBe('Contoso SSO');
     expect(() => buildApp({ appSettings: { OPENAI_API_BASE_URLS: 'https://evil.example/v1' } }))
       .toThrow(/^ChatWebApp 'test\/Chat': 'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'openAi', got 'https:\/\/evil.example\/v1'$/);
     expect(() => buildApp({ appSettings: { enable_persistent_config: 'True' } }))
@@ -150,12 +153,14 @@ describe('ChatFrontEnd.openWebUi (the default)', () => {
     const { f } = buildApp({ frontEnd: ChatFrontEnd.openWebUi({ image }) });
     const app = webAppOf(f);
     expect(app.site_config.application_stack.docker_image_name).toBe('open-webui/open-webui:v0.12.0');
-    expect(app.app_settings.WEBUI_AUTH_TRUSTED_EMAIL_HEADER).toBe('X-MS-CLIENT-PRINCIPAL-NAME');
+    expect(app.app_settings.OAUTH_ADMIN_ROLES).toBe('Admin');
   });
 
   test('more than one instance warns: WebSocket sessions need Redis', () => {
-    expect(warningsOf(buildApp({ workerCount: 2 }).app)).toEqual([expect.stringMatching(/'workerCount' is 2, but Open WebUI keeps WebSocket sessions in memory.*\[front-end-multi-instance\]$/)]);
-    expect(warningsOf(buildApp({ workerCount: 2, frontEnd: ChatFrontEnd.sampleChatApp() }).app)).toEqual([]);
+    // The sign-in warning (nobody assigned) is tested in sign-in.test.ts.
+    const others = (app: ChatWebApp) => warningsOf(app).filter((w) => !w.endsWith('[no-sign-in-assignments]'));
+    expect(others(buildApp({ workerCount: 2 }).app)).toEqual([expect.stringMatching(/'workerCount' is 2, but Open WebUI keeps WebSocket sessions in memory.*\[front-end-multi-instance\]$/)]);
+    expect(others(buildApp({ workerCount: 2, frontEnd: ChatFrontEnd.sampleChatApp() }).app)).toEqual([]);
   });
 });
 

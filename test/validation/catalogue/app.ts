@@ -2,9 +2,10 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { ACR, ACCOUNT_ID, base, build, CatalogueEntry, existingSignIn, GUID, IDENTITY_ID, image, LOCATION, PLAN_ID, placement, RG, SUB, VAULT_ID, VNET_ID } from './common';
 import {
-  ChatFrontEnd, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, ContainerImageOptions, OpenAiAccount, PrivateKeyVault, PrivateNetwork,
-  SignIn,
+  ChatFrontEnd, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, ContainerImageOptions, OpenAiAccount, Principal, PrivateKeyVault,
+  PrivateNetwork, SignIn,
 } from '../../../src';
+import { newStack } from '../../util';
 
 /** Untyped input, as JavaScript callers (or TypeScript holding `any`) pass it. */
 const js = <T>(value: unknown): T => value as T;
@@ -17,6 +18,9 @@ const SECRET_URI = 'https://kv-shared.vault.azure.net/secrets/client-secret';
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const KV_REF = '@Microsoft.KeyVault(SecretUri=https://kv-shared.vault.azure.net/secrets/search-key)';
 const WORKSPACE = `${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/log-central`;
+/** A group principal, in a stack of its own (only its object id reaches the app's stack). */
+const group = (objectId: string = GUID) => Principal.fromGroupObjectId(newStack(), 'Group', objectId);
+
 /** `n` distinct tags. */
 const manyTags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`tag${i}`, 'x']));
 /** The web app running as a plain object that claims to be an IChatIdentity (its ids overridden by `attrs`). */
@@ -341,9 +345,9 @@ const WEB_APP: CatalogueEntry[] = [
     prop: 'appSettings.OPENAI_API_BASE_URLS',
     description: "no override of the front end's wired settings",
     build: () => build.webApp({ appSettings: { OPENAI_API_BASE_URLS: 'https://elsewhere.example/v1' } }),
-    valid: () => build.webApp({ appSettings: { DEFAULT_USER_ROLE: 'pending' } }),
+    valid: () => build.webApp({ appSettings: { OAUTH_PROVIDER_NAME: 'Contoso SSO' } }),
     expected: /'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'openAi', got 'https:\/\/elsewhere.example\/v1'/,
-    fix: 'The model connection, sign-in header, secrets and pass-through switches are wired; override only the front end\'s defaults (e.g. `DEFAULT_USER_ROLE`).',
+    fix: 'The model connection, sign-in and roles (OpenID Connect, `DEFAULT_USER_ROLE`), secrets and pass-through switches are wired; override only the front end\'s defaults (e.g. `OAUTH_PROVIDER_NAME`).',
   },
   // Runtime types at the public boundary (JavaScript, or TypeScript holding `any`).
   entry('ChatWebApp', 'location', 'a string, not null',
@@ -972,7 +976,7 @@ const SIGN_IN: CatalogueEntry[] = [
   entry('SignIn.withExistingRegistration', 'options.clientSecert', 'no unknown option (a typo is not ignored)',
     () => SignIn.withExistingRegistration(js({ clientId: GUID, clientSecert: 's3cret' })),
     () => build.webApp({ signIn: SignIn.withExistingRegistration({ clientId: GUID, clientSecret: 's3cret' }) }),
-    /'options.clientSecert' is not a known prop \(known: clientId, clientSecret, .*\), got 's3cret'/,
+    /'options.clientSecert' is not a known prop \(known: adminAppRoleId, clientId, clientSecret, clientSecretExpirationDate, .*\), got 's3cret'/,
     'Check the option name (`clientSecret`).', { factory: true }),
   entry('SignIn.createAppRegistration', 'options.owner', 'no unknown option (a typo is not ignored)',
     () => SignIn.createAppRegistration(js({ owner: [GUID] })), () => build.webApp({ signIn: SignIn.createAppRegistration({ owners: [GUID] }) }),
@@ -1080,6 +1084,38 @@ const SIGN_IN: CatalogueEntry[] = [
     () => expiringSignIn('2026-11-21T00:00:00Z'), () => expiringSignIn('2026-11-30T00:00:00Z'),
     /'signIn.clientSecretExpirationDate' is '2026-11-21T00:00:00Z', already past on 2026-11-22 .* \[expiry-in-past\]$/,
     'Rotate the client secret before it expires and pass the new expiry.', { warning: true }),
+  // Sign-in by assignment (issue 22): who may sign in, who administers the front end.
+  entry('ChatWebApp', 'signInPrincipals[0]', 'an IPrincipal, not an object id',
+    () => webApp({ signInPrincipals: [GUID] }), () => webApp({ signInPrincipals: [group()] }),
+    /^ChatWebApp 'test\/App': 'signInPrincipals\[0\]' must be an IPrincipal \(a ChatIdentity, or Principal.fromGroupObjectId\(...\)\), got '/,
+    'Wrap the object id: `Principal.fromGroupObjectId(this, \'ChatUsers\', \'<object id>\')` (or `fromUserObjectId`).'),
+  entry('ChatWebApp', 'signInPrincipals[0]', 'a user or a group: a service principal cannot sign in',
+    () => webApp({ signInPrincipals: [Principal.fromServicePrincipalObjectId(newStack(), 'Pipeline', GUID)] }), () => webApp({ signInPrincipals: [group()] }),
+    /'signInPrincipals\[0\]' must be a user or a group \(Principal.fromUserObjectId or Principal.fromGroupObjectId\): a service principal or managed identity cannot sign in to the chat, got ServicePrincipal 'test\/Pipeline'$/,
+    'Pass the users or groups who sign in; a pipeline or managed identity calls the model through its own role, not the chat.'),
+  entry('ChatWebApp', 'adminGroups[0]', 'a group, not a single user',
+    () => webApp({ adminGroups: [Principal.fromUserObjectId(newStack(), 'Alice', GUID)] }), () => webApp({ adminGroups: [group()] }),
+    /'adminGroups\[0\]' must be a group \(Principal.fromGroupObjectId\): the front end's admins come from an Entra group, whose membership is reviewed in one place, got User 'test\/Alice'$/,
+    'Create (or reuse) an Entra security group for the chat\'s admins and pass `Principal.fromGroupObjectId(...)`.'),
+  entry('ChatWebApp', 'signInPrincipals[1]', 'each principal once',
+    () => webApp({ signInPrincipals: [group(), group()] }), () => webApp({ signInPrincipals: [group(), group('22222222-2222-4222-8222-222222222222')] }),
+    /'signInPrincipals\[1\]' must not repeat a principal \(same as 'signInPrincipals\[0\]'\), got '/,
+    'Drop the repeated principal. A group in both `signInPrincipals` and `adminGroups` is fine: it gets both roles.'),
+  entry('ChatWebApp', 'signInPrincipals', 'an existing registration needs the ids to assign principals',
+    () => build.webApp({ signIn: existingSignIn({}), signInPrincipals: [group()] }),
+    () => build.webApp({ signIn: existingSignIn({ servicePrincipalObjectId: GUID, userAppRoleId: GUID }), signInPrincipals: [group()] }),
+    /'signInPrincipals' with an existing registration needs 'signIn.servicePrincipalObjectId' and 'signIn.userAppRoleId' to assign them \(or leave the assignments to the tenant's administrators and pass no 'signInPrincipals'\), got none$/,
+    'Pass the enterprise application\'s object id and the id of its `User` app role to `SignIn.withExistingRegistration`, or let the tenant\'s administrators assign users and drop `signInPrincipals`.'),
+  entry('ChatWebApp', 'signIn.servicePrincipalObjectId', 'a GUID',
+    () => build.webApp({ signIn: existingSignIn({ servicePrincipalObjectId: 'chat-sp' }) }),
+    () => build.webApp({ signIn: existingSignIn({ servicePrincipalObjectId: GUID }) }),
+    /'signIn.servicePrincipalObjectId' must be a GUID \(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\), got 'chat-sp'$/,
+    'Use the enterprise application\'s object id (Entra ID > Enterprise applications > the app > Object ID), not its name or client id.'),
+  entry('ChatWebApp', 'signInPrincipals', 'warning: the registration requires assignment and nobody is assigned',
+    () => build.webApp(), () => build.webApp({ signInPrincipals: [group()] }),
+    /nobody can sign in until a user or group is assigned: .* \[no-sign-in-assignments\]$/,
+    'Pass `signInPrincipals` (and `adminGroups`), or assign a group to the enterprise application after the apply (portal or `az rest ... appRoleAssignedTo`, as the warning shows) and acknowledge `no-sign-in-assignments`.',
+    { warning: true }),
 ];
 
 /** A history store of `kind`, as any object with the two members the web app reads. */
