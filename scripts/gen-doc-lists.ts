@@ -418,6 +418,7 @@ export function outboundBeyond(json: Synthesized, key: string): string {
   const space = addressSpace(json);
   const described: string[] = [];
   let internetDenied = false;
+  let internetOpened = false;
   for (const [nsgKey, nsg] of resourcesOf(json, 'azurerm_network_security_group')) {
     const subnet = subnetAssociated(json, 'azurerm_subnet_network_security_group_association', 'network_security_group_id', 'azurerm_network_security_group', nsgKey);
     const own = json.resource?.azurerm_subnet?.[key];
@@ -429,11 +430,16 @@ export function outboundBeyond(json: Synthesized, key: string): string {
         ? [rule.destination_address_prefix as string]
         : (rule.destination_address_prefixes ?? []) as string[];
       if (targets.every((d) => insideAddressSpace(d, space))) continue;
-      if (rule.access === 'Deny' && targets.some((d) => ['*', 'Internet', '0.0.0.0/0'].includes(d))) internetDenied = true;
+      const wholeInternet = targets.some((d) => ['*', 'Internet', '0.0.0.0/0'].includes(d));
+      if (wholeInternet && !internetDenied && !internetOpened) {
+        if (rule.access === 'Deny') internetDenied = true;
+        else internetOpened = true;
+      }
       described.push(`${rule.access as string} ${addressLabel(json, rule.destination_address_prefix as string, rule.destination_address_prefixes)} ${ports(rule)} (${rule.priority as number})`);
     }
   }
   if (internetDenied) return described.join('; ');
+  if (internetOpened) return `${described.join('; ')}: the Internet is open (the opt-in's acknowledged deviation)`;
   if (described.length === 0) return 'none: the NSG default rule `AllowInternetOutBound` (65001) lets everything out';
   return `${described.join('; ')}; then the NSG default rule \`AllowInternetOutBound\` (65001) lets the rest out`;
 }

@@ -4,7 +4,13 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { DeploymentSku, Encryption, PrivateChat } from 'cdktf-private-chat';
+import { DeploymentSku, Encryption, Principal, PrivateChat } from 'cdktf-private-chat';
+
+// Entra ID groups the identity team runs (object ids): who may sign in, who administers Open WebUI,
+// and who operates the history database.
+const CHAT_USERS_GROUP = '44444444-5555-6666-7777-888888888888';
+const CHAT_ADMINS_GROUP = '55555555-6666-7777-8888-999999999999';
+const DB_OPERATORS_GROUP = '66666666-7777-8888-9999-aaaaaaaaaaaa';
 
 export class EnterpriseStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -14,10 +20,28 @@ export class EnterpriseStack extends TerraformStack {
     new PrivateChat(this, 'chat', {
       location: 'swedencentral',
       models: [
-        { name: 'gpt-5-4-mini', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 20 },
-        { name: 'llama-4-maverick', modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta', capacity: 10 },
+        // Processed in the EU data zone: gpt-5.4 is DataZoneStandard in swedencentral (gpt-5.4-mini is not).
+        { name: 'gpt-5-4', modelName: 'gpt-5.4', modelVersion: '2026-03-05', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 20 },
+        // Deliberately global: Llama 4 Maverick is sold only as GlobalStandard, so its prompts may be
+        // processed in any Azure region. allowGlobalProcessing records that choice (PCHAT-DEP-004).
+        {
+          name: 'llama-4-maverick',
+          modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8',
+          modelVersion: '1',
+          modelFormat: 'Meta',
+          sku: DeploymentSku.GLOBAL_STANDARD,
+          allowGlobalProcessing: true,
+          capacity: 10,
+        },
       ],
-      history: { retentionDays: 30 },
+      // Sign-in requires assignment: only these groups get in, and only the admins' group administers.
+      signInPrincipals: [Principal.fromGroupObjectId(this, 'ChatUsers', CHAT_USERS_GROUP)],
+      adminGroups: [Principal.fromGroupObjectId(this, 'ChatAdmins', CHAT_ADMINS_GROUP)],
+      history: {
+        retentionDays: 30,
+        // Operators sign in to the database with Entra tokens, not the shared administrator password.
+        entraAdministrator: { objectId: DB_OPERATORS_GROUP, principalName: 'Chat DB operators' },
+      },
       encryption: Encryption.customerManagedKey(),
       imageMirror: true,
       tags: { 'environment': 'prod', 'data-classification': 'confidential' },

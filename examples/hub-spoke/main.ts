@@ -8,6 +8,8 @@ import { Monitoring, PrivateChat, PrivateDnsZones, PrivateNetwork, SignIn } from
 
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const HUB_DNS = `${SUBSCRIPTION}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones`;
+// The platform's Entra ID group of database operators (object id).
+const DB_OPERATORS_GROUP = '66666666-7777-8888-9999-aaaaaaaaaaaa';
 const SPOKE_VNET = `${SUBSCRIPTION}/resourceGroups/rg-spoke-chat-network/providers/Microsoft.Network/virtualNetworks/vnet-spoke-chat`;
 
 export class HubSpokeStack extends TerraformStack {
@@ -44,12 +46,16 @@ export class HubSpokeStack extends TerraformStack {
       dnsZones,
       monitoring,
       // The identity team owns app registrations here; the client secret arrives as a sensitive
-      // variable (TF_VAR_chat_client_secret) and is stored in the stack's Key Vault.
+      // variable (TF_VAR_chat_client_secret) and is stored in the stack's Key Vault. It also
+      // defines the User and Admin app roles, requires assignment and assigns the groups in Entra ID
+      // (docs/front-ends.md, "Who gets in"), so this stack assigns nobody and needs no Graph access.
       signIn: SignIn.withExistingRegistration({
         clientId: '11111111-2222-3333-4444-555555555555',
         clientSecret: clientSecret.stringValue,
         clientSecretExpirationDate: '2027-06-30T00:00:00Z',
       }),
+      // Operators sign in to the database with Entra tokens, not the shared administrator password.
+      history: { entraAdministrator: { objectId: DB_OPERATORS_GROUP, principalName: 'Chat DB operators' } },
       tags: { workload: 'private-chat', environment: 'prod' },
     });
   }

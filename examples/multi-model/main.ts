@@ -15,10 +15,14 @@ export class MultiModelStack extends TerraformStack {
     new PrivateChat(this, 'chat', {
       location: 'swedencentral',
       models: [
-        { name: 'chat', modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 20 },
-        { name: 'chat-mini', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 10 },
-        { name: 'reasoning', modelName: 'gpt-5.4', modelVersion: '2026-03-05', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 5 },
-        { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, capacity: 10 },
+        // Deliberately global (allowGlobalProcessing, PCHAT-DEP-004): Llama 4 Maverick is sold only as
+        // GlobalStandard, and gpt-5.4-mini is DataZoneStandard in the US data zone only, so Azure may
+        // process these two deployments' prompts in any region.
+        { name: 'chat', modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true, capacity: 20 },
+        { name: 'chat-mini', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true, capacity: 10 },
+        // Processed in the EU data zone.
+        { name: 'reasoning', modelName: 'gpt-5.4', modelVersion: '2026-03-05', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 5 },
+        { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 10 },
       ],
       chatDeploymentName: 'chat',
       contentFilter: {

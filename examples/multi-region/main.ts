@@ -8,11 +8,16 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiAccount, DeploymentSku, Monitoring, MonitorPrivateLinkScope, PrivateChat, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
+import { AiAccount, DeploymentSku, Monitoring, MonitorPrivateLinkScope, Principal, PrivateChat, PrivateDnsZones, PrivateNetwork } from 'cdktf-private-chat';
 
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const HUB_DNS = `${SUBSCRIPTION}/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones`;
-const MODEL = { name: 'gpt-5-4-mini', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 20 };
+// Both regions are in the EU data zone, and gpt-5.4 is DataZoneStandard in both: prompts stay in the EU.
+// Entra ID groups (object ids): who may sign in, who administers Open WebUI, who operates the database.
+const CHAT_USERS_GROUP = '44444444-5555-6666-7777-888888888888';
+const CHAT_ADMINS_GROUP = '55555555-6666-7777-8888-999999999999';
+const DB_OPERATORS_GROUP = '66666666-7777-8888-9999-aaaaaaaaaaaa';
+const MODEL = { name: 'gpt-5-4', modelName: 'gpt-5.4', modelVersion: '2026-03-05', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 20 };
 
 export class MultiRegionStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -42,6 +47,9 @@ export class MultiRegionStack extends TerraformStack {
       location: 'swedencentral',
       dnsZones,
       models: [MODEL],
+      signInPrincipals: [Principal.fromGroupObjectId(this, 'ChatUsers', CHAT_USERS_GROUP)],
+      adminGroups: [Principal.fromGroupObjectId(this, 'ChatAdmins', CHAT_ADMINS_GROUP)],
+      history: { entraAdministrator: { objectId: DB_OPERATORS_GROUP, principalName: 'Chat DB operators' } },
       gateway: {
         publisherEmail: 'platform@contoso.com',
         additionalBackends: [{ account: accountB, priority: 2 }],

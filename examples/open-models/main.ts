@@ -13,6 +13,8 @@ import { AiAccount, Compliance, DeploymentSku, EndpointCaller, Monitoring, Princ
 const MODEL_USERS_GROUP = '22222222-3333-4444-5555-666666666666';
 /** Entra group of the team that builds agents in the project (an example object id). */
 const AGENT_BUILDERS_GROUP = '33333333-4444-5555-6666-777777777777';
+/** Open models are sold only as GlobalStandard: a deliberate, named opt-in to processing outside the data zone. */
+const GLOBAL = { sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true };
 
 export class OpenModelsStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -31,12 +33,15 @@ export class OpenModelsStack extends TerraformStack {
       dnsZones,
       monitoring,
       // The format of each model comes from the library's model catalogue; every deployment is
-      // pinned, GlobalStandard (the only SKU open models are sold on), and behind the content filter.
+      // pinned and behind the content filter. These open models are sold only as GlobalStandard,
+      // so this example deliberately accepts global processing (allowGlobalProcessing,
+      // PCHAT-DEP-004): Azure may process their prompts in any region. gpt-5.4 stays in the EU
+      // data zone.
       models: [
-        { name: 'gpt-5-4-mini', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
-        { name: 'llama-4-maverick', modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', capacity: 10 },
-        { name: 'deepseek-v3-2', modelName: 'DeepSeek-V3.2', modelVersion: '1', capacity: 10 },
-        { name: 'gpt-oss-120b', modelName: 'gpt-oss-120b', modelVersion: '1', capacity: 10 },
+        { name: 'gpt-5-4', modelName: 'gpt-5.4', modelVersion: '2026-03-05', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 10 },
+        { name: 'llama-4-maverick', modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', ...GLOBAL, capacity: 10 },
+        { name: 'deepseek-v3-2', modelName: 'DeepSeek-V3.2', modelVersion: '1', ...GLOBAL, capacity: 10 },
+        { name: 'gpt-oss-120b', modelName: 'gpt-oss-120b', modelVersion: '1', ...GLOBAL, capacity: 10 },
       ],
     });
 

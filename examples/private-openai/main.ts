@@ -25,8 +25,10 @@ export class PrivateOpenAiStack extends TerraformStack {
       dnsZones,
       monitoring,
       models: [
-        { name: 'chat', modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', sku: DeploymentSku.GLOBAL_STANDARD, capacity: 10 },
-        { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.STANDARD, capacity: 10 },
+        // Processed in the EU data zone: gpt-5.4 and text-embedding-3-small are DataZoneStandard in
+        // swedencentral (gpt-5.4-mini is not; text-embedding-3-small has no Standard deployment there).
+        { name: 'chat', modelName: 'gpt-5.4', modelVersion: '2026-03-05', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 10 },
+        { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1', sku: DeploymentSku.DATA_ZONE_STANDARD, capacity: 10 },
       ],
     });
     // Who may reach the endpoint on the network: apps in this VNet and the peered hub (HTTPS).

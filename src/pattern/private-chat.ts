@@ -10,17 +10,21 @@ import { ChatWebApp, PRIVATE_APP_SERVICE_SKUS } from '../app/chat-web-app';
 import { ContainerImage } from '../app/container-image';
 import { ChatFrontEnd, HistoryStoreKind } from '../app/front-end';
 import { ChatIdentity, IChatIdentity } from '../app/identity';
+import { checkSignInPrincipals } from '../app/private/chat-sign-in';
 import { checkWebAppNameNotReserved } from '../app/private/checks';
 import { SignIn } from '../app/sign-in';
 import { Compliance } from '../compliance/compliance';
 import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
+import { IPrincipal } from '../core/principal';
 import { parseCidr } from '../core/private/cidr';
-import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../core/private/references';
+import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, PRINCIPAL_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
 import { TagResources } from '../core/tags';
-import { AiGateway, AiGatewayBackend, AiGatewayDeploymentLimit } from '../gateway/ai-gateway';
+import { AiGateway, AiGatewayBackend, AiGatewayCircuitBreaker, AiGatewayDeploymentLimit } from '../gateway/ai-gateway';
+import { capacityBehind, checkLimitsAgainstCapacity } from '../gateway/private/capacity';
+import { BREAKER_SHAPE, breakerRuleFor } from '../gateway/private/circuit-breaker';
 import { UsageWorkbook } from '../gateway/usage-workbook';
 import { HistoryOptions, PostgresHistoryStore } from '../history/postgres-history-store';
 import { IMonitoring, Monitoring } from '../monitoring/monitoring';
@@ -34,7 +38,7 @@ import { RegistryMirror } from '../registry/registry-mirror';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
 import { EncryptionKey } from '../secrets/encryption-key';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
-import { whyFrontEndCannotCall } from './private/chat-models';
+import { defaultModelsFor, whyFrontEndCannotCall } from './private/chat-models';
 
 /** Props of {@link PrivateChat}. Only `location` is required. */
 export interface PrivateChatProps {
@@ -115,7 +119,11 @@ export interface PrivateChatProps {
   /**
    * Model deployments of the AI account. The app chats with `chatDeploymentName`.
    *
-   * @default - one small GlobalStandard deployment of a current chat model the default app can call: `Llama-4-Maverick-17B-128E-Instruct-FP8` on a Foundry account, `gpt-4.1-mini` on an OpenAI-kind account (see {@link AiAccount} and {@link OpenAiAccount})
+   * Each deployment is processed in the account's data zone (`DataZoneStandard`) or region
+   * (`Standard`) unless it sets a Global `sku` with `allowGlobalProcessing: true`, which weakens
+   * data residency (see {@link ModelDeploymentOptions.sku}).
+   *
+   * @default - one small deployment of a current GA chat model Open WebUI calls, processed in the EU or US data zone: `gpt-5.4` (`2026-03-05`) on `DataZoneStandard`, capacity 10; in a region outside both data zones the synth fails and names both ways out (see {@link AiAccount})
    */
   readonly models?: ModelDeploymentOptions[];
   /**
@@ -197,6 +205,22 @@ export interface PrivateChatProps {
    */
   readonly signIn?: SignIn;
   /**
+   * Users and groups who may sign in (`Principal.fromGroupObjectId(this, 'Staff', '<object id>')`):
+   * each is assigned the registration's `User` app role. The registration requires assignment,
+   * so nobody else can sign in. Prefer groups.
+   *
+   * @default - nobody is assigned; the synth warning `no-sign-in-assignments` says how to assign a group
+   */
+  readonly signInPrincipals?: IPrincipal[];
+  /**
+   * Groups who administer the chat front end (`Principal.fromGroupObjectId(...)`): each is assigned
+   * the registration's `Admin` app role, which also lets its members sign in. Open WebUI makes
+   * them admins at each sign-in and everyone else a user; nobody becomes admin by signing in first.
+   *
+   * @default - no admins
+   */
+  readonly adminGroups?: IPrincipal[];
+  /**
    * SKU of the App Service plan; it must support private endpoints and VNet integration.
    *
    * @default 'P0v3'
@@ -273,7 +297,12 @@ export interface PrivateChatProps {
   readonly names?: PrivateChatNames;
 
   /**
-   * How the app subnet of a new network reaches Entra ID and image registries.
+   * How the app subnet of a new network reaches Entra ID.
+   *
+   * Egress is closed whatever the path: the subnets' NSGs allow Entra ID (TCP 443) and the
+   * private endpoints, and deny the Internet; without `imageMirror` the image is pulled over
+   * App Service's own path instead of the VNet. `Egress.natGateway().openInternet(reason)` opens
+   * the Internet (weakening isolation; the compliance report lists it with the reason).
    *
    * @default Egress.natGateway()
    */
@@ -342,9 +371,17 @@ export interface ChatGatewayOptions {
    */
   readonly additionalBackends?: AiGatewayBackend[];
   /**
-   * Tokens per minute each user may spend per deployment.
+   * The backends' circuit breaker (see {@link AiGatewayProps.circuitBreaker}): only with
+   * `additionalBackends`, an error without them.
    *
-   * @default 20000
+   * @default - with `additionalBackends`: 3 failures (429 or 5xx) within a minute skip a backend for a minute, or for its Retry-After; without: none
+   */
+  readonly circuitBreaker?: AiGatewayCircuitBreaker;
+  /**
+   * Tokens per minute each user may spend per deployment. Above the capacity behind the gateway
+   * (a deployment's capacity × 1,000, summed over the backends that hold it) it is an error.
+   *
+   * @default - a quarter of the smallest deployment's tokens per minute behind the gateway, at least 4000 and at most that capacity (4000 for the default capacity of 10)
    */
   readonly tokensPerMinutePerUser?: number;
   /**
@@ -560,7 +597,7 @@ export class PrivateChat extends Construct {
         ...isolation,
         name: names.aiAccount,
         customSubdomainName: names.aiSubdomain,
-        models: props.models,
+        models: props.models ?? defaultModelsFor(this.frontEnd),
         contentFilter: props.contentFilter,
         allowedFqdns: props.allowedFqdns,
         preventDestroy: props.preventDestroy,
@@ -611,10 +648,15 @@ export class PrivateChat extends Construct {
         throw propError(this, 'gateway', `must be left out for ${this.frontEnd.name}: the gateway meters each signed-in user by a header the front end forwards (X-OpenWebUI-User-Email), and this front end cannot forward one; use Open WebUI`, 'a gateway');
       }
       appIdentity ??= new ChatIdentity(this, 'AppIdentity', { ...common });
+      const backends: AiGatewayBackend[] = [{ account: this.openAi, priority: 1 }, ...(options.additionalBackends ?? [])];
+      // The gateway checks these too; here they name the props as written ('gateway.…').
+      breakerRuleFor(this, 'gateway.', options.circuitBreaker, backends.length);
+      checkLimitsAgainstCapacity(this, 'gateway.', capacityBehind(backends.map((b) => b?.account)), options.tokensPerMinutePerUser, options.deploymentLimits);
       this.gateway = new AiGateway(this, 'Gateway', {
         ...common,
         ...isolation,
-        backends: [{ account: this.openAi, priority: 1 }, ...(options.additionalBackends ?? [])],
+        backends,
+        circuitBreaker: options.circuitBreaker,
         integrationSubnetId: options.integrationSubnetId ?? this.gatewaySubnet(options.integrationSubnetCidr ?? '10.0.2.0/27'),
         allowedCallerClientIds: [appIdentity.clientId],
         publisherEmail: options.publisherEmail,
@@ -641,8 +683,14 @@ export class PrivateChat extends Construct {
       identity: appIdentity,
       gatewayEndpoint: this.gateway?.endpoint,
       signIn: props.signIn,
+      signInPrincipals: props.signInPrincipals,
+      adminGroups: props.adminGroups,
       frontEnd: this.frontEnd,
       imageMirror: this.registryMirror,
+      // Egress is closed: without the mirror the public image is pulled over App Service's own
+      // path, not through the VNet (whose NSG denies the Internet); with the mirror, or once the
+      // Internet is opened, through the VNet. An existing network keeps the app's default.
+      vnetImagePullEnabled: props.network ? undefined : props.imageMirror === true || (this.network as PrivateNetwork).egress.opensInternet,
       history: this.history,
       deploymentNames: this.frontEnd.offersSeveralModels ? this.chatDeploymentNames : undefined,
       appSettings: props.appSettings,
@@ -689,6 +737,7 @@ export class PrivateChat extends Construct {
   /** Checks the props and returns the front end they pick. */
   private validate(props: PrivateChatProps): ChatFrontEnd {
     checkShape(this, props, propsShape());
+    checkSignInPrincipals(this, props.signIn ?? SignIn.createAppRegistration(), props.signInPrincipals, props.adminGroups);
     const cmk = props.encryption?.options ?? {};
     if (cmk.key !== undefined && (cmk.rotateAfterDays !== undefined || cmk.expireAfterDays !== undefined)) {
       throw ruleError(this, "'encryption.key' and 'encryption.rotateAfterDays'/'expireAfterDays' are mutually exclusive: an existing key keeps its own rotation policy, got both");
@@ -878,6 +927,7 @@ function propsShape(): Shape {
       integrationSubnetCidr: is.string(),
       integrationSubnetId: is.string(),
       additionalBackends: is.arrayOf(is.any()),
+      circuitBreaker: is.object(BREAKER_SHAPE),
       tokensPerMinutePerUser: is.integer(),
       tokensPerDayPerUser: is.integer(),
       deploymentLimits: is.arrayOf(is.any()),
@@ -898,6 +948,8 @@ function propsShape(): Shape {
     }),
     appSettings: is.stringMap(),
     signIn: is.instance(SignIn, 'a SignIn (SignIn.createAppRegistration() or SignIn.withExistingRegistration(...))'),
+    signInPrincipals: is.arrayOf(PRINCIPAL_REF(true)),
+    adminGroups: is.arrayOf(PRINCIPAL_REF(true)),
     appServicePlanSku: is.string(),
     identity: IDENTITY_REF(),
     preventDestroy: is.boolean(),

@@ -10,7 +10,10 @@ import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { AnnotationMetadataEntryType, Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { Compliance, ComplianceChecks } from '../../src';
+import { APPLY_CONTROL_PLANE_RULE_ID } from '../../src/compliance/private/apply-paths';
 import { rulesMarkdownTable, TABLE_END, TABLE_START } from '../../src/compliance/private/docs';
+import { DEPLOYMENT_DATA_ZONE_RULE_ID } from '../../src/compliance/rules/deployment-data-zone';
+import { EGRESS_RULE_ID } from '../../src/network/private/egress-rules';
 import { newStack, synth } from '../util';
 import { compliantStack, endpoint, RG, synthError } from './fixture';
 
@@ -352,6 +355,13 @@ describe('Compliance.rules', () => {
     for (const r of Compliance.rules()) {
       expect(sources.filter((s) => s.includes(`'${r.id}'`))).toHaveLength(1);
     }
+  });
+
+  test('the rule ids that constructs acknowledge with are the ids of rules in the pack', () => {
+    // PCHAT-NET-004's id is written twice: the network floor, below compliance, cannot import the rule file.
+    const ids = Compliance.rules().map((r) => r.id);
+    expect([APPLY_CONTROL_PLANE_RULE_ID, DEPLOYMENT_DATA_ZONE_RULE_ID, EGRESS_RULE_ID]).toEqual(['PCHAT-APPLY-001', 'PCHAT-DEP-004', 'PCHAT-NET-004']);
+    for (const id of [APPLY_CONTROL_PLANE_RULE_ID, DEPLOYMENT_DATA_ZONE_RULE_ID, EGRESS_RULE_ID]) expect(ids).toContain(id);
   });
 
   test('docs/compliance.md holds the generated rule table (set UPDATE_COMPLIANCE_DOCS=1 to regenerate)', () => {

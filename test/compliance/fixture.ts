@@ -122,7 +122,7 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     raiPolicyName: 'chat-filter',
     versionUpgradeOption: 'NoAutoUpgrade',
     model: { format: 'OpenAI', name: 'gpt-4o-mini', version: '2024-07-18' },
-    sku: { name: 'GlobalStandard', capacity: 10 },
+    sku: { name: 'DataZoneStandard', capacity: 10 },
   });
   const embeddings = new CognitiveDeployment(stack, 'EmbeddingsDeployment', {
     name: 'embeddings',

@@ -1,5 +1,9 @@
+import { Application } from '@cdktf/provider-azuread/lib/application';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { TerraformVariable } from 'cdktf';
 import { Compliance, MonitorPrivateLinkScope, PrivateLinkZone } from '../../src';
@@ -388,6 +392,13 @@ const CASES: Case[] = [
     breakIt: (f) => { f.embeddings.dependsOn = undefined; },
   },
   {
+    id: 'PCHAT-DEP-004',
+    label: 'a global deployment type',
+    path: 'test/ChatDeployment',
+    problem: "'sku.name' must not be a Global deployment type (prompts may be processed in any Azure region), got 'GlobalStandard'",
+    breakIt: (f) => { f.chat.putSku({ name: 'GlobalStandard', capacity: 10 }); },
+  },
+  {
     id: 'PCHAT-KV-001',
     label: 'purge protection off',
     path: 'test/Secrets/Vault',
@@ -613,6 +624,37 @@ const CASES: Case[] = [
     problem: "has zones [\"privatelink.blob.core.windows.net\"] in its zone group, expected 'privatelink.file.core.windows.net'",
     breakIt: (f) => f.storageEndpoint.putPrivateServiceConnection({
       name: 'connection', privateConnectionResourceId: f.storage.id, subresourceNames: ['file'], isManualConnection: false,
+    }),
+  },
+  {
+    id: 'PCHAT-ID-001',
+    label: 'the app signs users in with a registration whose service principal lets the whole tenant in',
+    path: 'test/SignInPrincipal',
+    problem: "'app_role_assignment_required' must be true, got false (the service principal of 'test/SignInApp', which 'test/ChatApp' signs users in with)",
+    breakIt: (f) => {
+      new AzureadProvider(f.stack, 'azuread', {});
+      const application = new Application(f.stack, 'SignInApp', { displayName: 'chat', signInAudience: 'AzureADMyOrg' });
+      new ServicePrincipal(f.stack, 'SignInPrincipal', { clientId: application.clientId, appRoleAssignmentRequired: false });
+      f.app.addOverride('auth_settings_v2.active_directory_v2.client_id', application.clientId);
+    },
+  },
+  {
+    id: 'PCHAT-NET-004',
+    label: 'an outbound Allow to the Internet before the deny on the app subnet',
+    path: 'test/Network/AppIntegrationSubnet',
+    problem: 'can reach the Internet on TCP 1 through NSG',
+    breakIt: (f) => new NetworkSecurityRule(f.stack, 'OpenEgress', {
+      name: 'AllowAllOut',
+      priority: 300,
+      direction: 'Outbound',
+      access: 'Allow',
+      protocol: '*',
+      sourceAddressPrefix: '*',
+      sourcePortRange: '*',
+      destinationAddressPrefix: 'Internet',
+      destinationPortRange: '*',
+      resourceGroupName: RG,
+      networkSecurityGroupName: f.network.appIntegrationNsg.name,
     }),
   },
 ];

@@ -36,7 +36,13 @@ describe('NamingConvention.fromPattern', () => {
     const { chat, stack } = chatWith(BANK);
     const out = Testing.synth(stack);
     expect(out).toHaveResourceWithProperties(Application, {
-      web: expect.objectContaining({ redirect_uris: ['https://app-chat-prod-weu-app-001.azurewebsites.net/.auth/login/aad/callback'] }),
+      // App Service authentication's callback, and Open WebUI's own OpenID Connect sign-in (issue 22).
+      web: expect.objectContaining({
+        redirect_uris: [
+          'https://app-chat-prod-weu-app-001.azurewebsites.net/.auth/login/aad/callback',
+          'https://app-chat-prod-weu-app-001.azurewebsites.net/oauth/oidc/callback',
+        ],
+      }),
     });
     expect(out).toHaveResourceWithProperties(CognitiveAccount, { custom_subdomain_name: 'oai-chat-prod-weu-openai-001' });
     // The app reaches the account at the OpenAI endpoint of its custom subdomain.

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { EnterpriseStack } from '../../examples/enterprise/main';
-import { onlyResource, resourcesOf, synth } from '../util';
+import { onlyResource, resourcesOf, synth, warningsOf } from '../util';
+import { CHAT_ADMINS_GROUP, CHAT_USERS_GROUP, DB_OPERATORS_GROUP, expectEntraDatabaseAdministrator, expectSignInByGroups } from './sign-in-expectations';
 
 describe('examples/enterprise', () => {
   const build = () => new EnterpriseStack(Testing.app(), 'enterprise');
@@ -12,13 +13,35 @@ describe('examples/enterprise', () => {
     // Nothing runs from the applying machine: Open WebUI's start-up runs the setup statements.
     expect(Object.values(resourcesOf(json, 'terraform_data')).filter((d: any) => d.provisioner !== undefined)).toEqual([]);
     const app = onlyResource(json, 'azurerm_linux_web_app');
-    const [extension, job] = JSON.parse(app.app_settings.PCHAT_DB_SETUP_STATEMENTS);
+    const statements: string[] = JSON.parse(app.app_settings.PCHAT_DB_SETUP_STATEMENTS);
+    // The app's own login comes first (it owns the tables the job deletes from), then the retention job.
+    expect(statements[1]).toContain("CREATE ROLE %I WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD %L', 'openwebui_app'");
+    const [extension, job] = statements.slice(-2);
     expect(extension).toBe('CREATE EXTENSION IF NOT EXISTS pg_cron');
     expect(job).toMatch(/^SELECT cron\.schedule\('chat-retention'/);
     expect(job).toContain("interval '30 days'");
     expect(app.site_config.app_command_line).toMatch(/^python3 -c "/);
     const params = Object.values(resourcesOf(json, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => p.name);
     expect(params).toEqual(expect.arrayContaining(['azure.extensions', 'shared_preload_libraries', 'cron.database_name']));
+  });
+
+  test('the app connects as its own login; the operators\' group administers the database through Entra ID', () => {
+    expectEntraDatabaseAdministrator(json, DB_OPERATORS_GROUP);
+    const statements: string[] = JSON.parse(onlyResource(json, 'azurerm_linux_web_app').app_settings.PCHAT_DB_SETUP_STATEMENTS);
+    expect(statements).toEqual(expect.arrayContaining([expect.stringContaining("GRANT %I TO %I', 'openwebui_app', 'Chat DB operators'")]));
+    const urls = (Object.entries(resourcesOf(json, 'azapi_resource')) as [string, any][]).filter(([k]) => /_HistoryUrl-/.test(k));
+    expect(urls).toHaveLength(1);
+    expect(urls[0][1].sensitive_body.properties.value).toMatch(/^postgresql:\/\/openwebui_app:/);
+  });
+
+  test('only the chat users\' and admins\' groups sign in, and only the admins\' group administers', () => {
+    expectSignInByGroups(json, CHAT_USERS_GROUP, CHAT_ADMINS_GROUP);
+  });
+
+  test('synthesizes with no warning: someone can sign in, and operators reach the database through Entra ID', () => {
+    const stack = build();
+    Testing.synth(stack);
+    expect(warningsOf(stack)).toEqual([]);
   });
 
   test('one customer-managed key, created through Azure Resource Manager with a rotation policy, encrypts the AI account, the history server and the registry', () => {
@@ -52,9 +75,15 @@ describe('examples/enterprise', () => {
 
   test('an open model beside an OpenAI model, both offered by the front end', () => {
     const deployments = Object.values(resourcesOf(json, 'azurerm_cognitive_deployment')).map((d: any) => [d.name, d.model.format]);
-    expect(deployments).toEqual(expect.arrayContaining([['gpt-5-4-mini', 'OpenAI'], ['llama-4-maverick', 'Meta']]));
+    expect(deployments).toEqual(expect.arrayContaining([['gpt-5-4', 'OpenAI'], ['llama-4-maverick', 'Meta']]));
     const settings = onlyResource(json, 'azurerm_linux_web_app').app_settings;
-    expect(JSON.parse(settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['gpt-5-4-mini', 'llama-4-maverick']);
+    expect(JSON.parse(settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['gpt-5-4', 'llama-4-maverick']);
+  });
+
+  test('gpt-5.4 is processed in the EU data zone; only the open model is global, by the named opt-in', () => {
+    const skus = Object.values(resourcesOf(json, 'azurerm_cognitive_deployment')).map((d: any) => [d.name, d.sku.name]);
+    expect(skus).toEqual(expect.arrayContaining([['gpt-5-4', 'DataZoneStandard'], ['llama-4-maverick', 'GlobalStandard']]));
+    expect(skus).toHaveLength(2);
   });
 
   test('every data store has a private endpoint; nothing has public access', () => {

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { HubSpokeStack } from '../../examples/hub-spoke/main';
-import { onlyResource, resourcesOf, synth } from '../util';
+import { onlyResource, resourcesOf, synth, warningsOf } from '../util';
+import { DB_OPERATORS_GROUP, expectEntraDatabaseAdministrator } from './sign-in-expectations';
 
 describe('examples/hub-spoke', () => {
   const build = () => new HubSpokeStack(Testing.app(), 'hub-spoke');
@@ -44,6 +45,7 @@ describe('examples/hub-spoke', () => {
     expect(resourcesOf(json, 'azurerm_key_vault_secret')).toEqual({});
     const secrets = Object.entries(resourcesOf(json, 'azapi_resource')).filter(([, r]: [string, any]) => r.type.startsWith('Microsoft.KeyVault/vaults/secrets@'));
     expect(secrets.map(([k]) => k.split('-')[0]).sort()).toEqual([
+      'chat_Vault_Secrets_BootstrapAdmin', 'chat_Vault_Secrets_HistoryAdminUrl', 'chat_Vault_Secrets_HistoryAppPassword',
       'chat_Vault_Secrets_HistoryPassword', 'chat_Vault_Secrets_HistoryUrl', 'chat_Vault_Secrets_SessionSecret', 'chat_Vault_Secrets_SignInSecret',
     ]);
     const secret = secrets.find(([k]) => k.includes('SignInSecret'))![1] as any;
@@ -53,6 +55,26 @@ describe('examples/hub-spoke', () => {
     // 2027-06-30T00:00:00Z, in Unix seconds as ARM takes it.
     expect(secret.body.properties.attributes).toEqual({ enabled: true, exp: Date.UTC(2027, 5, 30) / 1000 });
     expect(onlyResource(json, 'azurerm_linux_web_app').auth_settings_v2.active_directory_v2.client_id).toBe('11111111-2222-3333-4444-555555555555');
+  });
+
+  test('assigns nobody and needs no Graph access: the identity team owns the registration and its assignments', () => {
+    expect(resourcesOf(json, 'azuread_app_role_assignment')).toEqual({});
+    expect(resourcesOf(json, 'azuread_service_principal')).toEqual({});
+    expect(json.provider?.azuread).toBeUndefined();
+    // Open WebUI still takes its roles from the token's app roles, which the identity team defines.
+    expect(onlyResource(json, 'azurerm_linux_web_app').app_settings).toMatchObject({
+      ENABLE_OAUTH_ROLE_MANAGEMENT: 'True', OAUTH_ADMIN_ROLES: 'Admin', OAUTH_ALLOWED_ROLES: 'User,Admin', OAUTH_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+    });
+  });
+
+  test('the platform\'s operators\' group administers the history database through Entra ID', () => {
+    expectEntraDatabaseAdministrator(json, DB_OPERATORS_GROUP);
+  });
+
+  test('synthesizes with no warning', () => {
+    const stack = build();
+    Testing.synth(stack);
+    expect(warningsOf(stack)).toEqual([]);
   });
 
   test('tags what it creates', () => {

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { MultiModelStack } from '../../examples/multi-model/main';
+import { Warnings } from '../../src/core/warnings';
 import { onlyResource, resourcesOf, synth } from '../util';
 
 describe('examples/multi-model', () => {
@@ -22,9 +23,12 @@ describe('examples/multi-model', () => {
       expect(d.version_upgrade_option).toBe('NoAutoUpgrade');
       expect(d.rai_policy_name).toBe(onlyResource(json, 'azurerm_cognitive_account_rai_policy').name);
     }
+    // Global only where the model is offered no other way in swedencentral, by the named opt-in.
     expect(byName.chat.d.sku).toEqual({ name: 'GlobalStandard', capacity: 20 });
     expect(byName.chat.d.model).toEqual({ format: 'Meta', name: 'Llama-4-Maverick-17B-128E-Instruct-FP8', version: '1' });
-    expect(byName['chat-mini'].d.sku).toEqual({ name: 'DataZoneStandard', capacity: 10 });
+    expect(byName['chat-mini'].d.sku).toEqual({ name: 'GlobalStandard', capacity: 10 });
+    expect(byName.reasoning.d.sku).toEqual({ name: 'DataZoneStandard', capacity: 5 });
+    expect(byName.embeddings.d.sku).toEqual({ name: 'DataZoneStandard', capacity: 10 });
   });
 
   test('uses the stricter content filter on every category, prompts and completions', () => {
@@ -41,6 +45,17 @@ describe('examples/multi-model', () => {
     const settings = onlyResource(json, 'azurerm_linux_web_app').app_settings;
     expect(settings.DEFAULT_MODELS).toBe('chat');
     expect(JSON.parse(settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['chat', 'chat-mini', 'reasoning']);
+  });
+
+  test('shows the models only: like the five lines, it assigns nobody and names no database administrator, and warns of both', () => {
+    expect(onlyResource(json, 'azuread_service_principal').app_role_assignment_required).toBe(true);
+    expect(resourcesOf(json, 'azuread_app_role_assignment')).toEqual({});
+    const stack = build();
+    Testing.synth(stack);
+    expect(Warnings.of(stack).map((w) => [w.id, w.constructPath, w.acknowledgedReason])).toEqual([
+      ['history-no-entra-administrator', 'multi-model/chat/History', undefined],
+      ['no-sign-in-assignments', 'multi-model/chat/App', undefined],
+    ]);
   });
 
   test('matches the snapshot', () => {

@@ -1,7 +1,8 @@
 import { Testing } from 'cdktf';
 import { MultiRegionStack } from '../../examples/multi-region/main';
 import { Compliance, PrivateNetwork } from '../../src';
-import { onlyResource, resourcesOf, synth } from '../util';
+import { onlyResource, resourcesOf, synth, warningsOf } from '../util';
+import { CHAT_ADMINS_GROUP, CHAT_USERS_GROUP, DB_OPERATORS_GROUP, expectEntraDatabaseAdministrator, expectSignInByGroups } from './sign-in-expectations';
 
 describe('examples/multi-region', () => {
   const build = () => new MultiRegionStack(Testing.app(), 'multi-region');
@@ -73,6 +74,20 @@ describe('examples/multi-region', () => {
 
   test('the spokes are peered both ways', () => {
     expect(Object.keys(resourcesOf(json, 'azurerm_virtual_network_peering'))).toHaveLength(2);
+  });
+
+  test('only the chat users\' and admins\' groups sign in, and only the admins\' group administers', () => {
+    expectSignInByGroups(json, CHAT_USERS_GROUP, CHAT_ADMINS_GROUP);
+  });
+
+  test('the operators\' group administers the history database through Entra ID', () => {
+    expectEntraDatabaseAdministrator(json, DB_OPERATORS_GROUP);
+  });
+
+  test('synthesizes with no warning: someone can sign in, and operators reach the database through Entra ID', () => {
+    const stack = build();
+    Testing.synth(stack);
+    expect(warningsOf(stack)).toEqual([]);
   });
 
   test('matches the snapshot', () => {

@@ -38,7 +38,7 @@ describe('examples/open-models', () => {
       deployments.push(all.find(([, d]) => d.depends_on[0] === previous)!);
     }
     expect(deployments.map(([, d]: [string, any]) => [d.name, d.model.format, d.model.name, d.model.version, d.sku.name])).toEqual([
-      ['gpt-5-4-mini', 'OpenAI', 'gpt-5.4-mini', '2026-03-17', 'GlobalStandard'],
+      ['gpt-5-4', 'OpenAI', 'gpt-5.4', '2026-03-05', 'DataZoneStandard'],
       ['llama-4-maverick', 'Meta', 'Llama-4-Maverick-17B-128E-Instruct-FP8', '1', 'GlobalStandard'],
       ['deepseek-v3-2', 'DeepSeek', 'DeepSeek-V3.2', '1', 'GlobalStandard'],
       ['gpt-oss-120b', 'OpenAI-OSS', 'gpt-oss-120b', '1', 'GlobalStandard'],
@@ -68,7 +68,12 @@ describe('examples/open-models', () => {
     const stack = build();
     const report = Compliance.report(stack);
     expect(report.failures).toEqual([]);
-    expect(report.acknowledged).toEqual([]);
+    // Only the open models, sold only as GlobalStandard, process outside the EU data zone, by the named opt-in.
+    expect(report.acknowledged.map((f) => [f.ruleId, f.constructPath])).toEqual([
+      ['PCHAT-DEP-004', 'open-models/Models/llama-4-maverick/Resource'],
+      ['PCHAT-DEP-004', 'open-models/Models/deepseek-v3-2/Resource'],
+      ['PCHAT-DEP-004', 'open-models/Models/gpt-oss-120b/Resource'],
+    ]);
     expect(Conformance.check(stack)).toEqual([]);
     expect(warningsOf(stack)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { PrivateChatGatewayStack } from '../../examples/private-chat-gateway/main';
-import { onlyResource, resourcesOf, synth } from '../util';
+import { onlyResource, resourcesOf, synth, warningsOf } from '../util';
+import { CHAT_ADMINS_GROUP, CHAT_USERS_GROUP, DB_OPERATORS_GROUP, expectEntraDatabaseAdministrator, expectSignInByGroups } from './sign-in-expectations';
 
 describe('examples/private-chat-gateway', () => {
   const build = () => new PrivateChatGatewayStack(Testing.app(), 'chat-gateway');
@@ -38,6 +39,20 @@ describe('examples/private-chat-gateway', () => {
 
   test('the usage workbook sits in the stack workspace', () => {
     expect(onlyResource(json, 'azurerm_application_insights_workbook').category).toBe('workbook');
+  });
+
+  test('only the chat users\' and admins\' groups sign in, and only the admins\' group administers', () => {
+    expectSignInByGroups(json, CHAT_USERS_GROUP, CHAT_ADMINS_GROUP);
+  });
+
+  test('the operators\' group administers the history database through Entra ID', () => {
+    expectEntraDatabaseAdministrator(json, DB_OPERATORS_GROUP);
+  });
+
+  test('synthesizes with no warning: someone can sign in, and operators reach the database through Entra ID', () => {
+    const stack = build();
+    Testing.synth(stack);
+    expect(warningsOf(stack)).toEqual([]);
   });
 
   test('matches the snapshot', () => {

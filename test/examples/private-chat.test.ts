@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { PrivateChatStack } from '../../examples/private-chat/main';
+import { Warnings } from '../../src/core/warnings';
 import { onlyResource, resourcesOf, synth } from '../util';
 
 describe('examples/private-chat', () => {
@@ -37,6 +38,24 @@ describe('examples/private-chat', () => {
       for (const block of Object.values(resourcesOf(json, type))) expect([type, block.public_network_access_enabled]).toEqual([type, false]);
     }
     expect(Object.keys(resourcesOf(json, 'azurerm_private_endpoint'))).toHaveLength(4);
+  });
+
+  test('requires assignment and assigns nobody: the five lines warn that nobody can sign in yet, and say how to assign a group', () => {
+    expect(onlyResource(json, 'azuread_service_principal').app_role_assignment_required).toBe(true);
+    expect(resourcesOf(json, 'azuread_app_role_assignment')).toEqual({});
+    const stack = build();
+    Testing.synth(stack);
+    const warnings = Warnings.of(stack);
+    expect(warnings.map((w) => [w.id, w.constructPath, w.acknowledgedReason])).toEqual([
+      ['history-no-entra-administrator', 'chat/chat/History', undefined],
+      ['no-sign-in-assignments', 'chat/chat/App', undefined],
+    ]);
+    // The Azure CLI step names the registration's own User role.
+    const userRole = (onlyResource(json, 'azuread_application').app_role as any[]).find((r) => r.value === 'User').id;
+    const signIn = warnings.find((w) => w.id === 'no-sign-in-assignments')!.message;
+    expect(signIn).toContain(`"appRoleId":"${userRole}"`);
+    expect(signIn).toContain("'signInPrincipals' and 'adminGroups' are empty");
+    expect(warnings.find((w) => w.id === 'history-no-entra-administrator')!.message).toMatch(/'entraAdministrator' is not set/);
   });
 
   test('matches the snapshot', () => {

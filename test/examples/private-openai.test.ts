@@ -35,15 +35,15 @@ describe('examples/private-openai', () => {
     const byName = Object.fromEntries(Object.entries(deployments).map(([key, d]: [string, any]) => [d.name, { key, ...d }]));
     expect(Object.keys(byName).sort()).toEqual(['chat', 'embeddings']);
     expect(byName.chat).toMatchObject({
-      model: { format: 'OpenAI', name: 'gpt-5.4-mini', version: '2026-03-17' },
-      sku: { name: 'GlobalStandard', capacity: 10 },
+      model: { format: 'OpenAI', name: 'gpt-5.4', version: '2026-03-05' },
+      sku: { name: 'DataZoneStandard', capacity: 10 },
       version_upgrade_option: 'NoAutoUpgrade',
       rai_policy_name: policies[policyKey].name,
       depends_on: [`azurerm_cognitive_account_rai_policy.${policyKey}`],
     });
     expect(byName.embeddings).toMatchObject({
       model: { format: 'OpenAI', name: 'text-embedding-3-small', version: '1' },
-      sku: { name: 'Standard', capacity: 10 },
+      sku: { name: 'DataZoneStandard', capacity: 10 },
       rai_policy_name: policies[policyKey].name,
       depends_on: [`azurerm_cognitive_deployment.${byName.chat.key}`],
     });

@@ -1,6 +1,8 @@
 // Bad input at PrivateChat's boundary: runtime types, names Azure reserves, regions, and the
 // warnings for a chat deployment the app cannot use.
+import { DeploymentSku } from '../../src/ai';
 import { ChatFrontEnd, ContainerImage, SignIn } from '../../src/app';
+import { Principal } from '../../src/core';
 import { Warnings } from '../../src/core/warnings';
 import { PrivateNetwork } from '../../src/network';
 import { PrivateChat, PrivateChatProps } from '../../src/pattern';
@@ -8,10 +10,25 @@ import { newStack } from '../util';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const VNET = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
-const ok = { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1' };
+/** Open models sold only as GlobalStandard need the opt-in to global processing (issue 22). */
+const GLOBAL = { sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true };
+const ok = { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', ...GLOBAL };
 
 /** Untyped input, as JavaScript callers pass it. */
 const chat = (p: object) => new PrivateChat(newStack(), 'chat', { location: 'swedencentral', ...(p as Partial<PrivateChatProps>) });
+/**
+ * A chat that assigns a sign-in group and names the database's Entra administrator, so that it
+ * warns about nothing else: what remains comes from the props under test.
+ */
+const quietChat = (p: object) => {
+  const stack = newStack();
+  return new PrivateChat(stack, 'chat', {
+    location: 'swedencentral',
+    signInPrincipals: [Principal.fromGroupObjectId(stack, 'ChatUsers', '22222222-2222-2222-2222-222222222222')],
+    history: { entraAdministrator: { objectId: '33333333-3333-3333-3333-333333333333', principalName: 'chat-dbas' } },
+    ...(p as Partial<PrivateChatProps>),
+  });
+};
 const fails = (p: object) => () => chat(p);
 const warningIds = (c: PrivateChat) => Warnings.of(c).filter((w) => w.acknowledgedReason === undefined).map((w) => w.id);
 
@@ -68,18 +85,21 @@ describe('PrivateChat bad input', () => {
       expect(() => chat({ models: [ok, { modelName: 'text-embedding-3-small', modelVersion: '1' }], chatDeploymentName: 'text-embedding-3-small' }))
         .toThrow(/^PrivateChat 'test\/chat': 'chatDeploymentName' must name a chat deployment Open WebUI can call, not an embeddings model \(text-embedding-3-small\): it answers no chat requests, got 'text-embedding-3-small'$/);
     });
+    // gpt-5-mini has a Data Zone deployment in swedencentral; the others are deployed there only
+    // globally (gpt-5.4-mini and grok-4-1-fast-reasoning have DataZoneStandard in the US zone only).
     test.each([
-      ['gpt-5-mini', '2025-08-07'], ['gpt-5.4-mini', '2026-03-17'], ['gpt-oss-120b', '1'], ['DeepSeek-V3.2', '1'], ['grok-4-1-fast-reasoning', '1'],
-    ])('fails when the sample app would call the reasoning model %s (known to the catalogue)', (modelName, modelVersion) => {
-      expect(() => chat({ models: [{ modelName, modelVersion }], frontEnd: sample }))
+      ['gpt-5-mini', '2025-08-07', {}], ['gpt-5.4-mini', '2026-03-17', GLOBAL], ['gpt-oss-120b', '1', GLOBAL], ['DeepSeek-V3.2', '1', GLOBAL],
+      ['grok-4-1-fast-reasoning', '1', GLOBAL],
+    ])('fails when the sample app would call the reasoning model %s (known to the catalogue)', (modelName, modelVersion, sku) => {
+      expect(() => chat({ models: [{ modelName, modelVersion, ...sku }], frontEnd: sample }))
         .toThrow(new RegExp(`'models' must include a chat deployment Microsoft's sample chat app can call \\('${modelName}' is a reasoning model`));
     });
     test.each(['o9-mini', 'gpt-5.9-mini', 'gpt-oss-300b'])('judges a reasoning model newer than the catalogue by its name: %s', (modelName) => {
       expect(() => chat({ models: [{ modelName, modelVersion: '2027-01-01', allowUnknownModel: true }], frontEnd: sample })).toThrow(/is a reasoning model/);
-      expect(warningIds(chat({ models: [{ modelName, modelVersion: '2027-01-01', allowUnknownModel: true }] }))).toEqual([]);
+      expect(warningIds(quietChat({ models: [{ modelName, modelVersion: '2027-01-01', allowUnknownModel: true }] }))).toEqual([]);
     });
     test.each([['Llama-3.3-70B-Instruct', '1'], ['grok-4-1-fast-non-reasoning', '1']])('the sample app may call the non-reasoning chat model %s', (modelName, modelVersion) => {
-      expect(chat({ models: [{ modelName, modelVersion }], frontEnd: sample }).chatDeploymentName).toBe(modelName);
+      expect(chat({ models: [{ modelName, modelVersion, ...GLOBAL }], frontEnd: sample }).chatDeploymentName).toBe(modelName);
     });
     test('the sample app rebuilt with fromRegistry cannot call reasoning models either', () => {
       const image = ContainerImage.fromRegistry(ContainerImage.SAMPLE_CHAT_APP.registryUrl, ContainerImage.SAMPLE_CHAT_APP.imageName, '2025-03-01_1');

@@ -6,7 +6,7 @@ import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Testing } from 'cdktf';
 import {
-  ChatFrontEnd, ContainerImage, DeploymentSku, NamingConvention, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateKeyVault, Verify,
+  ChatFrontEnd, ContainerImage, DeploymentSku, NamingConvention, OpenAiAccount, Principal, PrivateChat, PrivateChatProps, PrivateKeyVault, Verify,
 } from '../../src';
 import { newStack, warningsOf } from '../util';
 
@@ -14,6 +14,9 @@ const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const ACCOUNT_ID = `${SUB}/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/ais-shared`;
 const VAULT_ID = `${SUB}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-shared`;
 const PLAN_ID = `${SUB}/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp-shared`;
+
+/** Models sold only globally (or wanted so) need the opt-in to global processing (issue 22). */
+const GLOBAL = { sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true };
 
 function chat(props: Partial<PrivateChatProps> = {}) {
   const stack = newStack();
@@ -94,7 +97,9 @@ describe('PrivateChat chat deployments the front end cannot call', () => {
   test.each([
     ['an embeddings model', { models: [{ modelName: 'text-embedding-3-small', modelVersion: '1' }, { modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }], chatDeploymentName: 'text-embedding-3-small' },
       /'chatDeploymentName' must name a chat deployment Open WebUI can call, not an embeddings model \(text-embedding-3-small\)/],
-    ['a batch SKU', { models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_BATCH }] },
+    ['a batch SKU', { models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.DATA_ZONE_BATCH }] },
+      /'models' must include a chat deployment Open WebUI can call \('gpt-4.1-mini' is a DataZoneBatch deployment: batch deployments answer files hours later/],
+    ['a global batch SKU (opted in to global processing)', { models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', sku: DeploymentSku.GLOBAL_BATCH, allowGlobalProcessing: true }] },
       /'models' must include a chat deployment Open WebUI can call \('gpt-4.1-mini' is a GlobalBatch deployment: batch deployments answer files hours later/],
     ['a reasoning model with the sample app', { models: [{ modelName: 'gpt-5-mini', modelVersion: '2025-08-07' }], frontEnd: ChatFrontEnd.sampleChatApp() },
       /'models' must include a chat deployment Microsoft's sample chat app can call \('gpt-5-mini' is a reasoning model \(gpt-5-mini\), which Microsoft's sample chat app cannot call/],
@@ -106,8 +111,9 @@ describe('PrivateChat chat deployments the front end cannot call', () => {
     const { chat: made, stack } = chat({
       models: [
         { modelName: 'text-embedding-3-small', modelVersion: '1' },
-        { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' },
-        { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta' },
+        // Both are deployed in swedencentral only globally (gpt-5.4-mini has DataZoneStandard in the US zone only).
+        { modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17', ...GLOBAL },
+        { modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', modelFormat: 'Meta', ...GLOBAL },
       ],
     });
     expect(made.chatDeploymentName).toBe('gpt-5.4-mini');
@@ -134,7 +140,16 @@ describe('PrivateChat chat deployments the front end cannot call', () => {
   });
 
   test('does not warn for the default model', () => {
-    expect(warningsOf(chat().chat)).toEqual([]);
+    // A sign-in group and the database's Entra administrator silence the warnings that are not
+    // about the model (no-sign-in-assignments, history-no-entra-administrator).
+    const stack = newStack();
+    const made = new PrivateChat(stack, 'chat', {
+      location: 'swedencentral',
+      signInPrincipals: [Principal.fromGroupObjectId(stack, 'ChatUsers', '22222222-2222-2222-2222-222222222222')],
+      history: { entraAdministrator: { objectId: '33333333-3333-3333-3333-333333333333', principalName: 'chat-dbas' } },
+    });
+    expect(made.chatDeploymentName).toBe('gpt-5.4');
+    expect(warningsOf(made)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // PrivateChat with the AI gateway: the app calls the gateway, the gateway calls the accounts.
 import { Testing } from 'cdktf';
-import { ChatFrontEnd, MonitorPrivateLinkScope, PrivateChat, PrivateChatProps, PrivateLinkZone, PrivateNetwork } from '../../src';
+import { ChatFrontEnd, MonitorPrivateLinkScope, OpenAiAccount, PrivateChat, PrivateChatProps, PrivateLinkZone, PrivateNetwork } from '../../src';
 import { newStack, resourcesOf, synthJson } from '../util';
 
 const GW = { publisherEmail: 'platform@contoso.com' };
@@ -60,6 +60,35 @@ describe('PrivateChat gateway', () => {
     expect(xml).toContain('token-quota-period="Daily"');
   });
 
+  test('the per-user default derives from the chat deployment\'s capacity, and one backend gets no circuit breaker', () => {
+    const { json, chat: made } = chat({ gateway: GW });
+    const deployments = (made.openAi as any).deployments as Array<{ capacity: number }>;
+    const smallest = Math.min(...deployments.map((d) => d.capacity * 1000));
+    const expected = Math.min(smallest, Math.max(4000, Math.floor(smallest / 4)));
+    expect(made.gateway!.tokensPerMinutePerUser).toBe(expected);
+    expect(made.gateway!.tokensPerMinutePerUser).toBeLessThanOrEqual(smallest);
+    expect(made.gateway!.policyXml).toContain(`tokens-per-minute="${expected}"`);
+    const [, backend] = one(json(), 'azurerm_api_management_backend');
+    expect(backend.circuit_breaker_rule).toBeUndefined();
+  });
+
+  test('gateway.circuitBreaker reaches every backend when there are additional backends', () => {
+    const stack = newStack();
+    const other = OpenAiAccount.fromAttributes(stack, 'Other', {
+      accountId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-other',
+      endpoint: 'https://oai-other.openai.azure.com/',
+    });
+    new PrivateChat(stack, 'chat', {
+      location: 'swedencentral',
+      gateway: { ...GW, additionalBackends: [{ account: other }], circuitBreaker: { failureCount: 5, tripDuration: 'PT2M' } },
+    });
+    const backends = Object.values(resourcesOf(synthJson(stack), 'azurerm_api_management_backend')) as any[];
+    expect(backends).toHaveLength(2);
+    for (const b of backends) {
+      expect(b.circuit_breaker_rule).toMatchObject({ trip_duration: 'PT2M', accept_retry_after_enabled: true, failure_condition: { count: 5, interval_duration: 'PT1M' } });
+    }
+  });
+
   test('token metrics by default: a private Application Insights, a new monitor scope with its five zones, token counts in the LLM log', () => {
     const { json, chat: made } = chat({ gateway: GW });
     const out = json();
@@ -113,6 +142,16 @@ describe('PrivateChat gateway', () => {
     ['a subnet overlapping the app subnet', { gateway: { ...GW, integrationSubnetCidr: '10.0.1.0/27' } },
       /'addDelegatedSubnet\(GatewaySubnet\).cidr' must not overlap 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\), got '10.0.1.0\/27'/],
     ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /'tokensPerMinutePerUser'/],
+    ['a per-user limit above the capacity behind the gateway', { gateway: { ...GW, tokensPerMinutePerUser: 10_000_000 } },
+      /^PrivateChat 'test\/chat': 'gateway.tokensPerMinutePerUser' must be at most \d+, the capacity of deployment '[^']+' behind the gateway \(\d+ tokens per minute on its one backend\).*, got 10000000$/],
+    ['a deployment limit above its deployment\'s capacity', {
+      models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', name: 'chat', capacity: 10 }],
+      gateway: { ...GW, deploymentLimits: [{ deployment: 'chat', tokensPerMinutePerUser: 15000 }] },
+    }, /^PrivateChat 'test\/chat': 'gateway.deploymentLimits\[0\].tokensPerMinutePerUser' must be at most 10000, the capacity of deployment 'chat' behind the gateway/],
+    ['a circuit breaker with the one backend', { gateway: { ...GW, circuitBreaker: {} } },
+      /^PrivateChat 'test\/chat': 'gateway.circuitBreaker' must be left out with a single backend: .*, got \{\}$/],
+    ['a breaker that trips on one failure', { gateway: { ...GW, circuitBreaker: { failureCount: 1 } } },
+      /^PrivateChat 'test\/chat': 'gateway.circuitBreaker.failureCount' must be an integer between 2 and 10000, got 1$/],
     ['no publisher e-mail', { gateway: {} as never }, /'gateway.publisherEmail'/],
     ['tokenMetrics as a string', { gateway: { ...GW, tokenMetrics: 'false' as never } }, /'gateway.tokenMetrics' must be true or false/],
     ['a scope id instead of a scope', { gateway: { ...GW, monitorPrivateLinkScope: 'ampls-hub' as never } },

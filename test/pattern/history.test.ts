@@ -23,7 +23,11 @@ describe('PrivateChat history', () => {
     // The retention job is scheduled by Open WebUI at its start, inside the VNet: nothing runs from the applying machine.
     expect(Object.keys(resourcesOf(out, 'terraform_data')).filter((k) => !/_Value_[0-9A-F]{8}$/.test(k))).toEqual([]);
     const app = Object.values(resourcesOf(out, 'azurerm_linux_web_app'))[0] as any;
-    expect(JSON.parse(app.app_settings.PCHAT_DB_SETUP_STATEMENTS)).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', made.history!.retentionJobSql]);
+    // The app's own login is set up first (issue 22), then the retention job is scheduled.
+    const statements = JSON.parse(app.app_settings.PCHAT_DB_SETUP_STATEMENTS) as string[];
+    expect(statements).toEqual(made.history!.setupStatements);
+    expect(statements.slice(-2)).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', made.history!.retentionJobSql]);
+    expect(statements.slice(0, -2).join('\n')).toMatch(/CREATE ROLE %I WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD %L', 'openwebui_app'/);
     expect(app.site_config.app_command_line).toMatch(/^python3 -c "/);
   });
 

@@ -1,6 +1,6 @@
 // PrivateChat's private image supply: the front end's image through a registry mirror in the stack.
 import { Testing } from 'cdktf';
-import { ChatFrontEnd, ContainerImage, Encryption, PrivateChat, PrivateChatProps, PrivateDnsZones } from '../../src';
+import { ChatFrontEnd, ContainerImage, DeploymentSku, Encryption, PrivateChat, PrivateChatProps, PrivateDnsZones } from '../../src';
 import { newStack, resourcesOf, synthJson } from '../util';
 
 function chat(props: Partial<PrivateChatProps> = {}) {
@@ -16,6 +16,11 @@ describe('PrivateChat imageMirror', () => {
     expect(made.registryMirror).toBeUndefined();
     expect(resourcesOf(json, 'azurerm_container_registry')).toEqual({});
     expect(Object.values(resourcesOf(json, 'azurerm_private_dns_zone')).map((z: any) => z.name)).not.toContain('privatelink.azurecr.io');
+    const app = Object.values(resourcesOf(json, 'azurerm_linux_web_app'))[0] as any;
+    expect(app.site_config.application_stack.docker_registry_url).toBe('https://ghcr.io');
+    // The created VNet denies outbound Internet traffic (issue 22), so the public image is pulled
+    // over App Service's own path, not through the VNet.
+    expect(app.vnet_image_pull_enabled).toBe(false);
   });
 
   test('a private Premium registry with a cache rule for the image; the app pulls from it as its identity after AcrPull', () => {
@@ -57,7 +62,7 @@ describe('PrivateChat imageMirror', () => {
   });
 
   test('fails when the image comes from a registry without cache rules', () => {
-    expect(() => chat({ imageMirror: true, frontEnd: ChatFrontEnd.sampleChatApp(), models: [{ modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1' }] }))
+    expect(() => chat({ imageMirror: true, frontEnd: ChatFrontEnd.sampleChatApp(), models: [{ modelName: 'Llama-4-Maverick-17B-128E-Instruct-FP8', modelVersion: '1', sku: DeploymentSku.GLOBAL_STANDARD, allowGlobalProcessing: true }] }))
       .toThrow(/'image.registryUrl' .*sampleappaoaichatgpt.azurecr.io/);
     expect(() => chat({ imageMirror: true, image: ContainerImage.fromRegistry('https://index.docker.io', 'contoso/chat', '1.0') })).toThrow(/'image.registryUrl'/);
   });

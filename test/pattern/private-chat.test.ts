@@ -172,7 +172,7 @@ describe('PrivateChat with default props', () => {
 });
 
 describe('PrivateChat options', () => {
-  test('accountKind OPENAI keeps the 0.x account: kind OpenAI, gpt-4.1-mini, the same address and subdomain as the Foundry default', () => {
+  test('accountKind OPENAI keeps the 0.x account: kind OpenAI, the same address, subdomain and default model (gpt-5.4 in the data zone) as the Foundry default', () => {
     const openAi = build({ accountKind: AccountKind.OPENAI });
     const foundry = build();
     const a = onlyResource(synthJson(openAi.stack), 'azurerm_cognitive_account');
@@ -183,9 +183,12 @@ describe('PrivateChat options', () => {
     expect(a.custom_subdomain_name).toEqual(b.custom_subdomain_name);
     expect(openAi.chat.createdOpenAi!.resource.friendlyUniqueId).toEqual(foundry.chat.createdAiAccount!.resource.friendlyUniqueId);
     expect(openAi.chat.createdAiAccount).toBeUndefined();
-    expect(onlyResource(synthJson(openAi.stack), 'azurerm_cognitive_deployment').model).toEqual({ format: 'OpenAI', name: 'gpt-4.1-mini', version: '2025-04-14' });
-    expect(onlyResource(synthJson(foundry.stack), 'azurerm_cognitive_deployment').model)
-      .toEqual({ format: 'Meta', name: 'Llama-4-Maverick-17B-128E-Instruct-FP8', version: '1' });
+    // Issue 22: both kinds deploy gpt-5.4 on DataZoneStandard, so prompts stay in the EU data zone.
+    for (const made of [openAi, foundry]) {
+      const deployment = onlyResource(synthJson(made.stack), 'azurerm_cognitive_deployment');
+      expect(deployment.model).toEqual({ format: 'OpenAI', name: 'gpt-5.4', version: '2026-03-05' });
+      expect(deployment.sku).toEqual({ name: 'DataZoneStandard', capacity: 10 });
+    }
   });
 
   test('refuses accountKind with an existing account, and an unknown kind', () => {

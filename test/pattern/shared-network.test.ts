@@ -1,10 +1,20 @@
 // Two chats on one network: what Azure refuses at apply must fail at synth, and sharing zones
 // must be the path that works.
-import { PrivateChat, PrivateLinkZone, PrivateNetwork } from '../../src';
+import { TerraformStack } from 'cdktf';
+import { Principal, PrivateChat, PrivateChatProps, PrivateLinkZone, PrivateNetwork } from '../../src';
 import { newStack, resourcesOf, synthJson, warningsOf } from '../util';
 
 const RG = 'rg-chat';
 const LOCATION = 'swedencentral';
+
+/**
+ * Props that keep a chat from warning about anything but its network: a sign-in group is
+ * assigned, and the database has an Entra administrator.
+ */
+const quiet = (stack: TerraformStack): Partial<PrivateChatProps> => ({
+  signInPrincipals: [Principal.fromGroupObjectId(stack, 'ChatUsers', '22222222-2222-2222-2222-222222222222')],
+  history: { entraAdministrator: { objectId: '33333333-3333-3333-3333-333333333333', principalName: 'chat-dbas' } },
+});
 
 describe('two PrivateChats on one VNet', () => {
   test('fails at synth when each would create and link its own zones', () => {
@@ -33,7 +43,7 @@ describe('two PrivateChats on one VNet', () => {
   test('two chats with their own new VNets on the default range warn that they overlap', () => {
     const stack = newStack();
     new PrivateChat(stack, 'first', { location: LOCATION });
-    const second = new PrivateChat(stack, 'second', { location: LOCATION });
+    const second = new PrivateChat(stack, 'second', { location: LOCATION, ...quiet(stack) });
     expect(warningsOf(second)).toEqual([
       expect.stringMatching(/^PrivateNetwork 'test\/second\/Network': 'addressSpace' 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VNet of 'test\/first\/Network'.*\[overlapping-address-spaces\]$/),
     ]);
@@ -43,7 +53,7 @@ describe('two PrivateChats on one VNet', () => {
     const stack = newStack();
     new PrivateChat(stack, 'first', { location: LOCATION });
     const second = new PrivateChat(stack, 'second', {
-      location: LOCATION, addressSpace: '10.1.0.0/16', privateEndpointSubnetCidr: '10.1.0.0/24', appIntegrationSubnetCidr: '10.1.1.0/24',
+      location: LOCATION, addressSpace: '10.1.0.0/16', privateEndpointSubnetCidr: '10.1.0.0/24', appIntegrationSubnetCidr: '10.1.1.0/24', ...quiet(stack),
     });
     expect(warningsOf(second)).toEqual([]);
   });

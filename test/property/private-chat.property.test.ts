@@ -14,6 +14,7 @@ import { ContentFilterMode, ContentFilterOptions, ContentFilterSeverity, HarmFil
 import { DeploymentSku, ModelDeploymentOptions, VersionUpgradeOption } from '../../src/ai/model-deployment';
 import { ModelCatalogue, ModelInfo, ModelKind, ModelLifecycle, ModelVersionInfo } from '../../src/ai/models';
 import { AccountKind } from '../../src/ai/openai-account';
+import { dataZoneOfRegion } from '../../src/ai/private/data-zones';
 import { PRIVATE_APP_SERVICE_SKUS } from '../../src/app/chat-web-app';
 import { ContainerImage } from '../../src/app/container-image';
 import { ChatIdentity } from '../../src/app/identity';
@@ -88,6 +89,22 @@ const CHAT_MODELS = OPENAI_MODELS.filter((m) => ModelCatalogue.servesPlainChat(m
 const VERSIONS = new Map<string, ModelVersionInfo[]>(OPENAI_MODELS.map((m) => [m.name, currentVersions(m, !CHAT_MODELS.includes(m.name))]));
 /** Each drawable (version, SKU name) pair of a model: the catalogue lists the SKUs per version. */
 const versionsAndSkus = (modelName: string) => VERSIONS.get(modelName)!.flatMap((v) => v.skus.map((s) => [v.version, s] as const));
+/** Deployment types that may process prompts in any Azure region: valid only with `allowGlobalProcessing: true` (issue 22). */
+const GLOBAL_SKUS = ['GlobalStandard', 'GlobalProvisionedManaged', 'GlobalBatch'];
+/**
+ * Whether the catalogue lets `skuName` deploy `modelName` in `region`: a DataZoneStandard or
+ * Standard deployment is refused where Microsoft's region table (ModelInfo's region lists) leaves
+ * the region out; without a list the synth only warns (`model-region-unconfirmed`). A Data Zone
+ * type outside the EU and US zones only warns too (`data-zone-region`), as before issue 22.
+ */
+function offeredIn(modelName: string, skuName: string, region: string): boolean {
+  const model = ModelCatalogue.find(modelName)!;
+  const regions = skuName === 'DataZoneStandard' ? model.dataZoneStandardRegions : skuName === 'Standard' ? model.standardRegions : undefined;
+  if (regions === undefined) return true;
+  return regions.includes(region) || (skuName === 'DataZoneStandard' && dataZoneOfRegion(region) === undefined);
+}
+/** The drawable (version, SKU name) pairs of a model in a region. */
+const versionsAndSkusIn = (modelName: string, region: string) => versionsAndSkus(modelName).filter(([, sku]) => offeredIn(modelName, sku, region));
 if (CHAT_MODELS.length === 0 || EMBEDDING_MODELS.length === 0 || OTHER_MODELS.length === 0) {
   throw new Error('the model catalogue has no deployable OpenAI chat, embeddings or other model for the property test');
 }
@@ -167,7 +184,7 @@ function capacityFor(s: DeploymentSku): fc.Arbitrary<number | undefined> {
   }
 }
 
-function deployment(models: string[], forChat = false): fc.Arbitrary<ModelDeploymentOptions> {
+function deployment(models: string[], region: string, forChat = false): fc.Arbitrary<ModelDeploymentOptions> {
   const upgrades = [
     VersionUpgradeOption.NO_AUTO_UPGRADE, VersionUpgradeOption.ONCE_NEW_DEFAULT_VERSION_AVAILABLE, VersionUpgradeOption.ONCE_CURRENT_VERSION_EXPIRED,
   ];
@@ -177,21 +194,31 @@ function deployment(models: string[], forChat = false): fc.Arbitrary<ModelDeploy
     name: fc.stringMatching(/^[A-Za-z0-9][-\w.]{1,30}$/),
     upgrade: fc.option(fc.constantFrom(...upgrades), { nil: undefined }),
   })
-    // A version of the model, then a deployment type the catalogue offers it on (any other fails the synth).
+    // A version of the model, then a deployment type the catalogue offers it on in the region (any other fails the synth).
     // The chat deployment answers chat requests, so it is never a batch deployment (an error since issue 13).
-    .chain(({ modelName, customName, name, upgrade }) => fc.constantFrom(...versionsAndSkus(modelName).filter(([, sku]) => !forChat || !/Batch$/.test(sku)))
+    // A Global type needs the opt-in to global processing (an error since issue 22); any other type may carry it or not.
+    .chain(({ modelName, customName, name, upgrade }) => fc.constantFrom(...versionsAndSkusIn(modelName, region).filter(([, sku]) => !forChat || !/Batch$/.test(sku)))
       .chain(([modelVersion, skuName]) => {
         const s = DeploymentSku.of(skuName);
-        return capacityFor(s).map((capacity) => strip({
-          modelName, modelVersion, sku: s, capacity, versionUpgradeOption: upgrade, name: customName ? name : undefined,
+        const allowGlobal = GLOBAL_SKUS.includes(skuName) ? fc.constant(true) : fc.option(fc.boolean(), { nil: undefined });
+        return fc.tuple(capacityFor(s), allowGlobal).map(([capacity, allowGlobalProcessing]) => strip({
+          modelName, modelVersion, sku: s, capacity, versionUpgradeOption: upgrade, name: customName ? name : undefined, allowGlobalProcessing,
         }));
       }));
 }
 
-/** 1-4 deployments with distinct names, at least one of a chat model; the chat deployment named when it is not the first. */
-const models = fc.tuple(
-  deployment(CHAT_MODELS, true),
-  fc.array(deployment([...OTHER_MODELS, ...EMBEDDING_MODELS, ...EMBEDDING_MODELS]), { maxLength: 3 }),
+/** Of `names`, the models with at least one drawable (version, SKU) pair in `region` (for the chat deployment: one that is not a batch type). */
+function deployableIn(names: string[], region: string, forChat = false): string[] {
+  return names.filter((n) => versionsAndSkusIn(n, region).some(([, sku]) => !forChat || !/Batch$/.test(sku)));
+}
+
+/**
+ * 1-4 deployments in `region` with distinct names, at least one of a chat model; the chat
+ * deployment named when it is not the first.
+ */
+const modelsIn = (region: string) => fc.tuple(
+  deployment(deployableIn(CHAT_MODELS, region, true), region, true),
+  fc.array(deployment(deployableIn([...OTHER_MODELS, ...EMBEDDING_MODELS, ...EMBEDDING_MODELS], region), region), { maxLength: 3 }),
   fc.nat(),
 ).map(([chat, others, position]) => {
   const list = [...others];
@@ -247,8 +274,9 @@ const bringYourOwn = fc.record({
   signIn: fc.constantFrom('default', 'created', 'existing-secret', 'existing-kv-secret'),
 });
 
-const config = fc.record({
-  location: fc.constantFrom(...OPENAI_REGIONS),
+// The region first: the deployment types a model may use depend on it (issue 22).
+const config = fc.constantFrom(...OPENAI_REGIONS).chain((location) => fc.record({
+  location: fc.constant(location),
   accountKind: fc.constantFrom(undefined, AccountKind.AI_SERVICES, AccountKind.OPENAI),
   byo: bringYourOwn,
   resourceGroupName,
@@ -261,14 +289,14 @@ const config = fc.record({
   secretName: fc.stringMatching(/^[A-Za-z0-9-]{1,30}$/),
   // Key Vault names: 3-24 characters, no consecutive hyphens.
   vaultName: fc.stringMatching(/^[a-z][a-z0-9-]{1,20}[a-z0-9]$/).filter((n) => !n.includes('--')),
-  models,
+  models: modelsIn(location),
   contentFilter,
   image,
   appSettings,
   appServicePlanSku: fc.option(fc.constantFrom(...PRIVATE_APP_SERVICE_SKUS), { nil: undefined }),
   preventDestroy: fc.option(fc.boolean(), { nil: undefined }),
   tags,
-});
+}));
 type Config = typeof config extends fc.Arbitrary<infer T> ? T : never;
 
 /** Builds the stack of one configuration, through the public API only. */

@@ -25,6 +25,9 @@ function stackWith(context: Record<string, unknown> = {}): TerraformStack {
   return stack;
 }
 
+/** A string matched literally inside a RegExp. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The synthesized JSON, with its `removed` and `import` blocks. */
 const blocksOf = (stack: TerraformStack): any => synthJson(stack);
 
@@ -70,16 +73,27 @@ describe('generated secrets', () => {
     expect(onlyResource(json, 'azapi_resource').body.properties.attributes.exp).toBe(1893456000);
   });
 
-  test('the history password: the server and the URL secret read the same held value', () => {
+  test('the history passwords: the server and the admin URL read the administrator\'s held value, the app\'s URL its login\'s', () => {
     const { json } = privateChat();
-    const holders = Object.keys(resourcesOf(json, 'terraform_data')).filter((k) => k.includes('HistoryPassword'));
-    expect(holders).toHaveLength(1);
-    const value = `\${terraform_data.${holders[0]}.output}`;
+    const holderOf = (name: string) => {
+      const holders = Object.keys(resourcesOf(json, 'terraform_data')).filter((k) => k.includes(`${name}-`));
+      expect(holders).toHaveLength(1);
+      return `\${terraform_data.${holders[0]}.output}`;
+    };
+    const admin = holderOf('HistoryPassword');
+    const app = holderOf('HistoryAppPassword');
+    expect(app).not.toBe(admin);
     const server = Object.values(resourcesOf(json, 'azurerm_postgresql_flexible_server'))[0] as any;
-    expect(server.administrator_password).toBe(value);
-    const url = Object.entries(resourcesOf(json, 'azapi_resource')).find(([k]) => k.includes('HistoryUrl'))![1] as any;
-    expect(url.sensitive_body.properties.value).toContain(`chatadmin:${value}@`);
-    expect(url.body.properties.contentType).toBe('database-url');
+    expect(server.administrator_password).toBe(admin);
+    const secret = (name: string) => Object.entries(resourcesOf(json, 'azapi_resource')).find(([k]) => k.includes(`_${name}-`))![1] as any;
+    expect(secret('HistoryPassword').sensitive_body.properties.value).toBe(admin);
+    expect(secret('HistoryAppPassword').sensitive_body.properties.value).toBe(app);
+    // The setup connects as the administrator; Open WebUI connects as its own login, never the administrator.
+    expect(secret('HistoryAdminUrl').sensitive_body.properties.value).toMatch(new RegExp(`^postgresql://chatadmin:${escape(admin)}@`));
+    expect(secret('HistoryUrl').sensitive_body.properties.value).toMatch(new RegExp(`^postgresql://openwebui_app:${escape(app)}@`));
+    expect(secret('HistoryUrl').sensitive_body.properties.value).not.toContain(admin);
+    expect(secret('HistoryAdminUrl').body.properties.contentType).toBe('database-url');
+    expect(secret('HistoryUrl').body.properties.contentType).toBe('database-url');
   });
 });
 
@@ -96,7 +110,9 @@ describe('a PrivateChat stack', () => {
     expect(assignments.filter((a) => String(a.role_definition_id).endsWith('14b46e9e-c2b7-41b4-b07b-48a6ebf60603'))).toEqual([]);
     expect(assignments.filter((a) => a.principal_id === '${data.azurerm_client_config.AzurermClientConfig.object_id}')).toEqual([]);
     const types = (Object.values(resourcesOf(json, 'azapi_resource')) as any[]).map((r) => r.type);
-    expect(types.filter((t) => t.startsWith('Microsoft.KeyVault/vaults/secrets@'))).toHaveLength(4);
+    // The session key, the sign-in client secret, the bootstrap admin's password, and the history store's
+    // administrator password, app login password, app URL and administrator URL (for the setup at start).
+    expect(types.filter((t) => t.startsWith('Microsoft.KeyVault/vaults/secrets@'))).toHaveLength(7);
     expect(types.filter((t) => t.startsWith('Microsoft.KeyVault/vaults/keys@'))).toHaveLength('encryption' in props ? 1 : 0);
     expect(json.provider.azapi).toHaveLength(1);
     expect(json.terraform.required_providers.azapi).toEqual({ source: 'azure/azapi', version: '~> 2.4' });
@@ -106,7 +122,8 @@ describe('a PrivateChat stack', () => {
     const { json } = privateChat();
     const settings = (Object.values(resourcesOf(json, 'azurerm_linux_web_app'))[0] as any).app_settings as Record<string, string>;
     const references = Object.entries(settings).filter(([, v]) => v.startsWith('@Microsoft.KeyVault('));
-    expect(references.map(([k]) => k).sort()).toEqual(['DATABASE_URL', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', 'WEBUI_SECRET_KEY']);
+    expect(references.map(([k]) => k).sort()).toEqual(['DATABASE_URL', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', 'OAUTH_CLIENT_SECRET',
+      'PCHAT_DB_SETUP_SECRET_APP_PASSWORD', 'PCHAT_DB_SETUP_URL', 'WEBUI_ADMIN_PASSWORD', 'WEBUI_SECRET_KEY']);
     for (const [, v] of references) {
       expect(v).toMatch(/^@Microsoft\.KeyVault\(SecretUri=\$\{trimsuffix\(azurerm_key_vault\.[\w]+\.vault_uri, "\/"\)\}\/secrets\/\$\{azapi_resource\.[\w-]+\.name\}\)$/);
     }
@@ -152,11 +169,16 @@ describe('upgrade from azurerm_key_vault_secret / azurerm_key_vault_key', () => 
     expect(old.friendlyUniqueId).toBe(key.resource.friendlyUniqueId);
   });
 
-  test('the PrivateChat example addresses of earlier versions are the ones forgotten', () => {
+  test('the PrivateChat example forgets the azurerm address at each vault item\'s path, the earlier versions\' among them', () => {
     const { json } = privateChat({ encryption: Encryption.customerManagedKey() });
     const forgotten = (json.removed as any[]).map((r) => r.from);
+    // Earlier versions had the key and HistoryPassword, HistoryUrl, SessionSecret and SignInSecret; BootstrapAdmin,
+    // HistoryAdminUrl and HistoryAppPassword are new (issue 22), and a removed block for an address a stack never had does nothing.
     expect(forgotten).toEqual([
       'azurerm_key_vault_key.chat_EncryptionKey_87116961',
+      expect.stringMatching(/^azurerm_key_vault_secret\.chat_Vault_Secrets_BootstrapAdmin-[0-9a-f]{8}_[0-9A-F]{8}$/),
+      expect.stringMatching(/^azurerm_key_vault_secret\.chat_Vault_Secrets_HistoryAdminUrl-/),
+      expect.stringMatching(/^azurerm_key_vault_secret\.chat_Vault_Secrets_HistoryAppPassword-/),
       expect.stringMatching(/^azurerm_key_vault_secret\.chat_Vault_Secrets_HistoryPassword-[0-9a-f]{8}_[0-9A-F]{8}$/),
       expect.stringMatching(/^azurerm_key_vault_secret\.chat_Vault_Secrets_HistoryUrl-/),
       expect.stringMatching(/^azurerm_key_vault_secret\.chat_Vault_Secrets_SessionSecret-/),

@@ -177,7 +177,7 @@ describe('unresolved tokens skip validation', () => {
     const chat = new PrivateChat(stack, 'chat', {
       location: str(stack, 'location'),
       resourceGroupName: str(stack, 'rg'),
-      chatDeploymentName: 'Llama-4-Maverick-17B-128E-Instruct-FP8',
+      chatDeploymentName: 'gpt-5.4',
       appServicePlanSku: str(stack, 'sku'),
     });
     expect(resolved(stack, chat.resourceGroupName)).toBe(v('rg'));

@@ -20,6 +20,7 @@ import { APP_REMOTE_DEBUGGING } from './app-remote-debugging';
 import { APP_VNET_ROUTE_ALL } from './app-vnet-route-all';
 import { APPLY_CONTROL_PLANE } from './apply-control-plane';
 import { DEPLOYMENT_CONTENT_FILTER } from './deployment-content-filter';
+import { DEPLOYMENT_DATA_ZONE } from './deployment-data-zone';
 import { DEPLOYMENT_SERIALIZED } from './deployment-serialized';
 import { DEPLOYMENT_VERSION_PINNED } from './deployment-version-pinned';
 import { KV_DIAGNOSTICS } from './kv-diagnostics';
@@ -33,6 +34,7 @@ import { KV_RETENTION } from './kv-retention';
 import { KV_SECRET_EXPIRY } from './kv-secret-expiry';
 import { LIFECYCLE_PREVENT_DESTROY } from './lifecycle-prevent-destroy';
 import { AMPLS_PRIVATE_ONLY, INSIGHTS_ENTRA_ONLY, INSIGHTS_PRIVATE_INGESTION } from './monitor-insights';
+import { NET_EGRESS_CLOSED } from './net-egress-closed';
 import { NET_NO_INTERNET_INBOUND } from './net-no-internet-inbound';
 import { NET_REACHABILITY } from './net-reachability';
 import { NET_SUBNET_NSG } from './net-subnet-nsg';
@@ -49,6 +51,7 @@ import { PAAS_PRIVATE_ENDPOINT } from './paas-private-endpoint';
 import { PAAS_PUBLIC_ACCESS } from './paas-public-access';
 import { PG_BACKUPS } from './pg-backups';
 import { PG_SECURE_TRANSPORT } from './pg-secure-transport';
+import { SIGNIN_ASSIGNMENT } from './signin-assignment';
 import { RuleDefinition } from '../private/rule-kit';
 
 /** The whole pack, in the order the docs list and the checker reports. */
@@ -69,4 +72,7 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   INSIGHTS_ENTRA_ONLY, INSIGHTS_PRIVATE_INGESTION, AMPLS_PRIVATE_ONLY,
   NET_REACHABILITY,
   APPLY_CONTROL_PLANE,
+  DEPLOYMENT_DATA_ZONE,
+  NET_EGRESS_CLOSED,
+  SIGNIN_ASSIGNMENT,
 ];

@@ -606,6 +606,7 @@ const AZURERM_RULES: ProviderRule[] = [
 const AD_APP = 'applications/application_resource.go';
 const AD_PASSWORD = 'applications/application_password_resource.go';
 const AD_SP = 'serviceprincipals/service_principal_resource.go';
+const AD_ARA = 'approleassignments/app_role_assignment_resource.go';
 const PERSONAL_AUDIENCES = ['AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount'];
 
 /** azuread 3.7.0. */
@@ -631,6 +632,9 @@ const AZUREAD_RULES: ProviderRule[] = [
   conflicts('azuread_service_principal', 'feature_tags', ['features', 'tags'], ad(AD_SP, 109, 115)),
   conflicts('azuread_service_principal', 'features', ['feature_tags', 'tags'], ad(AD_SP, 144, 151)),
   length('azuread_service_principal', 'description', 0, 1024, ad(AD_SP, 102, 107)),
+  pattern('azuread_app_role_assignment', 'app_role_id', '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', 'expected "{key}" to be a valid UUID, got {value}', ad(AD_ARA, 60, 66)),
+  pattern('azuread_app_role_assignment', 'principal_object_id', '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', 'expected "{key}" to be a valid UUID, got {value}', ad(AD_ARA, 68, 74)),
+  pattern('azuread_app_role_assignment', 'resource_object_id', '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', 'expected "{key}" to be a valid UUID, got {value}', ad(AD_ARA, 76, 82)),
 ];
 
 const DURATION_MESSAGE = 'Attribute {key} must be a number immediately followed by ms (milliseconds), s (seconds), m (minutes), or h (hours). For example, "30s" for 30 seconds., got: "{value}"';

@@ -1,4 +1,4 @@
-import { DeploymentSkuFamily, ModelDeployment } from '../../ai/model-deployment';
+import { DeploymentSkuFamily, ModelDeployment, ModelDeploymentOptions } from '../../ai/model-deployment';
 import { ModelCatalogue, ModelKind } from '../../ai/models';
 import { ChatFrontEnd } from '../../app/front-end';
 import { isUnresolved } from '../../core/private/validate';
@@ -33,4 +33,16 @@ export function whyFrontEndCannotCall(frontEnd: ChatFrontEnd, deployment: ModelD
     return `a reasoning model (${model}), which ${frontEnd.name} cannot call: it sends max_tokens and temperature, which reasoning models reject`;
   }
   return undefined;
+}
+
+/**
+ * The deployments a pattern asks its account for when the user gives none: undefined (the
+ * account's default, gpt-5.4 on DataZoneStandard) for a front end that calls reasoning models;
+ * for one that cannot (Microsoft's sample chat app), gpt-4.1-mini, the newest non-reasoning chat
+ * model Microsoft offers as DataZoneStandard in the EU and US data zones (Legacy, retiring
+ * 2027-04-14: the synth warns), processed in the data zone like the account's default.
+ */
+export function defaultModelsFor(frontEnd: ChatFrontEnd): ModelDeploymentOptions[] | undefined {
+  if (frontEnd.callsReasoningModels) return undefined;
+  return [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', capacity: 10 }];
 }
