@@ -312,7 +312,15 @@ class NaiveChatStack extends TerraformStack {
         name, value, serverId: db.id, dependsOn: [previous as postgresqlFlexibleServerDatabase.PostgresqlFlexibleServerDatabase],
       });
     }
-    const dbUrl = vaultSecret('db_url', 'pgurl-history', `postgresql://chatadmin:${dbPassword.value}@${db.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`, 'database-url', dbExpiry.unix, [database]);
+    // The app's own login (created by the setup at start), the administrator's URL for that setup,
+    // and the URL Open WebUI connects with.
+    const appPassword = generated('db_app_password', 'pgapppass-history', 'postgresql-password', Fn.join('', [Fn.uuid(), Fn.uuid()]), dbExpiry);
+    const host = `${db.name}.postgres.database.azure.com:5432/openwebui?sslmode=require`;
+    const dbAdminUrl = vaultSecret('db_admin_url', 'pgadminurl-history', `postgresql://chatadmin:${dbPassword.value}@${host}`, 'database-url', dbExpiry.unix, [database]);
+    const dbUrl = vaultSecret('db_url', 'pgurl-history', `postgresql://openwebui_app:${appPassword.value}@${host}`, 'database-url', dbExpiry.unix, [database]);
+    // Open WebUI's placeholder admin (password login off), so nobody becomes admin by being first.
+    const bootstrapExpiry = new offset.Offset(this, 'bootstrap_admin_expiry', { offsetDays: 1825 });
+    const bootstrap = generated('bootstrap_admin', 'webui-admin', 'open-webui-admin-password', Fn.join('', [Fn.uuid(), Fn.uuid()]), bootstrapExpiry);
     endpoint('history_pe', 'pe-history', db.id, 'postgresqlServer', [zones.postgres.id]);
     diagnostics('history_diag', db.id, [{ category: 'PostgreSQLLogs' }, { category: 'PostgreSQLFlexSessions' }]);
 
@@ -352,6 +360,9 @@ class NaiveChatStack extends TerraformStack {
         ENABLE_PERSISTENT_CONFIG: 'False',
         WEBUI_SECRET_KEY: `@Microsoft.KeyVault(SecretUri=${secretUri(session.resource)})`,
         DATABASE_URL: `@Microsoft.KeyVault(SecretUri=${secretUri(dbUrl)})`,
+        PCHAT_DB_SETUP_URL: `@Microsoft.KeyVault(SecretUri=${secretUri(dbAdminUrl)})`,
+        PCHAT_DB_SETUP_SECRET_APP_PASSWORD: `@Microsoft.KeyVault(SecretUri=${secretUri(appPassword.resource)})`,
+        WEBUI_ADMIN_PASSWORD: `@Microsoft.KeyVault(SecretUri=${secretUri(bootstrap.resource)})`,
         WEBSITES_PORT: '8080',
         MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: `@Microsoft.KeyVault(SecretUri=${secretUri(secret)})`,
       },
