@@ -1,7 +1,8 @@
-import { Cidr, isPrivateRange, parseCidr } from '../../core/private/cidr';
+import { isPrivateRange, parseCidr } from '../../core/private/cidr';
 import { ENTRA_ID_TAG } from '../../network/private/egress-rules';
-import { asArray, block, blocks, isExpression, ResourceView, StackModel } from '../private/model';
-import { Addresses, Flow, matchRule, NsgRule, ordering, priorityOf, readRule } from '../private/nsg-eval';
+import { block, blocks, isExpression, ResourceView, StackModel } from '../private/model';
+import { Addresses, Flow, matchRule, NsgRule, ordering, priorityOf } from '../private/nsg-eval';
+import { cidrsOf, nsgOf, rulesOf } from '../private/nsg-model';
 import { RuleDefinition, Violation } from '../private/rule-kit';
 import { ComplianceRule } from '../rule';
 
@@ -46,28 +47,6 @@ function egressSubnets(model: StackModel): Map<string, { subnet: ResourceView; w
   return out;
 }
 
-function cidrsOf(prefixes: unknown): Cidr[] | undefined {
-  const list = asArray(prefixes);
-  if (list.length === 0 || isExpression(prefixes)) return undefined;
-  const out: Cidr[] = [];
-  for (const p of list) {
-    if (typeof p !== 'string' || isExpression(p)) return undefined;
-    const parsed = parseCidr(p);
-    if (typeof parsed === 'string') return undefined;
-    out.push(parsed);
-  }
-  return out;
-}
-
-function nsgOf(model: StackModel, subnet: ResourceView): ResourceView | undefined {
-  const association = model.referencing(['azurerm_subnet_network_security_group_association'], subnet, (a) => [a.config.subnet_id])[0];
-  return association ? model.target(association.config.network_security_group_id) : undefined;
-}
-
-function rulesOf(model: StackModel, nsg: ResourceView): NsgRule[] {
-  const standalone = model.referencing(['azurerm_network_security_rule'], nsg, (r) => [r.config.network_security_group_name]);
-  return [...blocks(nsg.config.security_rule), ...standalone.map((r) => r.config)].map(readRule);
-}
 
 /** Whether a route table on the subnet routes a public prefix (Azure then adds it to the VirtualNetwork tag). */
 function routesPublicPrefixes(model: StackModel, subnet: ResourceView): boolean {

@@ -4,7 +4,8 @@ import { resolvedText, VIRTUAL_NETWORK_TAG } from '../../network/private/flows';
 import { servicePortsOf } from '../../network/private/service-ports';
 import { ServicePrivateEndpoint } from '../../network/private-endpoint';
 import { asArray, block, blocks, isExpression, ResourceView, StackModel } from '../private/model';
-import { Addresses, evaluate, NsgRule, readRule, Verdict } from '../private/nsg-eval';
+import { Addresses, evaluate, Verdict } from '../private/nsg-eval';
+import { cidrsOf, nsgOf, rulesOf } from '../private/nsg-model';
 import { RuleDefinition, Violation } from '../private/rule-kit';
 import { ComplianceRule } from '../rule';
 
@@ -60,18 +61,6 @@ function referenced(model: StackModel, value: unknown): ResourceView[] {
   return [...out.values()];
 }
 
-function cidrsOf(prefixes: unknown): Cidr[] | undefined {
-  const list = asArray(prefixes);
-  if (list.length === 0 || isExpression(prefixes)) return undefined;
-  const out: Cidr[] = [];
-  for (const p of list) {
-    if (typeof p !== 'string' || isExpression(p)) return undefined;
-    const parsed = parseCidr(p);
-    if (typeof parsed === 'string') return undefined;
-    out.push(parsed);
-  }
-  return out;
-}
 
 function subnetAddresses(subnet: ResourceView): Addresses {
   const cidrs = cidrsOf(subnet.config.address_prefixes);
@@ -83,17 +72,6 @@ function subnetLabel(subnet: ResourceView): string {
   return `subnet ${JSON.stringify(subnet.config.name)} (${subnet.address}${cidrs ? `, ${cidrs.map((c) => c.text).join(', ')}` : ''})`;
 }
 
-/** The NSG associated with a subnet, when both are in the stack. */
-function nsgOf(model: StackModel, subnet: ResourceView): ResourceView | undefined {
-  const association = model.referencing(['azurerm_subnet_network_security_group_association'], subnet, (a) => [a.config.subnet_id])[0];
-  return association ? model.target(association.config.network_security_group_id) : undefined;
-}
-
-/** Every rule of an NSG: inline blocks and standalone `azurerm_network_security_rule`s. */
-function rulesOf(model: StackModel, nsg: ResourceView): NsgRule[] {
-  const standalone = model.referencing(['azurerm_network_security_rule'], nsg, (r) => [r.config.network_security_group_name]);
-  return [...blocks(nsg.config.security_rule), ...standalone.map((r) => r.config)].map(readRule);
-}
 
 function vnetSpaceOf(model: StackModel, subnet: ResourceView | undefined): Cidr[] {
   const vnet = subnet ? model.target(subnet.config.virtual_network_name) : undefined;
