@@ -196,7 +196,6 @@ export interface FrontEndSettings {
 
 const IMAGE_REF = (required: boolean): FieldSpec => is.instance(ContainerImage,
   'a ContainerImage (ContainerImage.fromRegistry(...) or ContainerImage.fromRegistryDigest(...))', required);
-/** Fields of `OpenWebUiOptions`. */
 /** Open WebUI's OpenID Connect callback (provider `oidc`), a redirect URI of the registration. */
 const OPEN_WEBUI_OIDC_CALLBACK = '/oauth/oidc/callback';
 
@@ -207,6 +206,7 @@ const OPEN_WEBUI_OIDC_CALLBACK = '/oauth/oidc/callback';
  */
 export const OPEN_WEBUI_BOOTSTRAP_ADMIN_EMAIL = 'bootstrap-admin@open-webui.invalid';
 
+/** Fields of `OpenWebUiOptions`. */
 const OPEN_WEBUI_OPTIONS_SHAPE: Shape = {
   image: IMAGE_REF(false),
   forwardUserInfoHeaders: is.boolean(),
@@ -240,7 +240,8 @@ const OPEN_WEBUI_DEFAULT_VERSION = 'v0.11.4';
 /**
  * What the settings of {@link openWebUiSettings} need of an Open WebUI release, newest first: an
  * older release starts, passes `/health` and then ignores the setting. Settings not listed
- * (`DATABASE_URL`, `WEBUI_AUTH_TRUSTED_EMAIL_HEADER`, `ENABLE_PERSISTENT_CONFIG`, the Ollama and
+ * (`DATABASE_URL`, `ENABLE_PERSISTENT_CONFIG`, the OpenID Connect sign-in settings such as
+ * `OPENID_PROVIDER_URL`, `ENABLE_OAUTH_ROLE_MANAGEMENT` and `OAUTH_ROLES_CLAIM`, the Ollama and
  * direct-connection switches) are older than every release listed here.
  */
 const OPEN_WEBUI_FLOOR: ReadonlyArray<{ readonly since: readonly [number, number, number]; readonly relies: string }> = [
@@ -291,8 +292,10 @@ function checkOpenWebUiRelease(owner: string, prop: string, image: ContainerImag
  * models it can call and where it keeps history.
  *
  * - {@link ChatFrontEnd.openWebUi} (the default of `PrivateChat`): Open WebUI, which calls every
- *   model of a Foundry account through the v1 API with Entra tokens of the app's identity, trusts
- *   App Service's sign-in header and keeps history in PostgreSQL;
+ *   model of a Foundry account through the v1 API with Entra tokens of the app's identity, signs
+ *   users in with its own OpenID Connect login against the sign-in registration behind App
+ *   Service authentication, takes their roles from the ID token's `roles` claim, and keeps
+ *   history in PostgreSQL;
  * - {@link ChatFrontEnd.sampleChatApp}: Microsoft's sample app, the first version's default; it
  *   cannot call reasoning models;
  * - {@link ChatFrontEnd.fromImage}: any other image, given the Azure OpenAI settings the sample
@@ -540,8 +543,10 @@ export function openAiV1BaseUrl(endpoint: string): string {
 
 /**
  * Open WebUI's settings. The security-relevant ones are wired: the model connection (Entra auth,
- * the account's v1 URL, the model list), the credential chain, the trusted sign-in header, the
- * secrets, and the switches that would let users or admins route the app's token elsewhere.
+ * the account's v1 URL, the model list), the credential chain, the OpenID Connect sign-in against
+ * the sign-in registration with roles from the ID token's `roles` claim (see
+ * `openWebUiSignInSettings`), the secrets, and the switches that would let users or admins
+ * route the app's token elsewhere.
  *
  * @see https://docs.openwebui.com/reference/env-configuration
  */

@@ -311,8 +311,11 @@ const RETENTION_JOB = 'chat-retention';
  * - public network access off; one private endpoint on `postgresqlServer` in
  *   `privatelink.postgres.database.azure.com`; TLS 1.2 minimum, secure transport required;
  * - password authentication on, because Open WebUI cannot sign in with Entra tokens; the
- *   password is generated once by Terraform (`uuid()`, kept with `ignore_changes`) into the
- *   vault, and the app reads the full `DATABASE_URL` as a Key Vault reference;
+ *   administrator's and the app login's passwords are generated once by Terraform (`uuid()`,
+ *   held by a `terraform_data` with `ignore_changes`) and written to the vault through Azure
+ *   Resource Manager; Open WebUI reads its own login's `DATABASE_URL` as a Key Vault reference,
+ *   and only the setup at start reads the administrator's URL; Entra authentication is on too,
+ *   for operators (`entraAdministrator`);
  * - backups kept 35 days, optionally geo-redundant; optional high availability;
  * - connection logging, diagnostics to the workspace, `prevent_destroy`;
  * - `retentionDays`: pg_cron deletes expired chats daily; by default the front end schedules the

@@ -189,7 +189,10 @@ export interface PrivateChatProps {
    * as its own identity (`AcrPull`). The image must come from a registry with cache-rule support
    * (Open WebUI's, `ghcr.io`, has it).
    *
-   * @default false - the app pulls from the image's own registry through the VNet's egress
+   * @default false - the app pulls from the image's own registry. On a network `PrivateChat`
+   * creates, it pulls over App Service's own path (`vnetImagePullEnabled` false: the VNet's NSGs
+   * deny the Internet), unless `egress` opens the Internet, which pulls through the VNet; on an
+   * existing `network`, through that network (the web app's default, `vnetImagePullEnabled` true)
    */
   readonly imageMirror?: boolean;
   /**
