@@ -2,9 +2,10 @@ import { Annotations, Aspects, IAspect, ISynthesisSession, TerraformResource, Te
 // Not re-exported by the package root, but public in cdktf's own modules (TerraformAsset uses it).
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
-import { ACK_METADATA, acknowledgementsOn, runChecks } from './private/checker';
+import { runChecks } from './private/checker';
 import { ComplianceReport, ComplianceRule } from './rule';
 import { ALL_RULES } from './rules';
+import { acknowledgementsOn, recordAcknowledgement } from '../core/private/acknowledgements';
 import { checkNotBlank, isUnresolved, propError } from '../core/private/validate';
 
 /** Shortest reason an acknowledgement accepts: long enough to say why, not just "ok". */
@@ -83,7 +84,7 @@ export class Compliance {
       if (existing.reason === reason.trim()) return;
       throw propError(construct, 'ruleId', `is already acknowledged on this construct with reason '${existing.reason}'`, ruleId);
     }
-    scope.node.addMetadata(ACK_METADATA, { ruleId, reason: reason.trim() });
+    recordAcknowledgement(scope, ruleId, reason.trim());
   }
 
   /** Every rule of the pack, in report order: for docs and tooling. */

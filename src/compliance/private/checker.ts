@@ -3,19 +3,8 @@ import { IConstruct } from 'constructs';
 import { ComplianceAcknowledgement, ComplianceFinding, ComplianceReport } from '../rule';
 import { ALL_RULES } from '../rules';
 import { ResourceView, StackModel } from './model';
+import { acknowledgementsOn } from '../../core/private/acknowledgements';
 
-/** Metadata type under which acknowledgements are stored on a construct's node. */
-export const ACK_METADATA = 'cdktf-private-chat/compliance-acknowledgement';
-
-interface AckEntry {
-  readonly ruleId: string;
-  readonly reason: string;
-}
-
-/** Acknowledgements recorded directly on `c` (not its ancestors). */
-export function acknowledgementsOn(c: IConstruct): AckEntry[] {
-  return c.node.metadata.filter((m) => m.type === ACK_METADATA).map((m) => m.data as AckEntry);
-}
 
 /**
  * Runs every rule on a stack and sorts the violations into failures and acknowledged findings.

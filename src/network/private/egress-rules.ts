@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Egress, EgressKind } from '../egress';
 import { RenderedRule } from './flows';
+import { recordAcknowledgement } from '../../core/private/acknowledgements';
 
 /**
  * The outbound rules that close (or, by the named opt-in, open) a subnet's way to the Internet.
@@ -36,12 +37,6 @@ export const ENTRA_ID_PRIORITY = 400;
 /** Priority of the Internet deny (or, opened, allow); the inbound deny has the same number in the other direction. */
 export const INTERNET_OUTBOUND_PRIORITY = 4000;
 
-/**
- * Metadata type under which the compliance pack stores acknowledgements (`Compliance.acknowledge`).
- * The network floor cannot import the compliance floor, so the opt-in writes the entry itself;
- * a test holds this string equal to the checker's.
- */
-export const ACKNOWLEDGEMENT_METADATA = 'cdktf-private-chat/compliance-acknowledgement';
 
 /** Azure caps an NSG rule's description at 140 characters. */
 function clip(text: string): string {
@@ -108,8 +103,5 @@ export function egressRules(cidr: string, egress: Egress, hasPath: boolean): Ren
  */
 export function acknowledgeOpenInternet(subnet: IConstruct, egress: Egress): void {
   if (!egress.opensInternet) return;
-  subnet.node.addMetadata(ACKNOWLEDGEMENT_METADATA, {
-    ruleId: EGRESS_RULE_ID,
-    reason: `Egress.openInternet: ${egress.openInternetReason}`,
-  });
+  recordAcknowledgement(subnet, EGRESS_RULE_ID, `Egress.openInternet: ${egress.openInternetReason}`);
 }
