@@ -4,6 +4,7 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { NetworkSecurityRule, NetworkSecurityRuleConfig } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
 import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
@@ -325,6 +326,28 @@ export function endpoint(
 }
 
 /** The message of the synth error `stack` must raise (the rule pack fails it). */
+/**
+ * A standalone NSG rule named `name` (also its construct id) on the NSG `nsgName` in `resourceGroupName`:
+ * by default an outbound Allow of everything to the Internet at priority 300; `over` changes any field.
+ */
+export function nsgRule(stack: TerraformStack, name: string, nsg: { readonly nsgName: string; readonly resourceGroupName: string },
+  over: Partial<NetworkSecurityRuleConfig> = {}): NetworkSecurityRule {
+  return new NetworkSecurityRule(stack, name, {
+    name,
+    priority: 300,
+    direction: 'Outbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    sourcePortRange: '*',
+    destinationAddressPrefix: 'Internet',
+    destinationPortRange: '*',
+    resourceGroupName: nsg.resourceGroupName,
+    networkSecurityGroupName: nsg.nsgName,
+    ...over,
+  });
+}
+
 export function synthError(stack: TerraformStack): string {
   try {
     synth(stack);

@@ -5,6 +5,7 @@ import { NetworkSecurityRule, NetworkSecurityRuleConfig } from '@cdktf/provider-
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { TerraformStack, Testing } from 'cdktf';
+import { nsgRule } from './fixture';
 import { exampleNames, instantiateExample } from '../../scripts/addresses';
 import { Compliance, ComplianceFinding } from '../../src/compliance';
 import { Egress, PrivateNetwork, PrivateNetworkProps } from '../../src/network';
@@ -28,20 +29,7 @@ function network(props: Partial<PrivateNetworkProps> = {}): { stack: TerraformSt
 
 /** A standalone outbound rule on the app subnet's NSG. */
 function outbound(stack: TerraformStack, n: PrivateNetwork, name: string, over: Partial<NetworkSecurityRuleConfig>): NetworkSecurityRule {
-  return new NetworkSecurityRule(stack, name, {
-    name,
-    priority: 300,
-    direction: 'Outbound',
-    access: 'Allow',
-    protocol: '*',
-    sourceAddressPrefix: '*',
-    sourcePortRange: '*',
-    destinationAddressPrefix: 'Internet',
-    destinationPortRange: '*',
-    resourceGroupName: 'rg-chat',
-    networkSecurityGroupName: n.appIntegrationNsg.name,
-    ...over,
-  });
+  return nsgRule(stack, name, { nsgName: n.appIntegrationNsg.name, resourceGroupName: 'rg-chat' }, over);
 }
 
 describe('PCHAT-NET-004: outbound to the Internet denied from the app and gateway subnets', () => {
@@ -201,18 +189,5 @@ function handMadeSubnet(stack: TerraformStack): { subnet: Subnet; nsg: NetworkSe
 }
 
 function rule(stack: TerraformStack, nsg: NetworkSecurityGroup, name: string, over: Partial<NetworkSecurityRuleConfig>): NetworkSecurityRule {
-  return new NetworkSecurityRule(stack, name, {
-    name,
-    priority: 300,
-    direction: 'Outbound',
-    access: 'Allow',
-    protocol: '*',
-    sourceAddressPrefix: '*',
-    sourcePortRange: '*',
-    destinationAddressPrefix: 'Internet',
-    destinationPortRange: '*',
-    resourceGroupName: 'rg',
-    networkSecurityGroupName: nsg.name,
-    ...over,
-  });
+  return nsgRule(stack, name, { nsgName: nsg.name, resourceGroupName: 'rg' }, over);
 }

@@ -10,7 +10,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { compliantStack, synthError } from './fixture';
+import { compliantStack, nsgRule, synthError } from './fixture';
 import { exampleNames, instantiateExample } from '../../scripts/addresses';
 import { Compliance, ComplianceFinding } from '../../src/compliance';
 import { Addresses, DEFAULT_RULES, evaluate, Flow, matchPort, matchPrefix, NsgRule, readRule } from '../../src/compliance/private/nsg-eval';
@@ -27,19 +27,8 @@ function cidr(text: string): Cidr {
 
 /** A standalone rule on the app subnet's NSG that denies all outbound traffic at `priority`. */
 function denyAllOutbound(stack: TerraformStack, network: PrivateNetwork, priority: number): NetworkSecurityRule {
-  return new NetworkSecurityRule(stack, 'DenyOut', {
-    name: 'DenyAllOutbound',
-    priority,
-    direction: 'Outbound',
-    access: 'Deny',
-    protocol: '*',
-    sourceAddressPrefix: '*',
-    sourcePortRange: '*',
-    destinationAddressPrefix: '*',
-    destinationPortRange: '*',
-    resourceGroupName: network.virtualNetwork.resourceGroupName,
-    networkSecurityGroupName: network.appIntegrationNsg.name,
-  });
+  return nsgRule(stack, 'DenyAllOutbound', { nsgName: network.appIntegrationNsg.name, resourceGroupName: network.virtualNetwork.resourceGroupName },
+    { priority, access: 'Deny', destinationAddressPrefix: '*' });
 }
 
 function findings(stack: TerraformStack): ComplianceFinding[] {

@@ -3,12 +3,11 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
-import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { TerraformVariable } from 'cdktf';
 import { Compliance, MonitorPrivateLinkScope, PrivateLinkZone } from '../../src';
 import { synth, synthJson } from '../util';
-import { AI_SERVICES_ZONE, compliantStack, endpoint, Fixture, hubZoneId, RG, synthError } from './fixture';
+import { AI_SERVICES_ZONE, compliantStack, endpoint, Fixture, hubZoneId, nsgRule, RG, synthError } from './fixture';
 
 /** The error synth throws for a stack, or fails the test when synth succeeds. */
 
@@ -643,19 +642,7 @@ const CASES: Case[] = [
     label: 'an outbound Allow to the Internet before the deny on the app subnet',
     path: 'test/Network/AppIntegrationSubnet',
     problem: 'can reach the Internet on TCP 1 through NSG',
-    breakIt: (f) => new NetworkSecurityRule(f.stack, 'OpenEgress', {
-      name: 'AllowAllOut',
-      priority: 300,
-      direction: 'Outbound',
-      access: 'Allow',
-      protocol: '*',
-      sourceAddressPrefix: '*',
-      sourcePortRange: '*',
-      destinationAddressPrefix: 'Internet',
-      destinationPortRange: '*',
-      resourceGroupName: RG,
-      networkSecurityGroupName: f.network.appIntegrationNsg.name,
-    }),
+    breakIt: (f) => nsgRule(f.stack, 'AllowAllOut', { nsgName: f.network.appIntegrationNsg.name, resourceGroupName: RG }),
   },
 ];
 
