@@ -59,6 +59,10 @@ export interface EncryptionKeyProps {
    * applies only to versions the rotation creates: the first version has no expiration date,
    * so a before-expiry trigger would never fire for it.
    *
+   * Set when the key is created: Azure Resource Manager does not update an existing key, so a
+   * later change here is ignored; change the policy of a deployed key with
+   * `az keyvault key rotation-policy update` from a machine that reaches the vault.
+   *
    * @default - `expireAfterDays` minus 30 (335 with the default expiry)
    * @see https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation
    */
@@ -67,6 +71,8 @@ export interface EncryptionKeyProps {
    * Days after creation when each rotated key version expires (the rotation policy's
    * `expire_after`): 28 to 36500. Key Vault sends a near-expiry event 30 days before (or 7 days
    * after creation for short lifetimes).
+   *
+   * Set when the key is created, like `rotateAfterDays`.
    *
    * @default - 365, or `rotateAfterDays` plus 30 when that is later
    */
@@ -294,7 +300,10 @@ export class EncryptionKey extends Construct implements ICustomerManagedKey {
       name: this.keyName,
       parentId: props.vault.vaultId,
       body,
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      // Azure Resource Manager only creates a key (Keys_CreateIfNotExist): a PUT to an existing key
+      // returns it unchanged, so a changed body would plan an update that never applies, at every
+      // plan. The body is what the key is created with.
+      lifecycle: { preventDestroy: props.preventDestroy ?? true, ignoreChanges: ['body'] },
     });
     this.resource = resource;
     // `https://<vault>.vault.azure.net/keys/<name>`, what azurerm's versionless_id was: built

@@ -54,7 +54,7 @@ describe('examples/enterprise', () => {
       attributes: { expiryTime: 'P365D' },
       lifetimeActions: expect.arrayContaining([{ action: { type: 'rotate' }, trigger: { timeAfterCreate: 'P335D' } }]),
     });
-    expect(key.lifecycle).toEqual({ prevent_destroy: true });
+    expect(key.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['body'] });
     const [vaultName] = Object.keys(resourcesOf(json, 'azurerm_key_vault'));
     const keyRef = `\${trimsuffix(azurerm_key_vault.${vaultName}.vault_uri, "/")}/keys/\${azapi_resource.${keyName}.name}`;
     expect(onlyResource(json, 'azurerm_cognitive_account').customer_managed_key.key_vault_key_id).toBe(keyRef);
