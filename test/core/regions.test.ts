@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import {
-  AZURE_OPENAI_REGIONS, AZURE_REGIONS, checkLocation, checkSameRegionAsNetwork, dataZoneOf, hasAzureOpenAi, normalizeRegion,
+  AZURE_OPENAI_REGIONS, AZURE_REGIONS, checkLocation, checkSameRegionAsNetwork, hasAzureOpenAi, normalizeRegion,
 } from '../../src/core/private/regions';
 import { newStack } from '../util';
 
@@ -34,17 +34,9 @@ describe('checkSameRegionAsNetwork', () => {
   });
 });
 
-describe('Azure OpenAI regions and data zones', () => {
+describe('Azure OpenAI regions', () => {
   test('every Azure OpenAI region is an Azure region', () => {
     for (const r of AZURE_OPENAI_REGIONS) expect(AZURE_REGIONS).toContain(r);
-  });
-
-  test.each([
-    ['swedencentral', 'EU'], ['Sweden Central', 'EU'], ['westeurope', 'EU'], ['germanywestcentral', 'EU'],
-    ['eastus2', 'US'], ['East US', 'US'], ['westus3', 'US'],
-    ['uksouth', undefined], ['japaneast', undefined], ['switzerlandnorth', undefined], ['atlantis', undefined],
-  ])('dataZoneOf(%s) is %s', (region, zone) => {
-    expect(dataZoneOf(region)).toBe(zone);
   });
 
   test('knows which regions have Azure OpenAI', () => {

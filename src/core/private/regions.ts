@@ -69,30 +69,6 @@ export const AZURE_OPENAI_REGIONS: readonly string[] = [
   'switzerlandnorth', 'switzerlandwest', 'uaenorth', 'uksouth', 'westeurope', 'westus', 'westus3',
 ];
 
-/**
- * Regions that offer the Data Zone deployment types (`DataZoneStandard`, `DataZoneProvisionedManaged`,
- * `DataZoneBatch`), by the Microsoft-defined data zone their requests are processed in.
- *
- * @see https://learn.microsoft.com/azure/ai-foundry/openai/how-to/deployment-types#data-zone-standard
- * @see https://learn.microsoft.com/azure/ai-foundry/openai/concepts/models (Data Zone Standard model availability)
- */
-const DATA_ZONES: { readonly [zone: string]: readonly string[] } = {
-  EU: ['francecentral', 'germanywestcentral', 'italynorth', 'polandcentral', 'spaincentral', 'swedencentral', 'westeurope'],
-  US: ['centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westus', 'westus3'],
-};
-
-/**
- * The Azure OpenAI data zone (`EU` or `US`) a region's Data Zone deployments are processed in, or
- * undefined when the region offers no Data Zone deployment (or is a token). Accepts display names.
- */
-export function dataZoneOf(region: string): 'EU' | 'US' | undefined {
-  if (typeof region !== 'string' || isUnresolved(region)) return undefined;
-  const normalized = normalizeRegion(region);
-  if (DATA_ZONES.EU.includes(normalized)) return 'EU';
-  if (DATA_ZONES.US.includes(normalized)) return 'US';
-  return undefined;
-}
-
 /** Whether Azure OpenAI is offered in `region` (display names accepted; tokens count as yes). */
 export function hasAzureOpenAi(region: string): boolean {
   if (typeof region !== 'string' || isUnresolved(region)) return true;
