@@ -1,7 +1,9 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IConstruct } from 'constructs';
 import { ContainerImage } from './container-image';
 import { databaseSetupSettings, databaseSetupStartupCommand } from './private/database-setup';
 import { SignIn } from './sign-in';
+import { IPrincipal } from '../core/principal';
 import { withoutTrailingSlash } from '../core/private/endpoints';
 import { checkField, checkShape, FieldSpec, is, isUnresolved, ruleError, Shape } from '../core/private/validate';
 
@@ -75,6 +77,57 @@ export interface IChatHistoryStore extends IConstruct {
    * @default - none
    */
   readonly setupSecretReferences?: { [name: string]: string };
+}
+
+/**
+ * A Redis that several instances of a front end share their state through (Open WebUI: its
+ * WebSocket manager, sessions, token revocation, locks). Implemented by `PrivateRedisCache`.
+ */
+export interface IChatSharedState extends IConstruct {
+  /**
+   * Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`) to the Redis URL with its
+   * credential (`rediss://:<key>@<host>:<port>/0`), so that the credential never appears in an
+   * app setting in clear.
+   */
+  readonly redisUrlReference: string;
+}
+
+/**
+ * A private blob container a front end keeps uploaded files in, reached with the app's managed
+ * identity (no account key, no SAS). Implemented by `PrivateFileStore`.
+ */
+export interface IChatFileStore extends IConstruct {
+  /** Blob endpoint of the account, `https://<account>.blob.core.windows.net` (no trailing slash). */
+  readonly blobEndpoint: string;
+  /** Name of the container uploads go to. */
+  readonly containerName: string;
+  /**
+   * Lets `principal` read, write and delete blobs in the container (`Storage Blob Data
+   * Contributor` on the container, nothing wider) and returns the assignment.
+   */
+  grantReadWrite(principal: IPrincipal): RoleAssignment;
+}
+
+/**
+ * Embeddings a front end computes its document search with, reached without any model key.
+ *
+ * Open WebUI v0.11.4 calls embeddings only with a static key (`api-key` for its `azure_openai`
+ * engine, `Authorization: Bearer` for `openai`; backend/open_webui/retrieval/utils.py), never with
+ * an Entra token, while the model account keeps local (key) auth off. So the AI gateway issues
+ * the front end a credential of its own, valid for one embeddings-only API and kept in the vault,
+ * and calls the deployment as the gateway's managed identity. Implemented by the AI gateway.
+ */
+export interface IChatEmbeddings extends IConstruct {
+  /** Base URL the front end appends `/openai/deployments/<name>/embeddings?api-version=…` to (no trailing slash). */
+  readonly baseUrl: string;
+  /** Key Vault reference to the credential the front end sends in the `api-key` header. */
+  readonly apiKeyReference: string;
+  /** Name of the embeddings deployment. */
+  readonly deploymentName: string;
+  /** `api-version` the front end sends. */
+  readonly apiVersion: string;
+  /** Length of the vectors the deployment returns (1536 for `text-embedding-3-small`). */
+  readonly dimensions: number;
 }
 
 /** Options of {@link ChatFrontEnd.openWebUi}. */
@@ -162,6 +215,14 @@ export interface FrontEndContext {
   readonly throughGateway?: boolean;
   /** The Entra registration users sign in with, for a front end that signs them in itself. */
   readonly signIn?: FrontEndSignIn;
+  /** The Redis the instances share their state through, when the app runs (or may scale to) more than one instance. */
+  readonly sharedState?: IChatSharedState;
+  /** The private blob container uploads go to, instead of the container's disk. */
+  readonly files?: IChatFileStore;
+  /** The embeddings document search uses, when document chat is on. */
+  readonly embeddings?: IChatEmbeddings;
+  /** Whether the app may run more than one instance (a worker count or an autoscale maximum above 1). */
+  readonly multiInstance?: boolean;
 }
 
 /**
