@@ -656,6 +656,7 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
       startupCommand = databaseSetupStartupCommand();
     }
   }
+  addScaleOutSettings(ctx, wired, wiredFrom);
   return {
     startupCommand,
     defaults: {
@@ -679,6 +680,80 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     wired,
     wiredFrom,
   };
+}
+
+/** The vector length Open WebUI's pgvector table gets when no embeddings deployment says otherwise (its own default). */
+const PGVECTOR_DEFAULT_LENGTH = 1536;
+/** pgvector's `vector` type holds at most 2,000 dimensions; longer vectors need `halfvec` (4,000). */
+const PGVECTOR_MAX_VECTOR = 2000;
+/** Chunks per embeddings request: Azure OpenAI takes up to 2,048 inputs per request; Open WebUI's default of 1 makes one call per chunk. */
+const EMBEDDINGS_BATCH_SIZE = 16;
+
+/**
+ * Settings that let several Open WebUI instances share one state, and keep files, vectors and
+ * document search private and durable:
+ *
+ * - `sharedState`: `REDIS_URL` and `WEBSOCKET_REDIS_URL` (the same Key Vault reference) with
+ *   `WEBSOCKET_MANAGER=redis`, which Open WebUI requires with more than one instance (docs:
+ *   getting-started/advanced-topics/scaling.md, "Step 2: Add Redis"); it also makes sign-out
+ *   revoke tokens;
+ * - `files`: `STORAGE_PROVIDER=azure` with the container's endpoint and no `AZURE_STORAGE_KEY`, so
+ *   that the Azure SDK's credential chain (`AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential`,
+ *   `AZURE_CLIENT_ID`) signs in as the app's identity; `STORAGE_LOCAL_CACHE=False` removes the
+ *   local copy once a file is processed, so an upload lives only in the private container;
+ * - with a PostgreSQL history store, vectors go to pgvector in the same database (`VECTOR_DB`),
+ *   never to Chroma's SQLite on the container's disk, which a restart loses and several
+ *   instances corrupt; the extension is created by the store's setup as its administrator, so
+ *   the app's login does not try (`PGVECTOR_CREATE_EXTENSION=False`);
+ * - `embeddings`: the `azure_openai` embeddings engine against the gateway's embeddings-only API
+ *   with the credential it issued (a Key Vault reference); vectors are sized to the deployment.
+ *
+ * @see https://docs.openwebui.com/getting-started/advanced-topics/scaling
+ */
+function addScaleOutSettings(ctx: FrontEndContext, wired: { [key: string]: string }, wiredFrom: { [key: string]: string }): void {
+  const set = (from: string, values: { [key: string]: string }) => {
+    for (const [key, value] of Object.entries(values)) {
+      wired[key] = value;
+      wiredFrom[key] = from;
+    }
+  };
+  if (ctx.sharedState !== undefined) {
+    set('sharedState', {
+      REDIS_URL: ctx.sharedState.redisUrlReference,
+      WEBSOCKET_MANAGER: 'redis',
+      WEBSOCKET_REDIS_URL: ctx.sharedState.redisUrlReference,
+      ENABLE_WEBSOCKET_SUPPORT: 'True',
+    });
+  }
+  if (ctx.files !== undefined) {
+    set('fileStore', {
+      STORAGE_PROVIDER: 'azure',
+      AZURE_STORAGE_ENDPOINT: withoutTrailingSlash(ctx.files.blobEndpoint),
+      AZURE_STORAGE_CONTAINER_NAME: ctx.files.containerName,
+      STORAGE_LOCAL_CACHE: 'False',
+    });
+  }
+  if (ctx.history !== undefined) {
+    const dimensions = ctx.embeddings?.dimensions ?? PGVECTOR_DEFAULT_LENGTH;
+    set(ctx.embeddings !== undefined ? 'embeddings' : 'history', {
+      VECTOR_DB: 'pgvector',
+      PGVECTOR_CREATE_EXTENSION: 'False',
+      PGVECTOR_INITIALIZE_MAX_VECTOR_LENGTH: String(dimensions),
+      PGVECTOR_USE_HALFVEC: typeof dimensions === 'number' && dimensions > PGVECTOR_MAX_VECTOR ? 'True' : 'False',
+    });
+    wiredFrom.VECTOR_DB = 'history';
+    wiredFrom.PGVECTOR_CREATE_EXTENSION = 'history';
+  }
+  if (ctx.embeddings !== undefined) {
+    set('embeddings', {
+      RAG_EMBEDDING_ENGINE: 'azure_openai',
+      RAG_EMBEDDING_MODEL: ctx.embeddings.deploymentName,
+      RAG_AZURE_OPENAI_BASE_URL: withoutTrailingSlash(ctx.embeddings.baseUrl),
+      RAG_AZURE_OPENAI_API_KEY: ctx.embeddings.apiKeyReference,
+      RAG_AZURE_OPENAI_API_VERSION: ctx.embeddings.apiVersion,
+      RAG_EMBEDDING_BATCH_SIZE: String(EMBEDDINGS_BATCH_SIZE),
+    });
+  }
 }
 
 /**
