@@ -686,8 +686,13 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
 const PGVECTOR_DEFAULT_LENGTH = 1536;
 /** pgvector's `vector` type holds at most 2,000 dimensions; longer vectors need `halfvec` (4,000). */
 const PGVECTOR_MAX_VECTOR = 2000;
-/** Chunks per embeddings request: Azure OpenAI takes up to 2,048 inputs per request; Open WebUI's default of 1 makes one call per chunk. */
-const EMBEDDINGS_BATCH_SIZE = 16;
+/**
+ * Chunks per embeddings request. Open WebUI's default of 1 makes one call per chunk, about 650
+ * for a 300-page document, which a deployment's requests-per-minute limit (1 per 1,000 tokens per
+ * minute of quota) throttles; Azure OpenAI takes up to 2,048 inputs per request, and 64 chunks of
+ * Open WebUI's default 1,000 characters stay far below a request's token limit (docs/sizing.md).
+ */
+const EMBEDDINGS_BATCH_SIZE = 64;
 
 /**
  * Settings that let several Open WebUI instances share one state, and keep files, vectors and

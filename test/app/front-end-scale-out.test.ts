@@ -77,13 +77,13 @@ describe('Open WebUI scale-out settings', () => {
     expect(settingsOf({})).not.toHaveProperty('VECTOR_DB');
   });
 
-  test('gateway-issued embeddings: the azure_openai engine, the gateway URL without a trailing slash, the key as a Key Vault reference, batches of 16', () => {
+  test('gateway-issued embeddings: the azure_openai engine, the gateway URL without a trailing slash, the key as a Key Vault reference, batches of 64', () => {
     const p = pieces();
     const s = settingsOf({ history: p.history, embeddings: p.embeddings(1536) });
     expect(s).toEqual(expect.objectContaining({
       RAG_EMBEDDING_ENGINE: 'azure_openai', RAG_EMBEDDING_MODEL: 'text-embedding-3-small',
       RAG_AZURE_OPENAI_BASE_URL: 'https://apim-1.azure-api.net/frontend-embeddings', RAG_AZURE_OPENAI_API_KEY: KEY_REF,
-      RAG_AZURE_OPENAI_API_VERSION: '2024-10-21', RAG_EMBEDDING_BATCH_SIZE: '16',
+      RAG_AZURE_OPENAI_API_VERSION: '2024-10-21', RAG_EMBEDDING_BATCH_SIZE: '64',
     }));
     expect(s.wiredFrom.RAG_AZURE_OPENAI_API_KEY).toBe('embeddings');
   });
