@@ -7,10 +7,12 @@ import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-ins
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { TerraformResource } from 'cdktf';
+import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { FrontEndEmbeddings, FrontEndEmbeddingsOptions } from './front-end-embeddings';
 import { capacityBehind, checkLimitsAgainstCapacity, defaultTokensPerMinute, sameCapacity } from './private/capacity';
 import { BREAKER_RULE_NAME, BREAKER_SHAPE, BREAKER_STATUS_CODES, BreakerRule, breakerRuleFor } from './private/circuit-breaker';
+import { EmbeddingsConfig } from './private/embeddings-config';
 import { OPERATIONS } from './private/operations';
 import { buildPolicyXml, COGNITIVE_SERVICES_RESOURCE, PolicyDeploymentLimit } from './private/policy';
 import { IOpenAiAccount } from '../ai/openai-account';
@@ -530,6 +532,8 @@ export class AiGateway extends Construct implements IPrincipal {
   public readonly backendGrants: RoleAssignment[] = [];
   /** The wait for those grants to propagate, before the policy (and so traffic) is in place. */
   public readonly grantsWait: Sleep;
+  /** What addFrontEndEmbeddings hands on. */
+  private readonly embeddingsConfig: EmbeddingsConfig;
   /**
    * The diagnostic setting sending gateway and LLM logs to the workspace.
    *
@@ -679,6 +683,11 @@ export class AiGateway extends Construct implements IPrincipal {
       }));
     }
 
+    const deploymentLimits = (props.deploymentLimits ?? []).map((d): PolicyDeploymentLimit => ({
+      deployment: d.deployment,
+      tokensPerMinute: d.tokensPerMinutePerUser ?? tokensPerMinute,
+      tokensPerDay: d.tokensPerDayPerUser ?? props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
+    }));
     this.policyXml = buildPolicyXml({
       tenantId: props.tenantId ?? clientConfig(this).tenantId,
       allowedCallerClientIds: props.allowedCallerClientIds,
@@ -691,11 +700,7 @@ export class AiGateway extends Construct implements IPrincipal {
       backends: ordered.map((b) => ({ backendId: b.name })),
       tokensPerMinute,
       tokensPerDay: props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
-      deploymentLimits: (props.deploymentLimits ?? []).map((d): PolicyDeploymentLimit => ({
-        deployment: d.deployment,
-        tokensPerMinute: d.tokensPerMinutePerUser ?? tokensPerMinute,
-        tokensPerDay: d.tokensPerDayPerUser ?? props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
-      })),
+      deploymentLimits,
       emitTokenMetrics: props.emitTokenMetrics ?? false,
     });
     // A policy naming a backend that does not exist yet is refused ("Backend with id ... could
@@ -707,6 +712,25 @@ export class AiGateway extends Construct implements IPrincipal {
       xmlContent: this.policyXml,
       dependsOn: [...this.backends, ...this.operations, this.grantsWait],
     });
+
+    this.embeddingsConfig = {
+      gatewayId: this.gatewayId,
+      apiManagementName: this.resource.name,
+      resourceGroupName: props.resourceGroupName,
+      gatewayUrl: this.gatewayUrl,
+      backends: ordered,
+      // Open WebUI forwards the user in headers only; with a token-claim gateway its embeddings
+      // still name the user in the default header.
+      userHeaderName: (props.userSource ?? GatewayUserSource.FORWARDED_HEADER) === GatewayUserSource.FORWARDED_HEADER
+        ? props.userHeaderName ?? DEFAULT_USER_HEADER : DEFAULT_USER_HEADER,
+      identityClientId: uami?.clientId,
+      tokensPerMinute,
+      tokensPerDay: props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
+      deploymentLimits,
+      emitTokenMetrics: props.emitTokenMetrics ?? false,
+      policyDependsOn: [...this.backends, this.grantsWait],
+      addTelemetry: props.monitoring && ((owner, apiName, policy) => this.apiTelemetry(owner, apiName, policy, props)),
+    };
 
     if (props.monitoring) {
       const telemetry = this.addTelemetry(props, props.monitoring, principal);
@@ -722,6 +746,44 @@ export class AiGateway extends Construct implements IPrincipal {
   }
 
   /**
+   * Embeddings for a front end that can call them only with a static key (Open WebUI's
+   * `azure_openai` embeddings engine), through this gateway: a second API at
+   * `/frontend-embeddings/openai` with the one embeddings operation, a subscription scoped to it
+   * whose key goes to `options.vault`, and the main API's routing, per-user limits and
+   * managed-identity backend calls for `options.deploymentName` only. No model key is created or
+   * enabled anywhere. Once per gateway.
+   *
+   * @param id construct id, under the gateway
+   * @param options the vault, the embeddings deployment, the API version and vector length
+   */
+  public addFrontEndEmbeddings(id: string, options: FrontEndEmbeddingsOptions): FrontEndEmbeddings {
+    const existing = this.node.children.find((c) => c instanceof FrontEndEmbeddings);
+    if (existing) {
+      throw ruleError(this, `addFrontEndEmbeddings may be called once per gateway (its API path and subscription are fixed), got a second call with id '${id}' after '${existing.node.id}'`);
+    }
+    try {
+      return FrontEndEmbeddings._create(this, id, this.embeddingsConfig, options);
+    } catch (e) {
+      // A refused call leaves nothing behind, so that a corrected call can follow.
+      this.node.tryRemoveChild(id);
+      throw e;
+    }
+  }
+
+  /** The main API's diagnostics, for the API `apiName` under `scope` (a front-end embeddings API). */
+  private apiTelemetry(scope: Construct, apiName: string, policy: ITerraformDependable, props: AiGatewayProps): TerraformResource[] {
+    const forwarded = (props.userSource ?? GatewayUserSource.FORWARDED_HEADER) === GatewayUserSource.FORWARDED_HEADER;
+    const after = [...(this.diagnosticSetting ? [this.diagnosticSetting] : []), policy];
+    const { apiDiagnostic, llmLogging } = this.workspaceDiagnostic(scope, apiName, after, {
+      // The embeddings API always reads the user from a header.
+      header: forwarded ? props.userHeaderName ?? DEFAULT_USER_HEADER : DEFAULT_USER_HEADER,
+      logMessages: props.logLlmMessages ?? false,
+    });
+    const metrics = this.metricsLogger ? [this.metricsDiagnosticOf(scope, apiName, this.metricsLogger.getStringAttribute('id'), [policy])] : [];
+    return [apiDiagnostic, llmLogging, ...metrics];
+  }
+
+  /**
    * Logs to the workspace (gateway and LLM logs, the user header, token counts) and, with
    * `emitTokenMetrics`, the private Application Insights path of the token metrics.
    */
@@ -732,18 +794,33 @@ export class AiGateway extends Construct implements IPrincipal {
       logCategories: LOG_CATEGORIES,
       metrics: true,
     });
+    const { apiDiagnostic, llmLogging } = this.workspaceDiagnostic(this, this.api.name, [diagnosticSetting, this.policy], {
+      header: forwarded ? props.userHeaderName ?? DEFAULT_USER_HEADER : undefined,
+      logMessages: props.logLlmMessages ?? false,
+    });
+    const metrics = props.emitTokenMetrics ? this.addTokenMetrics(props, monitoring, principal) : undefined;
+    return { diagnosticSetting, apiDiagnostic, llmLogging, metrics };
+  }
+
+  /**
+   * The `azuremonitor` diagnostic of one API (gateway log rows with the user header, no bodies) and
+   * its language-model logging. Used for the main API and for each front-end embeddings API, with
+   * the construct ids `ApiDiagnostic` and `LlmLogging` under `scope`.
+   */
+  private workspaceDiagnostic(scope: Construct, apiName: string, dependsOn: ITerraformDependable[],
+    o: { readonly header?: string; readonly logMessages: boolean }): { apiDiagnostic: TerraformResource; llmLogging: TerraformResource } {
     // Every instance has the built-in 'azuremonitor' logger, which writes to the resource-specific
-    // tables of the diagnostic setting above (ApiManagementGatewayLogs.RequestHeaders).
+    // tables of the diagnostic setting (ApiManagementGatewayLogs.RequestHeaders).
     // Not azurerm_api_management_api_diagnostic: in azurerm 4.55 `operation_name_format` has the
     // schema default "Name", and a CustomizeDiff refuses any non-empty value unless `identifier` is
     // `applicationinsights`, so an `azuremonitor` diagnostic fails every plan whatever the config
     // says ("" is refused by the attribute's enum). azapi writes the same ARM resource.
     // https://github.com/hashicorp/terraform-provider-azurerm/blob/v4.55.0/internal/services/apimanagement/api_management_api_diagnostic_resource.go#L117-L135
     // https://github.com/hashicorp/terraform-provider-azurerm/issues/28547
-    const apiDiagnostic = new AzapiResource(this, 'ApiDiagnostic', {
+    const apiDiagnostic = new AzapiResource(scope, 'ApiDiagnostic', {
       type: `Microsoft.ApiManagement/service/apis/diagnostics@${APIM_API_VERSION}`,
       name: 'azuremonitor',
-      parentId: `${this.gatewayId}/apis/${this.api.name}`,
+      parentId: `${this.gatewayId}/apis/${apiName}`,
       body: {
         properties: {
           loggerId: `${this.gatewayId}/loggers/azuremonitor`,
@@ -751,20 +828,45 @@ export class AiGateway extends Construct implements IPrincipal {
           alwaysLog: 'allErrors',
           logClientIp: false,
           verbosity: 'information',
-          frontend: { request: forwarded ? { headers: [props.userHeaderName ?? DEFAULT_USER_HEADER], body: { bytes: 0 } } : { body: { bytes: 0 } } },
+          frontend: { request: o.header !== undefined ? { headers: [o.header], body: { bytes: 0 } } : { body: { bytes: 0 } } },
         },
       },
-      dependsOn: [diagnosticSetting, this.policy],
+      dependsOn,
     });
-    const logMessages = props.logLlmMessages ?? false;
-    const llmLogging = new AzapiUpdateResource(this, 'LlmLogging', {
+    const llmLogging = new AzapiUpdateResource(scope, 'LlmLogging', {
       type: `Microsoft.ApiManagement/service/apis/diagnostics@${LLM_LOGGING_API_VERSION}`,
-      resourceId: `${this.gatewayId}/apis/${this.api.name}/diagnostics/azuremonitor`,
-      body: { properties: { largeLanguageModel: llmLogSettings(logMessages) } },
+      resourceId: `${this.gatewayId}/apis/${apiName}/diagnostics/azuremonitor`,
+      body: { properties: { largeLanguageModel: llmLogSettings(o.logMessages) } },
       dependsOn: [apiDiagnostic],
     });
-    const metrics = props.emitTokenMetrics ? this.addTokenMetrics(props, monitoring, principal) : undefined;
-    return { diagnosticSetting, apiDiagnostic, llmLogging, metrics };
+    return { apiDiagnostic, llmLogging };
+  }
+
+  /**
+   * The `applicationinsights` diagnostic of one API with custom metrics on, which
+   * `llm-emit-token-metric` needs (construct id `MetricsDiagnostic` under `scope`).
+   */
+  private metricsDiagnosticOf(scope: Construct, apiName: string, loggerId: string, dependsOn: ITerraformDependable[]): TerraformResource {
+    return new AzapiResource(scope, 'MetricsDiagnostic', {
+      type: `Microsoft.ApiManagement/service/apis/diagnostics@${APIM_API_VERSION}`,
+      name: 'applicationinsights',
+      parentId: `${this.gatewayId}/apis/${apiName}`,
+      body: {
+        properties: {
+          loggerId,
+          // Custom metrics on: without it llm-emit-token-metric sends nothing.
+          metrics: true,
+          alwaysLog: 'allErrors',
+          logClientIp: false,
+          verbosity: 'error',
+          // No request telemetry (every request is in the workspace's gateway log already);
+          // Application Insights never samples custom metrics.
+          sampling: { samplingType: 'fixed', percentage: 0 },
+          httpCorrelationProtocol: 'W3C',
+        },
+      },
+      dependsOn,
+    });
   }
 
   /** Application Insights behind the private link scope, its managed-identity logger, and the API's diagnostic with custom metrics. */
@@ -827,26 +929,7 @@ export class AiGateway extends Construct implements IPrincipal {
       },
       dependsOn: [publisherWait, scoped, ...(workspaceScoped ? [workspaceScoped] : [])],
     });
-    const diagnostic = new AzapiResource(this, 'MetricsDiagnostic', {
-      type: `Microsoft.ApiManagement/service/apis/diagnostics@${APIM_API_VERSION}`,
-      name: 'applicationinsights',
-      parentId: `${this.gatewayId}/apis/${this.api.name}`,
-      body: {
-        properties: {
-          loggerId: logger.id,
-          // Custom metrics on: without it llm-emit-token-metric sends nothing.
-          metrics: true,
-          alwaysLog: 'allErrors',
-          logClientIp: false,
-          verbosity: 'error',
-          // No request telemetry (every request is in the workspace's gateway log already);
-          // Application Insights never samples custom metrics.
-          sampling: { samplingType: 'fixed', percentage: 0 },
-          httpCorrelationProtocol: 'W3C',
-        },
-      },
-      dependsOn: [this.policy],
-    });
+    const diagnostic = this.metricsDiagnosticOf(this, this.api.name, logger.id, [this.policy]);
     return {
       applicationInsights: insights,
       monitorPrivateLinkScope: scope,

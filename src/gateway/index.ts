@@ -1,2 +1,3 @@
 export * from './ai-gateway';
 export * from './usage-workbook';
+export * from './front-end-embeddings';

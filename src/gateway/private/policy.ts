@@ -37,6 +37,29 @@ export interface PolicyOptions {
   readonly emitTokenMetrics: boolean;
 }
 
+/**
+ * Everything the policy of the front end's embeddings API is built from: the caller is one API
+ * Management subscription instead of an Entra token; the rest is the main API's.
+ */
+export interface EmbeddingsPolicyOptions {
+  /** Name (`sid`) of the only subscription whose key is accepted. */
+  readonly subscriptionName: string;
+  /** Query parameter API Management would also take the key from; a request using it is refused. */
+  readonly subscriptionKeyQueryName: string;
+  /** Header the key arrives in, removed before the backend call. */
+  readonly subscriptionKeyHeaderName: string;
+  /** The deployments this API may call; any other gets 404 before a backend is called. */
+  readonly allowedDeployments: string[];
+  /** Header that names the user. */
+  readonly userHeaderName: string;
+  readonly identityClientId?: string;
+  readonly backends: PolicyBackend[];
+  readonly tokensPerMinute: number;
+  readonly tokensPerDay: number;
+  readonly deploymentLimits: PolicyDeploymentLimit[];
+  readonly emitTokenMetrics: boolean;
+}
+
 /** Audience of Azure OpenAI / Foundry tokens, and the resource the gateway asks tokens for. */
 export const COGNITIVE_SERVICES_RESOURCE = 'https://cognitiveservices.azure.com';
 
@@ -97,6 +120,104 @@ export function buildPolicyXml(o: PolicyOptions): string {
     '</policies>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The policy of the front end's embeddings API: the same user, deployment, limits, metrics,
+ * backend authentication, failover and limit messages as {@link buildPolicyXml}, built by the same
+ * functions; only the caller check differs (one subscription instead of an Entra token), and
+ * only the allowed deployments pass.
+ */
+export function buildEmbeddingsPolicyXml(o: EmbeddingsPolicyOptions): string {
+  const limits: PolicyOptions = {
+    tenantId: '',
+    allowedCallerClientIds: [],
+    audiences: [],
+    userSource: 'ForwardedHeader',
+    userHeaderName: o.userHeaderName,
+    identityClientId: o.identityClientId,
+    backends: o.backends,
+    tokensPerMinute: o.tokensPerMinute,
+    tokensPerDay: o.tokensPerDay,
+    deploymentLimits: o.deploymentLimits,
+    emitTokenMetrics: o.emitTokenMetrics,
+  };
+  const lines = [
+    '<policies>',
+    '  <inbound>',
+    '    <base />',
+    ...indent(checkSubscription(o), 4),
+    ...indent(identifyUser(limits), 4),
+    ...indent(identifyDeployment(), 4),
+    ...indent(allowDeployments(o.allowedDeployments), 4),
+    ...indent(tokenLimits(limits), 4),
+    ...indent(o.emitTokenMetrics ? tokenMetrics() : [], 4),
+    // The key is the gateway's, not the backend's: never forward it (the accounts refuse keys).
+    `    <set-header name="${xmlEscape(o.subscriptionKeyHeaderName)}" exists-action="delete" />`,
+    ...indent(backendAuthentication(limits), 4),
+    '  </inbound>',
+    '  <backend>',
+    ...indent(failover(o.backends), 4),
+    '  </backend>',
+    '  <outbound>',
+    '    <base />',
+    '  </outbound>',
+    '  <on-error>',
+    '    <base />',
+    ...indent(limitMessages(), 4),
+    '  </on-error>',
+    '</policies>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** A JSON error answered by the gateway itself. */
+function refuse(code: number, reason: string, errorCode: string, message: string): string[] {
+  return [
+    '<return-response>',
+    `  <set-status code="${code}" reason="${reason}" />`,
+    '  <set-header name="Content-Type" exists-action="override">',
+    '    <value>application/json</value>',
+    '  </set-header>',
+    `  <set-body>{"error":{"code":"${errorCode}","message":"${xmlEscape(message)}"}}</set-body>`,
+    '</return-response>',
+  ];
+}
+
+/**
+ * API Management has checked that the key belongs to a subscription valid for this API before
+ * the policy runs; this narrows it to the front end's own subscription (the service's built-in
+ * all-access subscription is valid for every API too), refuses the key in the query string
+ * (where it would be logged with the URL), and names the caller for the token metrics.
+ *
+ * @see https://learn.microsoft.com/azure/api-management/api-management-subscriptions
+ * @see https://learn.microsoft.com/azure/api-management/api-management-policy-expressions#ref-context-subscription
+ */
+function checkSubscription(o: EmbeddingsPolicyOptions): string[] {
+  const name = xmlEscape(o.subscriptionName);
+  return [
+    '<choose>',
+    `  <when condition="@(context.Subscription == null || context.Subscription.Id != &quot;${name}&quot;)">`,
+    ...indent(refuse(401, 'Unauthorized', 'caller_not_allowed', 'Only the front end\'s subscription may call this API'), 4),
+    '  </when>',
+    `  <when condition="@(context.Request.Url.Query.ContainsKey(&quot;${xmlEscape(o.subscriptionKeyQueryName)}&quot;))">`,
+    ...indent(refuse(400, 'Bad Request', 'key_in_query', `Send the key in the ${o.subscriptionKeyHeaderName} header, not in the query string`), 4),
+    '  </when>',
+    '</choose>',
+    `<set-variable name="${VARS.caller}" value="@(&quot;subscription:&quot; + context.Subscription.Id)" />`,
+  ];
+}
+
+/** Only the named deployments; any other gets 404 before a backend is called. */
+function allowDeployments(deployments: string[]): string[] {
+  const test = deployments.map((d) => `(string)context.Variables[&quot;${VARS.deployment}&quot;] != &quot;${xmlEscape(d)}&quot;`).join(' &amp;&amp; ');
+  return [
+    '<choose>',
+    `  <when condition="@(${test})">`,
+    ...indent(refuse(404, 'Not Found', 'DeploymentNotFound', 'This API serves only the front end\'s embeddings deployment'), 4),
+    '  </when>',
+    '</choose>',
+  ];
 }
 
 /**
