@@ -1,3 +1,5 @@
+import { DELETE_VECTORS_FUNCTION } from './private/vector-store';
+import { BLOB_PURGE_QUEUE } from '../app/private/database-setup';
 import { checkIntRange } from '../core/private/validate';
 
 /** Longest retention: ten years. */
@@ -26,14 +28,22 @@ export const MAX_RETENTION_DAYS = 3650;
  * - memories (`memory`) whose own `updated_at` is older than `days`: they are per user, not per
  *   chat, but their text is lifted from chats, so they expire under the same retention.
  *
- * `chat_file` and `knowledge_file` rows go with their chat or file through their `ON DELETE
- * CASCADE` foreign keys. Every table named must exist: on another schema the statement fails
- * whole (pg_cron records the error in `cron.job_run_details`) and deletes nothing.
+ * And, for what it deleted, what lives beside Open WebUI's tables:
+ * - the vectors of the deleted files (`document_chunk` rows of collection `file-<file id>`) and of
+ *   the deleted memories (collection `user-memory-<user id>`, vector id = memory id), through
+ *   {@link DELETE_VECTORS_FUNCTION}, which does nothing while `document_chunk` does not exist;
+ * - the `path` of every deleted file stored on a blob store (`https://…`), queued in
+ *   {@link BLOB_PURGE_QUEUE} for the blob purger that runs beside the front end, since SQL cannot
+ *   delete a blob.
  *
- * Outside the database, and so out of reach of SQL: the uploaded bytes on the storage provider
- * (`DATA_DIR/uploads` by default), the vectors of each file (`file-<id>` collections) and of
- * memories (`user-memory-<user id>`) in the vector database (Chroma under `DATA_DIR` by default),
- * and caches; docs/data-protection.md says how to purge them.
+ * `chat_file` and `knowledge_file` rows go with their chat or file through their `ON DELETE
+ * CASCADE` foreign keys. Every table named must exist, and so must the `pchat` schema the store's
+ * setup statements create: otherwise the statement fails whole (pg_cron records the error in
+ * `cron.job_run_details`) and deletes nothing.
+ *
+ * Out of reach: bytes on the container's local disk (`DATA_DIR/uploads`, Open WebUI's default
+ * storage, lost at a restart), vectors in another vector database than pgvector, and caches;
+ * docs/data-protection.md says how to purge them.
  *
  * Proven on PostgreSQL 15 with pg_cron by test/history/retention.pg.test.ts.
  *
@@ -66,9 +76,15 @@ export function openWebUiRetentionStatement(days: number): string {
     "grants AS (DELETE FROM access_grant WHERE (resource_type = 'shared_chat' AND resource_id IN (SELECT id FROM target)) "
       + "OR (resource_type = 'file' AND resource_id IN (SELECT id FROM gone_files)) RETURNING id)",
     'messages AS (DELETE FROM chat_message WHERE chat_id IN (SELECT id FROM target) RETURNING id)',
-    'files AS (DELETE FROM file WHERE id IN (SELECT id FROM gone_files) RETURNING id)',
+    'files AS (DELETE FROM file WHERE id IN (SELECT id FROM gone_files) RETURNING id, path)',
+    // The bytes of a file on a blob store (Open WebUI's Azure provider stores `<endpoint>/<container>/<name>`
+    // in `path`; local paths start with '/') wait for the blob purger.
+    `queued AS (INSERT INTO ${BLOB_PURGE_QUEUE} (file_id, path) SELECT id, path FROM files WHERE path LIKE 'https://%' RETURNING id)`,
     'tags AS (DELETE FROM tag USING gone_tags g WHERE tag.id = g.id AND tag.user_id = g.user_id RETURNING tag.id)',
     'memories AS (DELETE FROM memory USING cutoff WHERE memory.updated_at < cutoff.t RETURNING memory.id)',
+    'chats AS (DELETE FROM chat WHERE id IN (SELECT id FROM target) RETURNING id)',
   ];
-  return `${parts.join(', ')} DELETE FROM chat WHERE id IN (SELECT id FROM target)`;
+  // Data-modifying CTEs run whether or not anything reads them; a SELECT without FROM yields one
+  // row, so the vectors of what the CTEs deleted go in the same command and transaction.
+  return `${parts.join(', ')} SELECT ${DELETE_VECTORS_FUNCTION}(ARRAY(SELECT id FROM files), ARRAY(SELECT id FROM memories))`;
 }

@@ -8,6 +8,7 @@ import { DataResource, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { MAX_RETENTION_DAYS, openWebUiRetentionStatement } from './open-webui-retention';
 import { APP_PASSWORD_PARAMETER, appLoginStatements } from './private/app-login';
+import { vectorStoreStatements } from './private/vector-store';
 import { HistoryStoreKind, IChatHistoryStore } from '../app/front-end';
 import { isSetupRun, terraformLiteral } from '../app/private/database-setup';
 import { Compliance } from '../compliance/compliance';
@@ -18,7 +19,7 @@ import { clientConfig } from '../core/private/client-config';
 import { checkPlacement } from '../core/private/placement';
 import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
-import { checkSameRegionAsNetwork } from '../core/private/regions';
+import { checkSameRegionAsNetwork, checkZoneRedundancy } from '../core/private/regions';
 import {
   checkGuid, checkIntRange, checkNotBlank, checkOneOf, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
   warnAtSynth,
@@ -379,12 +380,22 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
   public readonly retentionJobRunner?: RetentionJobRunner;
   /**
    * The idempotent statements the front end runs as the administrator at its start: the app's
-   * login (created or given its current password, owner of the database), then, when a retention
-   * is set and `retentionJobRunner` is `APP_STARTUP`, `CREATE EXTENSION IF NOT EXISTS pg_cron`
-   * and `retentionJobSql`. The first reads the parameter `%(app_password)s` (see
+   * login (created or given its current password, owner of the database), pgvector's `vector`
+   * extension, the `pchat` schema with the blob queue and the function the retention statement
+   * deletes vectors with (the retention job fails until they exist, so with
+   * `RetentionJobRunner.APPLYING_MACHINE` or `NONE` the front end must have started once), then,
+   * when a retention is set and `retentionJobRunner` is `APP_STARTUP`, `CREATE EXTENSION IF NOT
+   * EXISTS pg_cron` and `retentionJobSql`. The first reads the parameter `%(app_password)s` (see
    * `setupSecretReferences`). Always set (optional only because `IChatHistoryStore` declares it so).
    */
   public readonly setupStatements?: string[];
+  /**
+   * Always true: the server allow-lists pgvector (`azure.extensions` holds `VECTOR`) and the setup
+   * statements create the `vector` extension in the database as the administrator, so a front end
+   * may keep its vectors here (Open WebUI: `VECTOR_DB=pgvector`, `PGVECTOR_CREATE_EXTENSION=false`,
+   * since its login may not create extensions).
+   */
+  public readonly vectorExtension: boolean = true;
   /** The `azurerm_postgresql_flexible_server` (escape hatch). */
   public readonly resource: PostgresqlFlexibleServer;
   /** The database. */
@@ -511,11 +522,14 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     this.connectionUrlReference = this.databaseUrlSecret.keyVaultReference;
     this.setupUrlReference = this.adminUrlSecret.keyVaultReference;
     this.setupSecretReferences = { [APP_PASSWORD_PARAMETER]: this.appPasswordSecret.keyVaultReference };
-    this.setupStatements = appLoginStatements({
-      appLogin: this.appLogin,
-      databaseName: this.databaseName,
-      entraAdministratorName: props.entraAdministrator?.principalName,
-    });
+    this.setupStatements = [
+      ...appLoginStatements({
+        appLogin: this.appLogin,
+        databaseName: this.databaseName,
+        entraAdministratorName: props.entraAdministrator?.principalName,
+      }),
+      ...vectorStoreStatements(this.appLogin),
+    ];
 
     const parameters: [string, string][] = [
       ['require_secure_transport', 'on'],
@@ -527,8 +541,12 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     // Azure deprecated this parameter with PostgreSQL 18 (why Azure Policy dacf07fa, which checks
     // it, is deprecated), so only older versions get it.
     if (!isUnresolved(version) && Number(version) < 18) parameters.push(['connection_throttle.enable', 'on']);
+    // pgvector is allow-listed always (the front end's vectors live here); pg_cron with a retention.
+    // One parameter, so its address stays 'Parameter-azure-extensions' with or without retention.
     if (props.retentionDays !== undefined) {
-      parameters.push(['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', this.databaseName]);
+      parameters.push(['azure.extensions', 'PG_CRON,VECTOR'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', this.databaseName]);
+    } else {
+      parameters.push(['azure.extensions', 'VECTOR']);
     }
     // Azure applies one parameter change to a server at a time; in parallel they fail with
     // "ServerIsBusy", so each waits for the one before.
@@ -661,6 +679,7 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
     checkIntRange(this, 'backupRetentionDays', props.backupRetentionDays, 7, 35);
     checkIntRange(this, 'retentionDays', props.retentionDays, 1, MAX_RETENTION_DAYS);
     checkOneOf(this, 'highAvailability', props.highAvailability, [HighAvailabilityMode.ZONE_REDUNDANT, HighAvailabilityMode.SAME_ZONE]);
+    if (props.highAvailability === HighAvailabilityMode.ZONE_REDUNDANT) checkZoneRedundancy(this, 'highAvailability', props.location, 'a standby in another zone (HighAvailabilityMode.ZONE_REDUNDANT; SAME_ZONE needs none)');
     if (props.highAvailability !== undefined && !isUnresolved(sku ?? '') && (sku ?? 'B_').startsWith('B_')) {
       throw ruleError(this, `'highAvailability' needs a General Purpose or Memory Optimized SKU (GP_…, MO_…); Burstable servers have no standby, got 'skuName' '${sku ?? 'B_Standard_B2s'}'`);
     }

@@ -5,7 +5,10 @@
 // administrator with CREATEDB and CREATEROLE, as Azure's server administrator is. It must create
 // the app's own login (owner of its database only), schedule the retention job, then exec the
 // image's own command without the administrator's URL; twice (or twice at once) must leave one
-// login and one job; a failure must stop the start.
+// login and one job; a failure must stop the start. pgvector cannot be installed here, so the one
+// statement that creates its extension is replaced by a no-op (withoutPgvector); everything else
+// runs as the stack gives it. With a file store, the setup starts the blob purger beside the front
+// end (stand-in azure.* modules on PYTHONPATH record what it deletes).
 import { execFileSync, spawn, spawnSync } from 'child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
@@ -13,8 +16,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { PrivateChat } from '../../src';
 import {
-  DB_SETUP_ATTEMPTS_SETTING, DB_SETUP_RETRY_SECONDS_SETTING, DB_SETUP_SCRIPT_SETTING, DB_SETUP_SECRET_PREFIX, DB_SETUP_STATEMENTS_SETTING,
-  DB_SETUP_URL_SETTING,
+  BLOB_PURGE_ONCE_SETTING, BLOB_PURGER_SCRIPT_SETTING, databaseSetupSettings, DB_SETUP_ATTEMPTS_SETTING, DB_SETUP_RETRY_SECONDS_SETTING,
+  DB_SETUP_SCRIPT_SETTING, DB_SETUP_SECRET_PREFIX, DB_SETUP_STATEMENTS_SETTING, DB_SETUP_URL_SETTING,
 } from '../../src/app/private/database-setup';
 import { newStack, resourcesOf, synthJson } from '../util';
 
@@ -56,6 +59,14 @@ function freePort(): Promise<number> {
   });
 }
 
+const PGVECTOR = 'CREATE EXTENSION IF NOT EXISTS vector';
+/** The statements (a JSON array) with pgvector's CREATE EXTENSION, which cannot run here, replaced by a no-op. */
+function withoutPgvector(json: string): string {
+  const statements = JSON.parse(json) as string[];
+  if (!statements.includes(PGVECTOR)) throw new Error('the setup no longer creates the vector extension');
+  return JSON.stringify(statements.map((s) => (s === PGVECTOR ? "SELECT 'pgvector stands in here'" : s)));
+}
+
 /** What App Service would get from the stack: the startup command and the two setup settings, as Terraform renders them. */
 function fromStack() {
   const stack = newStack();
@@ -64,7 +75,7 @@ function fromStack() {
   const rendered = (text: string) => text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
   return {
     command: app.site_config.app_command_line as string,
-    statements: rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING]),
+    statements: withoutPgvector(rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING])),
     script: rendered(app.app_settings[DB_SETUP_SCRIPT_SETTING]),
     // Key Vault references in the app; the test puts the values App Service would resolve.
     settings: Object.keys(app.app_settings) as string[],
@@ -236,7 +247,7 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
       history: { entraAdministrator: { objectId: '11111111-2222-3333-4444-555555555555', principalName: 'Chat Operators' } },
     });
     const app = Object.values(resourcesOf(synthJson(stackWithAdmin), 'azurerm_linux_web_app'))[0] as any;
-    const withAdmin = app.app_settings[DB_SETUP_STATEMENTS_SETTING] as string;
+    const withAdmin = withoutPgvector(app.app_settings[DB_SETUP_STATEMENTS_SETTING] as string);
     expect(as('Chat Operators', 'ops-Secret-1', 'SELECT count(*) FROM legacy_chat').stderr).toContain('permission denied');
     expect(run('words', { ...appEnv(), [DB_SETUP_STATEMENTS_SETTING]: withAdmin }).status).toBe(0);
     expect(as('Chat Operators', 'ops-Secret-1', 'SELECT count(*) FROM legacy_chat')).toMatchObject({ status: 0, stdout: '2' });
@@ -314,5 +325,68 @@ describeWithPostgres('database setup at the front end\'s start, on a real Postgr
 
   test('the server log shows the setup connected as the URL says (sanity check of the harness)', () => {
     expect(readFileSync(join(dir, 'server.log'), 'utf8')).toMatch(/database system is ready to accept connections/);
+  });
+
+  describe('with a file store, the blob purger', () => {
+    let fake: string;
+    const purger = () => JSON.parse(databaseSetupSettings([], {}, undefined, true)[BLOB_PURGER_SCRIPT_SETTING]) as string[];
+    const fileStore = () => ({
+      PYTHONPATH: fake,
+      [BLOB_PURGER_SCRIPT_SETTING]: JSON.stringify(purger()),
+      [BLOB_PURGE_ONCE_SETTING]: '1',
+      STORAGE_PROVIDER: 'azure',
+      AZURE_STORAGE_ENDPOINT: 'https://stchat.blob.core.windows.net',
+      AZURE_STORAGE_CONTAINER_NAME: 'uploads',
+      DATA_DIR: join(fake, 'data'),
+      FAKE_BLOB_LOG: join(fake, 'deleted.log'),
+    });
+
+    beforeAll(() => {
+      fake = mkdtempSync(join(dir, 'fake-azure-'));
+      const files: Record<string, string> = {
+        'azure/__init__.py': '',
+        'azure/core/__init__.py': '',
+        'azure/storage/__init__.py': '',
+        'azure/core/exceptions.py': 'class ResourceNotFoundError(Exception):\n    pass\n',
+        'azure/identity/__init__.py': 'class DefaultAzureCredential:\n    pass\n',
+        'azure/storage/blob/__init__.py': 'import os\nclass _Container:\n    def __init__(self, url, name):\n        self.url, self.name = url, name\n'
+          + '    def delete_blob(self, blob):\n        open(os.environ["FAKE_BLOB_LOG"], "a").write(self.url + "/" + self.name + "/" + blob + "\\n")\n'
+          + 'class BlobServiceClient:\n    def __init__(self, account_url, credential):\n        self.url = account_url\n'
+          + '    def get_container_client(self, name):\n        return _Container(self.url, name)\n',
+      };
+      for (const [file, text] of Object.entries(files)) {
+        execFileSync('mkdir', ['-p', join(fake, file, '..')]);
+        writeFileSync(join(fake, file), text);
+      }
+    });
+
+    test('starts in the background with the front end\'s environment, and deletes the queued blob while start.sh runs', async () => {
+      query('INSERT INTO pchat.blob_purge_queue (file_id, path) VALUES (\'f1\', \'https://stchat.blob.core.windows.net/uploads/f1_report.pdf\')');
+      const result = run('words', { ...appEnv(), ...fileStore() });
+      expect(result.status).toBe(0);
+      expect(result.started).toBe(true);
+      expect(result.stdout).toContain('pchat-db-setup: started the blob purger');
+      // It runs beside start.sh (here already done): wait for its one pass.
+      for (let i = 0; i < 100 && query('SELECT count(*) FROM pchat.blob_purge_queue') !== '0'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(query('SELECT count(*) FROM pchat.blob_purge_queue')).toBe('0');
+      expect(readFileSync(join(fake, 'deleted.log'), 'utf8')).toBe('https://stchat.blob.core.windows.net/uploads/f1_report.pdf\n');
+    }, 30_000);
+
+    test('is not started when Open WebUI does not write to Azure Blob Storage, and says so', () => {
+      const result = run('words', { ...appEnv(), ...fileStore(), STORAGE_PROVIDER: 'local' });
+      expect(result.status).toBe(0);
+      expect(result.started).toBe(true);
+      expect(result.stdout).not.toContain('started the blob purger');
+      expect(result.stderr).toBe('pchat-db-setup: blob purger not started: it needs STORAGE_PROVIDER=azure, AZURE_STORAGE_ENDPOINT and AZURE_STORAGE_CONTAINER_NAME\n');
+    });
+
+    test('the setup creates the queue and the vector function once, owned by the administrator; the app login may use the queue only', () => {
+      expect(query("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'pchat'")).toBe(ADMIN);
+      expect(query("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'pchat.blob_purge_queue'::regclass")).toBe(ADMIN);
+      expect(query("SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'delete_vectors'")).toBe(ADMIN);
+      expect(query("SELECT string_agg(privilege_type, ',' ORDER BY privilege_type) FROM information_schema.role_table_grants WHERE table_schema = 'pchat' AND grantee = 'openwebui_app'"))
+        .toBe('DELETE,INSERT,SELECT,UPDATE');
+      expect(as(APP, APP_PASSWORD, "SELECT pchat.delete_vectors('{}', '{}')").stderr).toContain('permission denied for function delete_vectors');
+    });
   });
 });

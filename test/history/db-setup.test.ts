@@ -7,11 +7,12 @@ import {
   PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RetentionJobRunner, Warnings,
 } from '../../src';
 import {
-  databaseSetupScript, databaseSetupSettings, databaseSetupStartupCommand, DB_SETUP_SCRIPT_SETTING, DB_SETUP_SECRET_PREFIX,
-  DB_SETUP_STATEMENTS_SETTING, DB_SETUP_URL_SETTING, terraformLiteral,
+  BLOB_PURGE_QUEUE, BLOB_PURGER_SCRIPT_SETTING, blobPurgerScript, databaseSetupScript, databaseSetupSettings, databaseSetupStartupCommand,
+  DB_SETUP_SCRIPT_SETTING, DB_SETUP_SECRET_PREFIX, DB_SETUP_STATEMENTS_SETTING, DB_SETUP_URL_SETTING, terraformLiteral,
 } from '../../src/app/private/database-setup';
 import { Compliance } from '../../src/compliance';
 import { appLoginStatements } from '../../src/history/private/app-login';
+import { vectorStoreStatements } from '../../src/history/private/vector-store';
 import { newStack, resolved, resourcesOf, synthJson } from '../util';
 
 const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
@@ -48,12 +49,14 @@ const annotationsOf = (stack: any) => stack.node.findAll().flatMap((c: any) => c
 const rendered = (text: string) => text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 /** The statements that give the app its own login, for the default names. */
 const LOGIN = appLoginStatements({ appLogin: 'openwebui_app', databaseName: 'openwebui' });
+/** What every start runs: the login, then pgvector's extension, the blob queue and the vector function. */
+const ALWAYS = [...LOGIN, ...vectorStoreStatements('openwebui_app')];
 
 describe('database setup: the front end runs it at start (RetentionJobRunner.APP_STARTUP, the default)', () => {
   test('the store exposes the setup as idempotent statements, and adds no local-exec', () => {
     const { history, stack } = store({ retentionDays: 30 });
     expect(history.retentionJobRunner).toBe(RetentionJobRunner.APP_STARTUP);
-    expect(history.setupStatements).toEqual([...LOGIN, 'CREATE EXTENSION IF NOT EXISTS pg_cron', history.retentionJobSql]);
+    expect(history.setupStatements).toEqual([...ALWAYS, 'CREATE EXTENSION IF NOT EXISTS pg_cron', history.retentionJobSql]);
     // The password reaches the setup as a parameter, never in a statement.
     expect(LOGIN[0]).toBe("SELECT set_config('pchat.app_password', %(app_password)s, true)");
     expect(history.setupSecretReferences).toEqual({ app_password: history.appPasswordSecret.keyVaultReference });
@@ -98,9 +101,9 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
   test('no retention: the setup still gives the app its own login, without pg_cron', () => {
     const { stack, history } = withApp({});
     const app = webApp(synthJson(stack));
-    expect(history.setupStatements).toEqual(LOGIN);
+    expect(history.setupStatements).toEqual(ALWAYS);
     expect(app.site_config.app_command_line).toBe(databaseSetupStartupCommand());
-    expect(JSON.parse(rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING]))).toEqual(LOGIN);
+    expect(JSON.parse(rendered(app.app_settings[DB_SETUP_STATEMENTS_SETTING]))).toEqual(ALWAYS);
   });
 
   test('appLogin and an Entra administrator name the login and the role that joins it', () => {
@@ -109,7 +112,7 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
     expect(history.setupStatements!.join('\n')).toContain("rolname = 'chat_app'");
     expect(history.setupStatements!.join('\n')).not.toContain('openwebui_app');
     // Quoted as a SQL literal, then as an identifier by format('%I').
-    expect(history.setupStatements!.at(-1)).toBe("DO $pchat$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'O''Brien Ops') THEN "
+    expect(history.setupStatements).toContain("DO $pchat$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'O''Brien Ops') THEN "
       + "EXECUTE format('GRANT %I TO %I', 'chat_app', 'O''Brien Ops'); END IF; END $pchat$");
   });
 
@@ -134,7 +137,7 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
     const out = synthJson(stack);
     expect(jobs(out)).toEqual([]);
     expect(webApp(out).site_config.app_command_line).toBe(databaseSetupStartupCommand());
-    expect(chat.history!.setupStatements).toHaveLength(LOGIN.length + 2);
+    expect(chat.history!.setupStatements).toHaveLength(ALWAYS.length + 2);
     Compliance.applyTo(stack);
     expect(Compliance.report(stack).failures.filter((f) => f.ruleId === 'PCHAT-APPLY-001' && f.address.startsWith('terraform_data'))).toEqual([]);
   });
@@ -165,6 +168,36 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
   });
 });
 
+describe('database setup: the vector store and the blob purger', () => {
+  test('every start creates pgvector\'s extension, the blob queue and the vector function, after the login, whatever the retention', () => {
+    for (const props of [{}, { retentionDays: 30 }, { retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE }]) {
+      const { history } = store(props);
+      expect(history.setupStatements!.slice(0, ALWAYS.length)).toEqual(ALWAYS);
+    }
+    const statements = vectorStoreStatements('chat_app');
+    expect(statements[0]).toBe('CREATE EXTENSION IF NOT EXISTS vector');
+    expect(statements).toContain("DO $pchat$ BEGIN EXECUTE format('GRANT USAGE ON SCHEMA pchat TO %I', 'chat_app'); "
+      + "EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON pchat.blob_purge_queue TO %I', 'chat_app'); END $pchat$");
+    // Run without parameters, so psycopg2 never formats them: a literal % stays as it is.
+    expect(statements.join('\n')).not.toMatch(/%\(\w+\)s/);
+  });
+
+  test('the purger setting comes only with purgeBlobs, as a JSON array of Python lines Terraform takes literally', () => {
+    expect(databaseSetupSettings(['SELECT 1'])).not.toHaveProperty(BLOB_PURGER_SCRIPT_SETTING);
+    const settings = databaseSetupSettings(['SELECT 1'], {}, undefined, true);
+    expect(JSON.parse(settings[BLOB_PURGER_SCRIPT_SETTING])).toEqual(blobPurgerScript());
+    expect(settings[BLOB_PURGER_SCRIPT_SETTING]).not.toMatch(/[$%]\{/);
+    // It reads the queue the retention statement fills, as the app's login, and deletes with the managed identity.
+    const script = blobPurgerScript().join('\n');
+    expect(script).toContain(`DELETE FROM ${BLOB_PURGE_QUEUE} WHERE id IN (SELECT id FROM ${BLOB_PURGE_QUEUE} WHERE not_before <= now() ORDER BY id LIMIT 50 FOR UPDATE SKIP LOCKED)`);
+    expect(script).toContain("os.environ['DATABASE_URL']");
+    expect(script).not.toContain(DB_SETUP_URL_SETTING);
+    expect(script).toContain('DefaultAzureCredential()');
+    // The setup starts it only for Open WebUI's Azure storage provider.
+    expect(databaseSetupScript().join('\n')).toContain("os.environ.get('STORAGE_PROVIDER') == 'azure'");
+  });
+});
+
 describe('database setup: the other runners', () => {
   test('APPLYING_MACHINE: the old psql local-exec, acknowledged on PCHAT-APPLY-001 with its reason; nothing for the app to run', () => {
     const { stack, history } = withApp({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE });
@@ -172,7 +205,7 @@ describe('database setup: the other runners', () => {
     expect(jobs(out)).toHaveLength(1);
     expect(jobs(out)[0].provisioner[0]['local-exec'].command).toBe('psql -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pg_cron" -c "$PGCHAT_RETENTION_JOB"');
     // The app still creates its own login at start; only the job is the applying machine's.
-    expect(history.setupStatements).toEqual(LOGIN);
+    expect(history.setupStatements).toEqual(ALWAYS);
     expect(webApp(out).site_config.app_command_line).toBe(databaseSetupStartupCommand());
     Compliance.applyTo(stack);
     const acknowledged = Compliance.report(stack).acknowledged.filter((f) => f.ruleId === 'PCHAT-APPLY-001');
@@ -186,7 +219,7 @@ describe('database setup: the other runners', () => {
     const { stack, history } = withApp({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.NONE });
     const out = synthJson(stack);
     expect(jobs(out)).toEqual([]);
-    expect(history.setupStatements).toEqual(LOGIN);
+    expect(history.setupStatements).toEqual(ALWAYS);
     expect(history.retentionJobSql).toMatch(/^SELECT cron\.schedule/);
     expect(Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((c: any) => c.name)).toContain('azure.extensions');
   });
@@ -230,6 +263,6 @@ describe('database setup: fails when …', () => {
       ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history, frontEnd,
     })).toThrow("ChatWebApp 'test/App': 'history' must not carry 'setupStatements' for a custom image, which cannot run them at its start; "
       + "use ChatFrontEnd.openWebUi(), or run the store's 'setupStatements' yourself as the administrator from inside the network "
-      + `(they create the login its 'connectionUrlReference' names) and give the front end a store without them, got '${LOGIN.length + 2} statement(s)'`);
+      + `(they create the login its 'connectionUrlReference' names) and give the front end a store without them, got '${ALWAYS.length + 2} statement(s)'`);
   });
 });

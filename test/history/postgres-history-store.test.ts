@@ -118,8 +118,12 @@ describe('PostgresHistoryStore', () => {
     const params = store.configurations.map((c) => (resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration') as any)[c.friendlyUniqueId]);
     expect(params.map((p: any) => [p.name, p.value])).toEqual([
       ['require_secure_transport', 'on'], ['ssl_min_protocol_version', 'TLSv1.2'], ['log_connections', 'on'], ['log_disconnections', 'on'],
-      ['log_checkpoints', 'on'], ['connection_throttle.enable', 'on'],
+      ['log_checkpoints', 'on'], ['connection_throttle.enable', 'on'], ['azure.extensions', 'VECTOR'],
     ]);
+    // pgvector is allow-listed whatever the retention, under the one address the parameter always had.
+    expect(store.configurations.at(-1)!.node.id).toBe('Parameter-azure-extensions');
+    expect(store.vectorExtension).toBe(true);
+    expect(store.setupStatements).toContain('CREATE EXTENSION IF NOT EXISTS vector');
     expect(params[0].depends_on).toEqual([`azurerm_postgresql_flexible_server_database.${dbName}`]);
     for (let i = 1; i < params.length; i++) {
       expect(params[i].depends_on).toEqual([`azurerm_postgresql_flexible_server_configuration.${store.configurations[i - 1].friendlyUniqueId}`]);
@@ -136,7 +140,8 @@ describe('PostgresHistoryStore', () => {
     const { json, store } = build({ retentionDays: 30 });
     const out = json();
     const params = Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]);
-    expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
+    expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON,VECTOR'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
+    expect(params.filter(([name]) => name === 'azure.extensions')).toHaveLength(1);
     expect(store.setupStatements!.slice(-2)).toEqual(['CREATE EXTENSION IF NOT EXISTS pg_cron', store.retentionJobSql]);
     expect(retentionJobs(out)).toEqual([]);
   });
@@ -145,7 +150,7 @@ describe('PostgresHistoryStore', () => {
     const { json, store } = build({ retentionDays: 30, retentionJobRunner: RetentionJobRunner.APPLYING_MACHINE });
     const out = json();
     const params = Object.values(resourcesOf(out, 'azurerm_postgresql_flexible_server_configuration')).map((p: any) => [p.name, p.value]);
-    expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
+    expect(params).toEqual(expect.arrayContaining([['azure.extensions', 'PG_CRON,VECTOR'], ['shared_preload_libraries', 'pg_cron,pg_stat_statements'], ['cron.database_name', 'openwebui']]));
     expect(store.retentionJobSql).toBe(`SELECT cron.schedule('chat-retention', '17 3 * * *', $$${PostgresHistoryStore.openWebUiRetentionStatement(30)}$$)`);
     const [, job] = retentionJobs(out)[0];
     expect(job.triggers_replace).toEqual({ statement: store.retentionJobSql });
@@ -165,9 +170,14 @@ describe('PostgresHistoryStore', () => {
     expect(sql).not.toContain('$$');
     expect(sql).not.toContain(';');
     expect(sql).toMatch(/^WITH cutoff AS \(SELECT extract\(epoch FROM now\(\) - interval '90 days'\)::bigint AS t\), /);
-    expect(sql).toMatch(/ DELETE FROM chat WHERE id IN \(SELECT id FROM target\)$/);
-    const touched = [...sql.matchAll(/(?:DELETE FROM|UPDATE) (\w+)/g)].map((m) => m[1]);
-    expect([...new Set(touched)].sort()).toEqual(['access_grant', 'automation_run', 'chat', 'chat_message', 'feedback', 'file', 'memory', 'shared_chat', 'tag']);
+    expect(sql).toMatch(/, chats AS \(DELETE FROM chat WHERE id IN \(SELECT id FROM target\) RETURNING id\) /);
+    // The vectors of the deleted files and memories go in the same command, through the setup's function.
+    expect(sql).toMatch(/ SELECT pchat\.delete_vectors\(ARRAY\(SELECT id FROM files\), ARRAY\(SELECT id FROM memories\)\)$/);
+    expect(sql).toContain("queued AS (INSERT INTO pchat.blob_purge_queue (file_id, path) SELECT id, path FROM files WHERE path LIKE 'https://%' RETURNING id)");
+    const touched = [...sql.matchAll(/(?:DELETE FROM|UPDATE|INSERT INTO) ([\w.]+)/g)].map((m) => m[1]);
+    expect([...new Set(touched)].sort()).toEqual([
+      'access_grant', 'automation_run', 'chat', 'chat_message', 'feedback', 'file', 'memory', 'pchat.blob_purge_queue', 'shared_chat', 'tag',
+    ]);
     expect(() => PostgresHistoryStore.openWebUiRetentionStatement(0))
       .toThrow(/^PostgresHistoryStore.openWebUiRetentionStatement: 'days' must be an integer between 1 and 3650, got 0$/);
     expect(() => openWebUiRetentionStatement(3651))
