@@ -2,19 +2,24 @@ import { AppRoleAssignment } from '@cdktf/provider-azuread/lib/app-role-assignme
 import { Application } from '@cdktf/provider-azuread/lib/application';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
+import { MonitorAutoscaleSetting } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { ITerraformDependable } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { AutoscaleOptions } from './autoscale';
 import { ContainerImage, IImageMirror } from './container-image';
-import { ChatFrontEnd, FrontEndSettings, HistoryStoreKind, IChatHistoryStore } from './front-end';
+import {
+  ChatFrontEnd, FrontEndSettings, HistoryStoreKind, IChatEmbeddings, IChatFileStore, IChatHistoryStore, IChatSharedState,
+} from './front-end';
 import { ChatIdentity, IChatIdentity } from './identity';
 import { SignIn } from './sign-in';
 import { IOpenAiAccount } from '../ai/openai-account';
 import { AzureNameRule, Names } from '../core/names';
 import { IPrincipal } from '../core/principal';
+import { addAutoscaleSetting, AUTOSCALE_SHAPE, checkAutoscale } from './private/autoscale-setting';
 import { ChatSignIn, checkSignInPrincipals } from './private/chat-sign-in';
 import {
   checkVersionlessSecretUri, checkWebAppNameNotReserved, DEPENDABLE_REF, DNS_ZONES_REF, IDENTITY_REF, isAzureContainerRegistry,
@@ -26,7 +31,7 @@ import { checkRfc3339, warnIfPast } from '../core/private/dates';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
 import { PRINCIPAL_REF } from '../core/private/references';
-import { checkSameRegionAsNetwork } from '../core/private/regions';
+import { checkSameRegionAsNetwork, checkZoneRedundancy } from '../core/private/regions';
 import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError,
   Shape, show, warn,
@@ -238,17 +243,54 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    */
   readonly skuName?: string;
   /**
-   * Instances of the plan (Basic up to 3, Standard up to 10, Premium up to 30).
+   * Instances of the plan (Basic up to 3, Standard up to 10, Premium up to 30). With `autoscale`,
+   * the count the plan starts with (raised to `autoscale.minInstances`), after which autoscale
+   * owns it.
    *
    * @default 1
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#app-service-limits
    */
   readonly workerCount?: number;
   /**
-   * Spread the plan's instances across availability zones (Premium SKUs, at least 2 instances).
+   * Spread the plan's instances across availability zones: a Premium v2/v3/v4 SKU, at least 2
+   * instances (App Service's minimum for a zone-redundant plan), and a region with availability
+   * zones.
    *
    * @default false
+   * @see https://learn.microsoft.com/azure/reliability/reliability-app-service#availability-zone-support
    */
   readonly zoneBalancingEnabled?: boolean;
+  /**
+   * Scale the plan between `minInstances` and `maxInstances` on CPU (and, when asked, on
+   * requests per instance) with an `azurerm_monitor_autoscale_setting` on the plan. Needs a
+   * Standard or Premium plan. The plan's `worker_count` is then left to autoscale (ignored on
+   * later plans), so an apply does not reset the instances autoscale added.
+   *
+   * @default - no autoscale: `workerCount` instances
+   */
+  readonly autoscale?: AutoscaleOptions;
+  /**
+   * The Redis the instances share their state through (Open WebUI: its WebSocket manager,
+   * sessions, token revocation), e.g. a `PrivateRedisCache`. Needed as soon as the app may run
+   * more than one instance; only Open WebUI can use it.
+   *
+   * @default - none: each instance keeps its own state, which is only right for one instance
+   */
+  readonly sharedState?: IChatSharedState;
+  /**
+   * A private blob container the front end keeps uploads in, e.g. a `PrivateFileStore`; the app's
+   * identity is granted read and write on it before the app starts. Only Open WebUI can use it.
+   *
+   * @default - none: uploads stay on the instance's disk, which a restart loses
+   */
+  readonly fileStore?: IChatFileStore;
+  /**
+   * The embeddings the front end's document search uses (the AI gateway's embeddings API). Only
+   * Open WebUI can use it.
+   *
+   * @default - none: the front end's own embedding defaults
+   */
+  readonly embeddings?: IChatEmbeddings;
   /**
    * Path App Service probes on every instance; instances that keep failing are replaced.
    * Starts with `/`, at most 255 characters, without query or fragment. App Service
@@ -341,6 +383,8 @@ export class ChatWebApp extends Construct {
   public readonly roleAssignmentWait: Sleep;
   /** The diagnostic setting, when `monitoring` is given. */
   public readonly diagnosticSetting?: MonitorDiagnosticSetting;
+  /** The plan's `azurerm_monitor_autoscale_setting`, when `autoscale` is given (escape hatch). */
+  public readonly autoscaleSetting?: MonitorAutoscaleSetting;
   /** The app registration, when `signIn` creates it. */
   public readonly application?: Application;
   /** The registration's service principal (enterprise application), when `signIn` creates it. */
@@ -385,6 +429,9 @@ export class ChatWebApp extends Construct {
     });
     this.webAppName = props.name ?? Names.globallyUnique(this, AzureNameRule.WEB_APP, `app-${id}`);
 
+    const autoscale = props.autoscale;
+    // The plan starts within the autoscale bounds; afterwards autoscale owns the instance count.
+    const startCount = autoscale !== undefined ? startingInstances(autoscale.minInstances, props.workerCount ?? 1) : props.workerCount ?? 1;
     if (props.servicePlanId !== undefined) {
       this.servicePlanId = props.servicePlanId;
     } else {
@@ -394,8 +441,9 @@ export class ChatWebApp extends Construct {
         location: props.location,
         osType: 'Linux',
         skuName: props.skuName ?? 'P0v3',
-        workerCount: props.workerCount ?? 1,
+        workerCount: startCount,
         zoneBalancingEnabled: props.zoneBalancingEnabled ?? false,
+        lifecycle: autoscale !== undefined ? { ignoreChanges: ['worker_count'] } : undefined,
         tags,
       });
       this.servicePlanId = this.servicePlan.id;
@@ -409,6 +457,7 @@ export class ChatWebApp extends Construct {
       frontEnd = frontEnd.withImage(props.imageMirror.mirror(image));
       grants.push(props.imageMirror.grantPull(this.identity));
     }
+    if (props.fileStore) grants.push(props.fileStore.grantReadWrite(this.identity));
     this.frontEnd = frontEnd;
     const pulled = frontEnd.image;
 
@@ -452,6 +501,10 @@ export class ChatWebApp extends Construct {
       appUrl: `https://${this.webAppName}.azurewebsites.net`,
       sessionSecretReference: this.sessionSecret ? PrivateKeyVault.keyVaultReference(this.sessionSecret) : undefined,
       history: props.history,
+      sharedState: props.sharedState,
+      files: props.fileStore,
+      embeddings: props.embeddings,
+      multiInstance: severalInstances(props) !== false,
       signIn: {
         clientId: this.clientId,
         clientSecretReference: chatSignIn.secretReference,
@@ -549,6 +602,18 @@ export class ChatWebApp extends Construct {
         metrics: true,
       });
     }
+
+    if (autoscale !== undefined) {
+      this.autoscaleSetting = addAutoscaleSetting(this, 'Autoscale', {
+        options: autoscale,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        servicePlanId: this.servicePlanId,
+        webAppId: this.webAppId,
+        defaultCapacity: startCount,
+        tags,
+      });
+    }
   }
 
   private validate(props: ChatWebAppProps, frontEnd: ChatFrontEnd, signIn: SignIn): void {
@@ -592,6 +657,8 @@ export class ChatWebApp extends Construct {
           throw ruleError(this, `'servicePlanId' and '${name}' are mutually exclusive: '${name}' configures the plan created when no 'servicePlanId' is given, got both`);
         }
       }
+      // The given plan's SKU is unknown here: only the bounds and the largest plan's limit are checked.
+      if (props.autoscale !== undefined) checkAutoscale(this, props.autoscale, {});
       return;
     }
     AzureNameRule.SERVICE_PLAN.validate(this, 'servicePlanName', props.servicePlanName);
@@ -608,10 +675,15 @@ export class ChatWebApp extends Construct {
       if (!isUnresolved(sku) && !sku.startsWith('P')) {
         throw ruleError(this, `'zoneBalancingEnabled' needs a Premium SKU (P*v2, P*v3, P*v4), got 'skuName' '${sku}'`);
       }
+      // With autoscale, the plan starts at its minimum at least, which checkAutoscale holds to 2.
       const workers = props.workerCount ?? 1;
-      if (!isUnresolved(workers) && workers < 2) {
+      if (props.autoscale === undefined && !isUnresolved(workers) && workers < 2) {
         throw ruleError(this, `'zoneBalancingEnabled' needs at least 2 instances (ideally a multiple of the region's zones), got 'workerCount' ${workers}`);
       }
+      checkZoneRedundancy(this, 'zoneBalancingEnabled', props.location, 'zone-balanced instances');
+    }
+    if (props.autoscale !== undefined) {
+      checkAutoscale(this, props.autoscale, { sku, workerCount: props.workerCount, zoneBalancingEnabled: props.zoneBalancingEnabled });
     }
   }
 
@@ -687,14 +759,44 @@ export class ChatWebApp extends Construct {
     if (frontEnd.needsSessionSecret && props.vault === undefined) {
       throw ruleError(this, `'vault' is required for ${frontEnd.name}: the secret it signs sessions with is generated there and read as a Key Vault reference, got none`);
     }
-    const workers = props.workerCount ?? 1;
-    if (frontEnd.webSocketsEnabled && !isUnresolved(workers) && workers > 1) {
-      warn(this, 'front-end-multi-instance', `'workerCount' is ${workers}, but ${frontEnd.name} keeps WebSocket sessions in memory: with more than one instance (and client affinity off) sessions break unless it is given a Redis manager (WEBSOCKET_MANAGER=redis, WEBSOCKET_REDIS_URL) in 'appSettings'`);
+    const uses = scaleOutPropsOf(frontEnd);
+    const unusable: [string, unknown][] = [['sharedState', props.sharedState], ['fileStore', props.fileStore], ['embeddings', props.embeddings]];
+    for (const [prop, value] of unusable) {
+      if (value !== undefined && !uses.has(prop)) {
+        throw propError(this, prop, `must not be set for ${frontEnd.name}, which has no setting to use it (only Open WebUI does)`, value);
+      }
+    }
+    this.warnIfIncompleteForSeveralInstances(props, frontEnd, uses);
+  }
+
+  /**
+   * Warns when the app may run several instances and the front end lacks what it needs to share
+   * its state between them, naming each missing prop; silent once all are given.
+   */
+  private warnIfIncompleteForSeveralInstances(props: ChatWebAppProps, frontEnd: ChatFrontEnd, uses: ReadonlySet<string>): void {
+    if (severalInstances(props) !== true) return;
+    const why = props.autoscale !== undefined
+      ? `'autoscale.maxInstances' is ${props.autoscale.maxInstances}, so the app may run several instances`
+      : `'workerCount' is ${props.workerCount}`;
+    if (!uses.has('sharedState')) {
+      if (frontEnd.webSocketsEnabled) {
+        warn(this, 'front-end-multi-instance', `${why}, but ${frontEnd.name} keeps WebSocket sessions in memory: with more than one instance (and client affinity off) sessions break unless it is given a Redis manager (WEBSOCKET_MANAGER=redis, WEBSOCKET_REDIS_URL) in 'appSettings'`);
+      }
+      return;
+    }
+    const missing: string[] = [];
+    if (frontEnd.historyStore !== HistoryStoreKind.NONE && props.history === undefined) {
+      missing.push(`'history' (a ${frontEnd.historyStore} store: otherwise each instance keeps its own database on its disk)`);
+    }
+    if (props.sharedState === undefined) missing.push("'sharedState' (a Redis for the WebSocket manager and shared state: otherwise sessions break between instances)");
+    if (uses.has('fileStore') && props.fileStore === undefined) missing.push("'fileStore' (a private blob container: otherwise an upload sits on one instance's disk)");
+    if (missing.length > 0) {
+      warn(this, 'front-end-multi-instance', `${why}, but ${frontEnd.name} needs, to run as several instances: ${missing.join(', ')}`);
     }
   }
 
   private validateSettings(props: ChatWebAppProps, image: ContainerImage, frontEnd: ChatFrontEnd): void {
-    this.wiredFrom = { ...WIRED_FROM, ...wiredKeysOf(frontEnd, props.history) };
+    this.wiredFrom = { ...WIRED_FROM, ...wiredKeysOf(frontEnd, props) };
     for (const [key, value] of Object.entries(image.appSettings)) this.checkSetting(`image.appSettings.${key}`, key, value);
     for (const [key, value] of Object.entries(props.appSettings ?? {})) this.checkSetting(`appSettings.${key}`, key, value);
   }
@@ -834,12 +936,55 @@ function isRegistryHost(segment: string, registryUrl: string): boolean {
 /** A sign-in registration of placeholders, for {@link wiredKeysOf}. */
 const NO_SIGN_IN = { clientId: '', clientSecretReference: '', tenantId: '', bootstrapAdminPasswordReference: '' };
 
+/** The parts of the props a front end's settings read, for {@link wiredKeysOf} and {@link scaleOutPropsOf}. */
+interface WiredInputs {
+  readonly history?: IChatHistoryStore;
+  readonly sharedState?: IChatSharedState;
+  readonly fileStore?: IChatFileStore;
+  readonly embeddings?: IChatEmbeddings;
+}
+
 /** Names of the settings a front end wires (its settings are pure, so placeholders show the names). */
-function wiredKeysOf(frontEnd: ChatFrontEnd, history: IChatHistoryStore | undefined): { [key: string]: string } {
-  const settings: FrontEndSettings = frontEnd._settings({
-    endpoint: '', deploymentName: '', deploymentNames: [], identityClientId: '', appUrl: '', sessionSecretReference: '', history, signIn: NO_SIGN_IN,
-  });
+function wiredKeysOf(frontEnd: ChatFrontEnd, inputs: WiredInputs): { [key: string]: string } {
+  const placeholders = { endpoint: '', deploymentName: '', deploymentNames: [], identityClientId: '', appUrl: '', sessionSecretReference: '', signIn: NO_SIGN_IN };
+  const given = { history: inputs.history, sharedState: inputs.sharedState, files: inputs.fileStore, embeddings: inputs.embeddings };
+  const settings: FrontEndSettings = frontEnd._settings({ ...placeholders, ...given });
   return Object.fromEntries(Object.entries(settings.wiredFrom).map(([k, v]) => [k.toUpperCase(), v]));
+}
+
+/** Placeholders with the members a front end's settings read: only the names of what they wire matter. */
+const PLACEHOLDERS: WiredInputs = {
+  sharedState: { redisUrlReference: '' } as unknown as IChatSharedState,
+  fileStore: { blobEndpoint: '', containerName: '' } as unknown as IChatFileStore,
+  embeddings: { baseUrl: '', apiKeyReference: '', deploymentName: '', apiVersion: '', dimensions: 1536 } as unknown as IChatEmbeddings,
+};
+
+/**
+ * Which of `sharedState`, `fileStore` and `embeddings` the front end has settings for, found by
+ * asking it for its settings with placeholders: a front end that wires nothing from one cannot use it.
+ */
+function scaleOutPropsOf(frontEnd: ChatFrontEnd): ReadonlySet<string> {
+  return new Set(Object.values(wiredKeysOf(frontEnd, PLACEHOLDERS)));
+}
+
+/**
+ * Whether the app may run more than one instance: `workerCount` above 1, or an autoscale maximum
+ * above 1. Undefined when that is unknown (a token, or a given plan without autoscale).
+ */
+function severalInstances(props: ChatWebAppProps): boolean | undefined {
+  if (props.autoscale !== undefined) {
+    const max = props.autoscale.maxInstances;
+    return isUnresolved(max) ? undefined : max > 1;
+  }
+  if (props.servicePlanId !== undefined) return undefined;
+  const workers = props.workerCount ?? 1;
+  return isUnresolved(workers) ? undefined : workers > 1;
+}
+
+/** max(minInstances, workerCount); Terraform's `max()` when either is a token (a number token is no number to compare). */
+function startingInstances(minInstances: number, workers: number): number {
+  if (isUnresolved(minInstances) || isUnresolved(workers)) return Token.asNumber(Fn.max([minInstances, workers]));
+  return Math.max(minInstances, workers);
 }
 
 let SHAPE: Shape | undefined;
@@ -871,6 +1016,10 @@ function propsShape(): Shape {
     skuName: is.string(),
     workerCount: is.integer(),
     zoneBalancingEnabled: is.boolean(),
+    autoscale: AUTOSCALE_SHAPE,
+    sharedState: is.reference(['redisUrlReference'], 'an IChatSharedState (e.g. a PrivateRedisCache)'),
+    fileStore: is.reference(['blobEndpoint', 'containerName', 'grantReadWrite'], 'an IChatFileStore (e.g. a PrivateFileStore)'),
+    embeddings: is.reference(['baseUrl', 'apiKeyReference', 'deploymentName', 'apiVersion', 'dimensions'], 'an IChatEmbeddings (e.g. the AI gateway\'s embeddings)'),
     healthCheckPath: is.string(),
     healthCheckEvictionTimeInMin: is.integer(),
     authExcludedPaths: is.arrayOf(is.string()),

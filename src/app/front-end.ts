@@ -77,6 +77,14 @@ export interface IChatHistoryStore extends IConstruct {
    * @default - none
    */
   readonly setupSecretReferences?: { [name: string]: string };
+  /**
+   * Whether the store's database has pgvector's `vector` extension, created by its setup
+   * statements as the administrator, so that the front end keeps its vectors there without
+   * creating it (the app's login may not).
+   *
+   * @default false
+   */
+  readonly vectorExtension?: boolean;
 }
 
 /**
@@ -648,7 +656,7 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     // The database setup runs here, inside the VNet, before Open WebUI's own start command.
     const statements = Array.isArray(ctx.history.setupStatements) ? ctx.history.setupStatements : [];
     if (statements.length > 0) {
-      const settings = databaseSetupSettings(statements, ctx.history.setupSecretReferences, ctx.history.setupUrlReference);
+      const settings = databaseSetupSettings(statements, ctx.history.setupSecretReferences, ctx.history.setupUrlReference, ctx.files !== undefined);
       for (const [key, value] of Object.entries(settings)) {
         wired[key] = value;
         wiredFrom[key] = 'history';
@@ -676,6 +684,10 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
       ENABLE_WEB_SEARCH: 'False',
       ENABLE_PIP_INSTALL_FRONTMATTER_REQUIREMENTS: 'False',
       DATABASE_USER_ACTIVE_STATUS_UPDATE_INTERVAL: '300',
+      // Several instances exchange every Socket.IO event through Redis as JSON; orjson (v0.11.0+)
+      // was the largest saving measured there, and whatever it refuses falls back to the standard
+      // library (docs: scaling.md, "Switch the JSON Encoder to orjson").
+      ...(ctx.multiInstance === true ? { ENABLE_ORJSON: 'True' } : {}),
     },
     wired,
     wiredFrom,
@@ -706,7 +718,7 @@ const EMBEDDINGS_BATCH_SIZE = 64;
  *   that the Azure SDK's credential chain (`AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential`,
  *   `AZURE_CLIENT_ID`) signs in as the app's identity; `STORAGE_LOCAL_CACHE=False` removes the
  *   local copy once a file is processed, so an upload lives only in the private container;
- * - with a PostgreSQL history store, vectors go to pgvector in the same database (`VECTOR_DB`),
+ * - with a PostgreSQL history store that has the `vector` extension, vectors go to pgvector in the same database (`VECTOR_DB`),
  *   never to Chroma's SQLite on the container's disk, which a restart loses and several
  *   instances corrupt; the extension is created by the store's setup as its administrator, so
  *   the app's login does not try (`PGVECTOR_CREATE_EXTENSION=False`);
@@ -738,7 +750,7 @@ function addScaleOutSettings(ctx: FrontEndContext, wired: { [key: string]: strin
       STORAGE_LOCAL_CACHE: 'False',
     });
   }
-  if (ctx.history !== undefined) {
+  if (ctx.history?.vectorExtension === true) {
     const dimensions = ctx.embeddings?.dimensions ?? PGVECTOR_DEFAULT_LENGTH;
     set(ctx.embeddings !== undefined ? 'embeddings' : 'history', {
       VECTOR_DB: 'pgvector',

@@ -10,7 +10,7 @@ import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
 import { checkPlacement } from '../core/private/placement';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
-import { checkSameRegionAsNetwork } from '../core/private/regions';
+import { checkSameRegionAsNetwork, checkZoneRedundancy } from '../core/private/regions';
 import {
   checkField, checkNotBlank, checkShape, checkTags, is, isUnresolved, propError, ruleError, Shape,
 } from '../core/private/validate';
@@ -222,6 +222,7 @@ export class RegistryMirror extends Construct implements IImageMirror {
     checkShape(this, props, SHAPE);
     checkPlacement(this, props.resourceGroupName, props.location);
     checkSameRegionAsNetwork(this, 'location', props.location, props.network.location);
+    if (props.zoneRedundancyEnabled === true) checkZoneRedundancy(this, 'zoneRedundancyEnabled', props.location, 'a zone-redundant registry');
     checkTags(this, 'tags', props.tags);
     AzureNameRule.CONTAINER_REGISTRY.validate(this, 'name', props.name);
     const sku = props.sku ?? PREMIUM;

@@ -26,7 +26,7 @@ function pieces() {
     apiVersion: '2024-10-21', dimensions,
   });
   const history: IChatHistoryStore = Object.assign(new Construct(stack, 'History'), {
-    historyStoreKind: HistoryStoreKind.POSTGRESQL, connectionUrlReference: DB_REF,
+    historyStoreKind: HistoryStoreKind.POSTGRESQL, connectionUrlReference: DB_REF, vectorExtension: true,
   });
   return { sharedState, files, embeddings, history };
 }
@@ -73,8 +73,11 @@ describe('Open WebUI scale-out settings', () => {
     expect(s.wiredFrom.VECTOR_DB).toBe('history');
   });
 
-  test('without a history store the vector settings are not written (Open WebUI keeps its local default)', () => {
+  test('without a history store, or with one whose database lacks the vector extension, the vector settings are not written', () => {
     expect(settingsOf({})).not.toHaveProperty('VECTOR_DB');
+    const stack = new TerraformStack(new App(), 'plain');
+    const plain: IChatHistoryStore = Object.assign(new Construct(stack, 'Pg'), { historyStoreKind: HistoryStoreKind.POSTGRESQL, connectionUrlReference: DB_REF });
+    expect(settingsOf({ history: plain })).not.toHaveProperty('VECTOR_DB');
   });
 
   test('gateway-issued embeddings: the azure_openai engine, the gateway URL without a trailing slash, the key as a Key Vault reference, batches of 64', () => {
@@ -100,5 +103,11 @@ describe('Open WebUI scale-out settings', () => {
     for (const key of ['REDIS_URL', 'WEBSOCKET_REDIS_URL', 'RAG_AZURE_OPENAI_API_KEY']) {
       expect(String((s as any)[key])).toMatch(/^@Microsoft\.KeyVault\(SecretUri=/);
     }
+  });
+
+  test('several instances get the faster JSON encoder as a default the app settings may override; one instance does not', () => {
+    expect(settingsOf({ multiInstance: true }).ENABLE_ORJSON).toBe('True');
+    expect(settingsOf({ multiInstance: true }).wiredFrom).not.toHaveProperty('ENABLE_ORJSON');
+    expect(settingsOf({})).not.toHaveProperty('ENABLE_ORJSON');
   });
 });

@@ -156,10 +156,10 @@ describe('ChatFrontEnd.openWebUi (the default)', () => {
     expect(app.app_settings.OAUTH_ADMIN_ROLES).toBe('Admin');
   });
 
-  test('more than one instance warns: WebSocket sessions need Redis', () => {
+  test('more than one instance warns, naming what Open WebUI lacks to share its state (all present/absent cases: scale-out.test.ts)', () => {
     // The sign-in warning (nobody assigned) is tested in sign-in.test.ts.
     const others = (app: ChatWebApp) => warningsOf(app).filter((w) => !w.endsWith('[no-sign-in-assignments]'));
-    expect(others(buildApp({ workerCount: 2 }).app)).toEqual([expect.stringMatching(/'workerCount' is 2, but Open WebUI keeps WebSocket sessions in memory.*\[front-end-multi-instance\]$/)]);
+    expect(others(buildApp({ workerCount: 2 }).app)).toEqual([expect.stringMatching(/'workerCount' is 2, but Open WebUI needs, to run as several instances: 'history' .*'sharedState' .*'fileStore' .*\[front-end-multi-instance\]$/)]);
     expect(others(buildApp({ workerCount: 2, frontEnd: ChatFrontEnd.sampleChatApp() }).app)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  AZURE_OPENAI_REGIONS, AZURE_REGIONS, checkLocation, checkSameRegionAsNetwork, hasAzureOpenAi, normalizeRegion,
+  AZURE_OPENAI_REGIONS, AZURE_REGIONS, checkLocation, checkSameRegionAsNetwork, checkZoneRedundancy, hasAvailabilityZones, hasAzureOpenAi,
+  normalizeRegion, ZONE_REGIONS,
 } from '../../src/core/private/regions';
 import { newStack } from '../util';
 
@@ -44,5 +46,51 @@ describe('Azure OpenAI regions', () => {
     expect(hasAzureOpenAi('Sweden Central')).toBe(true);
     expect(hasAzureOpenAi('westindia')).toBe(false);
     expect(normalizeRegion('Sweden Central')).toBe('swedencentral');
+  });
+});
+
+describe('availability zones', () => {
+  test('every zone region is an Azure region', () => {
+    for (const r of ZONE_REGIONS) expect(AZURE_REGIONS).toContain(r);
+  });
+
+  test.each(['swedencentral', 'Sweden Central', 'westeurope', 'eastus2', 'japanwest'])('%s has zones', (region) => {
+    expect(hasAvailabilityZones(region)).toBe(true);
+  });
+
+  test.each(['westus', 'northcentralus', 'swedensouth', 'ukwest', 'Norway West', 'usgovvirginia'])('%s has none (or is unknown)', (region) => {
+    expect(hasAvailabilityZones(region)).toBe(false);
+  });
+
+  test('a token counts as having zones', () => {
+    expect(hasAvailabilityZones(Token.asString({ Ref: 'loc' }))).toBe(true);
+  });
+
+  test('fails when a region without zones is asked for zone redundancy, naming nearby regions with zones', () => {
+    expect(() => checkZoneRedundancy(scope(), 'zoneBalancingEnabled', 'westus', 'zone-balanced instances')).toThrow(
+      "Construct 'test/Thing': 'zoneBalancingEnabled' needs a region with availability zones for zone-balanced instances; 'westus' has none (regions with zones near it: 'westus3', 'westus2', 'eastus'), got 'westus'",
+    );
+    expect(() => checkZoneRedundancy(scope(), 'zoneRedundancyEnabled', 'Sweden South', 'a zone-redundant registry')).toThrow(
+      "'zoneRedundancyEnabled' needs a region with availability zones for a zone-redundant registry; 'Sweden South' has none (regions with zones near it: 'swedencentral'), got 'Sweden South'",
+    );
+  });
+
+  test('every known region without zones names at least one neighbour with zones', () => {
+    for (const region of AZURE_REGIONS.filter((r) => !ZONE_REGIONS.includes(r))) {
+      expect(() => checkZoneRedundancy(scope(), 'p', region, 'x')).toThrow(/regions with zones near it: '[a-z0-9]+'/);
+    }
+  });
+
+  test.each([
+    ['a region with zones', 'swedencentral'],
+    ['a display name with zones', 'West Europe'],
+    ['an unknown (sovereign) region', 'usgovvirginia'],
+    ['undefined', undefined],
+  ])('passes for %s', (_n, region) => {
+    expect(() => checkZoneRedundancy(scope(), 'p', region, 'x')).not.toThrow();
+  });
+
+  test('skips tokens', () => {
+    expect(() => checkZoneRedundancy(scope(), 'p', Token.asString({ Ref: 'loc' }), 'x')).not.toThrow();
   });
 });

@@ -1,10 +1,10 @@
 // Zone-redundant high availability needs a region with availability zones; same-zone HA does not.
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
 import { Testing } from 'cdktf';
-import {
-  HighAvailabilityMode, Monitoring, PostgresHistoryStore, PostgresHistoryStoreProps, PrivateDnsZones, PrivateKeyVault, PrivateLinkZone,
-  PrivateNetwork,
-} from '../../src';
+import { HighAvailabilityMode, PostgresHistoryStore, PostgresHistoryStoreProps } from '../../src/history';
+import { Monitoring } from '../../src/monitoring';
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
+import { PrivateKeyVault } from '../../src/secrets';
 import { newStack } from '../util';
 
 function build(location: string, props: Partial<PostgresHistoryStoreProps> = {}) {

@@ -1,4 +1,4 @@
-import { checkTrimmed, isUnresolved, Owner, propError } from './validate';
+import { checkTrimmed, isUnresolved, Owner, propError, ruleError } from './validate';
 
 /**
  * Azure public-cloud region names as the azurerm provider normalizes them (lowercase, no spaces).
@@ -73,4 +73,76 @@ export const AZURE_OPENAI_REGIONS: readonly string[] = [
 export function hasAzureOpenAi(region: string): boolean {
   if (typeof region !== 'string' || isUnresolved(region)) return true;
   return AZURE_OPENAI_REGIONS.includes(normalizeRegion(region));
+}
+
+/**
+ * Regions with availability zones (provider form), from Microsoft's region list, read on
+ * 2026-12-07 (page dated 2025-09-23). Denmark East is listed as coming soon, with zones.
+ *
+ * A region missing here (a new one, a sovereign cloud's) is not refused by the zone check, which
+ * only reports regions that {@link AZURE_REGIONS} knows to have none.
+ *
+ * @see https://learn.microsoft.com/azure/reliability/regions-list
+ */
+export const ZONE_REGIONS: readonly string[] = [
+  'australiaeast', 'austriaeast', 'belgiumcentral', 'brazilsouth', 'canadacentral', 'centralindia', 'centralus',
+  'chilecentral', 'denmarkeast', 'eastasia', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral',
+  'indonesiacentral', 'israelcentral', 'italynorth', 'japaneast', 'japanwest', 'koreacentral', 'malaysiawest',
+  'mexicocentral', 'newzealandnorth', 'northeurope', 'norwayeast', 'polandcentral', 'qatarcentral', 'southafricanorth',
+  'southcentralus', 'southeastasia', 'spaincentral', 'swedencentral', 'switzerlandnorth', 'uaenorth', 'uksouth',
+  'westeurope', 'westus2', 'westus3',
+];
+
+/**
+ * For each known region without zones, the regions with zones in the same geography, its paired
+ * region first (the same page's `Paired region` and `Geography` columns).
+ */
+const ZONE_NEIGHBOURS: { readonly [region: string]: readonly string[] } = {
+  australiacentral: ['australiaeast'],
+  australiacentral2: ['australiaeast'],
+  australiasoutheast: ['australiaeast'],
+  brazilsoutheast: ['brazilsouth'],
+  canadaeast: ['canadacentral'],
+  francesouth: ['francecentral'],
+  germanynorth: ['germanywestcentral'],
+  jioindiacentral: ['centralindia'],
+  jioindiawest: ['centralindia'],
+  koreasouth: ['koreacentral'],
+  northcentralus: ['southcentralus', 'centralus', 'eastus2'],
+  norwaywest: ['norwayeast'],
+  southafricawest: ['southafricanorth'],
+  southindia: ['centralindia'],
+  swedensouth: ['swedencentral'],
+  switzerlandwest: ['switzerlandnorth'],
+  uaecentral: ['uaenorth'],
+  ukwest: ['uksouth'],
+  westcentralus: ['westus2', 'westus3', 'centralus'],
+  westindia: ['centralindia'],
+  westus: ['westus3', 'westus2', 'eastus'],
+};
+
+/**
+ * Whether `region` has availability zones (display names accepted). A token counts as yes, since
+ * it cannot be checked; a region this table does not know counts as no.
+ */
+export function hasAvailabilityZones(region: string): boolean {
+  if (typeof region !== 'string' || isUnresolved(region)) return true;
+  return ZONE_REGIONS.includes(normalizeRegion(region));
+}
+
+/**
+ * Throws when zone redundancy is asked for (`prop`) in a known region without availability zones,
+ * naming the regions with zones near it (`Kind 'path': 'prop' needs a region with availability
+ * zones for <what>; '<region>' has none (regions with zones near it: …), got '<region>'`). Skipped for tokens, undefined and regions outside
+ * {@link AZURE_REGIONS} (a sovereign cloud's).
+ *
+ * @param what what needs the zones, e.g. 'zone-balanced instances'
+ */
+export function checkZoneRedundancy(scope: Owner, prop: string, location: string | undefined, what: string): void {
+  if (location === undefined || typeof location !== 'string' || isUnresolved(location)) return;
+  const region = normalizeRegion(location);
+  if (!AZURE_REGIONS.includes(region) || ZONE_REGIONS.includes(region)) return;
+  const near = ZONE_NEIGHBOURS[region] ?? [];
+  const hint = near.length > 0 ? ` (regions with zones near it: ${near.map((r) => `'${r}'`).join(', ')})` : '';
+  throw ruleError(scope, `'${prop}' needs a region with availability zones for ${what}; '${location}' has none${hint}, got '${location}'`);
 }
