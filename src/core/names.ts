@@ -253,6 +253,35 @@ export class AzureNameRule {
     pattern: '^[^%&\\\\?/\\u0000-\\u001f]*[^%&\\\\?/\\u0000-\\u001f .]$',
     description: 'any characters except % & \\ ? / and control characters, not ending with a space or period',
   });
+  /**
+   * Storage account: 3-24 lowercase letters and digits. Globally unique
+   * (`<name>.blob.core.windows.net`).
+   *
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftstorage
+   */
+  public static readonly STORAGE_ACCOUNT = new AzureNameRule({
+    resourceType: 'storage account',
+    minLength: 3,
+    maxLength: 24,
+    lowercase: true,
+    allowHyphens: false,
+    pattern: '^[a-z0-9]+$',
+    description: 'lowercase letters and digits',
+  });
+  /**
+   * Blob container: 3-63 lowercase letters, digits and hyphens, starting and ending with a letter
+   * or digit, no two hyphens in a row.
+   *
+   * @see https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata#container-names
+   */
+  public static readonly BLOB_CONTAINER = new AzureNameRule({
+    resourceType: 'blob container',
+    minLength: 3,
+    maxLength: 63,
+    lowercase: true,
+    pattern: '^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$',
+    description: 'lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
+  });
 
   /** Resource type, for messages. */
   public readonly resourceType: string;
