@@ -63,10 +63,21 @@ export class PrivateLinkZone {
   /** Azure Automation agent endpoints (`<workspace id>.agentsvc.azure-automation.net`), for an AMPLS endpoint. */
   public static readonly AUTOMATION_AGENT = new PrivateLinkZone('agentService', 'privatelink.agentsvc.azure-automation.net', ['agentsvc.azure-automation.net']);
   /**
-   * Blob storage; an AMPLS endpoint registers the storage account that serves monitoring agents'
-   * solution packs here.
+   * Blob storage (`blob` subresource of a storage account): the file store's uploads
+   * (`PrivateFileStore`), and the storage account an AMPLS endpoint registers for monitoring
+   * agents' solution packs. Not in {@link PrivateLinkZone.all}: a stack needs it only with a file
+   * store or an AMPLS endpoint, and one zone serves both (list it once in
+   * `PrivateDnsZonesProps.zones`).
    */
   public static readonly BLOB = new PrivateLinkZone('blob', 'privatelink.blob.core.windows.net', ['blob.core.windows.net']);
+  /**
+   * Azure Managed Redis (`redisEnterprise` subresource of `Microsoft.Cache/redisEnterprise`;
+   * hosts `<name>.<region>.redis.azure.net`): the Redis Open WebUI's instances share. Not in
+   * {@link PrivateLinkZone.all}: a stack needs it only with a `PrivateRedisCache`.
+   *
+   * @see https://learn.microsoft.com/azure/redis/private-link
+   */
+  public static readonly MANAGED_REDIS = new PrivateLinkZone('managedRedis', 'privatelink.redis.azure.net', ['redis.azure.net']);
 
   /** The five zones of an Azure Monitor Private Link Scope's endpoint, in a fixed order. */
   public static azureMonitor(): PrivateLinkZone[] {
@@ -89,12 +100,12 @@ export class PrivateLinkZone {
 
   /**
    * Every zone the library knows: {@link PrivateLinkZone.all} and then the zones of optional
-   * pieces (history store, registry mirror, AI gateway), in a fixed order.
+   * pieces (history store, registry mirror, AI gateway, shared Redis), in a fixed order.
    */
   public static known(): PrivateLinkZone[] {
     return [
       ...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.CONTAINER_REGISTRY, PrivateLinkZone.API_MANAGEMENT,
-      ...PrivateLinkZone.azureMonitor(),
+      ...PrivateLinkZone.azureMonitor(), PrivateLinkZone.MANAGED_REDIS,
     ];
   }
 
@@ -226,11 +237,17 @@ export interface HubDnsZoneIds {
    */
   readonly agentService?: string;
   /**
-   * Id of `privatelink.blob.core.windows.net` (an Azure Monitor Private Link Scope endpoint).
+   * Id of `privatelink.blob.core.windows.net` (the file store, an Azure Monitor Private Link Scope endpoint).
    *
    * @default - not available; constructs that need it fail at synth
    */
   readonly blob?: string;
+  /**
+   * Id of `privatelink.redis.azure.net` (Azure Managed Redis, the shared state of several app instances).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly managedRedis?: string;
 }
 
 /** Options of {@link PrivateDnsZones.fromHubZoneIds}. */

@@ -392,6 +392,7 @@ const TARGETS: { readonly [fullType: string]: TargetType } = {
   },
   'microsoft.search/searchservices': { subresources: ['searchService'] },
   'microsoft.cache/redis': { subresources: ['redisCache'] },
+  'microsoft.cache/redisenterprise': { subresources: ['redisEnterprise'], zones: [PrivateLinkZone.MANAGED_REDIS.zoneName] },
   'microsoft.servicebus/namespaces': { subresources: ['namespace'] },
   'microsoft.eventhub/namespaces': { subresources: ['namespace'] },
   'microsoft.appconfiguration/configurationstores': { subresources: ['configurationStores'] },

@@ -3,6 +3,7 @@ import { CognitiveDeployment } from '@cdktf/provider-azurerm/lib/cognitive-deplo
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxWebApp } from '@cdktf/provider-azurerm/lib/linux-web-app';
+import { ManagedRedis } from '@cdktf/provider-azurerm/lib/managed-redis';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { NetworkSecurityRule, NetworkSecurityRuleConfig } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
@@ -13,7 +14,10 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiGateway, Compliance, ComplianceFinding, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src';
+import {
+  AiGateway, Compliance, ComplianceFinding, EndpointCaller, Monitoring, OpenAiAccount, PrivateDnsZones, PrivateFileStore, PrivateLinkZone,
+  PrivateNetwork, ServicePrivateEndpoint,
+} from '../../src';
 import { AzapiResource } from '../../src/core/private/azapi';
 import { newStack, synth } from '../util';
 
@@ -58,6 +62,12 @@ export interface Fixture {
   readonly storageEndpoint: PrivateEndpoint;
   /** A blob container in the control-plane form (`storage_account_id`), which PCHAT-APPLY-001 inspects. */
   readonly container: StorageContainer;
+  /** The library's file store (storage account, blob service and container as azapi resources), in a hub's blob zone. */
+  readonly files: PrivateFileStore;
+  /** The shared Redis of several app instances, as PrivateRedisCache writes it. */
+  readonly redis: ManagedRedis;
+  readonly redisEndpoint: PrivateEndpoint;
+  readonly redisDiagnostics: MonitorDiagnosticSetting;
   readonly registry: ContainerRegistry;
   readonly registryEndpoint: PrivateEndpoint;
   /** The chat history server, with its TLS parameters, diagnostics and private endpoint. */
@@ -228,9 +238,44 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     accountTier: 'Standard',
     accountReplicationType: 'ZRS',
     publicNetworkAccessEnabled: false,
+    // What the PCHAT-ST-* rules hold a user's azurerm_storage_account to.
+    networkRules: { defaultAction: 'Deny', bypass: ['None'] },
+    allowNestedItemsToBePublic: false,
+    sharedAccessKeyEnabled: false,
+    minTlsVersion: 'TLS1_2',
+    httpsTrafficOnlyEnabled: true,
+    blobProperties: { deleteRetentionPolicy: { days: 7 }, containerDeleteRetentionPolicy: { days: 7 } },
   });
   const storageEndpoint = endpoint(stack, 'StorageEndpoint', network, storage.id, 'blob', [blobZone.id]);
+  monitoring.addDiagnosticSetting(stack, 'StorageBlobDiagnostics', {
+    targetResourceId: `${storage.id}/blobServices/default`,
+    logCategories: ['StorageRead', 'StorageWrite', 'StorageDelete'],
+    metrics: false,
+  });
   const container = new StorageContainer(stack, 'Container', { name: 'uploads', storageAccountId: storage.id, containerAccessType: 'private' });
+  const files = new PrivateFileStore(stack, 'Files', {
+    ...common,
+    network,
+    dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'FilesZones', { blob: hubZoneId('privatelink.blob.core.windows.net') }),
+    monitoring,
+    name: 'stfiles0001',
+  });
+  files.privateEndpoint.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId!), 'chat app uploads');
+
+  const redis = new ManagedRedis(stack, 'Redis', {
+    ...common,
+    name: 'redis-chat-0001',
+    skuName: 'Balanced_B0',
+    highAvailabilityEnabled: true,
+    publicNetworkAccess: 'Disabled',
+    defaultDatabase: { accessKeysAuthenticationEnabled: true, clientProtocol: 'Encrypted', clusteringPolicy: 'EnterpriseCluster', evictionPolicy: 'NoEviction' },
+  });
+  const redisEndpoint = endpoint(stack, 'RedisEndpoint', network, redis.id, 'redisEnterprise', [hubZoneId('privatelink.redis.azure.net')]);
+  const redisDiagnostics = monitoring.addDiagnosticSetting(stack, 'RedisDiagnostics', {
+    targetResourceId: redis.defaultDatabase.id,
+    logCategories: ['ConnectionEvents'],
+    metrics: false,
+  });
 
   const registry = new ContainerRegistry(stack, 'Registry', {
     ...common,
@@ -300,6 +345,10 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
     storage,
     storageEndpoint,
     container,
+    files,
+    redis,
+    redisEndpoint,
+    redisDiagnostics,
     registry,
     registryEndpoint,
     gateway,

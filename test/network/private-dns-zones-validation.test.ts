@@ -39,7 +39,7 @@ describe('PrivateDnsZones.fromHubZoneIds', () => {
     ['the zone name has a suffix', { openAi: `${DNS}/privateDnsZones/privatelink.openai.azure.com.evil` }, /'openAi' must be the id of the private DNS zone 'privatelink.openai.azure.com'/],
     ['an id is empty', { appService: '' }, /'appService' must be an Azure resource id/],
     ['an id is a number', { appService: 42 }, /'appService' must be a string, got 42/],
-    ['a key is misspelt', { keyvault: `${DNS}/privateDnsZones/privatelink.vaultcore.azure.net` }, /'keyvault' is not a known prop \(known: agentService, aiServices, apiManagement, appService, azureMonitor, blob, cognitiveServices, containerRegistry, keyVault, odsOpinsights, omsOpinsights, openAi, postgreSql\)/],
+    ['a key is misspelt', { keyvault: `${DNS}/privateDnsZones/privatelink.vaultcore.azure.net` }, /'keyvault' is not a known prop \(known: agentService, aiServices, apiManagement, appService, azureMonitor, blob, cognitiveServices, containerRegistry, keyVault, managedRedis, odsOpinsights, omsOpinsights, openAi, postgreSql\)/],
     ['the AI services id is of the OpenAI zone', { aiServices: `${DNS}/privateDnsZones/privatelink.openai.azure.com` }, /'aiServices' must be the id of the private DNS zone 'privatelink.services.ai.azure.com'/],
     ['the AI services id is of the public zone', { aiServices: `${DNS}/privateDnsZones/services.ai.azure.com` }, /'aiServices' must be the id of the private DNS zone 'privatelink.services.ai.azure.com'/],
     ['the AI services id is of a public DNS zone', { aiServices: `${DNS}/dnszones/privatelink.services.ai.azure.com` }, /'aiServices' must be the id of a Microsoft.Network\/privateDnsZones resource/],

@@ -59,7 +59,7 @@ export const APPLY_PATHS: readonly ApplyPathEntry[] = [
     'azurerm_subnet_network_security_group_association', 'azurerm_route_table', 'azurerm_route', 'azurerm_subnet_route_table_association',
     'azurerm_nat_gateway', 'azurerm_public_ip', 'azurerm_nat_gateway_public_ip_association', 'azurerm_subnet_nat_gateway_association',
     'azurerm_private_endpoint', 'azurerm_private_dns_zone', 'azurerm_private_dns_zone_virtual_network_link', 'azurerm_private_dns_a_record',
-    'azurerm_log_analytics_workspace', 'azurerm_monitor_diagnostic_setting', 'azurerm_monitor_private_link_scope',
+    'azurerm_log_analytics_workspace', 'azurerm_monitor_diagnostic_setting', 'azurerm_monitor_autoscale_setting', 'azurerm_monitor_private_link_scope',
     'azurerm_monitor_private_link_scoped_service', 'azurerm_application_insights', 'azurerm_application_insights_workbook',
     'azurerm_user_assigned_identity', 'azurerm_role_assignment',
     'azurerm_cognitive_account', 'azurerm_cognitive_deployment', 'azurerm_cognitive_account_rai_policy', 'azurerm_cognitive_account_project',
@@ -69,7 +69,16 @@ export const APPLY_PATHS: readonly ApplyPathEntry[] = [
     'azurerm_container_registry', 'azurerm_container_registry_cache_rule',
     'azurerm_api_management', 'azurerm_api_management_api', 'azurerm_api_management_api_operation', 'azurerm_api_management_api_policy',
     'azurerm_api_management_api_diagnostic', 'azurerm_api_management_backend', 'azurerm_api_management_logger',
+    // Its keys are read through ARM too (POST …/subscriptions/<sid>/listSecrets).
+    'azurerm_api_management_subscription',
   ]),
+  {
+    subject: 'azurerm_managed_redis',
+    path: ApplyPath.RESOURCE_MANAGER,
+    note: 'ARM: the cluster and its default database are PUT and polled through management.azure.com, and with access keys on the read '
+      + 'lists them with the ARM action listKeys; nothing connects to the Redis endpoint (port 10000)',
+    source: `${AZURERM}/managedredis/managed_redis_resource.go (Create: CreateThenPoll on the cluster and the database; Read: dbClient.ListKeys)`,
+  },
   {
     subject: 'azurerm_key_vault',
     path: ApplyPath.RESOURCE_MANAGER,

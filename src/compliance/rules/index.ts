@@ -51,7 +51,21 @@ import { PAAS_PRIVATE_ENDPOINT } from './paas-private-endpoint';
 import { PAAS_PUBLIC_ACCESS } from './paas-public-access';
 import { PG_BACKUPS } from './pg-backups';
 import { PG_SECURE_TRANSPORT } from './pg-secure-transport';
+import { REDIS_DIAGNOSTICS } from './redis-diagnostics';
+import { REDIS_PRIVATE_ENDPOINT } from './redis-private-endpoint';
+import { REDIS_PUBLIC_ACCESS } from './redis-public-access';
+import { REDIS_REPLICATION } from './redis-replication';
+import { REDIS_TLS } from './redis-tls';
 import { SIGNIN_ASSIGNMENT } from './signin-assignment';
+import { STORAGE_BLOB_PUBLIC_ACCESS } from './storage-blob-public-access';
+import { STORAGE_DIAGNOSTICS } from './storage-diagnostics';
+import { STORAGE_HTTPS_ONLY } from './storage-https-only';
+import { STORAGE_MIN_TLS } from './storage-min-tls';
+import { STORAGE_NETWORK_ACLS } from './storage-network-acls';
+import { STORAGE_PRIVATE_ENDPOINT } from './storage-private-endpoint';
+import { STORAGE_PUBLIC_ACCESS } from './storage-public-access';
+import { STORAGE_SHARED_KEY } from './storage-shared-key';
+import { STORAGE_SOFT_DELETE } from './storage-soft-delete';
 import { RuleDefinition } from '../private/rule-kit';
 
 /** The whole pack, in the order the docs list and the checker reports. */
@@ -69,6 +83,9 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   ACR_ADMIN_USER, ACR_ANONYMOUS_PULL, ACR_EXPORT_POLICY, ACR_DATA_ENDPOINT,
   APIM_PUBLIC_ACCESS, APIM_PRIVATE_INBOUND, APIM_VNET, APIM_TLS, APIM_MANAGED_IDENTITY, APIM_BACKEND_HTTPS,
   PG_SECURE_TRANSPORT, PG_BACKUPS,
+  STORAGE_PUBLIC_ACCESS, STORAGE_NETWORK_ACLS, STORAGE_BLOB_PUBLIC_ACCESS, STORAGE_SHARED_KEY, STORAGE_MIN_TLS, STORAGE_HTTPS_ONLY,
+  STORAGE_PRIVATE_ENDPOINT, STORAGE_SOFT_DELETE, STORAGE_DIAGNOSTICS,
+  REDIS_PUBLIC_ACCESS, REDIS_PRIVATE_ENDPOINT, REDIS_TLS, REDIS_DIAGNOSTICS, REDIS_REPLICATION,
   INSIGHTS_ENTRA_ONLY, INSIGHTS_PRIVATE_INGESTION, AMPLS_PRIVATE_ONLY,
   NET_REACHABILITY,
   APPLY_CONTROL_PLANE,

@@ -85,6 +85,14 @@ const URL_TEMPLATE_PARAMETER = /\{([^}]+)\}/g;
 
 const PERSONAL_AUDIENCES = ['AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount'];
 
+/** Names of the `module` blocks of a managed Redis's `default_database` (unknown names read as ""). */
+function redisModules(view: RuleView): string[] {
+  const modules = view.value('default_database.module');
+  if (!Array.isArray(modules)) return [];
+  return modules.map((m) => (m !== null && typeof m === 'object' && typeof (m as { name?: unknown }).name === 'string'
+    && !String((m as { name: string }).name).includes('${') ? (m as { name: string }).name : ''));
+}
+
 /** The predicates of the `CUSTOMIZE_DIFF` entries, by entry id. */
 export const PREDICATES: { readonly [id: string]: Predicate } = {
   // `if _, n := d.GetChange("operation_name_format"); n != ""` with a schema default of "Name":
@@ -124,6 +132,31 @@ export const PREDICATES: { readonly [id: string]: Predicate } = {
     (bool(view, 'anonymous_pull_enabled') && !premium(view) && !equalFold(str(view, 'sku'), 'Standard') ? { attribute: 'anonymous_pull_enabled' } : undefined),
   [`${ACR}/data_endpoint_enabled-premium`]: (view) =>
     (bool(view, 'data_endpoint_enabled') && !premium(view) ? { attribute: 'data_endpoint_enabled' } : undefined),
+  // azurerm_managed_redis CustomizeDiff (managed_redis_resource.go#L640-L684): read from the decoded model, so an
+  // unknown value reads as "" and an absent default_database skips every check.
+  'azurerm_managed_redis/geo_replication-sku': (view) => {
+    if (view.isUnknown('default_database.geo_replication_group_name') || str(view, 'default_database.geo_replication_group_name') === '') return undefined;
+    const sku = str(view, 'sku_name');
+    return sku === 'Balanced_B0' || sku === 'Balanced_B1' ? { attribute: 'default_database.geo_replication_group_name', value: sku } : undefined;
+  },
+  'azurerm_managed_redis/geo_replication-modules': (view) => {
+    if (view.isUnknown('default_database.geo_replication_group_name') || str(view, 'default_database.geo_replication_group_name') === '') return undefined;
+    const bad = redisModules(view).find((m) => m !== '' && m !== 'RediSearch' && m !== 'RedisJSON');
+    return bad === undefined ? undefined : { attribute: 'default_database.module', value: bad };
+  },
+  'azurerm_managed_redis/redisearch-eviction': (view) => {
+    const eviction = str(view, 'default_database.eviction_policy');
+    if (eviction === '' || !redisModules(view).includes('RediSearch')) return undefined;
+    return eviction !== 'NoEviction' ? { attribute: 'default_database.eviction_policy', value: eviction } : undefined;
+  },
+  'azurerm_managed_redis/redisearch-clustering': (view) => {
+    const eviction = str(view, 'default_database.eviction_policy');
+    // The clustering check runs only after the eviction check passed (NoEviction).
+    if (eviction !== 'NoEviction' || !redisModules(view).includes('RediSearch')) return undefined;
+    const clustering = str(view, 'default_database.clustering_policy');
+    return clustering !== 'EnterpriseCluster' ? { attribute: 'default_database.clustering_policy', value: clustering } : undefined;
+  },
+
   [`${ACR}/georeplications-premium`]: (view) => {
     const replications = view.value('georeplications');
     return Array.isArray(replications) && replications.length > 0 && !premium(view) ? { attribute: 'georeplications' } : undefined;

@@ -211,6 +211,19 @@ const DEP = 'cognitive/cognitive_deployment_resource.go';
 const RAI = 'cognitive/cognitive_account_rai_policy_resource.go';
 const PROJ = 'cognitive/cognitive_account_project_resource.go';
 const ACR = 'containers/container_registry_resource.go';
+const AMR = 'managedredis/managed_redis_resource.go';
+const AMR_NAME = 'managedredis/validate/managed_redis_name.go';
+/** `azurerm_managed_redis` SKUs (validate/managed_redis_sku.go: the SDK's, minus the retired Enterprise_ and EnterpriseFlash_ ones). */
+const AMR_SKUS = [
+  'Balanced_B0', 'Balanced_B1', 'Balanced_B10', 'Balanced_B100', 'Balanced_B1000', 'Balanced_B150', 'Balanced_B20', 'Balanced_B250',
+  'Balanced_B3', 'Balanced_B350', 'Balanced_B5', 'Balanced_B50', 'Balanced_B500', 'Balanced_B700',
+  'ComputeOptimized_X10', 'ComputeOptimized_X100', 'ComputeOptimized_X150', 'ComputeOptimized_X20', 'ComputeOptimized_X250',
+  'ComputeOptimized_X3', 'ComputeOptimized_X350', 'ComputeOptimized_X5', 'ComputeOptimized_X50', 'ComputeOptimized_X500', 'ComputeOptimized_X700',
+  'FlashOptimized_A1000', 'FlashOptimized_A1500', 'FlashOptimized_A2000', 'FlashOptimized_A250', 'FlashOptimized_A4500', 'FlashOptimized_A500',
+  'FlashOptimized_A700',
+  'MemoryOptimized_M10', 'MemoryOptimized_M100', 'MemoryOptimized_M1000', 'MemoryOptimized_M150', 'MemoryOptimized_M1500', 'MemoryOptimized_M20',
+  'MemoryOptimized_M2000', 'MemoryOptimized_M250', 'MemoryOptimized_M350', 'MemoryOptimized_M50', 'MemoryOptimized_M500', 'MemoryOptimized_M700',
+];
 const APP = 'appservice/linux_web_app_resource.go';
 const APP_SCHEMA = 'appservice/helpers/linux_web_app_schema.go';
 const APP_STACK = 'appservice/helpers/app_stack.go';
@@ -225,6 +238,7 @@ const PE = 'network/private_endpoint_resource.go';
 const SUBNET = 'network/subnet_resource.go';
 const NSG = 'network/network_security_group_resource.go';
 const DIAG = 'monitor/monitor_diagnostic_setting_resource.go';
+const AUTOSCALE = 'monitor/monitor_autoscale_setting_resource.go';
 const ROLE = 'authorization/role_assignment_resource.go';
 const LAW = 'loganalytics/log_analytics_workspace_resource.go';
 
@@ -334,6 +348,47 @@ const AZURERM_RULES: ProviderRule[] = [
   customizeDiff('azurerm_container_registry', 'premium-policies', ['quarantine_policy_enabled', 'retention_policy_in_days', 'trust_policy_enabled', 'sku'],
     'quarantine, retention (days > 0) and trust policies only with the Premium SKU',
     'an ACR {value} policy can only be applied when using the Premium Sku', az(ACR, 289, 302)),
+
+  // --- Azure Managed Redis --- (ForceNew: name, sku_name, high_availability_enabled; changing clustering_policy,
+  // geo_replication_group_name or module deletes and re-creates the database in place, losing its data: managed_redis_resource.go#L539-L552)
+  { ...length('azurerm_managed_redis', 'name', 3, 63, az(AMR_NAME, 19, 27)), message: '"{key}" length should be between 3 and 63, got {value}' },
+  // The validator returns at its first failure (length, then `--`, then characters): each pattern lets through what an earlier check reports.
+  {
+    ...pattern('azurerm_managed_redis', 'name', '^(.{0,2}|.{64,}|(?!.*--).*)$', '"{key}" must not contain any consecutive hyphens, got {value}', az(AMR_NAME, 29, 32)),
+    id: 'azurerm_managed_redis/name-consecutive-hyphens',
+  },
+  pattern('azurerm_managed_redis', 'name', '^(.{0,2}|.{64,}|.*--.*|[A-Za-z0-9][A-Za-z0-9-]+[A-Za-z0-9])$',
+    '"{key}" can only contain letters, numbers and hyphens. The first and last characters must each be a letter or a number, got {value}', az(AMR_NAME, 34, 37)),
+  oneOf('azurerm_managed_redis', 'sku_name', AMR_SKUS, az(AMR, 105, 110)),
+  oneOf('azurerm_managed_redis', 'public_network_access', ['Disabled', 'Enabled'], az(AMR, 257, 262)),
+  pattern('azurerm_managed_redis', 'key_vault_key_id', '^https://[^/]+/keys/[^/]+/[^/]+/?$',
+    'parsing {value}: expected a key vault versioned ID but no version information was found in: {value}', az(AMR, 118, 122), { block: 'customer_managed_key' }),
+  oneOf('azurerm_managed_redis', 'client_protocol', ['Encrypted', 'Plaintext'], az(AMR, 150, 155), { block: 'default_database' }),
+  oneOf('azurerm_managed_redis', 'clustering_policy', ['EnterpriseCluster', 'NoCluster', 'OSSCluster'], az(AMR, 157, 162), { block: 'default_database' }),
+  oneOf('azurerm_managed_redis', 'eviction_policy', ['AllKeysLFU', 'AllKeysLRU', 'AllKeysRandom', 'NoEviction', 'VolatileLFU', 'VolatileLRU', 'VolatileRandom', 'VolatileTTL'],
+    az(AMR, 164, 169), { block: 'default_database' }),
+  oneOf('azurerm_managed_redis', 'persistence_append_only_file_backup_frequency', ['1s'], az(AMR, 207, 216), { block: 'default_database' }),
+  oneOf('azurerm_managed_redis', 'persistence_redis_database_backup_frequency', ['12h', '1h', '6h'], az(AMR, 218, 226), { block: 'default_database' }),
+  conflicts('azurerm_managed_redis', 'persistence_append_only_file_backup_frequency', ['geo_replication_group_name', 'persistence_redis_database_backup_frequency'],
+    az(AMR, 207, 216), { block: 'default_database' }),
+  conflicts('azurerm_managed_redis', 'persistence_redis_database_backup_frequency', ['geo_replication_group_name', 'persistence_append_only_file_backup_frequency'],
+    az(AMR, 218, 226), { block: 'default_database' }),
+  oneOf('azurerm_managed_redis', 'name', ['RedisBloom', 'RedisTimeSeries', 'RediSearch', 'RedisJSON'], az(AMR, 183, 192), { block: 'default_database.module' }),
+  customizeDiff('azurerm_managed_redis', 'geo_replication-sku', ['default_database.geo_replication_group_name', 'sku_name'],
+    '`default_database.geo_replication_group_name` only with a SKU other than Balanced_B0 and Balanced_B1',
+    'SKU "{value}" does not support geo-replication, only following SKUs are supported: ' + AMR_SKUS.filter((x) => x !== 'Balanced_B0' && x !== 'Balanced_B1').join(', '),
+    az(AMR, 656, 659)),
+  customizeDiff('azurerm_managed_redis', 'geo_replication-modules', ['default_database.geo_replication_group_name', 'default_database.module'],
+    'with `default_database.geo_replication_group_name`, only the RediSearch and RedisJSON modules',
+    'invalid module "{value}", only following modules are supported when `geo_replication_group_name` is not empty: RediSearch, RedisJSON', az(AMR, 661, 665)),
+  customizeDiff('azurerm_managed_redis', 'redisearch-eviction', ['default_database.module', 'default_database.eviction_policy'],
+    'with the RediSearch module, `default_database.eviction_policy` is NoEviction',
+    'invalid eviction_policy "{value}", when using RediSearch module, eviction_policy must be set to NoEviction', az(AMR, 668, 673),
+    { 'default_database.eviction_policy': 'VolatileLRU' }),
+  customizeDiff('azurerm_managed_redis', 'redisearch-clustering', ['default_database.module', 'default_database.clustering_policy'],
+    'with the RediSearch module, `default_database.clustering_policy` is EnterpriseCluster',
+    'invalid clustering_policy "{value}", when using RediSearch module, clustering_policy must be set to EnterpriseCluster', az(AMR, 668, 677),
+    { 'default_database.clustering_policy': 'OSSCluster' }),
 
   // --- Linux web app ---
   exactlyOneOf('azurerm_linux_web_app', 'site_config.application_stack-one-stack', [
@@ -454,6 +509,21 @@ const AZURERM_RULES: ProviderRule[] = [
   notEmpty('azurerm_monitor_diagnostic_setting', 'category_group', az(DIAG, 125, 129), { block: 'enabled_log' }),
   notEmpty('azurerm_monitor_diagnostic_setting', 'category', az(DIAG, 162, 166), { block: 'enabled_metric' }),
 
+  notEmpty('azurerm_monitor_autoscale_setting', 'name', az(AUTOSCALE, 56, 61)),
+  notEmpty('azurerm_monitor_autoscale_setting', 'name', az(AUTOSCALE, 112, 116), { block: 'profile' }),
+  range('azurerm_monitor_autoscale_setting', 'minimum', 0, 1000, az(AUTOSCALE, 123, 127), { block: 'profile.capacity' }),
+  range('azurerm_monitor_autoscale_setting', 'maximum', 0, 1000, az(AUTOSCALE, 128, 132), { block: 'profile.capacity' }),
+  range('azurerm_monitor_autoscale_setting', 'default', 0, 1000, az(AUTOSCALE, 133, 137), { block: 'profile.capacity' }),
+  notEmpty('azurerm_monitor_autoscale_setting', 'metric_name', az(AUTOSCALE, 153, 157), { block: 'profile.rule.metric_trigger' }),
+  oneOf('azurerm_monitor_autoscale_setting', 'statistic', ['Average', 'Max', 'Min', 'Sum'], az(AUTOSCALE, 168, 177), { block: 'profile.rule.metric_trigger' }),
+  oneOf('azurerm_monitor_autoscale_setting', 'time_aggregation', ['Average', 'Count', 'Maximum', 'Minimum', 'Total', 'Last'], az(AUTOSCALE, 183, 194), { block: 'profile.rule.metric_trigger' }),
+  oneOf('azurerm_monitor_autoscale_setting', 'operator', ['Equals', 'GreaterThan', 'GreaterThanOrEqual', 'LessThan', 'LessThanOrEqual', 'NotEquals'],
+    az(AUTOSCALE, 195, 206), { block: 'profile.rule.metric_trigger' }),
+  notEmpty('azurerm_monitor_autoscale_setting', 'metric_namespace', az(AUTOSCALE, 212, 216), { block: 'profile.rule.metric_trigger' }),
+  oneOf('azurerm_monitor_autoscale_setting', 'direction', ['Decrease', 'Increase'], az(AUTOSCALE, 263, 270), { block: 'profile.rule.scale_action' }),
+  oneOf('azurerm_monitor_autoscale_setting', 'type', ['ChangeCount', 'ExactCount', 'PercentChangeCount', 'ServiceAllowedNextValue'], az(AUTOSCALE, 271, 280), { block: 'profile.rule.scale_action' }),
+  range('azurerm_monitor_autoscale_setting', 'value', 0, undefined, az(AUTOSCALE, 281, 285), { block: 'profile.rule.scale_action' }),
+
   conflicts('azurerm_log_analytics_workspace', 'local_authentication_disabled', ['local_authentication_enabled'], az(LAW, 186, 192)),
   conflicts('azurerm_log_analytics_workspace', 'local_authentication_enabled', ['local_authentication_disabled'], az(LAW, 193, 199)),
   customizeDiff('azurerm_log_analytics_workspace', 'sku-not-standard-or-premium', ['sku'], '`sku` is neither `Standard` nor `Premium` (Azure no longer creates them)',
@@ -480,6 +550,20 @@ const AZURERM_RULES: ProviderRule[] = [
     '"{key}" may only be up to 400 characters in length, not start or end with `/` and only contain valid url characters', az('apimanagement/api_management_api_resource.go', 67, 72)),
   conflicts('azurerm_api_management_api', 'oauth2_authorization', ['openid_authentication'], az('apimanagement/api_management_api_resource.go', 265, 270)),
   conflicts('azurerm_api_management_api', 'openid_authentication', ['oauth2_authorization'], az('apimanagement/api_management_api_resource.go', 286, 291)),
+  notEmpty('azurerm_api_management_api', 'header', az('apimanagement/api_management_api_resource.go', 233, 237), { block: 'subscription_key_parameter_names' }),
+  notEmpty('azurerm_api_management_api', 'query', az('apimanagement/api_management_api_resource.go', 238, 242), { block: 'subscription_key_parameter_names' }),
+
+  // Not plan-time, so not here: `state` defaults to `submitted` (a key that does not work), `api_id` and
+  // `product_id` both left out scope the key to every API (`/apis`), and an `api_id` with `;rev=1` (the
+  // id azurerm_api_management_api returns) gives a key that does not work (azurerm#23399). FrontEndEmbeddings
+  // sets `active` and the API id without the revision.
+  conflicts('azurerm_api_management_subscription', 'product_id', ['api_id'], az('apimanagement/api_management_subscription_resource.go', 77, 83)),
+  conflicts('azurerm_api_management_subscription', 'api_id', ['product_id'], az('apimanagement/api_management_subscription_resource.go', 85, 91)),
+  oneOf('azurerm_api_management_subscription', 'state', ['active', 'cancelled', 'expired', 'rejected', 'submitted', 'suspended'],
+    az('apimanagement/api_management_subscription_resource.go', 93, 105)),
+  notEmpty('azurerm_api_management_subscription', 'display_name', az('apimanagement/api_management_subscription_resource.go', 71, 75)),
+  pattern('azurerm_api_management_subscription', 'subscription_id', '^$|^[a-zA-Z0-9]([a-zA-Z0-9-_]{0,78}[a-zA-Z0-9])?$',
+    '"{key}" may only contain alphanumeric characters, underscores and dashes up to 80 characters in length', az('apimanagement/api_management_subscription_resource.go', 51, 57)),
 
   customizeDiff('azurerm_api_management_api_operation', 'url_template-parameters', ['url_template', 'template_parameter'],
     'every `{name}` in `url_template` has a `template_parameter` and every `template_parameter` is used',
