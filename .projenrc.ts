@@ -1,4 +1,4 @@
-import { cdk, DependencyType, javascript } from 'projen';
+import { cdk, DependencyType, javascript, release } from 'projen';
 
 // Versions the library is built and tested against. They are peer dependencies so that the
 // user's stack owns exactly one copy of cdktf and of each provider package.
@@ -7,6 +7,9 @@ const AZURERM = '14.23.1';
 const AZUREAD = '14.3.1';
 const TIME = '11.0.1';
 const CONSTRUCTS = '10.4.2';
+
+// The release steps of scripts/release.ts. They run before the build (bump), so not compiled.
+const RELEASE_SCRIPT = 'node -r ts-node/register/transpile-only scripts/release.ts';
 
 const project = new cdk.JsiiProject({
   name: 'cdktf-private-chat',
@@ -33,12 +36,25 @@ const project = new cdk.JsiiProject({
     `@cdktf/provider-azuread@^${AZUREAD}`,
     `@cdktf/provider-time@^${TIME}`,
   ],
+  // The one runtime dependency: edit distance for "did you mean" suggestions (zero dependencies,
+  // typed, maintained). jsii packages bundle their non-jsii runtime dependencies.
+  bundledDeps: ['fastest-levenshtein@^1.0.16'],
   // Property-based tests (test/property/).
   devDeps: ['fast-check@^4', '@xmldom/xmldom@^0.9.8'],
-  // This repository is built and checked by .ci/run; no hosted workflows, bots or releases.
+  // This repository is built and checked by .ci/run; no hosted workflows or bots.
   github: false,
-  release: false,
   depsUpgrade: false,
+  // Releases with projen's own tooling, run by hand (`npx projen release`, docs/operations.md
+  // section 7): bump, build, unbump, then publish:git, which here stamps the hand-kept
+  // CHANGELOG.md, snapshots the address lists, commits and tags (pushing is left to the
+  // maintainer). The version comes from CHANGELOG.md, not from git tags: CI's clones may have no
+  // tags, and the commits are not conventional commits (scripts/release.ts).
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelog: false, gitPushCommand: '' }),
+  nextVersionCommand: `${RELEASE_SCRIPT} next-version`,
+  // commit-and-tag-version only writes the version into package.json: its commit-derived
+  // changelog would be empty (no conventional commits); scripts/release.ts writes the entry.
+  versionrcOptions: { skip: { commit: true, tag: true, changelog: true } },
   buildWorkflow: false,
   pullRequestTemplate: false,
 
@@ -78,7 +94,9 @@ const project = new cdk.JsiiProject({
   // from src/, and tsc emits that module next to its source (the library itself builds into lib/).
   gitignore: ['cdktf.out/', 'src/**/*.js', 'examples/**/*.js', 'examples/**/*.d.ts', 'bench/**/*.js', 'bench/**/*.d.ts', 'scripts/**/*.js', 'scripts/**/*.d.ts', '.bench/'],
   docgen: true,
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'] },
+  // Check-only: the test command (scripts/test.sh runs `npx projen eslint`) must change no file.
+  // `npx projen eslint:fix` rewrites what eslint can fix.
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'], commandOptions: { fix: false } },
 });
 
 // eslint-import-resolver-typescript 4 pulls unrs-resolver, whose platform bindings are not all
@@ -114,6 +132,25 @@ project.tryFindObjectFile('.eslintrc.json')?.addOverride(`overrides.${overrides.
 // go to jest (`npm test -- -u`).
 project.testTask.reset();
 project.testTask.exec('bash scripts/test.sh', { receiveArgs: true });
+
+// eslint with --fix, on demand (the `eslint` task above is check-only).
+project.addTask('eslint:fix', {
+  description: 'Runs eslint and rewrites the files it can fix',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+  exec: `eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern ${project.eslint?.lintPatterns.join(' ')}`,
+  receiveArgs: true,
+});
+
+// Releases (docs/operations.md section 7). bump: after projen has written the version into
+// package.json, the changelog entry of that version goes to dist/changelog.md (the release
+// artifact next to dist/version.txt). publish:git, after the build and the anti-tamper check:
+// stamp CHANGELOG.md's Unreleased section with the version and the released commit's date,
+// snapshot the address lists for test/release/changelog.test.ts, commit, then projen tags.
+project.tasks.tryFind('bump')?.exec(`${RELEASE_SCRIPT} changelog-entry`);
+const publishGit = project.tasks.tryFind('publish:git');
+publishGit?.prependExec('git commit -m "chore(release): $(cat dist/version.txt)"');
+publishGit?.prependExec('git add CHANGELOG.md docs/addresses/releases');
+publishGit?.prependExec(`${RELEASE_SCRIPT} stamp`);
 
 // Coverage on demand (it more than doubles the suite's time; see jestOptions.coverage above).
 project.addTask('test:coverage', {
@@ -162,6 +199,14 @@ bench.exec('node bench/run.js', { receiveArgs: true });
 
 // docs/ ships with the package: the README, the error catalogue and the compliance rules link
 // there, and users read them next to the code they installed.
-project.npmignore?.exclude('/examples/', '/bench/', '/scripts/', '/.ci/');
+// The construct READMEs (src/<area>/README.md) and the examples' sources ship too, so that every
+// relative link in the shipped Markdown resolves inside the package (test/release/package.test.ts
+// holds the exact file list). Nothing else from src/ or examples/ ships: lib/ is the code.
+project.npmignore?.removePatterns('/src/');
+project.npmignore?.exclude(
+  '/src/**', '/examples/**', '/bench/', '/scripts/', '/.ci/', '/.bench/', '/tsconfig.examples.json',
+  '/docs/addresses/releases/', '/cdktf.out/', '/test-reports/',
+);
+project.npmignore?.include('/src/*/README.md', '/examples/*/README.md', '/examples/*/main.ts', '/examples/*/cdktf.json');
 
 project.synth();

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Consumer check: install the packed library into a fresh `cdktf init --template=typescript`
 # project exactly as docs/install.md and the README say, synthesize the README's five lines and
-# assert on the JSON.
+# assert on the JSON; then upgrade it to a newer version with the documented commands and check
+# that the new build is what `npm ci` installs (docs/install.md section 5).
 #
-#   scripts/consumer-check.sh dist/js/cdktf-private-chat@0.0.0.jsii.tgz
+#   scripts/consumer-check.sh dist/js/cdktf-private-chat@<version>.jsii.tgz
+#
+# The upgrade needs two versions of one build: the tarball is repacked as version A and version B
+# (only package.json's version differs, and a comment in lib/index.js, so that the two tarballs
+# differ as two releases do). A release's own version is what `npx projen release` writes
+# (docs/operations.md section 7); the check does not depend on it.
 #
 # Everything happens in a temporary directory outside the repository, which is removed at the end
 # (set CONSUMER_CHECK_KEEP=1 to keep it). Needs Node.js >= 20.9 and the npm registry; it does not
 # need GitHub, the Terraform registry or a terraform binary. Prints one result line at the end and
-# exits non-zero on any failure. About 40 s with a warm npm cache, about 70 s with a cold one (2 cores).
+# exits non-zero on any failure. About 90 s with a warm npm cache (2 cores): the init about 40 s,
+# the upgrade about 15 s.
 set -euo pipefail
 
 CDKTF_CLI=cdktf-cli@0.21.0
@@ -64,11 +71,29 @@ run "cdktf init --template=typescript ($CDKTF_CLI)" \
   npx --yes "$CDKTF_CLI" init --template=typescript --local --project-name consumer \
   --project-description "cdktf-private-chat consumer check" --enable-crash-reporting false
 
-# 2. The install commands of docs/install.md and the README, verbatim but for the tarball's path.
+# Two releases of the same build, A and B, named as docs/install.md vendors them.
+VERSION_A=0.1.0
+VERSION_B=0.2.0
+# repack <version> <marker>: the tarball as that version, into $work/packs/cdktf-private-chat-<version>.tgz.
+repack() {
+  local dir="$work/repack-$1"
+  mkdir -p "$dir" "$work/packs"
+  tar -xzf "$tarball" -C "$dir"
+  node -e 'const f=process.argv[1]; const p=JSON.parse(require("fs").readFileSync(f,"utf8")); p.version=process.argv[2];
+    require("fs").writeFileSync(f, JSON.stringify(p, null, 2) + "\n");' "$dir/package/package.json" "$1"
+  echo "// consumer-check: build $2" >>"$dir/package/lib/index.js"
+  (cd "$dir/package" && npm pack --pack-destination "$work/packs" >/dev/null)
+}
+run "repack the tarball as $VERSION_A and $VERSION_B" bash -c "$(declare -f repack); work='$work' tarball='$tarball'; repack $VERSION_A A && repack $VERSION_B B"
+
+# 2. The install commands of docs/install.md and the README, verbatim but for the tarball's path:
+#    the release tarball is vendored into the project and installed from there.
+mkdir vendor
+cp "$work/packs/cdktf-private-chat-$VERSION_A.tgz" vendor/
 run "npm install -D $TYPESCRIPT_PIN" \
   npm install -D "$TYPESCRIPT_PIN"
-run "npm install <tarball> cdktf constructs providers" \
-  npm install "$tarball" cdktf@^0.21.0 constructs@^10.4.2 \
+run "npm install ./vendor/cdktf-private-chat-$VERSION_A.tgz cdktf constructs providers" \
+  npm install "./vendor/cdktf-private-chat-$VERSION_A.tgz" cdktf@^0.21.0 constructs@^10.4.2 \
   @cdktf/provider-azurerm@^14.23.1 @cdktf/provider-azuread@^14.3.1 @cdktf/provider-time@^11.0.1
 
 # 3. The README's five lines, in place of the template's main.ts.
@@ -116,4 +141,31 @@ console.log(`${count} resources of ${Object.keys(resources).length} types; types
 EOF
 ) || fail "the synthesized stack is wrong (see above)"
 
-echo "consumer-check: PASS: fresh '$CDKTF_CLI init --template=typescript' + $TYPESCRIPT_PIN + the tarball synthesizes the five lines: $summary ($((SECONDS - start)) s)"
+# 6. The upgrade of docs/install.md section 5, verbatim: vendor the new release, install it, drop
+#    the old one; then what CI does with the committed lockfile, `npm ci`, on a warm cache (the
+#    case that used to install the old build when every build was 0.0.0).
+cp "$work/packs/cdktf-private-chat-$VERSION_B.tgz" vendor/
+run "npm install ./vendor/cdktf-private-chat-$VERSION_B.tgz" npm install "./vendor/cdktf-private-chat-$VERSION_B.tgz"
+rm "vendor/cdktf-private-chat-$VERSION_A.tgz"
+rm -rf node_modules
+run "npm ci (warm cache)" npm ci
+upgraded=$(node - "$VERSION_B" <<'EOF'
+const fs = require('fs');
+const crypto = require('crypto');
+const want = process.argv[2];
+const die = (m) => { console.error(m); process.exit(1); };
+const file = `vendor/cdktf-private-chat-${want}.tgz`;
+const spec = JSON.parse(fs.readFileSync('package.json', 'utf8')).dependencies['cdktf-private-chat'];
+if (spec !== `file:${file}`) die(`package.json has cdktf-private-chat ${spec}, want file:${file}`);
+const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')).packages['node_modules/cdktf-private-chat'];
+const integrity = `sha512-${crypto.createHash('sha512').update(fs.readFileSync(file)).digest('base64')}`;
+if (lock.version !== want || lock.integrity !== integrity) die(`package-lock.json has ${lock.version} ${lock.integrity}, want ${want} ${integrity}`);
+const installed = require(require.resolve('cdktf-private-chat/package.json', { paths: [process.cwd()] })).version;
+if (installed !== want) die(`node_modules has cdktf-private-chat ${installed}, want ${want}`);
+const index = fs.readFileSync(require.resolve('cdktf-private-chat', { paths: [process.cwd()] }), 'utf8');
+if (!index.includes('consumer-check: build B')) die('node_modules has the old build of lib/index.js');
+console.log(`upgraded to ${installed} (lockfile integrity ${integrity.slice(0, 19)}...)`);
+EOF
+) || fail "the upgrade did not install the new build (see above)"
+
+echo "consumer-check: PASS: fresh '$CDKTF_CLI init --template=typescript' + $TYPESCRIPT_PIN + the tarball synthesizes the five lines: $summary; $upgraded ($((SECONDS - start)) s)"
