@@ -29,6 +29,8 @@ export class HubSpokeStack extends TerraformStack {
       keyVault: `${HUB_DNS}/privatelink.vaultcore.azure.net`,
       appService: `${HUB_DNS}/privatelink.azurewebsites.net`,
       postgreSql: `${HUB_DNS}/privatelink.postgres.database.azure.com`,
+      // The file store for uploads (on by default with Open WebUI) registers its blob endpoint here.
+      blob: `${HUB_DNS}/privatelink.blob.core.windows.net`,
     });
     const monitoring = Monitoring.fromWorkspaceId(this, 'CentralWorkspace',
       `${SUBSCRIPTION}/resourceGroups/rg-platform-logs/providers/Microsoft.OperationalInsights/workspaces/log-platform`);

@@ -33,6 +33,8 @@ export class MultiRegionStack extends TerraformStack {
       appService: `${HUB_DNS}/privatelink.azurewebsites.net`,
       postgreSql: `${HUB_DNS}/privatelink.postgres.database.azure.com`,
       apiManagement: `${HUB_DNS}/privatelink.azure-api.net`,
+      // The file store for uploads (on by default with Open WebUI) registers its blob endpoint here.
+      blob: `${HUB_DNS}/privatelink.blob.core.windows.net`,
     });
 
     // Region B: a spoke and a Foundry account with the same deployment, no chat app.

@@ -587,6 +587,14 @@ export class AiAccount extends ModelAccount {
    * Uses an existing Foundry account: nothing is created; `grantUse` assigns `Azure AI User`, also
    * on an account in another subscription (the assignment's scope is the whole id).
    */
+  /**
+   * The deployments an account makes when `models` is left out (one current GA chat model in the
+   * region's data zone, small capacity), as fresh copies: e.g. to add one beside them.
+   */
+  public static defaultModels(): ModelDeploymentOptions[] {
+    return FOUNDRY_DEFAULT_MODELS.map((m) => ({ ...m }));
+  }
+
   public static fromAttributes(scope: Construct, id: string, attrs: OpenAiAccountAttributes): IOpenAiAccount {
     return new ImportedAiAccount(scope, id, attrs);
   }

@@ -451,6 +451,7 @@ function byConvention(scope: IConstruct, rule: AzureNameRule, prefix: string, de
     hash: stableHash(scope.node.path, LOCAL_HASH_LENGTH),
     minLength: rule.minLength,
     maxLength: rule.maxLength,
+    separatorsAllowed: rule.allowHyphens,
   }, (n) => rule.check(n));
   if (name === undefined || isUnresolved(name)) return name;
   const stack = TerraformStack.of(scope);

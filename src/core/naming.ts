@@ -27,6 +27,13 @@ export interface NameRequest {
   readonly minLength: number;
   /** Longest name Azure accepts for this type. */
   readonly maxLength: number;
+  /**
+   * Whether Azure accepts separators (hyphens) in this type's names. False for storage accounts
+   * and container registries: `fromPattern` then drops the separators of its pattern.
+   *
+   * @default true
+   */
+  readonly separatorsAllowed?: boolean;
 }
 
 /**
@@ -52,7 +59,8 @@ export interface NamingPatternOptions {
   readonly values?: { [placeholder: string]: string };
   /**
    * A different pattern for some abbreviations, e.g. `{ kv: 'kv{workload}{env}{instance}' }`
-   * for a type whose names may not hold hyphens or must be short.
+   * for a type whose names must be short. For a type whose names may not hold separators
+   * (storage account `st`, registry `cr`) the pattern's separators are dropped anyway.
    *
    * @default - the one pattern for every type
    */
@@ -158,7 +166,10 @@ class PatternConvention implements INamingConvention {
     const name = pattern.replace(/\{([^{}]*)\}/g, (_, key: string) => all[key])
       // An empty value (e.g. an empty role) must not leave doubled or dangling separators.
       .replace(/([-_.])[-_.]+/g, '$1').replace(/^[-_.]+|[-_.]+$/g, '');
-    return this.lowercase ? name.toLowerCase() : name;
+    // A type without separators (storage account, registry) gets the pattern without them, the
+    // way the Cloud Adoption Framework writes such names (`stchatprodweu001`).
+    const joined = request.separatorsAllowed === false ? name.replace(/[-_.]/g, '') : name;
+    return this.lowercase ? joined.toLowerCase() : joined;
   }
 }
 

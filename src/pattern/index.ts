@@ -1,2 +1,3 @@
 export * from './private-chat';
 export * from './encryption';
+export * from './chat-scale';

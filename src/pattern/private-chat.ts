@@ -1,6 +1,7 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { ChatFileStoreOptions, ChatScaleOptions, ChatSharedStateOptions, DocumentChatOptions } from './chat-scale';
 import { Encryption } from './encryption';
 import { ContentFilterOptions } from '../ai/content-filter';
 import { ModelDeployment, ModelDeploymentOptions } from '../ai/model-deployment';
@@ -18,6 +19,7 @@ import { AzureNameRule, Names } from '../core/names';
 import { INamingConvention, NamingConvention } from '../core/naming';
 import { IPrincipal } from '../core/principal';
 import { parseCidr } from '../core/private/cidr';
+import { inUsersWords } from '../core/private/pass-through';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, PRINCIPAL_REF, VAULT_REF } from '../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../core/private/regions';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show, warn } from '../core/private/validate';
@@ -39,6 +41,10 @@ import { ICustomerManagedKey } from '../secrets/customer-managed-key';
 import { EncryptionKey } from '../secrets/encryption-key';
 import { IPrivateKeyVault, PrivateKeyVault } from '../secrets/key-vault';
 import { defaultModelsFor, whyFrontEndCannotCall } from './private/chat-models';
+import { checkHubZonesFor, createEmbeddings, createFileStore, createSharedState, DEFAULT_EMBEDDINGS_MODEL, embeddingsDeploymentFor, planScaleOut, ScaleOutPlan } from './private/scale-out';
+import { PrivateRedisCache } from '../cache/private-redis-cache';
+import { FrontEndEmbeddings } from '../gateway/front-end-embeddings';
+import { PrivateFileStore } from '../storage/private-file-store';
 
 /** Props of {@link PrivateChat}. Only `location` is required. */
 export interface PrivateChatProps {
@@ -229,6 +235,37 @@ export interface PrivateChatProps {
    * @default 'P0v3'
    */
   readonly appServicePlanSku?: string;
+  /**
+   * How many instances of the chat app run, and where: an instance count, zone redundancy and
+   * autoscale. `ChatScale.production()` is the production profile (three zone-redundant `P1v3`
+   * instances, autoscale to 10). With more than one instance the stack adds the Redis Open
+   * WebUI's instances share.
+   *
+   * @default - one instance (`ChatScale.single()`), no Redis
+   * @see docs/sizing.md
+   */
+  readonly scale?: ChatScaleOptions;
+  /**
+   * The private Redis (Azure Managed Redis) the app's instances share their state through.
+   *
+   * @default - created exactly when `scale` allows more than one instance
+   */
+  readonly sharedState?: ChatSharedStateOptions;
+  /**
+   * The private storage account uploads go to (blob, private endpoint, no shared keys, the app's
+   * identity as the only writer), instead of the container's disk, which a restart loses.
+   *
+   * @default - on with Open WebUI and a history store
+   */
+  readonly fileStore?: ChatFileStoreOptions;
+  /**
+   * Chat with your documents: knowledge bases and file search, with vectors in the history
+   * database and embeddings from an embeddings deployment on the same account, called through
+   * the gateway (required) with no model key anywhere.
+   *
+   * @default - off: uploads are still searchable with Open WebUI's built-in local embedding model
+   */
+  readonly documentChat?: DocumentChatOptions;
   /**
    * Turn on WebSockets for front ends that stream over them.
    *
@@ -453,6 +490,10 @@ export interface PrivateChatNames {
   readonly registry?: string;
   /** Name of the history server; globally unique. @default - derived, hashed */
   readonly historyServer?: string;
+  /** Name of the shared state's Azure Managed Redis; globally unique. @default - derived, hashed */
+  readonly sharedState?: string;
+  /** Name of the file store's storage account; globally unique, 3-24 lowercase letters and digits. @default - derived, hashed */
+  readonly fileStore?: string;
 }
 
 /**
@@ -508,6 +549,12 @@ export class PrivateChat extends Construct {
   public readonly history?: PostgresHistoryStore;
   /** The registry mirror, with `imageMirror`. */
   public readonly registryMirror?: RegistryMirror;
+  /** The Redis the app's instances share, when the app may run more than one (or `sharedState` asks for it). */
+  public readonly sharedState?: PrivateRedisCache;
+  /** The private file store for uploads, when on. */
+  public readonly fileStore?: PrivateFileStore;
+  /** The gateway's embeddings operation for document chat, when on. */
+  public readonly embeddings?: FrontEndEmbeddings;
   /** The customer-managed key, with `Encryption.customerManagedKey()`. */
   public readonly encryptionKey?: ICustomerManagedKey;
   /** The app's managed identity. */
@@ -550,10 +597,13 @@ export class PrivateChat extends Construct {
     // Zones of optional pieces come after the default ones, so no existing zone moves.
     const zones = PrivateLinkZone.all();
     const keepsHistory = this.frontEnd.historyStore === HistoryStoreKind.POSTGRESQL && props.history?.enabled !== false;
+    const plan = planScaleOut(this, props, this.frontEnd, keepsHistory);
     if (keepsHistory) zones.push(PrivateLinkZone.POSTGRESQL);
     if (props.imageMirror) zones.push(PrivateLinkZone.CONTAINER_REGISTRY);
     if (props.gateway) zones.push(PrivateLinkZone.API_MANAGEMENT);
     if (tokenMetricsOf(props.gateway) && !props.gateway?.monitorPrivateLinkScope) zones.push(...PrivateLinkZone.azureMonitor());
+    if (plan.fileStore && !zones.includes(PrivateLinkZone.BLOB)) zones.push(PrivateLinkZone.BLOB);
+    if (plan.sharedState) zones.push(PrivateLinkZone.MANAGED_REDIS);
     this.dnsZones = props.dnsZones ?? new PrivateDnsZones(this, 'DnsZones', {
       resourceGroupName: this.resourceGroupName,
       network: this.network,
@@ -600,7 +650,7 @@ export class PrivateChat extends Construct {
         ...isolation,
         name: names.aiAccount,
         customSubdomainName: names.aiSubdomain,
-        models: props.models ?? defaultModelsFor(this.frontEnd),
+        models: this.modelsWithEmbeddings(props),
         contentFilter: props.contentFilter,
         allowedFqdns: props.allowedFqdns,
         preventDestroy: props.preventDestroy,
@@ -642,6 +692,11 @@ export class PrivateChat extends Construct {
       });
     }
 
+    checkHubZonesFor(this, props.dnsZones, plan);
+    const pieces = this.scaleOutPieces(props, plan, common);
+    this.sharedState = pieces.sharedState;
+    this.fileStore = pieces.fileStore;
+
     // With a gateway, the gateway must know the app's identity (its only allowed caller) before the
     // app exists, so the identity is made here rather than inside the app.
     let appIdentity = props.identity;
@@ -672,9 +727,20 @@ export class PrivateChat extends Construct {
         logLlmMessages: options.logLlmMessages,
       });
       this.usageWorkbook = new UsageWorkbook(this, 'UsageWorkbook', { ...common, monitoring: this.monitoring });
+      if (plan.documentChat) {
+        const name = props.documentChat?.deploymentName ?? embeddingsDeploymentName(props);
+        this.embeddings = createEmbeddings(this, this.gateway, this.vault, name);
+      }
     }
 
-    this.app = new ChatWebApp(this, 'App', {
+    const scale = props.scale ?? {};
+    const appWords: { [inner: string]: string } = {
+      workerCount: 'scale.instances',
+      zoneBalancingEnabled: 'scale.zoneRedundant',
+      autoscale: 'scale.autoscale',
+      skuName: scale.skuName !== undefined ? 'scale.skuName' : 'appServicePlanSku',
+    };
+    this.app = inUsersWords(this, appWords, () => new ChatWebApp(this, 'App', {
       ...common,
       ...isolation,
       name: names.webApp,
@@ -697,11 +763,17 @@ export class PrivateChat extends Construct {
       history: this.history,
       deploymentNames: this.frontEnd.offersSeveralModels ? this.chatDeploymentNames : undefined,
       appSettings: props.appSettings,
-      skuName: props.appServicePlanSku,
+      skuName: scale.skuName ?? props.appServicePlanSku,
+      workerCount: scale.instances,
+      zoneBalancingEnabled: scale.zoneRedundant,
+      autoscale: scale.autoscale,
+      sharedState: this.sharedState,
+      fileStore: this.fileStore,
+      embeddings: this.embeddings,
       webSocketsEnabled: props.webSocketsEnabled,
       healthCheckPath: props.healthCheckPath,
       authExcludedPaths: props.authExcludedPaths,
-    });
+    }));
     if (props.preventDestroy === false) {
       // The opt-out is explicit in the props; record it as an acknowledged deviation so that the
       // compliance report shows who turned protection off, instead of failing the synth.
@@ -710,6 +782,7 @@ export class PrivateChat extends Construct {
       if (account) Compliance.acknowledge(account, 'PCHAT-LIFE-001', reason);
       if (this.createdVault) Compliance.acknowledge(this.createdVault, 'PCHAT-LIFE-001', reason);
       if (this.history) Compliance.acknowledge(this.history, 'PCHAT-LIFE-001', reason);
+      if (this.fileStore) Compliance.acknowledge(this.fileStore, 'PCHAT-LIFE-001', reason);
     }
     this.wireFlows();
     this.identity = this.app.identity;
@@ -735,6 +808,35 @@ export class PrivateChat extends Construct {
     wireSubnetCaller(endpointOf(this.vault), subnet, 'Chat app to Key Vault references');
     wireSubnetCaller(this.history?.privateEndpoint, subnet, 'Chat app to its history database');
     wireSubnetCaller(this.registryMirror?.privateEndpoint, subnet, 'Chat app pulls its image over the VNet');
+    wireSubnetCaller(this.sharedState?.privateEndpoint, subnet, 'Chat app instances share state through Redis');
+    wireSubnetCaller(this.fileStore?.privateEndpoint, subnet, 'Chat app keeps uploads in its file store');
+  }
+
+  /** The account's models: the user's (or the front end's default), plus document chat's embeddings deployment. */
+  private modelsWithEmbeddings(props: PrivateChatProps): ModelDeploymentOptions[] | undefined {
+    const models = props.models ?? defaultModelsFor(this.frontEnd);
+    // Without `models` the account deploys its own defaults: the embeddings deployment comes after them.
+    const all = models ?? AiAccount.defaultModels();
+    const embeddings = embeddingsDeploymentFor(this, props.documentChat, all, props.openAi !== undefined);
+    return embeddings ? [...all, embeddings] : models;
+  }
+
+  /** The Redis and the file store the plan asks for, in the stack's network, zones and vault. */
+  private scaleOutPieces(props: PrivateChatProps, plan: ScaleOutPlan, common: { resourceGroupName: string; location: string }) {
+    const at = {
+      ...common,
+      network: this.network,
+      dnsZones: this.dnsZones,
+      monitoring: this.monitoring,
+      vault: this.vault,
+      customerManagedKey: this.encryptionKey,
+      preventDestroy: props.preventDestroy,
+    };
+    const names = props.names ?? {};
+    return {
+      sharedState: plan.sharedState ? createSharedState(this, props.sharedState, at, names.sharedState) : undefined,
+      fileStore: plan.fileStore ? createFileStore(this, props.fileStore, at, names.fileStore) : undefined,
+    };
   }
 
   /** Checks the props and returns the front end they pick. */
@@ -954,6 +1056,28 @@ function propsShape(): Shape {
     signInPrincipals: is.arrayOf(PRINCIPAL_REF(true)),
     adminGroups: is.arrayOf(PRINCIPAL_REF(true)),
     appServicePlanSku: is.string(),
+    scale: is.object({
+      instances: is.integer(),
+      zoneRedundant: is.boolean(),
+      skuName: is.string(),
+      autoscale: is.object({
+        minInstances: is.integer(true),
+        maxInstances: is.integer(true),
+        cpuPercentScaleOut: is.number(),
+        cpuPercentScaleIn: is.number(),
+        requestsPerInstanceScaleOut: is.number(),
+        requestsPerInstanceScaleIn: is.number(),
+      }),
+    }),
+    sharedState: is.object({ enabled: is.boolean(), skuName: is.string(), highAvailability: is.boolean() }),
+    fileStore: is.object({
+      enabled: is.boolean(),
+      containerName: is.string(),
+      softDeleteRetentionDays: is.integer(),
+      zoneRedundant: is.boolean(),
+      preventDestroy: is.boolean(),
+    }),
+    documentChat: is.object({ deploymentName: is.string(), embeddingsModel: is.string(), capacity: is.integer() }),
     identity: IDENTITY_REF(),
     preventDestroy: is.boolean(),
     webSocketsEnabled: is.boolean(),
@@ -972,6 +1096,8 @@ function propsShape(): Shape {
       webApp: is.string(),
       registry: is.string(),
       historyServer: is.string(),
+      sharedState: is.string(),
+      fileStore: is.string(),
     }),
     vault: VAULT_REF(),
     openAi: OPENAI_REF(),
@@ -983,4 +1109,9 @@ function propsShape(): Shape {
 /** Whether the gateway emits token metrics: on by default when there is a gateway. */
 function tokenMetricsOf(gateway: ChatGatewayOptions | undefined): boolean {
   return gateway !== undefined && (gateway.tokenMetrics ?? true);
+}
+
+/** Name of the embeddings deployment document chat adds (named after its model). */
+function embeddingsDeploymentName(props: PrivateChatProps): string {
+  return props.documentChat?.embeddingsModel ?? DEFAULT_EMBEDDINGS_MODEL;
 }

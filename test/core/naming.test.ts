@@ -51,6 +51,12 @@ describe('NamingConvention.fromPattern', () => {
     expect(out).toHaveResourceWithProperties(KeyVault, { name: 'kv-chatprodweu001' });
   });
 
+  test('a type whose names hold no separators (the file store\'s storage account) gets the pattern without them', () => {
+    const bank = chatWith(BANK);
+    const accounts = Object.values(resourcesOf(bank.json, 'azapi_resource')).filter((r: any) => r.type.startsWith('Microsoft.Storage/storageAccounts@'));
+    expect(accounts.map((a: any) => a.name)).toEqual(['stchatprodweufiles001']);
+  });
+
   test('without a convention the names stay as before', () => {
     const { json } = chatWith();
     expect(Object.values(resourcesOf(json, 'azurerm_network_security_group')).map((n) => n.name).sort())

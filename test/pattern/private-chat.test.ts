@@ -41,8 +41,9 @@ describe('PrivateChat with default props', () => {
     expect(count('azurerm_virtual_network')).toBe(1);
     expect(count('azurerm_subnet')).toBe(2);
     expect(count('azurerm_network_security_group')).toBe(2);
-    expect(count('azurerm_private_dns_zone')).toBe(6);
-    expect(count('azurerm_private_dns_zone_virtual_network_link')).toBe(6);
+    // The six zones of the architecture, plus blob for the file store.
+    expect(count('azurerm_private_dns_zone')).toBe(7);
+    expect(count('azurerm_private_dns_zone_virtual_network_link')).toBe(7);
     expect(count('azurerm_cognitive_account')).toBe(1);
     expect(count('azurerm_cognitive_deployment')).toBe(1);
     expect(count('azurerm_cognitive_account_rai_policy')).toBe(1);
@@ -51,12 +52,18 @@ describe('PrivateChat with default props', () => {
     expect(count('azurerm_service_plan')).toBe(1);
     expect(count('azurerm_linux_web_app')).toBe(1);
     expect(count('azurerm_user_assigned_identity')).toBe(1);
-    expect(count('azurerm_private_endpoint')).toBe(4);
+    expect(count('azurerm_private_endpoint')).toBe(5);
+    // The file store for uploads; no Redis and no autoscale with one instance.
+    const storage = Object.values(resourcesOf(json, 'azapi_resource')).filter((r: any) => r.type.startsWith('Microsoft.Storage/'));
+    expect(storage.map((r: any) => r.type.replace(/@.*/, '')).sort())
+      .toEqual(['Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/blobServices/containers']);
+    expect(count('azurerm_managed_redis')).toBe(0);
+    expect(count('azurerm_monitor_autoscale_setting')).toBe(0);
     expect(count('azurerm_postgresql_flexible_server')).toBe(1);
     expect(count('azurerm_postgresql_flexible_server_database')).toBe(1);
     expect(count('azuread_application')).toBe(1);
     expect(count('azuread_service_principal')).toBe(1);
-    expect(count('azurerm_monitor_diagnostic_setting')).toBe(4);
+    expect(count('azurerm_monitor_diagnostic_setting')).toBe(5);
   });
 
   test('keeps the history in the private PostgreSQL server, read by Open WebUI as a Key Vault reference', () => {
@@ -78,7 +85,7 @@ describe('PrivateChat with default props', () => {
     }
   });
 
-  test('grants the app identity Azure AI User on the account and Secrets User on the vault, nothing broader', () => {
+  test('grants the app identity Azure AI User on the account, Secrets User on the vault and Blob Data Contributor on the uploads container, nothing broader', () => {
     const identity = chat.app.identity as unknown as { resource: TerraformResource };
     const grants = Object.values(resourcesOf(json, 'azurerm_role_assignment'))
       .filter((g: any) => g.principal_id === ref(identity.resource, 'principal_id'))
@@ -87,6 +94,8 @@ describe('PrivateChat with default props', () => {
     expect(grants).toEqual([
       ['Key Vault Secrets User', ref(chat.createdVault!.resource, 'id')],
       ['id:53ca6127-db72-4b80-b1b0-d745d6d5456d', ref(chat.createdAiAccount!.resource, 'id')],
+      // Storage Blob Data Contributor, on the container only.
+      ['id:ba92f5b4-2d11-453d-a403-e96b0029c9fe', ref(chat.fileStore!.container, 'id')],
     ]);
   });
 
@@ -222,6 +231,7 @@ describe('PrivateChat options', () => {
         keyVault: `${DNS}/privatelink.vaultcore.azure.net`,
         appService: `${DNS}/privatelink.azurewebsites.net`,
         postgreSql: `${DNS}/privatelink.postgres.database.azure.com`,
+        blob: `${DNS}/privatelink.blob.core.windows.net`,
       }),
       monitoring: Monitoring.fromWorkspaceId(stack, 'Central', `${SUB}/resourceGroups/rg-log/providers/Microsoft.OperationalInsights/workspaces/central`),
     });

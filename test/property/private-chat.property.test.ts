@@ -340,6 +340,8 @@ function build(c: Config): TerraformStack {
       keyVault: `${zones}/privatelink.vaultcore.azure.net`,
       appService: `${zones}/privatelink.azurewebsites.net`,
       postgreSql: `${zones}/privatelink.postgres.database.azure.com`,
+      // The file store for uploads (on by default with Open WebUI).
+      blob: `${zones}/privatelink.blob.core.windows.net`,
     });
   } else if (c.byo.dnsZones === 'hub-policy') {
     props.dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {}, { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY });

@@ -827,7 +827,7 @@ const DNS_BOUNDARY: CatalogueEntry[] = [
     prop: 'keyvault',
     description: 'no unknown (misspelt) key',
     build: () => build.hubZones(js({ keyvault: `${DNS}/privatelink.vaultcore.azure.net` })),
-    expected: /'keyvault' is not a known prop \(known: agentService, aiServices, apiManagement, appService, azureMonitor, blob, cognitiveServices, containerRegistry, keyVault, odsOpinsights, omsOpinsights, openAi, postgreSql\), got '\/subscriptions\/.*'/,
+    expected: /'keyvault' is not a known prop \(known: agentService, aiServices, apiManagement, appService, azureMonitor, blob, cognitiveServices, containerRegistry, keyVault, managedRedis, odsOpinsights, omsOpinsights, openAi, postgreSql\), got '\/subscriptions\/.*'/,
     fix: 'Use the keys the message lists (`keyVault`, with a capital V).',
     valid: () => build.hubZones({ keyVault: `${DNS}/privatelink.vaultcore.azure.net` }),
   },
