@@ -17,7 +17,7 @@ import { join } from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { GeneratedFile, runGenerator } from './generated-file';
-import { Egress, Encryption, PrivateChat, PrivateChatProps, PrivateLinkZone } from 'cdktf-private-chat';
+import { ChatScale, Egress, Encryption, PrivateChat, PrivateChatProps, PrivateLinkZone } from 'cdktf-private-chat';
 
 /** The command that rewrites every section, shown in staleness messages. */
 export const DOC_LISTS_COMMAND = 'UPDATE_DOC_LISTS=1 npx jest test/docs/doc-lists --maxWorkers=1';
@@ -33,6 +33,7 @@ const VARIANTS: readonly Variant[] = [
   { when: 'with `imageMirror: true` (the registry mirror)', props: { imageMirror: true } },
   { when: 'with `gateway` (the AI gateway)', props: { gateway: { publisherEmail: 'ops@contoso.com', tokenMetrics: false } } },
   { when: 'with `gateway` and its token metrics (on by default): Azure Monitor Private Link Scope', props: { gateway: { publisherEmail: 'ops@contoso.com' } } },
+  { when: 'with more than one instance (`scale`), or `sharedState: { enabled: true }` (the shared Redis)', props: { sharedState: { enabled: true } } },
 ];
 
 /** A resource block of the synthesized JSON. */
@@ -122,13 +123,14 @@ const DEFAULT: Configuration = { label: 'default', props: {} };
 const WITH_GATEWAY: Configuration = { label: 'with `gateway`', props: { gateway: { publisherEmail: 'ops@contoso.com' } } };
 const WITH_MIRROR: Configuration = { label: 'with `imageMirror: true`', props: { imageMirror: true } };
 const WITH_CMK: Configuration = { label: 'with `encryption: Encryption.customerManagedKey()`', props: { encryption: Encryption.customerManagedKey() } };
+const WITH_SCALE: Configuration = { label: 'with `scale: ChatScale.production()`', props: { scale: ChatScale.production() } };
 const WITH_FIREWALL: Configuration = {
   label: "with `egress: Egress.throughFirewall('10.100.0.4')`",
   props: { egress: Egress.throughFirewall('10.100.0.4') },
 };
 
 /** The configurations each list is rendered from; the first is always the default. */
-export const FLOW_CONFIGURATIONS: readonly Configuration[] = [DEFAULT, WITH_GATEWAY];
+export const FLOW_CONFIGURATIONS: readonly Configuration[] = [DEFAULT, WITH_GATEWAY, WITH_SCALE];
 export const ROLE_CONFIGURATIONS: readonly Configuration[] = [DEFAULT, WITH_GATEWAY, WITH_MIRROR, WITH_CMK];
 export const EGRESS_CONFIGURATIONS: readonly Configuration[] = [DEFAULT, WITH_FIREWALL, WITH_GATEWAY, WITH_MIRROR];
 
@@ -264,6 +266,7 @@ const BUILT_IN_ROLE_IDS: { readonly [guid: string]: string } = {
   'e147488a-f6f5-4113-8e2d-b22465e65bf6': 'Key Vault Crypto Service Encryption User',
   '4633458b-17de-408a-b874-0445c86b69e6': 'Key Vault Secrets User',
   '3913510d-42f4-4e42-8a64-420c390055eb': 'Monitoring Metrics Publisher',
+  'ba92f5b4-2d11-453d-a403-e96b0029c9fe': 'Storage Blob Data Contributor',
 };
 
 /** What a resource type is, in the docs' words. */
@@ -277,12 +280,16 @@ const WHAT: { readonly [type: string]: string } = {
   azurerm_key_vault: 'the Key Vault',
   azurerm_application_insights: "the gateway's Application Insights",
   azurerm_resource_group: 'the resource group',
+  azurerm_managed_redis: 'the shared Redis',
 };
 
 function what(json: Synthesized, type: string, key: string): string {
   if (type === 'azapi_resource') {
     const armType = String(json.resource?.azapi_resource?.[key]?.type ?? '').split('@')[0];
-    return armType === 'Microsoft.KeyVault/vaults/keys' ? 'the encryption key' : `\`${armType}\``;
+    if (armType === 'Microsoft.KeyVault/vaults/keys') return 'the encryption key';
+    if (armType === 'Microsoft.Storage/storageAccounts/blobServices/containers') return "the file store's uploads container";
+    if (armType === 'Microsoft.Storage/storageAccounts') return 'the file store';
+    return `\`${armType}\``;
   }
   return WHAT[type] ?? `\`${type}\``;
 }

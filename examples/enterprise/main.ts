@@ -1,10 +1,13 @@
-// The enterprise shape of the private chat: conversation history kept 30 days, one
-// customer-managed key for everything that stores data, the chat app's image pulled through a
+// The production reference of the private chat, sized for thousands of people (docs/sizing.md):
+// three zone-redundant app instances that autoscale to ten, the private Redis they share, uploads
+// in a private storage account, chat with your documents (vectors in the history database,
+// embeddings through the AI gateway with no model key), a zone-redundant history database kept 30
+// days, one customer-managed key for everything that stores data, the image pulled through a
 // private registry mirror, and an open model beside an OpenAI model on one Foundry account.
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { DeploymentSku, Encryption, Principal, PrivateChat } from 'cdktf-private-chat';
+import { ChatScale, DeploymentSku, Encryption, HighAvailabilityMode, Principal, PrivateChat } from 'cdktf-private-chat';
 
 // Entra ID groups the identity team runs (object ids): who may sign in, who administers Open WebUI,
 // and who operates the history database.
@@ -37,8 +40,17 @@ export class EnterpriseStack extends TerraformStack {
       // Sign-in requires assignment: only these groups get in, and only the admins' group administers.
       signInPrincipals: [Principal.fromGroupObjectId(this, 'ChatUsers', CHAT_USERS_GROUP)],
       adminGroups: [Principal.fromGroupObjectId(this, 'ChatAdmins', CHAT_ADMINS_GROUP)],
+      // Three P1v3 instances, one per availability zone, autoscaling to 10 on CPU and requests.
+      scale: ChatScale.production(),
+      // Every call to a model goes through the gateway, which meters each user; document chat's
+      // embeddings too, with a key the gateway issues (Open WebUI sends embeddings only with a key).
+      gateway: { publisherEmail: 'platform-team@contoso.example' },
+      documentChat: {},
       history: {
         retentionDays: 30,
+        // A standby in another zone: General Purpose, since Burstable servers have none.
+        skuName: 'GP_Standard_D2ds_v5',
+        highAvailability: HighAvailabilityMode.ZONE_REDUNDANT,
         // Operators sign in to the database with Entra tokens, not the shared administrator password.
         entraAdministrator: { objectId: DB_OPERATORS_GROUP, principalName: 'Chat DB operators' },
       },

@@ -395,7 +395,7 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
    * may keep its vectors here (Open WebUI: `VECTOR_DB=pgvector`, `PGVECTOR_CREATE_EXTENSION=false`,
    * since its login may not create extensions).
    */
-  public readonly vectorExtension: boolean = true;
+  public readonly vectorExtension?: boolean = true;
   /** The `azurerm_postgresql_flexible_server` (escape hatch). */
   public readonly resource: PostgresqlFlexibleServer;
   /** The database. */

@@ -238,6 +238,8 @@ export class EncryptionKey extends Construct implements ICustomerManagedKey {
   public readonly dependables: ITerraformDependable[];
   /** Name of the key in the vault. */
   public readonly keyName: string;
+  /** URI of the vault that holds the key, without a trailing slash (`https://<vault>.vault.azure.net`). */
+  public readonly vaultUri: string;
   /** RSA key size in bits. */
   public readonly keySize: number;
   /** Resource-manager id of the key without a version (`…/vaults/<vault>/keys/<name>`): the scope of its role assignment. */
@@ -309,7 +311,8 @@ export class EncryptionKey extends Construct implements ICustomerManagedKey {
     // `https://<vault>.vault.azure.net/keys/<name>`, what azurerm's versionless_id was: built
     // from the vault's URI (ARM's own keyUri adds `:443`), with the resource's name so that users
     // of the key id wait for the key.
-    this.keyId = `${withoutTrailingSlash(props.vault.vaultUri)}/keys/${resource.nameRef}`;
+    this.vaultUri = withoutTrailingSlash(props.vault.vaultUri);
+    this.keyId = `${this.vaultUri}/keys/${resource.nameRef}`;
     this.keyResourceId = resource.id;
     // An upgraded stack forgets the azurerm_key_vault_key at the same path instead of destroying
     // it (prevent_destroy does not cover a resource removed from the configuration).

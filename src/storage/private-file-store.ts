@@ -195,7 +195,7 @@ export class PrivateFileStore extends Construct implements IChatFileStore {
       services: { blob: { enabled: true, keyType: 'Account' }, file: { enabled: true, keyType: 'Account' } },
     };
     if (key) {
-      encryption.keyvaultproperties = keyVaultPropertiesOf(key.keyId);
+      encryption.keyvaultproperties = keyVaultPropertiesOf(key.keyId, key as { vaultUri?: unknown; keyName?: unknown });
       encryption.identity = { userAssignedIdentity: key.identityId };
     }
     const account = new AzapiResource(this, 'Resource', {

@@ -22,8 +22,11 @@ function pieces() {
     grantReadWrite: (_p: IPrincipal): RoleAssignment => { throw new Error('not called by the front end'); },
   });
   const embeddings = (dimensions: number): IChatEmbeddings => Object.assign(new Construct(stack, `Embeddings${dimensions}`), {
-    baseUrl: 'https://apim-1.azure-api.net/frontend-embeddings/', apiKeyReference: KEY_REF, deploymentName: 'text-embedding-3-small',
-    apiVersion: '2024-10-21', dimensions,
+    baseUrl: 'https://apim-1.azure-api.net/frontend-embeddings/',
+    apiKeyReference: KEY_REF,
+    deploymentName: 'text-embedding-3-small',
+    apiVersion: '2024-10-21',
+    dimensions,
   });
   const history: IChatHistoryStore = Object.assign(new Construct(stack, 'History'), {
     historyStoreKind: HistoryStoreKind.POSTGRESQL, connectionUrlReference: DB_REF, vectorExtension: true,
@@ -32,11 +35,14 @@ function pieces() {
 }
 
 const BASE = {
-  endpoint: 'https://oai.openai.azure.com/', deploymentName: 'gpt-5.4', deploymentNames: ['gpt-5.4'], identityClientId: 'c',
+  endpoint: 'https://oai.openai.azure.com/',
+  deploymentName: 'gpt-5.4',
+  deploymentNames: ['gpt-5.4'],
+  identityClientId: 'c',
   appUrl: 'https://app.azurewebsites.net',
 };
 
-function settingsOf(extra: object) {
+function settingsOf(extra: object): { [key: string]: any } {
   const s = ChatFrontEnd.openWebUi()._settings({ ...BASE, ...extra });
   return { ...s.defaults, ...s.wired, wiredFrom: s.wiredFrom };
 }
@@ -58,8 +64,11 @@ describe('Open WebUI scale-out settings', () => {
   test('a file store makes uploads go to Azure Blob with the managed identity: no key, no local copy', () => {
     const s = settingsOf({ files: pieces().files });
     expect(s).toEqual(expect.objectContaining({
-      STORAGE_PROVIDER: 'azure', AZURE_STORAGE_ENDPOINT: 'https://stfiles.blob.core.windows.net', AZURE_STORAGE_CONTAINER_NAME: 'uploads',
-      STORAGE_LOCAL_CACHE: 'False', AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
+      STORAGE_PROVIDER: 'azure',
+      AZURE_STORAGE_ENDPOINT: 'https://stfiles.blob.core.windows.net',
+      AZURE_STORAGE_CONTAINER_NAME: 'uploads',
+      STORAGE_LOCAL_CACHE: 'False',
+      AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
     }));
     expect(s).not.toHaveProperty('AZURE_STORAGE_KEY');
   });
@@ -84,9 +93,12 @@ describe('Open WebUI scale-out settings', () => {
     const p = pieces();
     const s = settingsOf({ history: p.history, embeddings: p.embeddings(1536) });
     expect(s).toEqual(expect.objectContaining({
-      RAG_EMBEDDING_ENGINE: 'azure_openai', RAG_EMBEDDING_MODEL: 'text-embedding-3-small',
-      RAG_AZURE_OPENAI_BASE_URL: 'https://apim-1.azure-api.net/frontend-embeddings', RAG_AZURE_OPENAI_API_KEY: KEY_REF,
-      RAG_AZURE_OPENAI_API_VERSION: '2024-10-21', RAG_EMBEDDING_BATCH_SIZE: '64',
+      RAG_EMBEDDING_ENGINE: 'azure_openai',
+      RAG_EMBEDDING_MODEL: 'text-embedding-3-small',
+      RAG_AZURE_OPENAI_BASE_URL: 'https://apim-1.azure-api.net/frontend-embeddings',
+      RAG_AZURE_OPENAI_API_KEY: KEY_REF,
+      RAG_AZURE_OPENAI_API_VERSION: '2024-10-21',
+      RAG_EMBEDDING_BATCH_SIZE: '64',
     }));
     expect(s.wiredFrom.RAG_AZURE_OPENAI_API_KEY).toBe('embeddings');
   });

@@ -39,9 +39,9 @@ describe('generated lists in the docs', () => {
     }
   });
 
-  test('the default stack\'s zones are the Foundry, OpenAI, Cognitive Services, Key Vault, App Service and PostgreSQL zones', () => {
+  test('the default stack\'s zones are the Foundry, OpenAI, Cognitive Services, Key Vault, App Service, PostgreSQL and blob zones', () => {
     expect([...zonesCreated()].sort()).toEqual([
-      'privatelink.azurewebsites.net', 'privatelink.cognitiveservices.azure.com', 'privatelink.openai.azure.com',
+      'privatelink.azurewebsites.net', 'privatelink.blob.core.windows.net', 'privatelink.cognitiveservices.azure.com', 'privatelink.openai.azure.com',
       'privatelink.postgres.database.azure.com', 'privatelink.services.ai.azure.com', 'privatelink.vaultcore.azure.net',
     ]);
     expect(renderDefaultZones()).toContain('- `privatelink.services.ai.azure.com`: forward `services.ai.azure.com`');
@@ -53,6 +53,8 @@ describe('generated lists in the docs', () => {
     for (const zone of PrivateLinkZone.known()) expect(table).toContain(`| \`${zone.zoneName}\` |`);
     expect(table).toContain('| `privatelink.azurecr.io` | `azurecr.io` | with `imageMirror: true`');
     expect(table).toContain('| `privatelink.monitor.azure.com` | `monitor.azure.com`, `applicationinsights.azure.com`, `services.visualstudio.com` | with `gateway` and its token metrics (on by default)');
+    expect(table).toContain('| `privatelink.blob.core.windows.net` | `blob.core.windows.net` | always (default props) |');
+    expect(table).toContain('| `privatelink.redis.azure.net` | `redis.azure.net` | with more than one instance (`scale`)');
   });
 
   test('renderSections replaces only what lies between the markers, and fails on a missing end marker', () => {
@@ -102,7 +104,7 @@ describe('network flows (NSG rules)', () => {
   test('the private endpoints\' NSG lets the app subnet in on 443, in the default stack', () => {
     const rows = bodyRows(renderNetworkFlows());
     expect(rows.some((r) => r.startsWith('| `private-endpoints` | Inbound |') && r.includes('| Allow | `10.0.1.0/24` (app-integration) |')
-      && /\| TCP [^|]*\b443\b/.test(r) && r.endsWith('| default |'))).toBe(true);
+      && /\| TCP [^|]*\b443\b/.test(r) && /\| default(; not with [^|]*)? \|$/.test(r))).toBe(true);
   });
 
   test('the gateway variant adds the gateway subnet\'s rules, marked as such', () => {
@@ -131,6 +133,7 @@ describe('roles the stack assigns', () => {
     expect(rows).toContain('| user-assigned identity of the chat app | **Azure AI User** | the AI account | default; not with `gateway` |');
     expect(rows).toContain('| system-assigned identity of the AI gateway | **Azure AI User** | the AI account | with `gateway` |');
     expect(rows).toContain('| user-assigned identity of the chat app | **AcrPull** | the registry mirror | with `imageMirror: true` |');
+    expect(rows).toContain("| user-assigned identity of the chat app | **Storage Blob Data Contributor** | the file store's uploads container | default |");
     expect(rows.some((r) => r.includes('**Key Vault Crypto Service Encryption User** | the encryption key | with `encryption:'))).toBe(true);
   });
 

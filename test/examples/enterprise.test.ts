@@ -80,18 +80,34 @@ describe('examples/enterprise', () => {
     expect(JSON.parse(settings.OPENAI_API_CONFIGS)['0'].model_ids).toEqual(['gpt-5-4', 'llama-4-maverick']);
   });
 
-  test('gpt-5.4 is processed in the EU data zone; only the open model is global, by the named opt-in', () => {
+  test('gpt-5.4 and the embeddings are processed in the EU data zone; only the open model is global, by the named opt-in', () => {
     const skus = Object.values(resourcesOf(json, 'azurerm_cognitive_deployment')).map((d: any) => [d.name, d.sku.name]);
-    expect(skus).toEqual(expect.arrayContaining([['gpt-5-4', 'DataZoneStandard'], ['llama-4-maverick', 'GlobalStandard']]));
-    expect(skus).toHaveLength(2);
+    expect(skus).toEqual(expect.arrayContaining([['gpt-5-4', 'DataZoneStandard'], ['llama-4-maverick', 'GlobalStandard'], ['text-embedding-3-small', 'DataZoneStandard']]));
+    expect(skus).toHaveLength(3);
+  });
+
+  test('the production profile: three zone-balanced P1v3 instances autoscaling to 10, a zone-redundant database, the shared Redis, files and document chat', () => {
+    expect(onlyResource(json, 'azurerm_service_plan')).toMatchObject({ sku_name: 'P1v3', worker_count: 3, zone_balancing_enabled: true });
+    expect(onlyResource(json, 'azurerm_monitor_autoscale_setting').profile[0].capacity).toEqual({ minimum: 3, maximum: 10, default: 3 });
+    expect(onlyResource(json, 'azurerm_postgresql_flexible_server')).toMatchObject({ sku_name: 'GP_Standard_D2ds_v5', high_availability: { mode: 'ZoneRedundant' } });
+    expect(onlyResource(json, 'azurerm_managed_redis')).toMatchObject({ high_availability_enabled: true, public_network_access: 'Disabled' });
+    const settings = onlyResource(json, 'azurerm_linux_web_app').app_settings;
+    expect(settings).toMatchObject({ WEBSOCKET_MANAGER: 'redis', STORAGE_PROVIDER: 'azure', VECTOR_DB: 'pgvector', RAG_EMBEDDING_ENGINE: 'azure_openai' });
+    const account = Object.values(resourcesOf(json, 'azapi_resource')).find((r: any) => String(r.type).startsWith('Microsoft.Storage/storageAccounts@')) as any;
+    expect(account.body.sku.name).toBe('Standard_ZRS');
+    // The customer-managed key reaches the uploads too.
+    expect(account.body.properties.encryption.keySource).toBe('Microsoft.Keyvault');
   });
 
   test('every data store has a private endpoint; nothing has public access', () => {
     const subresources = Object.values(resourcesOf(json, 'azurerm_private_endpoint')).map((e: any) => e.private_service_connection.subresource_names[0]).sort();
-    expect(subresources).toEqual(['account', 'postgresqlServer', 'registry', 'sites', 'vault']);
+    expect(subresources).toEqual(['Gateway', 'account', 'azuremonitor', 'blob', 'postgresqlServer', 'redisEnterprise', 'registry', 'sites', 'vault']);
     for (const type of ['azurerm_cognitive_account', 'azurerm_key_vault', 'azurerm_linux_web_app', 'azurerm_postgresql_flexible_server', 'azurerm_container_registry']) {
       for (const block of Object.values(resourcesOf(json, type))) expect([type, (block as any).public_network_access_enabled]).toEqual([type, false]);
     }
+    expect(onlyResource(json, 'azurerm_managed_redis').public_network_access).toBe('Disabled');
+    const storage = Object.values(resourcesOf(json, 'azapi_resource')).find((r: any) => String(r.type).startsWith('Microsoft.Storage/storageAccounts@')) as any;
+    expect(storage.body.properties).toMatchObject({ publicNetworkAccess: 'Disabled', allowSharedKeyAccess: false, allowBlobPublicAccess: false });
   });
 
   test('matches the snapshot', () => {

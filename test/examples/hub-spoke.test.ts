@@ -26,6 +26,7 @@ describe('examples/hub-spoke', () => {
     ]).sort();
     expect(zonesByTarget).toEqual([
       ['account', ['privatelink.services.ai.azure.com', 'privatelink.openai.azure.com', 'privatelink.cognitiveservices.azure.com'], 'snet-private-endpoints'],
+      ['blob', ['privatelink.blob.core.windows.net'], 'snet-private-endpoints'],
       ['postgresqlServer', ['privatelink.postgres.database.azure.com'], 'snet-private-endpoints'],
       ['sites', ['privatelink.azurewebsites.net'], 'snet-private-endpoints'],
       ['vault', ['privatelink.vaultcore.azure.net'], 'snet-private-endpoints'],
@@ -35,7 +36,8 @@ describe('examples/hub-spoke', () => {
 
   test('sends every diagnostic setting to the central workspace', () => {
     const settings = Object.values(resourcesOf(json, 'azurerm_monitor_diagnostic_setting'));
-    expect(settings).toHaveLength(4);
+    // The app, the file store's blob service, the database, the account and the vault.
+    expect(settings).toHaveLength(5);
     for (const s of settings) expect(s.log_analytics_workspace_id).toMatch(/\/workspaces\/log-platform$/);
   });
 

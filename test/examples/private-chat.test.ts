@@ -37,7 +37,10 @@ describe('examples/private-chat', () => {
     for (const type of ['azurerm_cognitive_account', 'azurerm_key_vault', 'azurerm_linux_web_app', 'azurerm_postgresql_flexible_server']) {
       for (const block of Object.values(resourcesOf(json, type))) expect([type, block.public_network_access_enabled]).toEqual([type, false]);
     }
-    expect(Object.keys(resourcesOf(json, 'azurerm_private_endpoint'))).toHaveLength(4);
+    // The app, the account, the vault, the history database and the file store.
+    expect(Object.keys(resourcesOf(json, 'azurerm_private_endpoint'))).toHaveLength(5);
+    const storage = Object.values(resourcesOf(json, 'azapi_resource')).find((r: any) => String(r.type).startsWith('Microsoft.Storage/storageAccounts@')) as any;
+    expect(storage.body.properties).toMatchObject({ publicNetworkAccess: 'Disabled', allowSharedKeyAccess: false });
   });
 
   test('requires assignment and assigns nobody: the five lines warn that nobody can sign in yet, and say how to assign a group', () => {

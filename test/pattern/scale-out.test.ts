@@ -5,9 +5,9 @@ import { ManagedRedis } from '@cdktf/provider-azurerm/lib/managed-redis';
 import { MonitorAutoscaleSetting } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Testing } from 'cdktf';
+import { ChatFrontEnd, ChatScale, PrivateChat, PrivateChatProps } from '../../src';
 import { Compliance } from '../../src/compliance';
 import { PrivateDnsZones } from '../../src/network';
-import { ChatFrontEnd, ChatScale, PrivateChat, PrivateChatProps } from '../../src';
 import { newStack, onlyResource, resourcesOf, synthJson, warningsOf } from '../util';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';

@@ -35,7 +35,8 @@ describe('two PrivateChats on one VNet', () => {
     const links = Object.values(resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link'));
     const zones = Object.values(resourcesOf(json, 'azurerm_private_dns_zone'));
     // One set of zones (the first chat's), each linked once, to the one VNet.
-    expect(zones.map((z) => z.name).sort()).toEqual([...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL].map((z) => z.zoneName).sort());
+    const expected = [...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.BLOB];
+    expect(zones.map((z) => z.name).sort()).toEqual(expected.map((z) => z.zoneName).sort());
     expect(links).toHaveLength(zones.length);
     expect(new Set(links.map((l) => l.virtual_network_id))).toEqual(new Set([`\${azurerm_virtual_network.${network.virtualNetwork.friendlyUniqueId}.id}`]));
   });

@@ -35,7 +35,8 @@ export function translated(outer: Construct, props: { readonly [inner: string]: 
   // Only errors of constructs inside `outer` are its inner constructs' (a static factory has no path).
   if (path !== outer.node.path && !path.startsWith(`${outer.node.path}/`)) return e;
   let mapped = false;
-  const rename = (part: string, onlyBeforeAValue: boolean) => part.replace(QUOTED_NAME, (whole, name: string, tail: string | undefined, at: number) => {
+  const rename = (part: string, onlyBeforeAValue: boolean) => part.replace(QUOTED_NAME, (whole, name: string, tail: string | undefined,
+    at: number) => {
     const outerName = Object.prototype.hasOwnProperty.call(props, name) ? props[name] : undefined;
     // After ", got" a quoted word is the value the user gave, unless a value follows it ('workerCount' 1).
     if (outerName === undefined || (onlyBeforeAValue && part[at + whole.length] !== ' ')) return whole;

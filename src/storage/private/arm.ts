@@ -45,7 +45,12 @@ export interface StorageKeyVaultProperties {
  *
  * @see https://learn.microsoft.com/azure/storage/common/customer-managed-keys-overview#update-the-key-version
  */
-export function keyVaultPropertiesOf(keyId: string): StorageKeyVaultProperties | undefined {
+export function keyVaultPropertiesOf(keyId: string,
+  known?: { readonly vaultUri?: unknown; readonly keyName?: unknown }): StorageKeyVaultProperties | undefined {
+  // A key this stack creates knows its vault URI and name: no need to split its id at apply.
+  if (typeof known?.vaultUri === 'string' && typeof known.keyName === 'string') {
+    return { keyvaulturi: known.vaultUri, keyname: known.keyName };
+  }
   if (isUnresolved(keyId)) {
     // https: / '' / <vault host> / keys / <name>
     const parts = Fn.split('/', keyId);
