@@ -59,6 +59,15 @@ class AzapiResource extends TerraformResource {
   }
 }
 
+class AzapiUpdateResource extends TerraformResource {
+  constructor(scope: Construct, id: string, private readonly args: { [name: string]: any }) {
+    super(scope, id, { terraformResourceType: 'azapi_update_resource', terraformGeneratorMetadata: { providerName: 'azapi' } });
+  }
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return this.args;
+  }
+}
+
 const location = 'swedencentral';
 
 class NaiveChatStack extends TerraformStack {
@@ -149,6 +158,7 @@ class NaiveChatStack extends TerraformStack {
       vault: 'privatelink.vaultcore.azure.net',
       web: 'privatelink.azurewebsites.net',
       postgres: 'privatelink.postgres.database.azure.com',
+      blob: 'privatelink.blob.core.windows.net',
     })) {
       const zone = new privateDnsZone.PrivateDnsZone(this, `zone_${key}`, { name: zoneName, resourceGroupName: rg.name });
       new privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `zone_${key}_link`, {
@@ -307,7 +317,7 @@ class NaiveChatStack extends TerraformStack {
     const database = new postgresqlFlexibleServerDatabase.PostgresqlFlexibleServerDatabase(this, 'history_db', { name: 'openwebui', serverId: db.id, charset: 'UTF8', collation: 'en_US.utf8' });
     let previous: { fqn: string } = database;
     for (const [name, value] of [['require_secure_transport', 'on'], ['ssl_min_protocol_version', 'TLSv1.2'], ['log_connections', 'on'],
-      ['log_disconnections', 'on'], ['log_checkpoints', 'on'], ['connection_throttle.enable', 'on']]) {
+      ['log_disconnections', 'on'], ['log_checkpoints', 'on'], ['connection_throttle.enable', 'on'], ['azure.extensions', 'VECTOR']]) {
       previous = new postgresqlFlexibleServerConfiguration.PostgresqlFlexibleServerConfiguration(this, `history_${name.replace(/\W/g, '_')}`, {
         name, value, serverId: db.id, dependsOn: [previous as postgresqlFlexibleServerDatabase.PostgresqlFlexibleServerDatabase],
       });
@@ -334,6 +344,35 @@ class NaiveChatStack extends TerraformStack {
         scope: vault.id, roleDefinitionName: 'Key Vault Secrets User', principalId: identity.principalId, principalType: 'ServicePrincipal',
       }),
     ];
+    // Uploads: a storage account through ARM (azurerm_storage_account would read its data plane),
+    // its blob service, a container, a private endpoint, diagnostics and the app's grant.
+    const storage = new AzapiResource(this, 'files', {
+      type: 'Microsoft.Storage/storageAccounts@2024-01-01',
+      parent_id: rg.id,
+      name: `st${suffix}`.replace(/-/g, '').slice(0, 24),
+      location,
+      body: {
+        kind: 'StorageV2',
+        sku: { name: 'Standard_ZRS' },
+        properties: { publicNetworkAccess: 'Disabled', allowSharedKeyAccess: false, allowBlobPublicAccess: false, minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true },
+      },
+    });
+    new AzapiUpdateResource(this, 'files_blob_service', {
+      type: 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01',
+      resource_id: `${storage.getStringAttribute('id')}/blobServices/default`,
+      body: { properties: { deleteRetentionPolicy: { enabled: true, days: 7 }, containerDeleteRetentionPolicy: { enabled: true, days: 7 } } },
+    });
+    const container = new AzapiResource(this, 'files_container', {
+      type: 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01',
+      parent_id: `${storage.getStringAttribute('id')}/blobServices/default`,
+      name: 'uploads',
+      body: { properties: { publicAccess: 'None' } },
+    });
+    endpoint('files_pe', 'pe-files', storage.getStringAttribute('id'), 'blob', [zones.blob.id]);
+    diagnostics('files_diag', `${storage.getStringAttribute('id')}/blobServices/default`, [{ category: 'StorageRead' }, { category: 'StorageWrite' }]);
+    grants.push(new roleAssignment.RoleAssignment(this, 'app_blob_contributor', {
+      scope: container.getStringAttribute('id'), roleDefinitionName: 'Storage Blob Data Contributor', principalId: identity.principalId, principalType: 'ServicePrincipal',
+    }));
     const grantsWait = new sleep.Sleep(this, 'grants_wait', { createDuration: '60s', dependsOn: grants });
     const plan = new servicePlan.ServicePlan(this, 'plan', { ...common, name: 'asp-chat', osType: 'Linux', skuName: 'P0v3', workerCount: 1, zoneBalancingEnabled: false });
     const web = new linuxWebApp.LinuxWebApp(this, 'app', {
