@@ -1,24 +1,10 @@
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { IChatIdentity } from '../core/identity';
 import { AzureNameRule, Names } from '../core/names';
-import { IPrincipal, PrincipalType } from '../core/principal';
+import { PrincipalType } from '../core/principal';
 import { checkPlacement } from '../core/private/placement';
 import { checkGuid, checkResourceId, checkShape, checkTags, is } from '../core/private/validate';
-
-/**
- * The managed identity the chat app runs as: created here or existing.
- *
- * The app reaches Azure OpenAI and Key Vault as this identity, so grants (`grantUse`,
- * `grantSecretsRead`) take it as their principal.
- */
-export interface IChatIdentity extends IPrincipal {
-  /** Resource id of the user-assigned identity (what `identity_ids` and `key_vault_reference_identity_id` take). */
-  readonly identityId: string;
-  /** Client (application) id; Azure SDKs pick the identity by it through `AZURE_CLIENT_ID`. */
-  readonly clientId: string;
-  /** Entra tenant of the identity. */
-  readonly tenantId: string;
-}
 
 /** Attributes of an existing user-assigned identity, for {@link ChatIdentity.fromIdentityAttributes}. */
 export interface ChatIdentityAttributes {

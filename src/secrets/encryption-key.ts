@@ -9,7 +9,7 @@ import {
   CRYPTO_SERVICE_ENCRYPTION_USER_ROLE, KEY_ROLE_WAIT, parseKeyId, VAULT_DNS_SUFFIXES, VAULT_KEY_TYPE,
 } from './private/keys';
 import { adoptIfAsked, forgetPreviousAddress, logicalIdAt } from './private/upgrade';
-import type { IChatIdentity } from '../app/identity';
+import { IChatIdentity } from '../core/identity';
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal, PrincipalType } from '../core/principal';
 import { AzapiResource } from '../core/private/azapi';

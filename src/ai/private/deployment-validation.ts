@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { isGlobalSku } from './data-zones';
 import { AzureNameRule } from '../../core/names';
 import { checkNotBlank, checkTrimmed, isUnresolved, propError } from '../../core/private/validate';
-import { DeploymentSku, DeploymentSkuFamily, ModelDeploymentOptions } from '../model-deployment';
+import { DeploymentSku, DeploymentSkuFamily, ModelDeploymentOptions } from '../deployment-options';
 
 /** Allowed capacity of one SKU: range, step and default, in the SKU family's unit. */
 export interface CapacityRule {

@@ -1,6 +1,6 @@
 import { Fn, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { propError } from '../../core/private/validate';
-import { IChatHistoryStore } from '../front-end';
 
 /**
  * The one-time database setup (today: pg_cron and the retention job) runs inside the VNet, in the
@@ -282,15 +282,19 @@ export function databaseSetupSettings(statements: readonly string[], secretRefer
   return settings;
 }
 
-/** History stores whose setup statements a front end runs; a store warns at synth when none does. */
-const RUN_BY_A_FRONT_END = new WeakSet<IChatHistoryStore>();
+/**
+ * History stores (`IChatHistoryStore`) whose setup statements a front end runs; a store warns at
+ * synth when none does. Typed as constructs: front-end.ts, which declares the store interface,
+ * imports this module.
+ */
+const RUN_BY_A_FRONT_END = new WeakSet<IConstruct>();
 
 /** Records that a front end runs the store's setup statements at its start. */
-export function markSetupRun(store: IChatHistoryStore): void {
+export function markSetupRun(store: IConstruct): void {
   RUN_BY_A_FRONT_END.add(store);
 }
 
 /** Whether some front end runs the store's setup statements. */
-export function isSetupRun(store: IChatHistoryStore): boolean {
+export function isSetupRun(store: IConstruct): boolean {
   return RUN_BY_A_FRONT_END.has(store);
 }

@@ -1,4 +1,4 @@
-import type { AttributeKind, AttributeSchema, BlockSchema, NestedBlockSchema, ProviderSchema } from '../schema';
+import type { AttributeKind, AttributeSchema, BlockSchema, NestedBlockSchema, ProviderSchema } from './schema-types';
 
 // The subset of the jsii assembly format (@jsii/spec) that the derivation reads.
 interface JsiiTypeRef {

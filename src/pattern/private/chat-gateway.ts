@@ -1,0 +1,88 @@
+// PrivateChat's gateway row: the AI gateway in front of the account, its usage workbook, and the
+// embeddings operation document chat uses; with the app's identity, which the gateway must know
+// before the app exists.
+import { Construct } from 'constructs';
+import { ChatIsolation, ChatPlacement } from './chat-foundation';
+import { createEmbeddings, DEFAULT_EMBEDDINGS_MODEL, ScaleOutPlan } from './scale-out';
+import { IOpenAiAccount } from '../../ai/openai-account';
+import { ChatFrontEnd } from '../../app/front-end';
+import { ChatIdentity } from '../../app/identity';
+import { IChatIdentity } from '../../core/identity';
+import { parseCidr } from '../../core/private/cidr';
+import { isUnresolved, propError } from '../../core/private/validate';
+import { AiGateway, AiGatewayBackend } from '../../gateway/ai-gateway';
+import { FrontEndEmbeddings } from '../../gateway/front-end-embeddings';
+import { capacityBehind, checkLimitsAgainstCapacity } from '../../gateway/private/capacity';
+import { breakerRuleFor } from '../../gateway/private/circuit-breaker';
+import { UsageWorkbook } from '../../gateway/usage-workbook';
+import { IPrivateNetwork, PrivateNetwork } from '../../network/private-network';
+import { IPrivateKeyVault } from '../../secrets/key-vault';
+import { ChatGatewayOptions } from '../chat-options';
+import { PrivateChatProps } from '../private-chat-props';
+
+/** The gateway's pieces, and the identity the app runs as (made here when the gateway needs it first). */
+export interface ChatGateway {
+  readonly gateway?: AiGateway;
+  readonly usageWorkbook?: UsageWorkbook;
+  readonly embeddings?: FrontEndEmbeddings;
+  readonly appIdentity?: IChatIdentity;
+}
+
+/** Whether the gateway emits token metrics: on by default when there is a gateway. */
+export function tokenMetricsOf(gateway: ChatGatewayOptions | undefined): boolean {
+  return gateway !== undefined && (gateway.tokenMetrics ?? true);
+}
+
+/** With `gateway`: the app's identity, the gateway calling `openAi` (first) and the additional backends, the workbook and document chat's embeddings. */
+export function createChatGateway(owner: Construct, props: PrivateChatProps, frontEnd: ChatFrontEnd, plan: ScaleOutPlan,
+  common: ChatPlacement, isolation: ChatIsolation, openAi: IOpenAiAccount, vault: IPrivateKeyVault): ChatGateway {
+  let appIdentity = props.identity;
+  if (!props.gateway) return { appIdentity };
+  const options = props.gateway;
+  if (!frontEnd.forwardsSignedInUser) {
+    throw propError(owner, 'gateway', `must be left out for ${frontEnd.name}: the gateway meters each signed-in user by a header the front end forwards (X-OpenWebUI-User-Email), and this front end cannot forward one; use Open WebUI`, 'a gateway');
+  }
+  appIdentity ??= new ChatIdentity(owner, 'AppIdentity', { ...common });
+  const backends: AiGatewayBackend[] = [{ account: openAi, priority: 1 }, ...(options.additionalBackends ?? [])];
+  // The gateway checks these too; here they name the props as written ('gateway.…').
+  breakerRuleFor(owner, 'gateway.', options.circuitBreaker, backends.length);
+  checkLimitsAgainstCapacity(owner, 'gateway.', capacityBehind(backends.map((b) => b?.account)), options.tokensPerMinutePerUser, options.deploymentLimits);
+  const gateway = new AiGateway(owner, 'Gateway', {
+    ...common,
+    ...isolation,
+    backends,
+    circuitBreaker: options.circuitBreaker,
+    integrationSubnetId: options.integrationSubnetId ?? gatewaySubnet(owner, isolation.network, options.integrationSubnetCidr ?? '10.0.2.0/27'),
+    allowedCallerClientIds: [appIdentity.clientId],
+    publisherEmail: options.publisherEmail,
+    skuName: options.skuName,
+    tokensPerMinutePerUser: options.tokensPerMinutePerUser,
+    tokensPerDayPerUser: options.tokensPerDayPerUser,
+    deploymentLimits: options.deploymentLimits,
+    emitTokenMetrics: tokenMetricsOf(options),
+    monitorPrivateLinkScope: options.monitorPrivateLinkScope,
+    logLlmMessages: options.logLlmMessages,
+  });
+  const usageWorkbook = new UsageWorkbook(owner, 'UsageWorkbook', { ...common, monitoring: isolation.monitoring });
+  let embeddings: FrontEndEmbeddings | undefined;
+  if (plan.documentChat) {
+    const name = props.documentChat?.deploymentName ?? embeddingsDeploymentName(props);
+    embeddings = createEmbeddings(owner, gateway, vault, name);
+  }
+  return { gateway, usageWorkbook, embeddings, appIdentity };
+}
+
+/** The gateway's dedicated integration subnet in the new VNet (API Management needs a /27 or larger, shared with nothing). */
+function gatewaySubnet(owner: Construct, network: IPrivateNetwork, cidr: string): string {
+  const parsed = isUnresolved(cidr) ? undefined : parseCidr(cidr);
+  if (typeof parsed === 'string') throw propError(owner, 'gateway.integrationSubnetCidr', `must be a CIDR block: ${parsed}`, cidr);
+  if (parsed && parsed.prefix > 27) throw propError(owner, 'gateway.integrationSubnetCidr', 'must be a /27 or larger: API Management needs it for outbound VNet integration', cidr);
+  // The app's egress path too: the gateway fetches Entra ID's signing keys for its token check,
+  // and the subnet has default outbound access off.
+  return (network as PrivateNetwork).addDelegatedSubnet('GatewaySubnet', { name: 'apim-integration', cidr, egress: true }).id;
+}
+
+/** Name of the embeddings deployment document chat adds (named after its model). */
+function embeddingsDeploymentName(props: PrivateChatProps): string {
+  return props.documentChat?.embeddingsModel ?? DEFAULT_EMBEDDINGS_MODEL;
+}
