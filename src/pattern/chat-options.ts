@@ -123,3 +123,24 @@ export interface PrivateChatNames {
   /** Name of the file store's storage account; globally unique, 3-24 lowercase letters and digits. @default - derived, hashed */
   readonly fileStore?: string;
 }
+
+/**
+ * Settings of the Log Analytics workspace `PrivateChat` creates (`PrivateChatProps.workspace`).
+ * Not for an existing workspace (`monitoring`): its settings are managed where it was created.
+ */
+export interface ChatWorkspaceOptions {
+  /**
+   * Days logs are kept (30-730). The model account's request/response logs hold prompts and
+   * completions: keep them no longer than the chats themselves (`history.retentionDays`).
+   *
+   * @default 90
+   */
+  readonly retentionInDays?: number;
+  /**
+   * Daily ingestion cap in GB, to bound the cost of request/response logging. Past the cap,
+   * Log Analytics drops logs until the next day, audit logs included.
+   *
+   * @default - no cap
+   */
+  readonly dailyQuotaGb?: number;
+}

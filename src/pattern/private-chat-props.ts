@@ -1,5 +1,5 @@
 // The props of PrivateChat. The option structs its props hold are in chat-options.ts and chat-scale.ts.
-import { ChatGatewayOptions, ChatHistoryOptions, PrivateChatNames } from './chat-options';
+import { ChatGatewayOptions, ChatHistoryOptions, ChatWorkspaceOptions, PrivateChatNames } from './chat-options';
 import { ChatFileStoreOptions, ChatScaleOptions, ChatSharedStateOptions, DocumentChatOptions } from './chat-scale';
 import { Encryption } from './encryption';
 import { ContentFilterOptions } from '../ai/content-filter';
@@ -79,6 +79,13 @@ export interface PrivateChatProps {
    * @default - a new workspace with 90 days retention
    */
   readonly monitoring?: IMonitoring;
+  /**
+   * Retention and daily quota of the Log Analytics workspace this construct creates. Refused with
+   * `monitoring` (an existing workspace keeps its own settings).
+   *
+   * @default - 90 days, no daily cap
+   */
+  readonly workspace?: ChatWorkspaceOptions;
 
   /**
    * Kind of the AI account to create.

@@ -7,6 +7,7 @@ import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Testing } from 'cdktf';
 import { ChatFrontEnd, ChatScale, PrivateChat, PrivateChatProps } from '../../src';
 import { Compliance } from '../../src/compliance';
+import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones } from '../../src/network';
 import { newStack, onlyResource, resourcesOf, synthJson, warningsOf } from '../util';
 
@@ -211,5 +212,33 @@ describe('bad input, in the words of PrivateChat\'s props', () => {
     ] as Array<Partial<PrivateChatProps>>) {
       expect(() => synthJson(build(props).stack)).not.toThrow();
     }
+  });
+});
+
+describe('workspace settings through PrivateChat', () => {
+  test('retention and daily quota reach the workspace it creates', () => {
+    const { stack } = build({ workspace: { retentionInDays: 30, dailyQuotaGb: 5 } });
+    expect(onlyResource(synthJson(stack), 'azurerm_log_analytics_workspace')).toMatchObject({ retention_in_days: 30, daily_quota_gb: 5 });
+  });
+
+  test('the default stays 90 days without a cap', () => {
+    const ws = onlyResource(synthJson(build().stack), 'azurerm_log_analytics_workspace');
+    expect(ws.retention_in_days).toBe(90);
+    expect(ws.daily_quota_gb).toBeUndefined();
+  });
+
+  test('fails when the retention is out of range, naming workspace.retentionInDays', () => {
+    expect(fails({ workspace: { retentionInDays: 7 } })).toThrow(/^PrivateChat 'test\/chat': 'workspace\.retentionInDays' /);
+  });
+
+  test('fails when an existing workspace is given settings', () => {
+    const stack = newStack();
+    const monitoring = Monitoring.fromWorkspaceId(stack, 'Central', `${SUB}/resourceGroups/rg-log/providers/Microsoft.OperationalInsights/workspaces/central`);
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', monitoring, workspace: { retentionInDays: 30 } }))
+      .toThrow("PrivateChat 'test/chat': 'workspace' sets the workspace this construct creates, but 'monitoring' is an existing one, whose retention and quota are managed where it was created: give one, got both");
+  });
+
+  test('fails when a workspace prop is misspelt', () => {
+    expect(fails({ workspace: { retentionDays: 30 } as any })).toThrow(/'workspace\.retentionDays' is not a known prop \(did you mean 'retentionInDays'\? known: dailyQuotaGb, retentionInDays\), got 30$/);
   });
 });

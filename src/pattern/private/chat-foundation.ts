@@ -2,6 +2,7 @@
 // every piece needs, and the Log Analytics workspace.
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Construct } from 'constructs';
+import { inUsersWords } from '../../core/private/pass-through';
 import { planScaleOut, ScaleOutPlan } from './scale-out';
 import { ChatFrontEnd } from '../../app/front-end';
 import { AzureNameRule, Names } from '../../core/names';
@@ -73,6 +74,7 @@ export function createFoundation(owner: Construct, props: PrivateChatProps, name
     network,
     zones,
   });
-  const monitoring = props.monitoring ?? new Monitoring(owner, 'Monitoring', { ...common, name: names.workspace });
+  const monitoring = props.monitoring ?? inUsersWords(owner, { retentionInDays: 'workspace.retentionInDays', dailyQuotaGb: 'workspace.dailyQuotaGb' },
+    () => new Monitoring(owner, 'Monitoring', { ...common, name: names.workspace, ...props.workspace }));
   return { ...common, resourceGroup, network, dnsZones, monitoring, plan };
 }

@@ -30,6 +30,9 @@ export function validatePrivateChat(owner: Construct, props: PrivateChatProps): 
   if (props.image !== undefined && props.frontEnd !== undefined) {
     throw ruleError(owner, "'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage(image)', got both");
   }
+  if (props.workspace !== undefined && props.monitoring !== undefined) {
+    throw ruleError(owner, "'workspace' sets the workspace this construct creates, but 'monitoring' is an existing one, whose retention and quota are managed where it was created: give one, got both");
+  }
   const frontEnd = props.frontEnd ?? (props.image !== undefined ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
   checkOneOf(owner, 'accountKind', props.accountKind, [AccountKind.AI_SERVICES, AccountKind.OPENAI]);
   checkTags(owner, 'tags', props.tags);
@@ -139,6 +142,7 @@ function propsShape(): Shape {
     egress: is.instance(Egress, 'an Egress (Egress.natGateway(), Egress.throughFirewall(ip), Egress.providedElsewhere(description) or Egress.none())'),
     dnsZones: DNS_ZONES_REF(),
     monitoring: MONITORING_REF(),
+    workspace: is.object({ retentionInDays: is.integer(), dailyQuotaGb: is.number() }),
     accountKind: is.any(),
     models: is.arrayOf(is.object(DEPLOYMENT_OPTIONS_SHAPE)),
     chatDeploymentName: is.string(),
