@@ -119,7 +119,8 @@ export class ChatWebApp extends Construct {
       location: props.location,
       tags,
     });
-    this.webAppName = props.name ?? Names.globallyUnique(this, AzureNameRule.WEB_APP, `app-${id}`);
+    // `app-<id>-<hash>`, but not `app-app-<hash>` for the usual construct id `App`.
+    this.webAppName = props.name ?? Names.globallyUnique(this, AzureNameRule.WEB_APP, id.toLowerCase() === 'app' ? 'app' : `app-${id}`);
 
     const autoscale = props.autoscale;
     // The plan starts within the autoscale bounds; afterwards autoscale owns the instance count.

@@ -22,7 +22,7 @@ export interface ChatGatewayOptions {
    * Address prefix of the gateway's outbound integration subnet, created in the new VNet (a /27 or
    * larger, dedicated, delegated to `Microsoft.Web/serverFarms`).
    *
-   * @default '10.0.2.0/27' - inside the default address space
+   * @default '10.0.2.0/27', or in a custom `addressSpace` that does not hold it, the /27 right after the endpoint and app subnets' two /24s
    */
   readonly integrationSubnetCidr?: string;
   /**

@@ -138,9 +138,11 @@ describe('PrivateChat gateway', () => {
       /^PrivateChat 'test\/chat': 'gateway' must be left out for Microsoft's sample chat app: the gateway meters each signed-in user by a header the front end forwards/],
     ['a subnet smaller than /27', { gateway: { ...GW, integrationSubnetCidr: '10.0.2.0/28' } }, /'gateway.integrationSubnetCidr' must be a \/27 or larger/],
     ['a subnet outside the address space', { gateway: { ...GW, integrationSubnetCidr: '10.9.0.0/27' } },
-      /^PrivateNetwork 'test\/chat\/Network': 'addDelegatedSubnet\(GatewaySubnet\).cidr' must lie inside addressSpace '10.0.0.0\/16', got '10.9.0.0\/27'$/],
+      /^PrivateChat 'test\/chat': 'gateway.integrationSubnetCidr' must lie inside addressSpace '10.0.0.0\/16', got '10.9.0.0\/27'$/],
     ['a subnet overlapping the app subnet', { gateway: { ...GW, integrationSubnetCidr: '10.0.1.0/27' } },
-      /'addDelegatedSubnet\(GatewaySubnet\).cidr' must not overlap 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\), got '10.0.1.0\/27'/],
+      /^PrivateChat 'test\/chat': 'gateway.integrationSubnetCidr' must not overlap 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\), got '10.0.1.0\/27'$/],
+    ['a custom address space too small for the derived gateway subnet', { addressSpace: '10.1.0.0/24', gateway: GW },
+      /^PrivateChat 'test\/chat': 'gateway.integrationSubnetCidr' \(the default, derived from 'addressSpace' '10.1.0.0\/24'; give 'gateway.integrationSubnetCidr' a free \/27 inside it\) must lie inside addressSpace '10.1.0.0\/24', got '10.0.2.0\/27'$/],
     ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /'tokensPerMinutePerUser'/],
     ['a per-user limit above the capacity behind the gateway', { gateway: { ...GW, tokensPerMinutePerUser: 10_000_000 } },
       /^PrivateChat 'test\/chat': 'gateway.tokensPerMinutePerUser' must be at most \d+, the capacity of deployment '[^']+' behind the gateway \(\d+ tokens per minute on its one backend\).*, got 10000000$/],
@@ -169,5 +171,19 @@ describe('PrivateChat gateway', () => {
     });
     expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', network, gateway: GW }))
       .toThrow(/'gateway.integrationSubnetId' is required with an existing 'network'/);
+  });
+});
+
+describe('the gateway subnet in a custom address space', () => {
+  test('is derived from the address space: the /27 after the endpoint and app subnets', () => {
+    const { stack } = chat({ addressSpace: '10.20.0.0/16', gateway: GW });
+    const subnets = Object.values(resourcesOf(synthJson(stack), 'azurerm_subnet')).map((s: any) => [s.name, s.address_prefixes[0]]).sort();
+    expect(subnets).toEqual([['apim-integration', '10.20.2.0/27'], ['app-integration', '10.20.1.0/24'], ['private-endpoints', '10.20.0.0/24']]);
+  });
+
+  test('keeps 10.0.2.0/27 in the default address space (no address or prefix change)', () => {
+    const { stack } = chat({ gateway: GW });
+    const apim = Object.values(resourcesOf(synthJson(stack), 'azurerm_subnet')).find((s: any) => s.name === 'apim-integration') as any;
+    expect(apim.address_prefixes).toEqual(['10.0.2.0/27']);
   });
 });

@@ -8,8 +8,8 @@ import { IOpenAiAccount } from '../../ai/openai-account';
 import { ChatFrontEnd } from '../../app/front-end';
 import { ChatIdentity } from '../../app/identity';
 import { IChatIdentity } from '../../core/identity';
-import { parseCidr } from '../../core/private/cidr';
-import { isUnresolved, propError } from '../../core/private/validate';
+import { defaultSubnetIn, parseCidr } from '../../core/private/cidr';
+import { isUnresolved, ownerLabel, propError } from '../../core/private/validate';
 import { AiGateway, AiGatewayBackend } from '../../gateway/ai-gateway';
 import { FrontEndEmbeddings } from '../../gateway/front-end-embeddings';
 import { capacityBehind, checkLimitsAgainstCapacity } from '../../gateway/private/capacity';
@@ -52,7 +52,7 @@ export function createChatGateway(owner: Construct, props: PrivateChatProps, fro
     ...isolation,
     backends,
     circuitBreaker: options.circuitBreaker,
-    integrationSubnetId: options.integrationSubnetId ?? gatewaySubnet(owner, isolation.network, options.integrationSubnetCidr ?? '10.0.2.0/27'),
+    integrationSubnetId: options.integrationSubnetId ?? gatewaySubnet(owner, isolation.network, options.integrationSubnetCidr, props.addressSpace),
     allowedCallerClientIds: [appIdentity.clientId],
     publisherEmail: options.publisherEmail,
     skuName: options.skuName,
@@ -72,14 +72,31 @@ export function createChatGateway(owner: Construct, props: PrivateChatProps, fro
   return { gateway, usageWorkbook, embeddings, appIdentity };
 }
 
-/** The gateway's dedicated integration subnet in the new VNet (API Management needs a /27 or larger, shared with nothing). */
-function gatewaySubnet(owner: Construct, network: IPrivateNetwork, cidr: string): string {
+/** The gateway's integration subnet when the default address space is kept. */
+const DEFAULT_GATEWAY_SUBNET = '10.0.2.0/27';
+
+/**
+ * The gateway's dedicated integration subnet in the new VNet (API Management needs a /27 or
+ * larger, shared with nothing). Without `gateway.integrationSubnetCidr` it is `10.0.2.0/27`, or,
+ * in a custom `addressSpace` that does not hold it, the /27 right after the two /24s of the
+ * endpoint and app subnets. The network's errors about it name `gateway.integrationSubnetCidr`.
+ */
+function gatewaySubnet(owner: Construct, network: IPrivateNetwork, given: string | undefined, addressSpace: string | undefined): string {
+  const cidr = given ?? defaultSubnetIn(addressSpace ?? '10.0.0.0/16', 16, 27, DEFAULT_GATEWAY_SUBNET);
   const parsed = isUnresolved(cidr) ? undefined : parseCidr(cidr);
   if (typeof parsed === 'string') throw propError(owner, 'gateway.integrationSubnetCidr', `must be a CIDR block: ${parsed}`, cidr);
   if (parsed && parsed.prefix > 27) throw propError(owner, 'gateway.integrationSubnetCidr', 'must be a /27 or larger: API Management needs it for outbound VNet integration', cidr);
-  // The app's egress path too: the gateway fetches Entra ID's signing keys for its token check,
-  // and the subnet has default outbound access off.
-  return (network as PrivateNetwork).addDelegatedSubnet('GatewaySubnet', { name: 'apim-integration', cidr, egress: true }).id;
+  try {
+    // The app's egress path too: the gateway fetches Entra ID's signing keys for its token check,
+    // and the subnet has default outbound access off. ('GatewaySubnet' is only the construct id,
+    // kept for the addresses; the subnet is named apim-integration.)
+    return (network as PrivateNetwork).addDelegatedSubnet('GatewaySubnet', { name: 'apim-integration', cidr, egress: true }).id;
+  } catch (e) {
+    const m = e instanceof Error ? /^[^:]+: 'addDelegatedSubnet\(GatewaySubnet\)\.cidr' ([\s\S]*)$/.exec(e.message) : null;
+    if (!m) throw e;
+    const derived = given === undefined ? ` (the default, derived from 'addressSpace' ${addressSpace === undefined ? "'10.0.0.0/16'" : `'${addressSpace}'`}; give 'gateway.integrationSubnetCidr' a free /27 inside it)` : '';
+    throw new Error(`${ownerLabel(owner)}: 'gateway.integrationSubnetCidr'${derived} ${m[1]}`);
+  }
 }
 
 /** Name of the embeddings deployment document chat adds (named after its model). */
