@@ -1,0 +1,2 @@
+export * from './databricks-workspace';
+export * from './serving-endpoint';
