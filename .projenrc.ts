@@ -7,6 +7,9 @@ const AZURERM = '14.23.1';
 const AZUREAD = '14.3.1';
 const TIME = '11.0.1';
 const CONSTRUCTS = '10.4.2';
+// Optional: only src/databricks needs it (databricks provider 1.99.0); nothing the five-line stack
+// loads imports it, so users who do not serve models from Databricks need not install it.
+const DATABRICKS = '15.16.1';
 
 // The release steps of scripts/release.ts. They run before the build (bump), so not compiled.
 const RELEASE_SCRIPT = 'node -r ts-node/register/transpile-only scripts/release.ts';
@@ -35,6 +38,7 @@ const project = new cdk.JsiiProject({
     `@cdktf/provider-azurerm@^${AZURERM}`,
     `@cdktf/provider-azuread@^${AZUREAD}`,
     `@cdktf/provider-time@^${TIME}`,
+    `@cdktf/provider-databricks@^${DATABRICKS}`,
   ],
   // The one runtime dependency: edit distance for "did you mean" suggestions (zero dependencies,
   // typed, maintained). jsii packages bundle their non-jsii runtime dependencies.
@@ -103,6 +107,9 @@ const project = new cdk.JsiiProject({
 // served by the registry these machines reach; a lockfile without them fails `npm ci`.
 // Added after the ESLint component, which declares the package without a version.
 project.deps.removeDependency('eslint-import-resolver-typescript');
+// The databricks provider package is an optional peer: npm then neither installs it for users nor
+// warns when it is missing (only the src/databricks constructs load it).
+project.package.addField('peerDependenciesMeta', { '@cdktf/provider-databricks': { optional: true } });
 project.deps.addDependency('eslint-import-resolver-typescript@~3.6.3', DependencyType.BUILD);
 // ts-jest requires jest-util from the top level (a peer dependency npm does not hoist for jest 29).
 project.deps.addDependency('jest-util@^29', DependencyType.BUILD);
