@@ -18,6 +18,7 @@ import { DEPLOYMENT_OPTIONS_SHAPE, OPENAI_ATTRIBUTES_SHAPE, openAiAccountShape }
 import { AzureNameRule, Names } from '../core/names';
 import { IPrincipal } from '../core/principal';
 import { FOUNDRY_PROJECT_OPTIONS_SHAPE } from './private/project-shapes';
+import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { waitAfter } from '../core/private/providers';
 import { PRINCIPAL_REF } from '../core/private/references';
@@ -30,6 +31,7 @@ import { PrivateLinkZone, IPrivateDnsZones } from '../network/private-dns-zones'
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
 import { IPrivateNetwork } from '../network/private-network';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
+import { checkKeyVaultRegion } from '../secrets/private/keys';
 
 /**
  * A model account that applications can be granted access to through its OpenAI-compatible
@@ -265,7 +267,7 @@ abstract class ModelAccount extends ModelAccountBase {
     this.principalId = this.resource.identity.principalId;
 
     this.provisioningWait = waitAfter(this, 'WaitForProvisioning', [this.resource], '30s');
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -275,7 +277,7 @@ abstract class ModelAccount extends ModelAccountBase {
       zones: spec.zones,
       dependsOn: [this.provisioningWait],
       tags: props.tags,
-    });
+    }));
 
     this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
       targetResourceId: this.accountId,
@@ -428,6 +430,7 @@ abstract class ModelAccount extends ModelAccountBase {
       identities.set(identityId.toLowerCase(), i);
     }
     checkCustomerManagedKey(this, props.customerManagedKey);
+    checkKeyVaultRegion(this, 'customerManagedKey', props.customerManagedKey, props.location, 'Azure OpenAI and Foundry accounts');
     const seen = new Map<string, { index: number; name: string }>();
     for (const [i, options] of (props.models ?? []).entries()) {
       validateDeploymentOptions(this, `models[${i}].`, options);

@@ -1,11 +1,12 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IConstruct } from 'constructs';
 import { ContainerImage } from './container-image';
+import { isMovingTag } from './private/checks';
 import { databaseSetupSettings, databaseSetupStartupCommand } from './private/database-setup';
 import { SignIn } from './sign-in';
 import { IPrincipal } from '../core/principal';
 import { withoutTrailingSlash } from '../core/private/endpoints';
-import { checkField, checkShape, FieldSpec, is, isUnresolved, ruleError, Shape } from '../core/private/validate';
+import { checkField, checkShape, FieldSpec, is, isUnresolved, propError, ruleError, Shape } from '../core/private/validate';
 
 /** How a chat front end learns who is signed in. */
 export enum UserIdentitySource {
@@ -339,6 +340,50 @@ function olderThan(parts: readonly number[], floor: readonly number[]): boolean 
   return false;
 }
 
+/** The port Open WebUI listens on unless its `PORT` setting says otherwise. */
+const OPEN_WEBUI_PORT = 8080;
+
+/** Open WebUI's pinned tags: a release (`v0.11.4`, `0.11.4`, `0.11`, with a variant suffix) or one commit (`git-<sha>`). */
+const OPEN_WEBUI_PINNED_TAG = /^(v?\d+\.\d+(\.\d+)?(-[0-9A-Za-z.-]+)?|git-[0-9a-f]{7,40}(-[0-9A-Za-z.-]+)?)$/;
+
+/**
+ * Throws for an image that cannot be the Open WebUI the factory configures: Microsoft's sample
+ * app, a port other than the one Open WebUI listens on, or one of Open WebUI's rolling tags
+ * (`main`, `latest`, `dev`, `main-slim`, `cuda`, `ollama`: rebuilt from a branch, so a restart
+ * runs other code) unless `allowMutableTag` is set.
+ *
+ * @see https://docs.openwebui.com/getting-started/quick-start (Image Variants: how the tags update)
+ * @see https://docs.openwebui.com/reference/env-configuration (PORT, default 8080)
+ */
+function checkOpenWebUiImage(owner: string, prop: string, image: ContainerImage): void {
+  if (isSampleImage(image)) {
+    throw ruleError(owner, `'${prop}' must be an Open WebUI image: '${image.reference}' is Microsoft's sample chat app, which reads other settings; `
+      + `use ChatFrontEnd.sampleChatApp() for it, got '${image.reference}'`);
+  }
+  const port = image.port;
+  const portSetting = image.appSettings.PORT;
+  if (typeof port === 'number' && !isUnresolved(port) && port !== OPEN_WEBUI_PORT && portSetting !== String(port)) {
+    throw ruleError(owner, `'${prop}.port' must be ${OPEN_WEBUI_PORT}, the port Open WebUI listens on (or set the image's 'PORT' app setting to the same port), got ${port}`);
+  }
+  const tag = image.digest === undefined ? image.tag : undefined;
+  if (tag === undefined || typeof tag !== 'string' || isUnresolved(tag) || image.allowMutableTag) return;
+  if (!OPEN_WEBUI_PINNED_TAG.test(tag)) {
+    const kind = isMovingTag(tag) ? 'a rolling tag that Open WebUI rebuilds from a branch' : 'not a tag Open WebUI keeps fixed';
+    throw ruleError(owner, `'${prop}' must be pinned by digest, a release tag ('v0.11.4') or 'git-<sha>': '${tag}' is ${kind}, `
+      + `so a restart could run other code; set 'allowMutableTag' to accept it, got '${image.reference}'`);
+  }
+}
+
+/** Throws unless a front end's health path is a path App Service can probe, as ChatWebApp's `healthCheckPath`. */
+function checkHealthCheckPath(owner: string, prop: string, path: string | undefined): void {
+  if (path === undefined || isUnresolved(path) || typeof path !== 'string') return;
+  if (!/^\/[^\s?#]*$/.test(path)) {
+    const hint = /^[^/\s?#]/.test(path) && !/[\s?#]/.test(path) ? ` (did you mean '/${path}'?)` : '';
+    throw propError(owner, prop, `must be a path starting with '/', without spaces, query or fragment${hint}`, path);
+  }
+  if (path.length > 255) throw propError(owner, prop, 'must be at most 255 characters', path);
+}
+
 /**
  * Throws when `image` is tagged with an Open WebUI release older than a setting the library writes
  * needs. Tags that are not versions (`main`, `latest`, `git-…`) and digests cannot be checked.
@@ -404,7 +449,10 @@ export class ChatFrontEnd {
     if (options.temporaryChatsEnforced === true && options.temporaryChatsAllowed === false) {
       throw ruleError('ChatFrontEnd.openWebUi', "'options.temporaryChatsEnforced' makes every chat temporary, so it needs temporary chats allowed, got 'temporaryChatsAllowed' false");
     }
-    if (options.image !== undefined) checkOpenWebUiRelease('ChatFrontEnd.openWebUi', 'options.image', options.image);
+    if (options.image !== undefined) {
+      checkOpenWebUiImage('ChatFrontEnd.openWebUi', 'options.image', options.image);
+      checkOpenWebUiRelease('ChatFrontEnd.openWebUi', 'options.image', options.image);
+    }
     const image = options.image ?? OPEN_WEBUI_IMAGE;
     return new ChatFrontEnd({
       name: OPEN_WEBUI,
@@ -451,6 +499,7 @@ export class ChatFrontEnd {
   public static fromImage(image: ContainerImage, options: CustomFrontEndOptions = {}): ChatFrontEnd {
     checkField('ChatFrontEnd.fromImage', 'image', image, IMAGE_REF(true));
     checkShape('ChatFrontEnd.fromImage', options, FRONT_END_OPTIONS_SHAPE, 'options');
+    checkHealthCheckPath('ChatFrontEnd.fromImage', 'options.healthCheckPath', options.healthCheckPath);
     return ChatFrontEnd.custom(isSampleImage(image) ? SAMPLE_CHAT_APP : CUSTOM, image, options, UserIdentitySource.NONE);
   }
 
@@ -549,7 +598,10 @@ export class ChatFrontEnd {
    */
   public withImage(image: ContainerImage): ChatFrontEnd {
     checkField('ChatFrontEnd.withImage', 'image', image, IMAGE_REF(true));
-    if (this.name === OPEN_WEBUI) checkOpenWebUiRelease('ChatFrontEnd.withImage', 'image', image);
+    if (this.name === OPEN_WEBUI) {
+      checkOpenWebUiImage('ChatFrontEnd.withImage', 'image', image);
+      checkOpenWebUiRelease('ChatFrontEnd.withImage', 'image', image);
+    }
     return new ChatFrontEnd({
       name: this.name,
       image,

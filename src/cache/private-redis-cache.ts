@@ -8,6 +8,7 @@ import {
 } from './private/redis-facts';
 import { IChatSharedState } from '../app/front-end';
 import { AzureNameRule, Names } from '../core/names';
+import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
@@ -272,7 +273,7 @@ export class PrivateRedisCache extends Construct implements IPrivateRedisCache {
     this.redisId = this.resource.id;
     this.hostName = this.resource.hostname;
 
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -281,7 +282,7 @@ export class PrivateRedisCache extends Construct implements IPrivateRedisCache {
       subresource: 'redisEnterprise',
       zones: [PrivateLinkZone.MANAGED_REDIS],
       tags,
-    });
+    }));
 
     // Key Vault may refuse an expired secret, and then the app loses REDIS_URL: one long, explicit
     // lifetime instead of the vault's one-year default, as for the history store's secrets.

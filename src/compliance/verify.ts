@@ -3,6 +3,21 @@ import { Compliance } from './compliance';
 import { Conformance } from '../conformance/conformance';
 import { Warnings } from '../core/warnings';
 
+/**
+ * How to get past a Verify failure, ending every error it throws. cdktf's own validation error
+ * ends by suggesting `skipValidation: true`, which would hide the problems rather than fix them
+ * (and leaves them to fail at apply or in review), so that hint is cut from what Verify reports.
+ */
+const VERIFY_ADVICE = 'Fix each problem where it is reported: the message names the construct and the prop to change. '
+  + 'A compliance finding you accept on purpose takes Compliance.acknowledge(scope, ruleId, reason), and a warning '
+  + 'Warnings.acknowledge(scope, warningId, reason); skipping validation hides the problems without fixing them.';
+
+/** cdktf's validation error, without its closing hint to skip validation. */
+function withoutSkipHint(message: string): string {
+  return message.replace(/\s*If you wish to ignore these validations, pass 'skipValidation: true'[^\n]*\s*$/, '')
+    .replace(/\s*To skip validations, add 'skipValidation: true'[^\n]*\s*$/, '').trimEnd();
+}
+
 /** Options of {@link Verify.stack}. */
 export interface VerifyOptions {
   /**
@@ -38,7 +53,7 @@ export class Verify {
     try {
       json = Testing.synth(stack, true);
     } catch (e) {
-      problems.push(`synth: ${(e as Error).message}`);
+      problems.push(`synth: ${withoutSkipHint((e as Error).message)}`);
     }
     for (const failure of Compliance.report(stack).failures) {
       if (!problems.some((p) => p.includes(failure.message))) problems.push(`compliance: ${failure.message}`);
@@ -50,7 +65,7 @@ export class Verify {
       for (const w of Warnings.unacknowledged(stack)) problems.push(`warning: ${w}`);
     }
     if (problems.length > 0) {
-      throw new Error(`Verify: stack '${stack.node.path}' has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      throw new Error(`Verify: stack '${stack.node.path}' has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n${VERIFY_ADVICE}`);
     }
   }
 

@@ -1,4 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
+import { NAMING_ABBREVIATIONS } from './private/abbreviations';
+import { nearest } from './private/suggest';
 import { checkField, checkShape, is, isUnresolved, propError, ruleError } from './private/validate';
 
 /** What a naming convention is asked for: one Azure resource the library is about to name. */
@@ -115,6 +117,14 @@ export class NamingConvention {
     const values = options.values ?? {};
     for (const key of Object.keys(values)) {
       if (BUILT_IN.includes(key)) throw propError(label, `options.values.${key}`, `must not redefine a built-in placeholder (${BUILT_IN.join(', ')})`, values[key]);
+    }
+    for (const [abbr, p] of Object.entries(options.patternsByAbbreviation ?? {})) {
+      if (NAMING_ABBREVIATIONS.includes(abbr)) continue;
+      // A key no resource asks for would be ignored: the user's pattern for that type never applies.
+      const near = nearest(abbr, NAMING_ABBREVIATIONS, 3);
+      const hint = near.length > 0 ? `did you mean ${near.map((n) => `'${n}'`).join(', ')}? ` : '';
+      throw propError(label, `options.patternsByAbbreviation.${abbr}`, 'is not an abbreviation the library names resources with, so it would never apply '
+        + `(${hint}known: ${NAMING_ABBREVIATIONS.join(', ')})`, p);
     }
     const patterns = { '*': pattern, ...(options.patternsByAbbreviation ?? {}) };
     for (const [abbr, p] of Object.entries(patterns)) {

@@ -3,6 +3,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkPlacement } from '../core/private/placement';
 import { MONITORING_REF } from '../core/private/references';
+import { closest } from '../core/private/suggest';
 import {
   checkField, checkNotBlank, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError,
 } from '../core/private/validate';
@@ -87,7 +88,11 @@ export class UsageWorkbook extends Construct {
   public static query(name: string): string {
     checkField('UsageWorkbook.query', 'name', name, is.string(true));
     const found = WORKBOOK_QUERY_TEXTS.find((q) => q.name === name);
-    if (!found) throw propError('UsageWorkbook.query', 'name', `must be one of ${UsageWorkbook.queryNames().map((n) => `'${n}'`).join(', ')}`, name);
+    if (!found) {
+      const near = closest(name, UsageWorkbook.queryNames());
+      const hint = near ? ` (did you mean '${near}'?)` : '';
+      throw propError('UsageWorkbook.query', 'name', `must be one of ${UsageWorkbook.queryNames().map((n) => `'${n}'`).join(', ')}${hint}`, name);
+    }
     return found.text;
   }
 

@@ -16,6 +16,7 @@ import { APPLY_CONTROL_PLANE_RULE_ID } from '../compliance/private/apply-paths';
 import { AzureNameRule, Names } from '../core/names';
 import { PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
+import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
@@ -486,7 +487,7 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       lifecycle: { preventDestroy },
     });
 
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -495,7 +496,7 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       subresource: 'postgresqlServer',
       zones: [PrivateLinkZone.POSTGRESQL],
       tags,
-    });
+    }));
 
     const host = `${this.serverName}.postgres.database.azure.com:5432/${this.databaseName}?sslmode=require`;
     // The secret that was the administrator's URL keeps its address and name, and now holds the

@@ -4,6 +4,7 @@ import { Fn, TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IMonitoring } from './monitoring';
 import { AzureNameRule, Names } from '../core/names';
+import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
@@ -209,7 +210,7 @@ export class MonitorPrivateLinkScope extends ScopeBase {
       this.workspaceScopedService = this.addScopedResource(this, 'Workspace', props.monitoring.workspaceId);
     }
     // After the workspace joins: an endpoint created first registers no workspace records.
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -219,7 +220,7 @@ export class MonitorPrivateLinkScope extends ScopeBase {
       zones: PrivateLinkZone.azureMonitor(),
       dependsOn: this.workspaceScopedService ? [this.workspaceScopedService] : undefined,
       tags: props.tags,
-    });
+    }));
   }
 }
 

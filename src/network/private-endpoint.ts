@@ -237,7 +237,7 @@ export class ServicePrivateEndpoint extends Construct {
         : {
           privateDnsZoneGroup: {
             name: 'default',
-            privateDnsZoneIds: props.zones.map((z) => props.dnsZones.zoneIdFor(z)),
+            privateDnsZoneIds: props.zones.map((z) => zoneIdIn(this, props.dnsZones, z)),
           },
         }),
       dependsOn: props.dependsOn,
@@ -401,4 +401,21 @@ const TARGETS: { readonly [fullType: string]: TargetType } = {
   'microsoft.signalrservice/signalr': { subresources: ['signalr'] },
   'microsoft.eventgrid/topics': { subresources: ['topic'] },
   'microsoft.eventgrid/domains': { subresources: ['domain'] },
+  'microsoft.databricks/workspaces': { subresources: ['databricks_ui_api', 'browser_authentication'], zones: [PrivateLinkZone.AZURE_DATABRICKS.zoneName] },
 };
+
+/**
+ * The id of `zone` in `dnsZones`, or an error about this endpoint's `dnsZones` prop: a zone set
+ * that lacks the zone reports it in its own words ('zones', fromHubZoneIds), which names neither
+ * the construct nor the prop the user wrote; the constructs that create an endpoint translate
+ * `dnsZones` into their own (inUsersWords).
+ */
+function zoneIdIn(endpoint: ServicePrivateEndpoint, dnsZones: IPrivateDnsZones, zone: PrivateLinkZone): string {
+  try {
+    return dnsZones.zoneIdFor(zone);
+  } catch (e) {
+    const m = e instanceof Error ? /^([A-Za-z][A-Za-z0-9.]*) '([^']*)': ([\s\S]*, got [\s\S]*)$/.exec(e.message) : null;
+    if (!m) throw e;
+    throw ruleError(endpoint, `'dnsZones' must hold '${zone.zoneName}', the private DNS zone the endpoint registers in; ${m[1]} '${m[2]}' says: ${m[3]}`);
+  }
+}

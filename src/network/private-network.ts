@@ -17,7 +17,7 @@ import { AzureNameRule, Names } from '../core/names';
 import { acknowledgeOpenInternet, egressRules } from './private/egress-rules';
 import { FlowRegistry, OwnedSubnet, registerFlows, RenderedRule } from './private/flows';
 import { claimAddressSpace } from './private/stack-registry';
-import { Cidr, contains, isPrivateRange, overlaps, parseCidr, reservedOverlap } from '../core/private/cidr';
+import { Cidr, contains, defaultSubnetsIn, isPrivateRange, overlaps, parseCidr, reservedOverlap } from '../core/private/cidr';
 import { checkPlacement } from '../core/private/placement';
 import { checkLocation } from '../core/private/regions';
 import { requireProviderSubscription } from '../core/private/subscription';
@@ -122,14 +122,14 @@ export interface PrivateNetworkProps {
   /**
    * Address prefix of the `private-endpoints` subnet. At least a /28; each private endpoint takes one address.
    *
-   * @default '10.0.0.0/24'
+   * @default '10.0.0.0/24', or the first /24 of a custom `addressSpace` that does not hold both default subnets (its first half for a /24 or smaller)
    */
   readonly privateEndpointSubnetCidr?: string;
   /**
    * Address prefix of the `app-integration` subnet. At least a /28; Microsoft recommends a /26
    * so that the plan can scale out.
    *
-   * @default '10.0.1.0/24'
+   * @default '10.0.1.0/24', or the second /24 of a custom `addressSpace` that does not hold both default subnets (its second half for a /24 or smaller)
    */
   readonly appIntegrationSubnetCidr?: string;
   /**
@@ -267,8 +267,10 @@ export class PrivateNetwork extends Construct implements IPrivateNetwork {
     this.location = props.location;
 
     const addressSpace = props.addressSpace ?? '10.0.0.0/16';
-    const peCidr = props.privateEndpointSubnetCidr ?? '10.0.0.0/24';
-    const appCidr = props.appIntegrationSubnetCidr ?? '10.0.1.0/24';
+    // Defaults follow a custom address space, so that an error never names a range the user did not write.
+    const [peDefault, appDefault] = defaultSubnetsIn(addressSpace, 24, ['10.0.0.0/24', '10.0.1.0/24']);
+    const peCidr = props.privateEndpointSubnetCidr ?? peDefault;
+    const appCidr = props.appIntegrationSubnetCidr ?? appDefault;
     this.validateAddresses(addressSpace, peCidr, appCidr);
     for (const [prop, text] of [['addressSpace', addressSpace], ['privateEndpointSubnetCidr', peCidr], ['appIntegrationSubnetCidr', appCidr]] as const) {
       const parsed = isUnresolved(text) ? undefined : parseCidr(text);

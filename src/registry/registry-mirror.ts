@@ -8,6 +8,7 @@ import { cacheRuleName, DOCKER_TAG, hostOf, refusalFor, REPOSITORY_PATH, SHA256_
 import { ContainerImage, IImageMirror } from '../app/container-image';
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
+import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork, checkZoneRedundancy } from '../core/private/regions';
@@ -264,7 +265,7 @@ export class RegistryMirror extends Construct implements IImageMirror {
     this.loginServer = this.resource.loginServer;
     this.registryUrl = `https://${this.loginServer}`;
 
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -273,7 +274,7 @@ export class RegistryMirror extends Construct implements IImageMirror {
       subresource: 'registry',
       zones: [PrivateLinkZone.CONTAINER_REGISTRY],
       tags: props.tags,
-    });
+    }));
     if (props.monitoring) {
       this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
         targetResourceId: this.registryId,

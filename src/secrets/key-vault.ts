@@ -15,6 +15,7 @@ import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { VaultSecretWriter } from './private/secrets';
 import { VaultSecret } from './vault-secret';
+import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
 
@@ -285,7 +286,7 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
     this.vaultId = this.resource.id;
     this.vaultUri = this.resource.vaultUri;
 
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -294,7 +295,7 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
       subresource: 'vault',
       zones: [PrivateLinkZone.KEY_VAULT],
       tags: props.tags,
-    });
+    }));
     this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
       targetResourceId: this.vaultId,
       logCategoryGroups: ['audit'],

@@ -10,6 +10,7 @@ import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
 import { AzapiResource, AzapiUpdateResource } from '../core/private/azapi';
 import { clientConfig } from '../core/private/client-config';
+import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork, checkZoneRedundancy, hasAvailabilityZones } from '../core/private/regions';
@@ -263,7 +264,7 @@ export class PrivateFileStore extends Construct implements IChatFileStore {
     this.container = container;
     this.containerId = container.id;
 
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -272,7 +273,7 @@ export class PrivateFileStore extends Construct implements IChatFileStore {
       subresource: 'blob',
       zones: [PrivateLinkZone.BLOB],
       tags: props.tags,
-    });
+    }));
 
     if (props.monitoring) {
       // Blob logs are a setting of the blob service (`…/blobServices/default`), not of the account.

@@ -1,4 +1,5 @@
 import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { TerraformStack } from 'cdktf';
 import { address, aiFixture, AiFixture, blockOf, ref } from './fixture';
 import { AiAccount, OpenAiAccount, OpenAiAccountProps } from '../../src/ai';
@@ -48,7 +49,7 @@ describe.each(KINDS)('%s with a customer-managed key', (_, kind) => {
 
   test('keeps the identities given, and does not repeat the key identity when it is one of them', () => {
     const f = aiFixture();
-    const identity = ChatIdentity.fromIdentityAttributes(f.stack, 'CmkIdentity', { identityId: IDENTITY_ID, clientId: GUID, principalId: GUID, tenantId: GUID });
+    const identity = ChatIdentity.fromIdentityAttributes(f.stack, 'CmkIdentity', { identityId: IDENTITY_ID, clientId: GUID, principalId: '99999999-2222-3333-4444-555555555555', tenantId: GUID });
     const other = IDENTITY_ID.replace('id-cmk', 'id-other');
     const key = EncryptionKey.fromKeyId(f.stack, 'Key', { keyId: KEY_ID, keyVaultId: VAULT_ID, identity });
     const account = new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key, userAssignedIdentityIds: [other, IDENTITY_ID.toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/')] });
@@ -85,6 +86,48 @@ describe.each(KINDS)('%s with a customer-managed key', (_, kind) => {
     expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key })).toThrow(
       `${kind.name} 'test/Ai': 'customerManagedKey' must be a 2048-bit RSA key: Azure OpenAI and Foundry accept no other size `
       + "(leave EncryptionKey's keySize at its default, 2048), got 'a 4096-bit key'");
+  });
+
+  /** A key in a plain azurerm_key_vault the stack creates in `location` (a hub's vault, say). */
+  const keyInVaultAt = (f: AiFixture, location: string): ICustomerManagedKey => {
+    const vault = new KeyVault(f.stack, 'HubVault', {
+      name: 'kv-hub', location, resourceGroupName: 'rg-hub', tenantId: GUID, skuName: 'standard', purgeProtectionEnabled: true,
+    });
+    return { keyId: KEY_ID, keyVaultId: vault.id, identityId: IDENTITY_ID, identityClientId: GUID, identityPrincipalId: '99999999-2222-3333-4444-555555555555', dependables: [] };
+  };
+
+  test('fails for a key from a vault the stack creates in another region than the account', () => {
+    const f = aiFixture();
+    expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: keyInVaultAt(f, 'westeurope') })).toThrow(
+      `${kind.name} 'test/Ai': 'customerManagedKey' must come from a Key Vault in 'swedencentral', the region of the resource it encrypts: `
+      + 'Azure OpenAI and Foundry accounts take a customer-managed key only from a vault in their own region; '
+      + "create the key in a vault in 'swedencentral', got a key from a vault in 'westeurope'");
+  });
+
+  test('accepts a key from a vault in the account\'s region, also written in display form', () => {
+    const f = aiFixture();
+    expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: keyInVaultAt(f, 'Sweden Central') })).not.toThrow();
+    const g = aiFixture();
+    expect(() => new kind(g.stack, 'Ai', { ...g.props, customerManagedKey: keyIn(g) })).not.toThrow();
+  });
+
+  test('cannot check the region of a vault outside the stack (an imported key): Azure checks it at apply', () => {
+    const f = aiFixture();
+    const key: ICustomerManagedKey = {
+      keyId: KEY_ID, keyVaultId: VAULT_ID, identityId: IDENTITY_ID, identityClientId: GUID, identityPrincipalId: '99999999-2222-3333-4444-555555555555', dependables: [],
+    };
+    expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key })).not.toThrow();
+  });
+
+  test('fails when the key identity\'s client id and principal id are the same GUID (one pasted for the other)', () => {
+    const f = aiFixture();
+    const key: ICustomerManagedKey = {
+      keyId: KEY_ID, keyVaultId: VAULT_ID, identityId: IDENTITY_ID, identityClientId: GUID, identityPrincipalId: GUID.toUpperCase(), dependables: [],
+    };
+    expect(() => new kind(f.stack, 'Ai', { ...f.props, customerManagedKey: key })).toThrow(
+      `${kind.name} 'test/Ai': 'customerManagedKey.identityClientId' and 'customerManagedKey.identityPrincipalId' must be the two different ids of one identity: `
+      + "a managed identity's client id (application id) and principal id (object id) are never equal, so one was pasted for the other; "
+      + `take both from \`az identity show --query "{clientId: clientId, principalId: principalId}"\`, got '${GUID}' for both`);
   });
 
   test('fails for something that is not a customer-managed key', () => {

@@ -238,7 +238,7 @@ describe('AiAccount', () => {
       expect(() => account.addProject('Bad', { name: '-research' }))
         .toThrow(/FoundryProject 'test\/Ai\/Bad': 'name' must contain only letters, digits, underscores, periods and hyphens, starting with a letter or digit, got '-research'/);
       expect(() => account.addProject('Typo', { displayname: 'x' } as any))
-        .toThrow(/AiAccount 'test\/Ai': 'addProject\(Typo\).displayname' is not a known prop \(known: description, displayName, name, tags\), got 'x'/);
+        .toThrow(/AiAccount 'test\/Ai': 'addProject\(Typo\).displayname' is not a known prop \(did you mean 'displayName'\? known: description, displayName, name, tags\), got 'x'/);
       expect(() => account.addProject('Blank', { description: ' ' }))
         .toThrow(/FoundryProject 'test\/Ai\/Blank': 'description' must not be empty, got ' '/);
     });

@@ -52,7 +52,7 @@ describe('OpenAiAccount input', () => {
   });
 
   test('fails when a prop name is misspelt', () => {
-    expect(() => account({ contentfilter: {} })).toThrow(/'contentfilter' is not a known prop \(known: .*contentFilter.*\)/);
+    expect(() => account({ contentfilter: {} })).toThrow(/'contentfilter' is not a known prop \(did you mean 'contentFilter'\? known: .*contentFilter.*\)/);
   });
 
   test('fails when models holds undefined', () => {
@@ -194,7 +194,7 @@ describe('OpenAiAccount.fromAttributes input', () => {
   });
 
   test('fails when an attribute is misspelt', () => {
-    expect(attrs({ accountId: ACCOUNT_ID, endPoint: 'https://x.openai.azure.com/' })).toThrow(/'endPoint' is not a known prop \(known: accountId, endpoint\)/);
+    expect(attrs({ accountId: ACCOUNT_ID, endPoint: 'https://x.openai.azure.com/' })).toThrow(/'endPoint' is not a known prop \(did you mean 'endpoint'\? known: accountId, endpoint\)/);
   });
 });
 

@@ -94,7 +94,7 @@ describe('ContentFilter', () => {
     expect(() => filter({ hate: { promptSeverity: 'Severe' as any } }))
       .toThrow(/ContentFilter 'test\/Filter': 'hate.promptSeverity' must be one of 'Low', 'Medium', 'High', got 'Severe'/);
     expect(() => filter({ violence: { completionSeverity: 'medium' as any } }))
-      .toThrow(/'violence.completionSeverity' must be one of 'Low', 'Medium', 'High', got 'medium'/);
+      .toThrow(/'violence.completionSeverity' must be one of 'Low', 'Medium', 'High' \(did you mean 'Medium'\?\), got 'medium'/);
   });
 
   test('fails when mode is unknown', () => {

@@ -152,12 +152,34 @@ describe('ModelDeployment', () => {
       expect(warningsOf(deployment)).toEqual([expect.stringMatching(/model 'o3' version '2025-01-31' is not known to this library \(every known version of 'o3' is retired\)/)]);
     });
 
-    test('points at the right spelling of a name that differs only in case', () => {
-      const { deployment } = deploy({ modelName: 'deepseek-v3.2', modelVersion: '1' });
-      expect(warningsOf(deployment)).toEqual([
-        expect.stringMatching(/model 'deepseek-v3.2' version '1' is not known to this library \('deepseek-v3.2' is not in the table of known models; did you mean 'DeepSeek-V3.2'\? Azure's model names are case-sensitive\).*\[unknown-model\]$/),
-      ]);
+    test('fails when a name differs from a known model only in case', () => {
+      expect(() => deploy({ modelName: 'deepseek-v3.2', modelVersion: '1' })).toThrow(
+        "ModelDeployment 'test/Deployment': 'modelName' must be a model name as Azure spells it: did you mean 'DeepSeek-V3.2'? "
+        + "(Azure's model names are case-sensitive and exact; set 'allowUnknownModel: true' only for a different model newer than the table), got 'deepseek-v3.2'");
       expect(ModelCatalogue.find('deepseek-v3.2')).toBeUndefined();
+    });
+
+    test('fails when a name differs from a known model only in separators (gpt-5.4mini)', () => {
+      expect(() => deploy({ modelName: 'gpt-5.4mini', modelVersion: '2026-03-17' })).toThrow(
+        /^ModelDeployment 'test\/Deployment': 'modelName' must be a model name as Azure spells it: did you mean 'gpt-5.4-mini'\? .*, got 'gpt-5.4mini'$/);
+    });
+
+    test('allowUnknownModel lets a differently spelt name through, as a model newer than the table', () => {
+      expect(() => deploy({ modelName: 'gpt-5.4mini', modelVersion: '1', allowUnknownModel: true })).not.toThrow();
+    });
+
+    test('warns with the nearest known name for another unknown model', () => {
+      const { deployment } = deploy({ modelName: 'gpt-5.4-mino', modelVersion: '1' });
+      expect(warningsOf(deployment)).toEqual([
+        expect.stringMatching(/model 'gpt-5.4-mino' version '1' is not known to this library \('gpt-5.4-mino' is not in the table of known models; did you mean 'gpt-5.4-mini'\?\).*\[unknown-model\]$/),
+      ]);
+    });
+
+    test('warns without a suggestion when no known name is near', () => {
+      const { deployment } = deploy({ modelName: 'my-finetune-42', modelVersion: '1' });
+      expect(warningsOf(deployment)).toEqual([
+        expect.stringMatching(/\('my-finetune-42' is not in the table of known models\); check 'modelName'/),
+      ]);
     });
 
     test('is silenced by allowUnknownModel', () => {

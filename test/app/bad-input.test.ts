@@ -58,7 +58,7 @@ describe('ChatWebApp bad input', () => {
       expect(fails({ authExcludedPaths: ['/healthz', undefined] })).toThrow(/'authExcludedPaths\[1\]' must be a string, got undefined/);
     });
     test('fails when a prop is misspelled', () => {
-      expect(fails({ skuname: 'P1v3' })).toThrow(/'skuname' is not a known prop \(known: .*skuName.*\), got 'P1v3'/);
+      expect(fails({ skuname: 'P1v3' })).toThrow(/'skuname' is not a known prop \(did you mean 'skuName'\? known: .*skuName.*\), got 'P1v3'/);
     });
     test('fails when tags break Azure\'s limits', () => {
       expect(fails({ tags: { 'a?b': 'x' } })).toThrow(/'tags.a\?b' is not a valid tag name/);
@@ -235,9 +235,14 @@ describe('ChatWebApp bad input', () => {
         expect.stringMatching(/^ChatWebApp 'test\/Chat': 'signIn.clientSecretExpirationDate' is '2025-01-01T00:00:00Z', already past on 2026-11-22 .* \[expiry-in-past\]$/),
       ]);
     });
-    test('no past-date warning for a future expiry, or without today in the context', () => {
+    test('no past-date warning for a future expiry', () => {
       expect(appWarnings(withExpiry('2026-11-22', '2027-01-01T00:00:00Z'))).toEqual([]);
-      expect(appWarnings(withExpiry(undefined, '2025-01-01T00:00:00Z'))).toEqual([]);
+      expect(appWarnings(withExpiry(undefined, '2027-01-01T00:00:00Z'))).toEqual([]);
+    });
+    test('warns without today in the context too, naming the date it took (the catalogue\'s research date)', () => {
+      expect(appWarnings(withExpiry(undefined, '2025-01-01T00:00:00Z'))).toEqual([
+        expect.stringMatching(/^ChatWebApp 'test\/Chat': 'signIn.clientSecretExpirationDate' is '2025-01-01T00:00:00Z', already past on 2026-11-22 \(taken as today: the date the model catalogue was researched; set context 'cdktf-private-chat:today' to check another date\): .* \[expiry-in-past\]$/),
+      ]);
     });
   });
 });

@@ -252,6 +252,14 @@ describe('bad input', () => {
     expect(() => ChatFrontEnd.fromImage('ghcr.io/x' as any)).toThrow(/ChatFrontEnd.fromImage: 'image' must be a ContainerImage/);
     expect(() => ChatFrontEnd.openWebUi().withImage(undefined as any)).toThrow(/ChatFrontEnd.withImage: 'image'/);
   });
+  test('fails when a custom front end\'s health path has no leading slash, suggesting it', () => {
+    const image = ContainerImage.fromRegistry('https://myregistry.azurecr.io', 'team/chat', '1.4.2');
+    expect(() => ChatFrontEnd.fromImage(image, { healthCheckPath: 'healthz' })).toThrow(
+      "ChatFrontEnd.fromImage: 'options.healthCheckPath' must be a path starting with '/', without spaces, query or fragment (did you mean '/healthz'?), got 'healthz'");
+    expect(() => ChatFrontEnd.fromImage(image, { healthCheckPath: '/health?probe=1' })).toThrow(
+      "ChatFrontEnd.fromImage: 'options.healthCheckPath' must be a path starting with '/', without spaces, query or fragment, got '/health?probe=1'");
+    expect(ChatFrontEnd.fromImage(image, { healthCheckPath: '/healthz' }).healthCheckPath).toBe('/healthz');
+  });
 });
 
 describe('openAiV1BaseUrl', () => {
@@ -282,6 +290,38 @@ describe('Open WebUI release floor', () => {
 
   test.each(['v0.10.2', '0.10.2', '0.11.4-ollama', 'v1.0.0', '0.10', 'main', 'latest', 'git-1a2b3c4'])('accepts %s (a new enough release, or a tag that names none)', (tag) => {
     expect(ChatFrontEnd.openWebUi({ image: ghcr(tag) }).image.tag).toBe(tag);
+  });
+
+  test.each(['main-slim', 'main', 'latest', 'dev', 'cuda', 'ollama', 'dev-cuda'])('fails when the tag %s is one Open WebUI rebuilds from a branch', (tag) => {
+    const rolling = ContainerImage.fromRegistry('https://ghcr.io', 'open-webui/open-webui', tag, { port: 8080 });
+    expect(() => ChatFrontEnd.openWebUi({ image: rolling })).toThrow(
+      `ChatFrontEnd.openWebUi: 'options.image' must be pinned by digest, a release tag ('v0.11.4') or 'git-<sha>': '${tag}' is a rolling tag that Open WebUI `
+      + `rebuilds from a branch, so a restart could run other code; set 'allowMutableTag' to accept it, got 'open-webui/open-webui:${tag}'`);
+  });
+
+  test('fails when the tag is neither a release nor a commit', () => {
+    const image = ContainerImage.fromRegistry('https://ghcr.io', 'open-webui/open-webui', 'prod', { port: 8080 });
+    expect(() => ChatFrontEnd.openWebUi({ image })).toThrow(/'options.image' must be pinned by digest, .*: 'prod' is not a tag Open WebUI keeps fixed, /);
+  });
+
+  test('fails when the port is not the one Open WebUI listens on, unless PORT says so', () => {
+    const on80 = ContainerImage.fromRegistry('https://ghcr.io', 'open-webui/open-webui', 'v0.11.4', {});
+    expect(() => ChatFrontEnd.openWebUi({ image: on80 })).toThrow(
+      "ChatFrontEnd.openWebUi: 'options.image.port' must be 8080, the port Open WebUI listens on (or set the image's 'PORT' app setting to the same port), got 80");
+    const on3000 = ContainerImage.fromRegistry('https://ghcr.io', 'open-webui/open-webui', 'v0.11.4', { port: 3000, appSettings: { PORT: '3000' } });
+    expect(ChatFrontEnd.openWebUi({ image: on3000 }).port).toBe(3000);
+  });
+
+  test('fails when given Microsoft\'s sample app image', () => {
+    expect(() => ChatFrontEnd.openWebUi({ image: ContainerImage.SAMPLE_CHAT_APP })).toThrow(
+      "ChatFrontEnd.openWebUi: 'options.image' must be an Open WebUI image: 'sample-app-aoai-chatgpt:2025-02-13_52' is Microsoft's sample chat app, "
+      + "which reads other settings; use ChatFrontEnd.sampleChatApp() for it, got 'sample-app-aoai-chatgpt:2025-02-13_52'");
+    expect(ChatFrontEnd.sampleChatApp().image).toBe(ContainerImage.SAMPLE_CHAT_APP);
+  });
+
+  test('withImage holds the new Open WebUI image to the same rules', () => {
+    expect(() => ChatFrontEnd.openWebUi().withImage(ContainerImage.fromRegistry('https://ghcr.io', 'open-webui/open-webui', 'main-slim', { port: 8080 })))
+      .toThrow(/^ChatFrontEnd.withImage: 'image' must be pinned by digest/);
   });
 
   test('accepts a digest, which cannot be checked', () => {

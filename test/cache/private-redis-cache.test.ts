@@ -63,7 +63,7 @@ const VERSIONED_KEY: ICustomerManagedKey = {
   keyVaultId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-keys`,
   identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
   identityClientId: GUID,
-  identityPrincipalId: GUID,
+  identityPrincipalId: '99999999-2222-3333-4444-555555555555',
   dependables: [],
 };
 

@@ -38,4 +38,26 @@ describe('Verify.stack', () => {
     Warnings.acknowledge(deployment, 'unknown-model', 'gpt-9 is in private preview for this tenant');
     expect(() => Verify.stack(stack, { failOnWarnings: true })).not.toThrow();
   });
+
+  test('fails when cdktf validation fails, ending with the library\'s advice, never cdktf\'s skipValidation hint', () => {
+    const stack = newStack();
+    stack.node.addValidation({ validate: () => ['the chat has no door'] });
+    let message = '';
+    try {
+      Verify.stack(stack);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/synth: Validation failed with the following errors:\n.*the chat has no door/s);
+    expect(message).not.toMatch(/skipValidation/);
+    expect(message.trimEnd().split('\n').pop()).toBe('Fix each problem where it is reported: the message names the construct and the prop to change. '
+      + 'A compliance finding you accept on purpose takes Compliance.acknowledge(scope, ruleId, reason), and a warning '
+      + 'Warnings.acknowledge(scope, warningId, reason); skipping validation hides the problems without fixing them.');
+  });
+
+  test('a compliance failure also ends with the library\'s advice', () => {
+    const stack = newStack();
+    new KeyVault(stack, 'Vault', { name: 'kv-open', location: 'swedencentral', resourceGroupName: 'rg', tenantId: '11111111-2222-3333-4444-555555555555', skuName: 'standard' });
+    expect(() => Verify.stack(stack)).toThrow(/Compliance\.acknowledge\(scope, ruleId, reason\).*without fixing them\.$/s);
+  });
 });

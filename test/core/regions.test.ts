@@ -22,6 +22,22 @@ describe('checkLocation', () => {
   ])('fails on %s', (_n, value, expected) => {
     expect(() => checkLocation(scope(), 'location', value as any)).toThrow(expected);
   });
+
+  test.each([
+    ['a doubled letter', 'swedencentrall', "(did you mean 'swedencentral'?)"],
+    ['swapped letters, which a prefix match misses', 'sewdencentral', "(did you mean 'swedencentral'?)"],
+    ['a dropped letter', 'westeurpe', "(did you mean 'westeurope'?)"],
+    ['a wrong digit', 'eastus4', "(did you mean 'eastus', 'eastus2'?)"],
+    ['a half-written region, by its first letters', 'swedenxyzzy', "(did you mean 'swedencentral', 'swedensouth'?)"],
+  ])('fails on %s, suggesting the nearest regions', (_n, value, hint) => {
+    expect(() => checkLocation(scope(), 'location', value)).toThrow(
+      `Construct 'test/Thing': 'location' must be an Azure region name such as 'swedencentral' ${hint}, got '${value}'`);
+  });
+
+  test('fails without a suggestion when nothing is near', () => {
+    expect(() => checkLocation(scope(), 'location', 'mars')).toThrow(
+      "Construct 'test/Thing': 'location' must be an Azure region name such as 'swedencentral', got 'mars'");
+  });
 });
 
 describe('checkSameRegionAsNetwork', () => {

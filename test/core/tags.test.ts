@@ -65,8 +65,13 @@ describe('TagResources validation', () => {
     [{ k: 1 }, /TagResources: 'tags.k' must be a string, got 1/],
     [null, /TagResources: 'tags' must be an object of string values or left out, got null/],
     [['a'], /TagResources: 'tags' must be an object of string values .*, got \["a"\]/],
+    [{ env: 'prod', Env: 'dev' }, /^TagResources: 'tags.Env' must differ from 'tags.env' by more than letter case: Azure tag names are case-insensitive, so one would overwrite the other, got 'Env'$/],
   ])('fails when tags are %j', (tags, expected) => {
     expect(() => new TagResources(tags as any)).toThrow(expected);
+  });
+
+  test('accepts tag names that differ by more than case', () => {
+    expect(() => new TagResources({ env: 'prod', envOwner: 'ops' })).not.toThrow();
   });
 
   test('accepts 50 tags at the limits', () => {

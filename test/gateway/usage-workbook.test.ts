@@ -182,7 +182,7 @@ describe('UsageWorkbook', () => {
 
     test('fails when the name is not a query', () => {
       expect(() => UsageWorkbook.query('top-user'))
-        .toThrow("UsageWorkbook.query: 'name' must be one of 'tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users', 'tokens-per-front-end', got 'top-user'");
+        .toThrow("UsageWorkbook.query: 'name' must be one of 'tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users', 'tokens-per-front-end' (did you mean 'top-users'?), got 'top-user'");
     });
   });
 

@@ -39,12 +39,12 @@ describe('PrivateDnsZones.fromHubZoneIds', () => {
     ['the zone name has a suffix', { openAi: `${DNS}/privateDnsZones/privatelink.openai.azure.com.evil` }, /'openAi' must be the id of the private DNS zone 'privatelink.openai.azure.com'/],
     ['an id is empty', { appService: '' }, /'appService' must be an Azure resource id/],
     ['an id is a number', { appService: 42 }, /'appService' must be a string, got 42/],
-    ['a key is misspelt', { keyvault: `${DNS}/privateDnsZones/privatelink.vaultcore.azure.net` }, /'keyvault' is not a known prop \(known: agentService, aiServices, apiManagement, appService, azureMonitor, blob, cognitiveServices, containerRegistry, keyVault, managedRedis, odsOpinsights, omsOpinsights, openAi, postgreSql\)/],
+    ['a key is misspelt', { keyvault: `${DNS}/privateDnsZones/privatelink.vaultcore.azure.net` }, /'keyvault' is not a known prop \(did you mean 'keyVault'\? known: agentService, aiServices, apiManagement, appService, .*keyVault, managedRedis, odsOpinsights, omsOpinsights, openAi, postgreSql\)/],
     ['the AI services id is of the OpenAI zone', { aiServices: `${DNS}/privateDnsZones/privatelink.openai.azure.com` }, /'aiServices' must be the id of the private DNS zone 'privatelink.services.ai.azure.com'/],
     ['the AI services id is of the public zone', { aiServices: `${DNS}/privateDnsZones/services.ai.azure.com` }, /'aiServices' must be the id of the private DNS zone 'privatelink.services.ai.azure.com'/],
     ['the AI services id is of a public DNS zone', { aiServices: `${DNS}/dnszones/privatelink.services.ai.azure.com` }, /'aiServices' must be the id of a Microsoft.Network\/privateDnsZones resource/],
     ['the AI services id is a zone name', { aiServices: 'privatelink.services.ai.azure.com' }, /'aiServices' must be an Azure resource id/],
-    ['the AI services key is misspelt', { aiservices: `${DNS}/privateDnsZones/privatelink.services.ai.azure.com` }, /'aiservices' is not a known prop \(known: agentService, aiServices,/],
+    ['the AI services key is misspelt', { aiservices: `${DNS}/privateDnsZones/privatelink.services.ai.azure.com` }, /'aiservices' is not a known prop \(did you mean 'aiServices'\? known: agentService, aiServices,/],
     ['the options are passed as ids', { zoneGroups: ZoneGroupMode.MANAGED_BY_POLICY }, /'zoneGroups' is not a known prop \(known: agentService, aiServices,/],
   ])('fails when %s', (_n, ids, expected) => {
     expect(() => hub(ids)).toThrow(expected);
@@ -70,12 +70,12 @@ describe('PrivateDnsZones.fromHubZoneIds: options', () => {
   const hub = (options: unknown) => PrivateDnsZones.fromHubZoneIds(newStack(), 'Hub', {}, options as any);
 
   test.each([
-    ['zoneGroups is a misspelt mode', { zoneGroups: 'ManagedByPolicies' }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy', got 'ManagedByPolicies'/],
-    ['zoneGroups is the enum member name', { zoneGroups: 'MANAGED_BY_POLICY' }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy', got 'MANAGED_BY_POLICY'/],
-    ['zoneGroups is lower case', { zoneGroups: 'managedbypolicy' }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy', got 'managedbypolicy'/],
+    ['zoneGroups is a misspelt mode', { zoneGroups: 'ManagedByPolicies' }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy' \(did you mean 'ManagedByPolicy'\?\), got 'ManagedByPolicies'/],
+    ['zoneGroups is the enum member name', { zoneGroups: 'MANAGED_BY_POLICY' }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy' \(did you mean 'ManagedByPolicy'\?\), got 'MANAGED_BY_POLICY'/],
+    ['zoneGroups is lower case', { zoneGroups: 'managedbypolicy' }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy' \(did you mean 'ManagedByPolicy'\?\), got 'managedbypolicy'/],
     ['zoneGroups is a boolean', { zoneGroups: true }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy', got true/],
     ['zoneGroups is null', { zoneGroups: null }, /'options.zoneGroups' must be one of 'Create', 'ManagedByPolicy', got null/],
-    ['an option is misspelt', { zoneGroup: ZoneGroupMode.MANAGED_BY_POLICY }, /'options.zoneGroup' is not a known prop \(known: zoneGroups\), got 'ManagedByPolicy'/],
+    ['an option is misspelt', { zoneGroup: ZoneGroupMode.MANAGED_BY_POLICY }, /'options.zoneGroup' is not a known prop \(did you mean 'zoneGroups'\? known: zoneGroups\), got 'ManagedByPolicy'/],
     ['the options are a string', 'ManagedByPolicy', /'options' must be an object of props, got 'ManagedByPolicy'/],
     ['the options are null', null, /'options' must be an object of props, got null/],
   ])('fails when %s', (_n, options, expected) => {

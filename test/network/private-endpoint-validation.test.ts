@@ -116,8 +116,8 @@ describe('ServicePrivateEndpoint: zone group mode of dnsZones', () => {
   });
 
   test.each([
-    ['a misspelt mode', 'ManagedByPolicies', /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy', got 'ManagedByPolicies'/],
-    ['the enum member name', 'MANAGED_BY_POLICY', /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy', got 'MANAGED_BY_POLICY'/],
+    ['a misspelt mode', 'ManagedByPolicies', /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy' \(did you mean 'ManagedByPolicy'\?\), got 'ManagedByPolicies'/],
+    ['the enum member name', 'MANAGED_BY_POLICY', /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy' \(did you mean 'ManagedByPolicy'\?\), got 'MANAGED_BY_POLICY'/],
     ['a boolean', true, /'dnsZones.zoneGroupMode' must be one of 'Create', 'ManagedByPolicy', got true/],
   ])('fails when a user implementation reports %s', (_n, mode, expected) => {
     expect(() => setup({}, undefined, userZones(mode))).toThrow(new RegExp(`^ServicePrivateEndpoint 'test/Endpoint': ${expected.source}$`));

@@ -64,6 +64,22 @@ describe('PrivateNetwork', () => {
     expect(prefixes).toEqual(['172.16.0.0/27', '172.16.1.0/26']);
   });
 
+  test.each([
+    ['a /16 elsewhere', '10.20.0.0/16', ['10.20.0.0/24', '10.20.1.0/24']],
+    ['a /24', '192.168.5.0/24', ['192.168.5.0/25', '192.168.5.128/25']],
+    ['a /8 that holds the fixed defaults', '10.0.0.0/8', ['10.0.0.0/24', '10.0.1.0/24']],
+    ['the /24 of the first fixed default only', '10.0.0.0/24', ['10.0.0.0/25', '10.0.0.128/25']],
+  ])('derives the default subnets from a custom address space (%s), never naming addresses the user did not give', (_n, addressSpace, expected) => {
+    const { stack } = build({ addressSpace });
+    const prefixes = Object.values(resourcesOf(synthJson(stack), 'azurerm_subnet')).map((s: any) => s.address_prefixes[0]).sort();
+    expect(prefixes).toEqual([...expected].sort());
+  });
+
+  test('fails on the subnet the user wrote when it lies outside their address space', () => {
+    expect(() => build({ addressSpace: '10.20.0.0/16', appIntegrationSubnetCidr: '10.0.1.0/24' }))
+      .toThrow("PrivateNetwork 'test/Network': 'appIntegrationSubnetCidr' must lie inside addressSpace '10.20.0.0/16', got '10.0.1.0/24'");
+  });
+
   test('attaches one NSG to each subnet', () => {
     const { stack, network } = build();
     const json = synthJson(stack);

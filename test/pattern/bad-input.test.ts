@@ -47,7 +47,7 @@ describe('PrivateChat bad input', () => {
     expect(fails({ allowedFqdns: ['example.com', undefined] })).toThrow(/'allowedFqdns\[1\]' must be a string, got undefined/);
   });
   test('fails when a names key is misspelled', () => {
-    expect(fails({ names: { webapp: 'chat-prod' } })).toThrow(/'names.webapp' is not a known prop \(known: .*webApp.*\)/);
+    expect(fails({ names: { webapp: 'chat-prod' } })).toThrow(/'names.webapp' is not a known prop \(did you mean 'webApp'\? known: .*webApp.*\)/);
   });
   test('fails when signIn or image is a plain object', () => {
     expect(fails({ signIn: { clientId: 'x' } })).toThrow(/'signIn' must be a SignIn/);

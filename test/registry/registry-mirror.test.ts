@@ -71,7 +71,7 @@ function fakeKey(stack: TerraformStack): ICustomerManagedKey {
     keyVaultId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-keys`,
     identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
     identityClientId: GUID,
-    identityPrincipalId: GUID,
+    identityPrincipalId: '99999999-2222-3333-4444-555555555555',
     dependables: [identity],
   };
 }

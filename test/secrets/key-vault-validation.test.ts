@@ -125,15 +125,22 @@ describe('expiry-in-past', () => {
     expect(warningsOf(v)).toEqual([]);
   });
 
-  test('does not warn without the context key: synthesis never reads the clock', () => {
+  test('without the context key, today is the model catalogue\'s research date, and the warning says so (never the clock)', () => {
     const v = vault();
     v.addSecret('Db', secret({ expirationDate: '2000-01-01T00:00:00Z' }));
-    expect(warningsOf(v)).toEqual([]);
+    v.addSecret('Db2', secret({ name: 'db-user', expirationDate: '2026-11-22T00:00:00Z' }));
+    expect(warningsOf(v)).toEqual([
+      "PrivateKeyVault 'test/Vault': 'addSecret(Db).expirationDate' is '2000-01-01T00:00:00Z', already past on 2026-11-22 "
+      + "(taken as today: the date the model catalogue was researched; set context 'cdktf-private-chat:today' to check another date): "
+      + 'the value is unusable from the moment it is stored [expiry-in-past]',
+    ]);
   });
 
-  test('accepts an RFC3339 timestamp as today', () => {
+  test('accepts an RFC3339 timestamp as today: its UTC day counts, as for the model checks', () => {
     const v = vault({}, stackOn('2026-11-22T12:00:00Z'));
     v.addSecret('Db', secret({ expirationDate: '2026-11-22T11:00:00Z' }));
+    expect(warningsOf(v)).toEqual([]);
+    v.addSecret('Db2', secret({ name: 'db-user', expirationDate: '2026-11-21T23:00:00Z' }));
     expect(warningsOf(v)).toHaveLength(1);
   });
 
@@ -180,6 +187,6 @@ describe('PrivateKeyVault.fromAttributes input', () => {
   });
 
   test('fails when an attribute is misspelt', () => {
-    expect(attrs({ vaultId: VAULT_ID, vaultURI: VAULT_URI })).toThrow(/'vaultURI' is not a known prop \(known: grantDeployerAccess, purgeProtectionEnabled, vaultId, vaultUri\)/);
+    expect(attrs({ vaultId: VAULT_ID, vaultURI: VAULT_URI })).toThrow(/'vaultURI' is not a known prop \(did you mean 'vaultUri'\? known: grantDeployerAccess, purgeProtectionEnabled, vaultId, vaultUri\)/);
   });
 });

@@ -66,7 +66,7 @@ function fakeKey(stack: TerraformStack, keyId = 'https://kv-keys.vault.azure.net
     keyVaultId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-keys`,
     identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
     identityClientId: GUID,
-    identityPrincipalId: GUID,
+    identityPrincipalId: '99999999-2222-3333-4444-555555555555',
     dependables: [identity],
   };
 }
@@ -235,7 +235,8 @@ describe('PrivateFileStore', () => {
         keyVault: `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net`,
       });
       expect(thrown(() => new PrivateFileStore(stack, 'Files', { resourceGroupName: RG, location: LOCATION, network, dnsZones: zones })))
-        .toBe("PrivateDnsZones.fromHubZoneIds 'test/Hub': 'blob' is needed for a private endpoint in zone 'privatelink.blob.core.windows.net' but was not given to fromHubZoneIds, got 'keyVault'");
+        .toBe("PrivateFileStore 'test/Files': 'dnsZones' must hold 'privatelink.blob.core.windows.net', the private DNS zone the endpoint registers in; "
+          + "PrivateDnsZones.fromHubZoneIds 'test/Hub' says: 'blob' is needed for a private endpoint in zone 'privatelink.blob.core.windows.net' but was not given to fromHubZoneIds, got 'keyVault'");
     });
   });
 

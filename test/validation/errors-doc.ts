@@ -48,6 +48,19 @@ OpenAiAccount 'chat/OpenAi': 'models[0].capacity' must be an integer between 1 a
 - Warnings use the same shape. \`cdktf synth\` prints them and keeps going; they mark a setting
   weaker than the secure default, and some have a silencer (named in the fix).
 - Failures of the compliance rule pack (\`PCHAT-...\` ids) are listed in [compliance.md](compliance.md).
+- A suggestion in parentheses (\`did you mean 'swedencentral'?\`) is the known name nearest to what
+  you wrote (regions, props, modes, SKUs, models, query names).
+
+## Today
+
+Every check that depends on the date (model retirement and lifecycle warnings, and the
+\`expiry-in-past\` warning of vault secrets and client secrets) uses one "today": the context key
+\`cdktf-private-chat:today\` when it is set (an ISO date such as \`2026-11-22\`, or an RFC3339
+timestamp whose UTC day counts), else the date the library's model catalogue was researched.
+Synthesis never reads the clock, so the same code gives the same output and warnings on every run;
+each message says which date it used. To check against the real date, set the key in
+\`cdktf.json\`'s \`"context"\` (a pipeline can write it before \`cdktf synth\`) or in code,
+\`new App({ context: { 'cdktf-private-chat:today': '2026-12-07' } })\`.
 
 Examples below use a stack named \`test\`, left out of the paths.
 `;

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
-import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON } from './catalogue-data';
+import { CATALOGUE_MODELS } from './catalogue-data';
 import { CatalogueModelData, CatalogueVersionData } from './catalogue-types';
 import { isGlobalSku } from './data-zones';
-import { TODAY_CONTEXT_KEY, todayFromContext } from '../../core/private/dates';
+import { SynthToday, synthToday, todayText } from '../../core/private/dates';
+import { closest } from '../../core/private/suggest';
 import { isUnresolved, propError, warn } from '../../core/private/validate';
-import type { DeploymentSku } from '../model-deployment';
+import type { DeploymentSku } from '../deployment-options';
 
 // Synth-time checks of a model deployment against the model catalogue (src/ai/models.ts,
 // generated from docs/research/model-catalogue.json). Internal: ModelDeployment runs them.
@@ -32,26 +33,15 @@ export interface ModelCheckResult {
   readonly format: string;
 }
 
-/** The date the checks compare retirement dates with. */
-export interface CatalogueToday {
-  /** `YYYY-MM-DD` (UTC). */
-  readonly day: string;
-  /** Epoch milliseconds of the start of that day (UTC). */
-  readonly ms: number;
-  /** Whether it comes from the context key (else it is the catalogue's research date). */
-  readonly fromContext: boolean;
-}
+/** The date the checks compare retirement dates with (the one rule of core/private/dates.ts). */
+export type CatalogueToday = SynthToday;
 
 /**
- * Today for the catalogue checks: the context key `cdktf-private-chat:today` (an ISO date, or an
- * RFC3339 timestamp, whose UTC day counts), or when it is absent the date the catalogue was
- * researched, so that synthesis is deterministic. Never the wall clock. Throws on a bad value.
+ * Today for the catalogue checks: {@link synthToday}, the rule every date check follows (the
+ * context key `cdktf-private-chat:today`, else the catalogue's research date). Never the wall clock.
  */
 export function catalogueToday(scope: Construct): CatalogueToday {
-  const ms = todayFromContext(scope);
-  if (ms === undefined) return { day: CATALOGUE_RESEARCHED_ON, ms: dayMs(CATALOGUE_RESEARCHED_ON), fromContext: false };
-  const day = new Date(ms).toISOString().slice(0, 10);
-  return { day, ms: dayMs(day), fromContext: true };
+  return synthToday(scope);
 }
 
 /**
@@ -79,10 +69,21 @@ export function checkModelAgainstCatalogue(scope: Construct, prefix: string, inp
 
   const model = CATALOGUE_MODELS.find((m) => m.name === name);
   if (!model) {
+    if (!input.allowUnknownModel) {
+      // Azure's model names are exact: one that differs from a known model only in case or
+      // separators ('gpt-5.4mini', 'deepseek-v3.2') is a typo, never a newer model.
+      const spelled = CATALOGUE_MODELS.find((m) => looseName(m.name) === looseName(name));
+      if (spelled) {
+        throw propError(scope, p('modelName'), `must be a model name as Azure spells it: did you mean '${spelled.name}'? `
+          + "(Azure's model names are case-sensitive and exact; set 'allowUnknownModel: true' only for a different model newer than the table)", name);
+      }
+    }
     if (!input.allowUnknownModel && typeof version === 'string' && !isUnresolved(version)) {
-      const near = CATALOGUE_MODELS.find((m) => m.name.toLowerCase() === name.toLowerCase());
+      // Only names with the same numbers: 'gpt-9' is another model than 'gpt-5', not a typo of it.
+      const digits = (n: string) => n.replace(/\D/g, '');
+      const near = closest(name, CATALOGUE_MODELS.map((m) => m.name).filter((n) => digits(n) === digits(name)));
       const known = near
-        ? `'${name}' is not in the table of known models; did you mean '${near.name}'? Azure's model names are case-sensitive`
+        ? `'${name}' is not in the table of known models; did you mean '${near}'?`
         : `'${name}' is not in the table of known models`;
       warnUnknown(scope, p, name, version, known);
     }
@@ -133,6 +134,11 @@ export function checkModelAgainstCatalogue(scope: Construct, prefix: string, inp
 
   if (info) warnAboutLifecycle(scope, p, model, info, today);
   return { format: format ?? model.format };
+}
+
+/** A model name without case and separators, to tell a misspelling from another model. */
+function looseName(name: string): string {
+  return name.toLowerCase().replace(/[-._\s]/g, '');
 }
 
 function warnUnknown(scope: Construct, p: PropName, name: string, version: string, known: string): void {
@@ -216,12 +222,6 @@ function successorAdvice(model: CatalogueModelData, v: CatalogueVersionData, tod
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function todayText(today: CatalogueToday): string {
-  return today.fromContext
-    ? `today is ${today.day}, from context '${TODAY_CONTEXT_KEY}'`
-    : `today is taken as ${today.day}, the date the model catalogue was researched; set context '${TODAY_CONTEXT_KEY}' to check another date`;
-}
 
 function dayMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);

@@ -38,6 +38,24 @@ export const APP_REGISTRATION_SHAPE: Shape = {
 export const MUTABLE_TAGS: readonly string[] = ['latest', 'main', 'master', 'stable', 'edge', 'nightly', 'dev', 'develop', 'head', 'current'];
 
 /**
+ * Variant words that registries append to a moving tag (`main-slim`, `latest-cuda`) or publish
+ * alone as a rolling build of a variant (Open WebUI's `:cuda` and `:ollama` follow `main`).
+ *
+ * @see https://docs.openwebui.com/getting-started/quick-start (Image Variants, How the tags update)
+ */
+const VARIANT_WORDS: readonly string[] = ['slim', 'cuda', 'ollama', 'alpine', 'gpu', 'cpu', 'full'];
+
+/**
+ * Whether `tag` names a moving target: a moving word (`latest`, `main`, …), a variant of one
+ * (`main-slim`, `dev-cuda`) or a variant alone (`cuda`, `ollama`). Every part is such a word, and
+ * no part carries a version, so nothing in the tag pins a release.
+ */
+export function isMovingTag(tag: string): boolean {
+  const parts = tag.toLowerCase().split(/[-_.]/);
+  return parts.length > 0 && parts.every((p) => MUTABLE_TAGS.includes(p) || VARIANT_WORDS.includes(p));
+}
+
+/**
  * Words Azure refuses in the name of a resource with a public endpoint (a web app's
  * `<name>.azurewebsites.net`), as the whole name.
  *

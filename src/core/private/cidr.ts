@@ -75,3 +75,41 @@ const PRIVATE: readonly Cidr[] = [block('10.0.0.0/8'), block('172.16.0.0/12'), b
 export function isPrivateRange(cidr: Cidr): boolean {
   return PRIVATE.some((p) => contains(p, cidr));
 }
+
+/**
+ * Default subnets for a network whose address space the user chose: `fixed` (the library's fixed
+ * defaults, e.g. `10.0.0.0/24` and `10.0.1.0/24`) when all of them lie inside `addressSpace`, so
+ * that existing stacks keep their subnets; else one block of `/prefix` per default, counted from
+ * the start of the address space (halves, quarters… of a space no larger than `/prefix`), so that
+ * a default never names addresses the user did not give. Returns `fixed` when `addressSpace` is a
+ * token, not a CIDR, or too small to hold the blocks (the usual checks then report it).
+ */
+export function defaultSubnetsIn(addressSpace: string, prefix: number, fixed: readonly string[]): string[] {
+  const space = typeof addressSpace === 'string' ? parseCidr(addressSpace) : undefined;
+  if (space === undefined || typeof space === 'string') return [...fixed];
+  if (fixed.every((f) => { const c = parseCidr(f); return typeof c !== 'string' && contains(space, c); })) return [...fixed];
+  const length = Math.max(prefix, space.prefix + Math.ceil(Math.log2(fixed.length)));
+  const size = 2 ** (32 - length);
+  if (length > 32 || space.start + fixed.length * size - 1 > space.end) return [...fixed];
+  return fixed.map((_, i) => `${format(space.start + i * size)}/${length}`);
+}
+
+/**
+ * One default subnet for a network whose address space the user chose: `fallback` (the library's
+ * fixed default) when it lies inside `addressSpace`; else the `index`-th block of `/prefix` (at
+ * least one bit longer than the space) counted from the start of the address space. Returns
+ * `fallback` for a token, a bad CIDR, or a space too small to hold that block. For several
+ * defaults that must stay apart, use {@link defaultSubnetsIn}.
+ */
+export function defaultSubnetIn(addressSpace: string, index: number, prefix: number, fallback: string): string {
+  const space = typeof addressSpace === 'string' ? parseCidr(addressSpace) : undefined;
+  const wanted = parseCidr(fallback);
+  if (space === undefined || typeof space === 'string' || typeof wanted === 'string') return fallback;
+  if (contains(space, wanted)) return fallback;
+  const length = Math.max(prefix, space.prefix + 1);
+  if (length > 32) return fallback;
+  const size = 2 ** (32 - length);
+  const start = space.start + index * size;
+  if (start + size - 1 > space.end) return fallback;
+  return `${format(start)}/${length}`;
+}

@@ -1,16 +1,33 @@
 import { Construct } from 'constructs';
 import { isUnresolved, Owner, propError, warn } from './validate';
 
-// Dates at synth: today from the context (never the wall clock) and RFC3339 timestamps.
+// Dates at synth: today by one rule (never the wall clock) and RFC3339 timestamps.
 
 /**
- * Context key holding today's date (`2026-11-22`, or an RFC3339 timestamp) for the synth-time
- * checks that depend on the date: the "expiry already in the past" warning of secrets (not given
- * without this key) and the model catalogue's retirement checks (which then use the catalogue's
- * own date). Synthesis never reads the wall clock, so that the same code gives the same output
- * (and the same warnings) on every run.
+ * Context key holding today's date (`2026-11-22`, or an RFC3339 timestamp whose UTC day counts)
+ * for every synth-time check that depends on the date: model retirement and lifecycle warnings,
+ * and the "expiry already in the past" warning of secrets and client secrets. Synthesis never
+ * reads the wall clock, so that the same code gives the same output (and the same warnings) on
+ * every run. Without the key, today is {@link RESEARCH_DATE}.
  */
 export const TODAY_CONTEXT_KEY = 'cdktf-private-chat:today';
+
+/**
+ * The date the library's dated facts were researched: the model catalogue's research date
+ * (`CATALOGUE_RESEARCHED_ON` in src/ai/private/catalogue-data.ts, which test/core/dates.test.ts
+ * holds equal to this). "Today" for every date check when {@link TODAY_CONTEXT_KEY} is absent.
+ */
+export const RESEARCH_DATE = '2026-11-22';
+
+/** Today for the date checks, and where it came from. */
+export interface SynthToday {
+  /** `YYYY-MM-DD` (UTC). */
+  readonly day: string;
+  /** Epoch milliseconds of the start of that day (UTC). */
+  readonly ms: number;
+  /** Whether it comes from the context key (else it is {@link RESEARCH_DATE}). */
+  readonly fromContext: boolean;
+}
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -54,14 +71,32 @@ export function todayFromContext(scope: Construct): number | undefined {
 }
 
 /**
- * Warns `expiry-in-past` when `expires` (epoch ms of `value`) is before today, if today is known
- * from the context. A secret or client secret that has already expired deploys but cannot be used.
+ * Today, by the one rule every date check follows: the context key {@link TODAY_CONTEXT_KEY} when
+ * set (its UTC day), else {@link RESEARCH_DATE}. Never the wall clock. Throws on a bad key value.
+ */
+export function synthToday(scope: Construct): SynthToday {
+  const ms = todayFromContext(scope);
+  const day = ms === undefined ? RESEARCH_DATE : new Date(ms).toISOString().slice(0, 10);
+  return { day, ms: Date.parse(`${day}T00:00:00Z`), fromContext: ms !== undefined };
+}
+
+/** Which date a date check used, for its message (every date warning says it). */
+export function todayText(today: SynthToday): string {
+  return today.fromContext
+    ? `today is ${today.day}, from context '${TODAY_CONTEXT_KEY}'`
+    : `today is taken as ${today.day}, the date the model catalogue was researched; set context '${TODAY_CONTEXT_KEY}' to check another date`;
+}
+
+/**
+ * Warns `expiry-in-past` when `expires` (epoch ms of `value`) is before today ({@link synthToday}).
+ * A secret or client secret that has already expired deploys but cannot be used.
  */
 export function warnIfPast(scope: Construct, prop: string, value: string | undefined, expires: number | undefined): void {
   if (value === undefined || expires === undefined) return;
-  const today = todayFromContext(scope);
-  if (today === undefined || expires >= today) return;
-  const day = new Date(today).toISOString().slice(0, 10);
-  warn(scope, 'expiry-in-past', `'${prop}' is '${value}', already past on ${day} (context '${TODAY_CONTEXT_KEY}'): `
+  const today = synthToday(scope);
+  if (expires >= today.ms) return;
+  const source = today.fromContext ? `context '${TODAY_CONTEXT_KEY}'`
+    : `taken as today: the date the model catalogue was researched; set context '${TODAY_CONTEXT_KEY}' to check another date`;
+  warn(scope, 'expiry-in-past', `'${prop}' is '${value}', already past on ${today.day} (${source}): `
     + 'the value is unusable from the moment it is stored');
 }

@@ -1,3 +1,4 @@
+import { nearest } from './suggest';
 import { checkTrimmed, isUnresolved, Owner, propError, ruleError } from './validate';
 
 /**
@@ -34,10 +35,20 @@ export function checkLocation(scope: Owner, prop: string, location: string | und
   checkTrimmed(scope, prop, location);
   const normalized = normalizeRegion(location);
   if (!AZURE_REGIONS.includes(normalized)) {
-    const near = AZURE_REGIONS.filter((r) => r.startsWith(normalized.slice(0, 4))).slice(0, 4);
+    const near = nearRegions(normalized);
     const hint = near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : '';
     throw propError(scope, prop, `must be an Azure region name such as 'swedencentral'${hint}`, location);
   }
+}
+
+/**
+ * Up to three known regions nearest to a mistyped one: by edit distance (`swedencentrl`,
+ * `westeurpoe`), else those sharing its first four letters (`sweden` → both Swedish regions).
+ */
+export function nearRegions(normalized: string): string[] {
+  const byDistance = nearest(normalized, AZURE_REGIONS, 3);
+  if (byDistance.length > 0) return byDistance;
+  return AZURE_REGIONS.filter((r) => r.startsWith(normalized.slice(0, 4))).slice(0, 3);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { closest } from './suggest';
 
 /**
  * Who a message is about: a construct (`Kind 'path'`) or a static factory that has no construct
@@ -97,7 +98,9 @@ export function checkIntRange(scope: Owner, prop: string, value: number | undefi
 export function checkOneOf<T>(scope: Owner, prop: string, value: T | undefined, allowed: readonly T[]): void {
   if (value === undefined || isUnresolved(value)) return;
   if (!allowed.includes(value)) {
-    throw propError(scope, prop, `must be one of ${allowed.map((a) => show(a)).join(', ')}`, value);
+    const near = typeof value === 'string' && !/^\d+$/.test(value) ? closest(value, allowed.filter((a): a is T & string => typeof a === 'string')) : undefined;
+    const hint = near !== undefined ? ` (did you mean '${near}'?)` : '';
+    throw propError(scope, prop, `must be one of ${allowed.map((a) => show(a)).join(', ')}${hint}`, value);
   }
 }
 
@@ -124,6 +127,9 @@ export function checkResourceId(scope: Owner, prop: string, value: string | unde
   if (value === undefined || isUnresolved(value)) return;
   if (typeof value !== 'string') throw propError(scope, prop, 'must be an Azure resource id string', value);
   const parsed = parseResourceId(value);
+  if (!parsed && value.length > 1 && value.endsWith('/') && parseResourceId(value.replace(/\/+$/, ''))) {
+    throw propError(scope, prop, "must be an Azure resource id without a trailing '/' (remove the trailing '/': Azure ids end with the resource's name)", value);
+  }
   if (!parsed) {
     throw propError(scope, prop, 'must be an Azure resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>)', value);
   }
@@ -234,7 +240,9 @@ export function checkShape(scope: Owner, props: unknown, shape: Shape, prefix = 
     for (const key of Object.keys(record)) {
       if (!(key in shape) && record[key] !== undefined) {
         const known = Object.keys(shape).sort();
-        throw propError(scope, join(prefix, key), `is not a known prop (known: ${known.join(', ')})`, record[key]);
+        const near = closest(key, known);
+        const hint = near ? `did you mean '${near}'? ` : '';
+        throw propError(scope, join(prefix, key), `is not a known prop (${hint}known: ${known.join(', ')})`, record[key]);
       }
     }
   }
@@ -349,8 +357,15 @@ export function checkTags(scope: Owner, prop: string, tags: unknown): void {
   if (entries.length > MAX_TAGS) {
     throw propError(scope, prop, `must hold at most ${MAX_TAGS} tags (Azure's limit per resource)`, `${entries.length} tags`);
   }
+  const seen = new Map<string, string>();
   for (const [key, value] of entries) {
     if (isUnresolved(key)) continue;
+    // "Tag names are case-insensitive for operations": Azure keeps one of the two, and Terraform then shows a diff forever.
+    const first = seen.get(key.toLowerCase());
+    if (first !== undefined) {
+      throw propError(scope, `${prop}.${key}`, `must differ from '${prop}.${first}' by more than letter case: Azure tag names are case-insensitive, so one would overwrite the other`, key);
+    }
+    seen.set(key.toLowerCase(), key);
     if (key.trim() === '' || key.length > MAX_TAG_KEY) {
       throw propError(scope, `${prop}`, `keys must be 1-${MAX_TAG_KEY} characters`, key);
     }

@@ -1,3 +1,4 @@
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import {
@@ -19,6 +20,23 @@ function encryptedAccount(kind: 'AiAccount' | 'OpenAiAccount', keySize: number, 
   const customerManagedKey = js<ICustomerManagedKey>(key ?? created);
   const props = { ...common, network, dnsZones, monitoring, customerManagedKey };
   return kind === 'AiAccount' ? new AiAccount(stack, 'Ai', props) : new OpenAiAccount(stack, 'OpenAi', props);
+}
+
+/** An AI account in swedencentral encrypted with a key from a plain azurerm_key_vault the stack creates in `vaultLocation`. */
+function accountWithKeyFromVaultIn(vaultLocation: string): AiAccount {
+  const { stack, network, dnsZones, monitoring } = base();
+  const vault = new KeyVault(stack, 'HubVault', {
+    name: 'kv-hub', location: vaultLocation, resourceGroupName: 'rg-hub', tenantId: GUID, skuName: 'standard', purgeProtectionEnabled: true,
+  });
+  const customerManagedKey: ICustomerManagedKey = {
+    keyId: 'https://kv-hub.vault.azure.net/keys/cmk',
+    keyVaultId: vault.id,
+    identityId: IDENTITY_ID,
+    identityClientId: GUID,
+    identityPrincipalId: '99999999-2222-3333-4444-555555555555',
+    dependables: [],
+  };
+  return new AiAccount(stack, 'Ai', { resourceGroupName: RG, location: 'swedencentral', network, dnsZones, monitoring, customerManagedKey });
 }
 
 /** Gives the shared placement entries (common.ts) their valid twin: the same construct with its defaults. */
@@ -382,6 +400,25 @@ const DEPLOYMENT: CatalogueEntry[] = [
   },
   {
     construct: 'ModelDeployment',
+    prop: 'modelName',
+    description: 'a known model spelt with other case or separators',
+    build: () => build.deployment({ modelName: 'gpt-5.4mini', modelVersion: '2026-03-17' }),
+    expected: /'modelName' must be a model name as Azure spells it: did you mean 'gpt-5.4-mini'\? \(Azure's model names are case-sensitive and exact; set 'allowUnknownModel: true' only for a different model newer than the table\), got 'gpt-5.4mini'/,
+    fix: 'Spell the model as the message suggests (as `ModelCatalogue.all()` lists it).',
+    valid: () => build.deployment({ modelName: 'gpt-5.4-mini', modelVersion: '2026-03-17' }),
+  },
+  {
+    construct: 'ModelDeployment',
+    prop: 'modelName',
+    description: 'warning: an unknown model near a known name gets a suggestion',
+    warning: true,
+    build: () => build.deployment({ modelName: 'gpt-4.1-mino', modelVersion: '2025-04-14' }),
+    expected: /model 'gpt-4.1-mino' version '2025-04-14' is not known to this library \('gpt-4.1-mino' is not in the table of known models; did you mean 'gpt-4.1-mini'\?\); check 'modelName'/,
+    fix: 'Correct the name, or set `allowUnknownModel: true` for a model newer than the table.',
+    valid: () => build.deployment({ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }),
+  },
+  {
+    construct: 'ModelDeployment',
     prop: 'modelFormat',
     description: 'the format the catalogue lists for the model',
     build: () => build.deployment({ modelName: 'DeepSeek-V3.2', modelVersion: '1', modelFormat: 'OpenAI' }),
@@ -657,7 +694,7 @@ const OPENAI_INPUT: CatalogueEntry[] = [
     prop: 'modelz',
     description: 'unknown props (typos) are refused',
     build: () => openAiRaw({ modelz: [ok] }),
-    expected: /'modelz' is not a known prop \(known: .*models.*\), got \[.*\]/,
+    expected: /'modelz' is not a known prop \(did you mean 'models'\? known: .*models.*\), got \[.*\]/,
     fix: 'Correct the prop name; the message lists the known ones.',
     valid: () => openAiRaw({ models: [ok] }),
   },
@@ -1213,6 +1250,15 @@ const ACCOUNT_CMK: CatalogueEntry[] = [
     expected: /'customerManagedKey' must be an ICustomerManagedKey \(an EncryptionKey or EncryptionKey.fromKeyId\(...\)\), got \{"keyId":"https:\/\/kv-shared.vault.azure.net\/keys\/cmk"\}/,
     fix: 'Pass an `EncryptionKey`, or `EncryptionKey.fromKeyId(...)` for an existing key and identity.',
     valid: () => encryptedAccount('OpenAiAccount', 2048),
+  },
+  {
+    construct: 'AiAccount',
+    prop: 'customerManagedKey',
+    description: 'a key from a vault in the account\'s region (checked when the stack creates the vault)',
+    build: () => accountWithKeyFromVaultIn('westeurope'),
+    expected: /'customerManagedKey' must come from a Key Vault in 'swedencentral', the region of the resource it encrypts: Azure OpenAI and Foundry accounts take a customer-managed key only from a vault in their own region; create the key in a vault in 'swedencentral', got a key from a vault in 'westeurope'/,
+    fix: 'Create the key in a vault in the account\'s region. A vault outside the stack (`EncryptionKey.fromKeyId`) cannot be checked at synth: its id carries no region, and Azure refuses a vault in another region at apply.',
+    valid: () => accountWithKeyFromVaultIn('swedencentral'),
   },
 ];
 

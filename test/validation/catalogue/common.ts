@@ -175,7 +175,7 @@ export function placement(construct: string, make: (p: { resourceGroupName?: str
       prop: 'location',
       description: 'must be an Azure region',
       build: () => make({ location: 'swedencentrall' }),
-      expected: /'location' must be an Azure region name such as 'swedencentral' \(did you mean 'swedencentral', 'swedensouth'\?\), got 'swedencentrall'/,
+      expected: /'location' must be an Azure region name such as 'swedencentral' \(did you mean 'swedencentral'\?\), got 'swedencentrall'/,
       fix: 'Use a region name as `az account list-locations -o table` prints it, e.g. `swedencentral`. For a sovereign cloud, pass a token (e.g. a variable) to skip the check.',
     },
   ];

@@ -26,12 +26,31 @@ const KEY: ICustomerManagedKey = {
   keyVaultId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-keys`,
   identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
   identityClientId: GUID,
-  identityPrincipalId: GUID,
+  identityPrincipalId: '99999999-2222-3333-4444-555555555555',
   dependables: [],
 };
 
+/** A history store whose zone set holds `zones` only. */
+function historyStoreWithZones(zones: PrivateLinkZone[]): PostgresHistoryStore {
+  const stack = newStack();
+  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
+  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network, zones });
+  const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location: LOCATION });
+  const vault = new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring });
+  return new PostgresHistoryStore(stack, 'History', { resourceGroupName: RG, location: LOCATION, network, dnsZones, vault, monitoring });
+}
+
 const PROPS: CatalogueEntry[] = [
   ...placement('PostgresHistoryStore', (p) => historyStore(p)).map((e) => ({ ...e, valid: () => historyStore() })),
+  {
+    construct: 'PostgresHistoryStore',
+    prop: 'dnsZones',
+    description: 'holds the zone its private endpoint registers in (reported on the store, not on the zone set)',
+    build: () => historyStoreWithZones(PrivateLinkZone.all()),
+    expected: /^PostgresHistoryStore 'test\/History': 'dnsZones' must hold 'privatelink.postgres.database.azure.com', the private DNS zone the endpoint registers in; PrivateDnsZones 'test\/DnsZones' says: no private DNS zone 'privatelink.postgres.database.azure.com' in this set; add PrivateLinkZone for 'postgreSql' to 'zones', got .*$/,
+    fix: 'Add `PrivateLinkZone.POSTGRESQL` to the zones of `PrivateDnsZones` (or pass its id in `fromHubZoneIds`); `PrivateChat` does it for you.',
+    valid: () => historyStoreWithZones([...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL]),
+  },
   {
     construct: 'PostgresHistoryStore',
     prop: 'name',
@@ -142,7 +161,7 @@ const PROPS: CatalogueEntry[] = [
     prop: 'highAvailability',
     description: 'a HighAvailabilityMode',
     build: () => historyStore({ highAvailability: js('zone-redundant') }),
-    expected: /'highAvailability' must be one of 'ZoneRedundant', 'SameZone', got 'zone-redundant'/,
+    expected: /'highAvailability' must be one of 'ZoneRedundant', 'SameZone' \(did you mean 'ZoneRedundant'\?\), got 'zone-redundant'/,
     fix: 'Use `HighAvailabilityMode.ZONE_REDUNDANT` or `HighAvailabilityMode.SAME_ZONE`.',
     valid: () => historyStore({ highAvailability: HighAvailabilityMode.ZONE_REDUNDANT, skuName: 'GP_Standard_D2ds_v5' }),
   },

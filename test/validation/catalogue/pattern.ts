@@ -138,6 +138,10 @@ const CHAT: CatalogueEntry[] = [
     () => chat({ tags: { 'a/b': 'x' } }), () => chat({ tags: { ab: 'x' } }),
     /'tags.a\/b' is not a valid tag name: Azure refuses '<', '>', '%', '&', '\\', '\?' and '\/' in tag names, got 'a\/b'/,
     'Remove `< > % & \\ ? /` from tag names.'),
+  entry('tags.Env', 'tag names differ by more than letter case (Azure\'s are case-insensitive)',
+    () => build.chat({ tags: { env: 'prod', Env: 'dev' } }), () => build.chat({ tags: { env: 'prod' } }),
+    /'tags.Env' must differ from 'tags.env' by more than letter case: Azure tag names are case-insensitive, so one would overwrite the other, got 'Env'/,
+    'Keep one spelling of each tag name.'),
   entry('colour', 'no unknown prop (a typo is not ignored)',
     () => chat({ colour: 'blue' }), () => chat({}),
     /'colour' is not a known prop \(known: .*\), got 'blue'/,
@@ -150,6 +154,17 @@ const CHAT: CatalogueEntry[] = [
     () => chat({ naming: '{abbr}-{role}' }), () => chat({ naming: NamingConvention.fromPattern('{abbr}-chat-{role}-{hash}') }),
     /'naming' must be an INamingConvention .*, got '\{abbr\}-\{role\}'/,
     'Wrap the pattern: `NamingConvention.fromPattern(\'{abbr}-chat-{role}\')`.'),
+
+  {
+    construct: 'NamingConvention.fromPattern',
+    prop: 'options.patternsByAbbreviation.kvv',
+    description: 'keys are abbreviations the library names resources with (an unknown key would be ignored)',
+    factory: true,
+    build: () => NamingConvention.fromPattern('{abbr}-chat-{role}', { patternsByAbbreviation: { kvv: 'kv{role}{hash}' } }),
+    expected: /^NamingConvention.fromPattern: 'options.patternsByAbbreviation.kvv' is not an abbreviation the library names resources with, so it would never apply \(did you mean 'kv'\? known: ampls, .*\), got 'kv\{role\}\{hash\}'$/,
+    fix: 'Use one of the abbreviations listed (the `abbreviation` of NameRequest), e.g. `kv` for Key Vault, `st` for storage.',
+    valid: () => NamingConvention.fromPattern('{abbr}-chat-{role}', { patternsByAbbreviation: { kv: 'kv{role}{hash}' } }),
+  },
 
   // Names and bring-your-own pieces.
   entry('names.keyVault', 'a Key Vault name Azure accepts',
@@ -207,7 +222,7 @@ const CHAT: CatalogueEntry[] = [
     'Do not start the name with `login`.'),
   entry('names.webapp', 'no unknown key in names (a typo is not ignored)',
     () => chat({ names: { webapp: 'chat-prod' } }), () => chat({ names: { webApp: 'chat-prod' } }),
-    /'names.webapp' is not a known prop \(known: .*webApp.*\), got 'chat-prod'/,
+    /'names.webapp' is not a known prop \(did you mean 'webApp'\? known: .*webApp.*\), got 'chat-prod'/,
     'Check the key against `PrivateChatNames` (`webApp`).'),
   entry('location', 'the region of an existing network, when it is given',
     () => onSpokeIn('westeurope'), () => onSpokeIn('swedencentral'),

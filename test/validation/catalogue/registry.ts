@@ -32,7 +32,7 @@ function withKey(change: Partial<ICustomerManagedKey> = {}): RegistryMirror {
     keyVaultId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-keys`,
     identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
     identityClientId: GUID,
-    identityPrincipalId: GUID,
+    identityPrincipalId: '99999999-2222-3333-4444-555555555555',
     dependables: [identity],
     ...change,
   };
@@ -111,6 +111,15 @@ const PROPS: CatalogueEntry[] = [
     build: () => withKey({ identityClientId: 'id-cmk' }),
     expected: /'customerManagedKey.identityClientId' must be a GUID \(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\), got 'id-cmk'/,
     fix: 'Pass the client (application) id of the key\'s identity, not its name.',
+    valid: () => withKey(),
+  },
+  {
+    construct: 'RegistryMirror',
+    prop: 'customerManagedKey.identityClientId',
+    description: 'the client id and the principal id of the key identity are two different GUIDs',
+    build: () => withKey({ identityPrincipalId: GUID }),
+    expected: /'customerManagedKey.identityClientId' and 'customerManagedKey.identityPrincipalId' must be the two different ids of one identity: .*, got '11111111-2222-3333-4444-555555555555' for both/,
+    fix: 'Take `clientId` and `principalId` from `az identity show`: they are different GUIDs.',
     valid: () => withKey(),
   },
 ];

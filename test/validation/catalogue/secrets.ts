@@ -456,6 +456,16 @@ const SECRET_INPUT: CatalogueEntry[] = [
     fix: 'Set a future `expirationDate`, or leave it unset for 365 days after creation.',
     valid: () => secretRaw('Db', secret({ expirationDate: '2027-06-30T00:00:00Z' }), vaultOn('2026-11-22')),
   },
+  {
+    construct: 'PrivateKeyVault.addSecret',
+    prop: 'addSecret(Db).expirationDate',
+    description: 'an expiry already in the past, without the today context key (today is the catalogue\'s research date)',
+    warning: true,
+    build: () => secretRaw('Db', secret({ expirationDate: '2025-06-30T00:00:00Z' })),
+    expected: /'addSecret\(Db\).expirationDate' is '2025-06-30T00:00:00Z', already past on 2026-11-22 \(taken as today: the date the model catalogue was researched; set context 'cdktf-private-chat:today' to check another date\)/,
+    fix: 'Set a future `expirationDate`; set the context key `cdktf-private-chat:today` (in cdktf.json or from the pipeline) so that date checks use the real date.',
+    valid: () => secretRaw('Db', secret({ expirationDate: '2027-06-30T00:00:00Z' })),
+  },
 ];
 
 const ATTRIBUTES_INPUT: CatalogueEntry[] = [

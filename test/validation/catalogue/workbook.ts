@@ -83,7 +83,7 @@ export const WORKBOOK_ENTRIES: CatalogueEntry[] = [
     prop: 'name',
     description: 'one of the workbook\'s queries',
     build: () => UsageWorkbook.query('top-user'),
-    expected: /UsageWorkbook\.query: 'name' must be one of 'tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users', 'tokens-per-front-end', got 'top-user'/,
+    expected: /UsageWorkbook\.query: 'name' must be one of 'tokens-per-user-per-day', 'top-users', 'deployment-health', 'active-users', 'tokens-per-front-end' \(did you mean 'top-users'\?\), got 'top-user'/,
     fix: 'Use a name from `UsageWorkbook.queryNames()`.',
     factory: true,
     valid: () => UsageWorkbook.query('top-users'),
