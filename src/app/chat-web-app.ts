@@ -8,6 +8,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
+import { inUsersWords } from '../core/private/pass-through';
 import { AUTH_SECRET_SETTING_NAME, ChatWebAppProps, WEB_APP_LOG_CATEGORIES } from './chat-web-app-props';
 import { ChatFrontEnd } from './front-end';
 import { ChatIdentity } from './identity';
@@ -277,7 +278,8 @@ export class ChatWebApp extends Construct {
     this.webAppId = this.resource.id;
     this.defaultHostname = this.resource.defaultHostname;
 
-    this.privateEndpoint = new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
+    // A missing zone is reported as this construct's 'dnsZones', the prop its user wrote.
+    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       network: props.network,
@@ -286,7 +288,7 @@ export class ChatWebApp extends Construct {
       subresource: 'sites',
       zones: [PrivateLinkZone.APP_SERVICE],
       tags,
-    });
+    }));
 
     if (props.monitoring) {
       this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {

@@ -147,9 +147,11 @@ export interface OpenWebUiOptions {
    * `OPENAI_API_CONFIGS` from the environment, so their connection has no Entra ID auth and every
    * chat fails with 401.
    *
-   * A tag that names a release (`v0.10.1`, `0.9.5`, `0.10.2-cuda`) older than that is an error at
-   * synth. A digest, or a tag that is not a version (`main`, `latest`), cannot be checked: make
-   * sure it is a release of 0.10.2 or later.
+   * It must be pinned: by digest, by a release tag (`v0.11.4`, `0.11.4-slim`) or by `git-<sha>`;
+   * a rolling tag (`main`, `latest`, `dev`, `main-slim`, `cuda`…) is an error unless the image sets
+   * `allowMutableTag`, and another port than 8080 is an error. A release tag older than 0.10.2 is
+   * an error at synth; a digest or `git-<sha>` cannot be checked: make sure it is a release of
+   * 0.10.2 or later. Microsoft's sample app's image is refused here.
    *
    * @default - `ghcr.io/open-webui/open-webui` v0.11.4, pinned by digest
    */

@@ -1,3 +1,4 @@
+import { checkTwoIdsOfOneIdentity } from '../secrets/private/keys';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import { IChatIdentity } from '../core/identity';
@@ -117,6 +118,7 @@ class ImportedChatIdentity extends Construct implements IChatIdentity {
     checkGuid(this, 'clientId', attrs.clientId);
     checkGuid(this, 'principalId', attrs.principalId);
     checkGuid(this, 'tenantId', attrs.tenantId);
+    checkTwoIdsOfOneIdentity(this, 'clientId', attrs.clientId, 'principalId', attrs.principalId);
     this.identityId = attrs.identityId;
     this.clientId = attrs.clientId;
     this.principalId = attrs.principalId;

@@ -92,8 +92,11 @@ describe('ChatWebApp bad input', () => {
   });
 
   describe('images', () => {
-    test.each(['main', 'master', 'stable', 'edge', 'nightly', 'dev', 'develop', 'head', 'current', 'MAIN'])('fails when the tag is the moving tag %s', (tag) => {
+    test.each(['main', 'master', 'stable', 'edge', 'nightly', 'dev', 'develop', 'head', 'current', 'MAIN', 'main-slim', 'latest-cuda', 'cuda'])('fails when the tag is the moving tag %s', (tag) => {
       expect(fails({ image: ContainerImage.fromRegistry(ACR, 'chat', tag) })).toThrow(/'image.tag' must be a pinned tag, not '.*' \(a moving tag/);
+    });
+    test.each(['v0.11.4-slim', '1.0-cuda', 'git-3f2a1b9', '2025-02-13_52'])('accepts the pinned tag %s', (tag) => {
+      expect(() => buildApp({ image: ContainerImage.fromRegistry(ACR, 'chat', tag) })).not.toThrow();
     });
     test('fails when the image name starts with the registry host', () => {
       expect(fails({ image: ContainerImage.fromRegistry(ACR, 'contoso.azurecr.io/chat', '1.0') })).toThrow(/'image.imageName' must be the repository path inside the registry, not start with a registry host \('contoso.azurecr.io'\)/);

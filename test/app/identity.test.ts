@@ -109,3 +109,16 @@ describe('ChatIdentity', () => {
     });
   });
 });
+
+describe('ChatIdentity.fromIdentityAttributes: the two ids of one identity', () => {
+  test('fails when the client id and the principal id are the same GUID (one was pasted for the other)', () => {
+    const stack = newStack();
+    expect(() => ChatIdentity.fromIdentityAttributes(stack, 'Existing', { identityId: IDENTITY_ID, clientId: GUID_A, principalId: GUID_A, tenantId: GUID_C }))
+      .toThrow(/^ChatIdentity.fromIdentityAttributes 'test\/Existing': 'clientId' and 'principalId' must be the two different ids of one identity: .* got '11111111-1111-1111-1111-111111111111' for both$/);
+  });
+
+  test('accepts two different GUIDs', () => {
+    const stack = newStack();
+    expect(() => ChatIdentity.fromIdentityAttributes(stack, 'Existing', { identityId: IDENTITY_ID, clientId: GUID_A, principalId: GUID_B, tenantId: GUID_C })).not.toThrow();
+  });
+});

@@ -1,6 +1,7 @@
 // A construct that creates a private endpoint reports a zone set without the endpoint's zone
 // under its own 'dnsZones' prop, the one the user wrote, not in the zone set's words.
-import { Monitoring, PostgresHistoryStore, PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RegistryMirror } from '../../src';
+import { ChatWebApp, Monitoring, PostgresHistoryStore, PrivateDnsZones, PrivateKeyVault, PrivateLinkZone, PrivateNetwork, RegistryMirror } from '../../src';
+import { baseProps, fixture } from '../app/fixtures';
 import { newStack } from '../util';
 
 const RG = 'rg-chat';
@@ -40,6 +41,13 @@ describe('a zone set without the endpoint\'s zone', () => {
     const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', { openAi: `${DNS}/privatelink.openai.azure.com` });
     expect(() => new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring }))
       .toThrow(/^PrivateKeyVault 'test\/Vault': 'dnsZones' must hold 'privatelink.vaultcore.azure.net', the private DNS zone the endpoint registers in; PrivateDnsZones.fromHubZoneIds 'test\/Hub' says: 'keyVault' is needed/);
+  });
+
+  test('fails on the chat web app\'s dnsZones with hub zones that lack the App Service zone', () => {
+    const f = fixture();
+    const dnsZones = PrivateDnsZones.fromHubZoneIds(f.stack, 'Hub', { openAi: `${DNS}/privatelink.openai.azure.com` });
+    expect(() => new ChatWebApp(f.stack, 'Web', { ...baseProps(f), dnsZones }))
+      .toThrow(/^ChatWebApp 'test\/Web': 'dnsZones' must hold 'privatelink.azurewebsites.net', the private DNS zone the endpoint registers in; PrivateDnsZones.fromHubZoneIds 'test\/Hub' says: 'appService' is needed/);
   });
 
   test('accepts a zone set that holds the zone', () => {

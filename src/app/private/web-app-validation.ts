@@ -4,7 +4,7 @@ import { AUTOSCALE_SHAPE } from './autoscale-setting';
 import { checkSignInPrincipals } from './chat-sign-in';
 import {
   checkVersionlessSecretUri, checkWebAppNameNotReserved, DEPENDABLE_REF, DNS_ZONES_REF, IDENTITY_REF, isAzureContainerRegistry,
-  MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, OPENAI_REF, registryHost, VAULT_REF,
+  isMovingTag, MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, OPENAI_REF, registryHost, VAULT_REF,
 } from './checks';
 import { validatePlan, warnIfIncompleteForSeveralInstances } from './web-app-scale';
 import { checkSettings, scaleOutPropsOf } from './web-app-settings';
@@ -85,8 +85,8 @@ function validateImage(owner: Construct, image: ContainerImage): void {
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
       throw propError(owner, 'image.tag', 'must be a Docker tag: up to 128 letters, digits, \'_\', \'.\' and \'-\', not starting with \'.\' or \'-\'', tag);
     }
-    if (MUTABLE_TAGS.includes(tag.toLowerCase()) && !image.allowMutableTag) {
-      throw propError(owner, 'image.tag', `must be a pinned tag, not '${tag.toLowerCase()}' (a moving tag: a restart could silently upgrade the app; moving tags are ${MUTABLE_TAGS.join(', ')}); set 'allowMutableTag' to accept it`, tag);
+    if (isMovingTag(tag) && !image.allowMutableTag) {
+      throw propError(owner, 'image.tag', `must be a pinned tag, not '${tag.toLowerCase()}' (a moving tag: a restart could silently upgrade the app; moving tags are ${MUTABLE_TAGS.join(', ')}, alone or with variant words such as 'slim' or 'cuda'); set 'allowMutableTag' to accept it`, tag);
     }
   }
   checkIntRange(owner, 'image.port', image.port, 1, 65535);

@@ -1,6 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { ACR, ACCOUNT_ID, base, build, CatalogueEntry, existingSignIn, GUID, IDENTITY_ID, image, LOCATION, PLAN_ID, placement, RG, SUB, VAULT_ID, VNET_ID } from './common';
+import { ACR, ACCOUNT_ID, base, build, CatalogueEntry, existingSignIn, GUID, GUID_2, IDENTITY_ID, image, LOCATION, PLAN_ID, placement, RG, SUB, VAULT_ID, VNET_ID } from './common';
 import {
   ChatFrontEnd, ChatIdentity, ChatWebApp, ChatWebAppProps, ContainerImage, ContainerImageOptions, OpenAiAccount, Principal, PrivateKeyVault,
   PrivateNetwork, SignIn,
@@ -25,13 +25,13 @@ const group = (objectId: string = GUID) => Principal.fromGroupObjectId(newStack(
 const manyTags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`tag${i}`, 'x']));
 /** The web app running as a plain object that claims to be an IChatIdentity (its ids overridden by `attrs`). */
 function withIdentity(attrs: object): ChatWebApp {
-  return webAppIn(stackWith({}), { identity: js({ identityId: IDENTITY_ID, clientId: GUID, principalId: GUID, tenantId: GUID, ...attrs }) });
+  return webAppIn(stackWith({}), { identity: js({ identityId: IDENTITY_ID, clientId: GUID, principalId: GUID_2, tenantId: GUID, ...attrs }) });
 }
 
 /** The web app running as an identity imported with `ChatIdentity.fromIdentityAttributes`. */
 function withSharedIdentity(): ChatWebApp {
   const stack = stackWith({});
-  const shared = ChatIdentity.fromIdentityAttributes(stack, 'SharedIdentity', { identityId: IDENTITY_ID, clientId: GUID, principalId: GUID, tenantId: GUID });
+  const shared = ChatIdentity.fromIdentityAttributes(stack, 'SharedIdentity', { identityId: IDENTITY_ID, clientId: GUID, principalId: GUID_2, tenantId: GUID });
   return webAppIn(stack, { identity: shared });
 }
 
@@ -104,7 +104,7 @@ const IDENTITY: CatalogueEntry[] = [
     prop: 'principalId',
     description: 'a GUID',
     build: () => build.identityAttrs({ principalId: '1234' }),
-    valid: () => build.identityAttrs({ principalId: GUID }),
+    valid: () => build.identityAttrs({ principalId: GUID_2 }),
     expected: /'principalId' must be a GUID .*, got '1234'/,
     fix: 'Pass the identity\'s object (principal) id (`az identity show --query principalId`).',
   },
@@ -166,9 +166,13 @@ const IDENTITY: CatalogueEntry[] = [
     /'name' must .*, got 'id chat'/,
     'Use 3-128 letters, digits, `-` and `_`, starting with a letter or digit.'),
   entry('ChatIdentity.fromIdentityAttributes', 'objectId', 'no unknown attribute (a typo is not ignored)',
-    () => identityAttrs({ objectId: GUID }), () => identityAttrs({ principalId: GUID }),
+    () => identityAttrs({ objectId: GUID }), () => identityAttrs({ principalId: GUID_2 }),
     /'objectId' is not a known prop \(known: clientId, identityId, principalId, tenantId\), got '11111111-/,
     'The object id is `principalId`.'),
+  entry('ChatIdentity.fromIdentityAttributes', 'clientId', 'not the principal id pasted twice',
+    () => build.identityAttrs({ clientId: GUID, principalId: GUID }), () => build.identityAttrs({ clientId: GUID, principalId: GUID_2 }),
+    /'clientId' and 'principalId' must be the two different ids of one identity: .* got '11111111-2222-3333-4444-555555555555' for both/,
+    'Take both ids from `az identity show`: the client id (application id) and the principal id (object id) always differ.'),
   entry('ChatIdentity.fromIdentityAttributes', 'identityId', 'no empty segment in the id',
     () => build.identityAttrs({ identityId: `${SUB}/resourceGroups//providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-chat` }),
     () => build.identityAttrs({ identityId: IDENTITY_ID }),

@@ -45,6 +45,8 @@ export const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 export const RG = 'rg-chat';
 export const LOCATION = 'swedencentral';
 export const GUID = '11111111-2222-3333-4444-555555555555';
+/** A second GUID, for the id of an identity that must differ from its other id. */
+export const GUID_2 = '66666666-7777-8888-9999-000000000000';
 export const VNET_ID = `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke`;
 export const ACCOUNT_ID = `${SUB}/resourceGroups/${RG}/providers/Microsoft.CognitiveServices/accounts/oai-chat`;
 export const VAULT_ID = `${SUB}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-shared`;
@@ -129,7 +131,7 @@ export const build = {
   identity: (p: Partial<ChatIdentityProps> = {}) =>
     new ChatIdentity(newStack(), 'Identity', { resourceGroupName: RG, location: LOCATION, ...p }),
   identityAttrs: (a: Partial<ChatIdentityAttributes> = {}) => ChatIdentity.fromIdentityAttributes(newStack(), 'SharedIdentity', {
-    identityId: IDENTITY_ID, clientId: GUID, principalId: GUID, tenantId: GUID, ...a,
+    identityId: IDENTITY_ID, clientId: GUID, principalId: GUID_2, tenantId: GUID, ...a,
   }),
   webApp: (p: Partial<ChatWebAppProps> = {}) => {
     const { stack, network, dnsZones, monitoring } = base();

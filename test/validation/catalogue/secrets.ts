@@ -1,7 +1,7 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import {
-  CatalogueEntry, SUB, RG, GUID, LOCATION, STORAGE_ID, VAULT_ID, VAULT_URI, base, build, placement,
+  CatalogueEntry, SUB, RG, GUID, GUID_2, LOCATION, STORAGE_ID, VAULT_ID, VAULT_URI, base, build, placement,
 } from './common';
 import {
   ChatIdentity, EncryptionKey, EncryptionKeyAttributes, EncryptionKeyProps, KeyVaultSecretOptions, Principal, PrivateKeyVault,
@@ -533,7 +533,7 @@ export function encryptionKey(p: Record<string, unknown> = {}, vaultKind: 'creat
 
 const KEY_ID = 'https://kv-shared.vault.azure.net/keys/cmk-history';
 const sharedIdentity = (stack = newStack()) => ChatIdentity.fromIdentityAttributes(stack, 'SharedIdentity', {
-  identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`, clientId: GUID, principalId: GUID, tenantId: GUID,
+  identityId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`, clientId: GUID, principalId: GUID_2, tenantId: GUID,
 });
 
 /** `EncryptionKey.fromKeyId` in a new stack, with raw attributes. */
