@@ -2,51 +2,19 @@ import { Construct } from 'constructs';
 import { CATALOGUE_MODELS, CATALOGUE_RESEARCHED_ON } from './catalogue-data';
 import { CatalogueModelData } from './catalogue-types';
 import { GLOBAL_PROCESSING_SKUS } from '../../compliance/rules/deployment-data-zone';
-import { normalizeRegion } from '../../core/private/regions';
+import { dataZoneOfRegion, normalizeRegion } from '../../core/private/regions';
 import { isUnresolved, propError, warn } from '../../core/private/validate';
 
 // Where a deployment processes prompts: the data zones of Microsoft's deployment types, the
 // regions that belong to each, and the deployment type a deployment gets when none is given.
 // Internal: the model accounts and ModelDeployment use it; ModelCatalogue exposes the data.
 
-/**
- * Azure regions whose accounts deploy the Data Zone types (`DataZoneStandard`,
- * `DataZoneProvisionedManaged`, `DataZoneBatch`), by the data zone their requests are then
- * processed in.
- *
- * - "Deployment types for Microsoft Foundry Models" (include rev 2026-05-08, read 2026-12-07):
- *   DataZone types process only within the Microsoft-specified data zone, the United States or
- *   the European Union; the EU data zone is the EU Data Boundary, "as of May 2026" regions in
- *   France, Germany, Italy, Netherlands, Norway, Poland, Spain, Sweden and Switzerland.
- * - The regions are the columns of the Data Zone tables: "Region availability for Foundry Models
- *   sold by Azure", standard tables rev 2026-06-11 (OpenAI models; Asia Pacific and Middle East &
- *   Africa: "Not available"), and the Data Zone table of the other models sold directly by Azure
- *   (rev 2026-04-02, which adds westus2 and westcentralus).
- *
- * @see https://learn.microsoft.com/azure/foundry/foundry-models/concepts/deployment-types#data-zone-deployments
- * @see https://learn.microsoft.com/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability
- */
-export const DATA_ZONE_REGIONS: { readonly [zone: string]: readonly string[] } = {
-  EU: ['francecentral', 'germanywestcentral', 'italynorth', 'norwayeast', 'polandcentral', 'spaincentral', 'swedencentral', 'switzerlandnorth', 'westeurope'],
-  US: ['centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westcentralus', 'westus', 'westus2', 'westus3'],
-};
-
-/** When the region lists above were checked against Microsoft's pages. */
-export const DATA_ZONES_CHECKED_ON = '2026-12-07';
+// The regions of each data zone live with the other region capabilities, in core/private/regions.ts.
+export { DATA_ZONE_REGIONS, DATA_ZONES_CHECKED_ON, dataZoneOfRegion } from '../../core/private/regions';
 
 /** The deployment types a deployment gets by default, in order of preference. */
 export const DATA_ZONE_SKU = 'DataZoneStandard';
 export const REGIONAL_SKU = 'Standard';
-
-/**
- * The data zone (`EU` or `US`) of `region`'s Data Zone deployments, or undefined when the region
- * is in neither (or is a token). Accepts display names (`Sweden Central`).
- */
-export function dataZoneOfRegion(region: string): string | undefined {
-  if (typeof region !== 'string' || isUnresolved(region)) return undefined;
-  const normalized = normalizeRegion(region);
-  return Object.keys(DATA_ZONE_REGIONS).find((zone) => DATA_ZONE_REGIONS[zone].includes(normalized));
-}
 
 /** Whether a deployment type may process prompts in any Azure region (`GlobalStandard`, …). */
 export function isGlobalSku(skuName: string): boolean {

@@ -1,6 +1,9 @@
 import { nearest } from './suggest';
 import { checkTrimmed, isUnresolved, Owner, propError, ruleError } from './validate';
 
+// Region capabilities, one module with the source of each table: the region names, where Azure
+// OpenAI is offered, which regions have availability zones, and the data zone of each region.
+
 /**
  * Azure public-cloud region names as the azurerm provider normalizes them (lowercase, no spaces).
  *
@@ -156,4 +159,42 @@ export function checkZoneRedundancy(scope: Owner, prop: string, location: string
   const near = ZONE_NEIGHBOURS[region] ?? [];
   const hint = near.length > 0 ? ` (regions with zones near it: ${near.map((r) => `'${r}'`).join(', ')})` : '';
   throw ruleError(scope, `'${prop}' needs a region with availability zones for ${what}; '${location}' has none${hint}, got '${location}'`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data zones: where a Data Zone deployment of a model processes prompts.
+
+/**
+ * Azure regions whose accounts deploy the Data Zone types (`DataZoneStandard`,
+ * `DataZoneProvisionedManaged`, `DataZoneBatch`), by the data zone their requests are then
+ * processed in.
+ *
+ * - "Deployment types for Microsoft Foundry Models" (include rev 2026-05-08, read 2026-12-07):
+ *   DataZone types process only within the Microsoft-specified data zone, the United States or
+ *   the European Union; the EU data zone is the EU Data Boundary, "as of May 2026" regions in
+ *   France, Germany, Italy, Netherlands, Norway, Poland, Spain, Sweden and Switzerland.
+ * - The regions are the columns of the Data Zone tables: "Region availability for Foundry Models
+ *   sold by Azure", standard tables rev 2026-06-11 (OpenAI models; Asia Pacific and Middle East &
+ *   Africa: "Not available"), and the Data Zone table of the other models sold directly by Azure
+ *   (rev 2026-04-02, which adds westus2 and westcentralus).
+ *
+ * @see https://learn.microsoft.com/azure/foundry/foundry-models/concepts/deployment-types#data-zone-deployments
+ * @see https://learn.microsoft.com/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability
+ */
+export const DATA_ZONE_REGIONS: { readonly [zone: string]: readonly string[] } = {
+  EU: ['francecentral', 'germanywestcentral', 'italynorth', 'norwayeast', 'polandcentral', 'spaincentral', 'swedencentral', 'switzerlandnorth', 'westeurope'],
+  US: ['centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westcentralus', 'westus', 'westus2', 'westus3'],
+};
+
+/** When the region lists above were checked against Microsoft's pages. */
+export const DATA_ZONES_CHECKED_ON = '2026-12-07';
+
+/**
+ * The data zone (`EU` or `US`) of `region`'s Data Zone deployments, or undefined when the region
+ * is in neither (or is a token). Accepts display names (`Sweden Central`).
+ */
+export function dataZoneOfRegion(region: string): string | undefined {
+  if (typeof region !== 'string' || isUnresolved(region)) return undefined;
+  const normalized = normalizeRegion(region);
+  return Object.keys(DATA_ZONE_REGIONS).find((zone) => DATA_ZONE_REGIONS[zone].includes(normalized));
 }
