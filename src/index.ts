@@ -9,6 +9,7 @@ export * from './storage';
 export * from './registry';
 export * from './cache';
 export * from './gateway';
+export * from './databricks';
 export * from './compliance';
 export * from './conformance';
 export * from './diagram';

@@ -78,6 +78,15 @@ export class PrivateLinkZone {
    * @see https://learn.microsoft.com/azure/redis/private-link
    */
   public static readonly MANAGED_REDIS = new PrivateLinkZone('managedRedis', 'privatelink.redis.azure.net', ['redis.azure.net']);
+  /**
+   * Azure Databricks (`databricks_ui_api` and `browser_authentication` subresources of
+   * `Microsoft.Databricks/workspaces`): the workspace's web app and REST API (`adb-<id>.<n>.azuredatabricks.net`,
+   * model serving included), and the regional sign-in callback. Not in {@link PrivateLinkZone.all}:
+   * a stack needs it only with a `DatabricksWorkspace`.
+   *
+   * @see https://learn.microsoft.com/azure/databricks/security/network/classic/private-link-standard
+   */
+  public static readonly AZURE_DATABRICKS = new PrivateLinkZone('azureDatabricks', 'privatelink.azuredatabricks.net', ['azuredatabricks.net']);
 
   /** The five zones of an Azure Monitor Private Link Scope's endpoint, in a fixed order. */
   public static azureMonitor(): PrivateLinkZone[] {
@@ -105,7 +114,7 @@ export class PrivateLinkZone {
   public static known(): PrivateLinkZone[] {
     return [
       ...PrivateLinkZone.all(), PrivateLinkZone.POSTGRESQL, PrivateLinkZone.CONTAINER_REGISTRY, PrivateLinkZone.API_MANAGEMENT,
-      ...PrivateLinkZone.azureMonitor(), PrivateLinkZone.MANAGED_REDIS,
+      ...PrivateLinkZone.azureMonitor(), PrivateLinkZone.MANAGED_REDIS, PrivateLinkZone.AZURE_DATABRICKS,
     ];
   }
 
@@ -248,6 +257,13 @@ export interface HubDnsZoneIds {
    * @default - not available; constructs that need it fail at synth
    */
   readonly managedRedis?: string;
+  /**
+   * Id of `privatelink.azuredatabricks.net` (Azure Databricks workspaces and their regional
+   * browser-authentication endpoint).
+   *
+   * @default - not available; constructs that need it fail at synth
+   */
+  readonly azureDatabricks?: string;
 }
 
 /** Options of {@link PrivateDnsZones.fromHubZoneIds}. */

@@ -19,6 +19,7 @@ import {
   PrivateNetwork, ServicePrivateEndpoint,
 } from '../../src';
 import { AzapiResource } from '../../src/core/private/azapi';
+import { DatabricksSubnets, DatabricksWorkspace } from '../../src/databricks';
 import { newStack, synth } from '../util';
 
 export const RG = 'rg-chat';
@@ -75,6 +76,8 @@ export interface Fixture {
   readonly historyTls: PostgresqlFlexibleServerConfiguration;
   /** An AI gateway in front of `account`, in a hub's privatelink.azure-api.net zone. */
   readonly gateway: AiGateway;
+  /** A private Azure Databricks workspace with a customer-managed disk key, in a hub's privatelink.azuredatabricks.net zone. */
+  readonly databricks: DatabricksWorkspace;
 }
 
 /** A complete private deployment that breaks no rule. */
@@ -318,7 +321,26 @@ export function compliantStack(stack: TerraformStack = newStack()): Fixture {
   monitoring.addDiagnosticSetting(stack, 'HistoryDiagnostics', { targetResourceId: history.id, logCategories: ['PostgreSQLLogs'] });
   endpoint(stack, 'HistoryEndpoint', network, history.id, 'postgresqlServer', [hubZoneId('privatelink.postgres.database.azure.com')]);
 
+  const databricks = new DatabricksWorkspace(stack, 'Databricks', {
+    ...common,
+    network,
+    dnsZones: PrivateDnsZones.fromHubZoneIds(stack, 'DatabricksZones', { azureDatabricks: hubZoneId('privatelink.azuredatabricks.net') }),
+    subnets: DatabricksSubnets.create('10.0.200.0/26', '10.0.200.64/26'),
+    monitoring,
+    customerManagedKeys: {
+      managedDisks: {
+        keyId: 'https://kv-keys.vault.azure.net/keys/dbw/0123456789abcdef0123456789abcdef',
+        keyVaultId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-keys',
+        identityId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-keys/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-keys',
+        identityClientId: '11111111-2222-3333-4444-555555555555',
+        identityPrincipalId: '11111111-2222-3333-4444-555555555555',
+        dependables: [],
+      },
+    },
+  });
+
   return {
+    databricks,
     history,
     historyTls,
     stack,

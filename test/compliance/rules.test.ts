@@ -746,6 +746,43 @@ const CASES: Case[] = [
     problem: 'do not enable StorageRead, StorageWrite and StorageDelete',
     breakIt: (f) => f.files.diagnosticSetting!.putEnabledLog([{ category: 'StorageRead' }, { category: 'StorageWrite' }]),
   },
+  {
+    id: 'PCHAT-DBW-001',
+    label: 'the Databricks workspace is open to public networks',
+    path: 'test/Databricks/Resource',
+    problem: "'public_network_access_enabled' must be false, got true",
+    breakIt: (f) => { f.databricks.resource.publicNetworkAccessEnabled = true; },
+  },
+  {
+    id: 'PCHAT-DBW-002',
+    label: 'the Databricks cluster nodes get public IPs',
+    path: 'test/Databricks/Resource',
+    problem: "'custom_parameters.no_public_ip' must be true, got false",
+    breakIt: (f) => { f.databricks.resource.customParameters.noPublicIp = false; },
+  },
+  {
+    id: 'PCHAT-DBW-003',
+    label: 'the Databricks workspace is not injected into the VNet',
+    path: 'test/Databricks/Resource',
+    problem: "'custom_parameters.virtual_network_id' must be set, got undefined",
+    breakIt: (f) => { f.databricks.resource.customParameters.resetVirtualNetworkId(); },
+  },
+  {
+    id: 'PCHAT-DBW-004',
+    label: 'the Databricks endpoint connects on browser_authentication only',
+    path: 'test/Databricks/Resource',
+    problem: "expected 'databricks_ui_api'",
+    breakIt: (f) => f.databricks.privateEndpoint.resource.putPrivateServiceConnection({
+      name: 'ui', privateConnectionResourceId: f.databricks.workspaceResourceId, subresourceNames: ['browser_authentication'], isManualConnection: false,
+    }),
+  },
+  {
+    id: 'PCHAT-DBW-005',
+    label: 'the Databricks disk key is not granted to the disk encryption set',
+    path: 'test/Databricks/Resource',
+    problem: 'no azurerm_role_assignment grants the key to managed_disk_identity[0].principal_id',
+    breakIt: (f) => { f.databricks.diskKeyRoleAssignment!.principalId = '11111111-2222-3333-4444-555555555555'; },
+  },
 ];
 
 const RULES = Compliance.rules();

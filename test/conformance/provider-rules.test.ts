@@ -277,7 +277,7 @@ describe('azapi, time, azuread and the built-in provider', () => {
 
 describe('the table', () => {
   const rules = ProviderRules.all();
-  const LINK = /^https:\/\/github\.com\/(hashicorp\/terraform-provider-azurerm\/blob\/v4\.55\.0|hashicorp\/terraform-provider-azuread\/blob\/v3\.7\.0|hashicorp\/terraform-provider-time\/blob\/v0\.13\.1|Azure\/terraform-provider-azapi\/blob\/v2\.\d+\.\d+)\/[^#]+\.go#L\d+(-L\d+)?$/;
+  const LINK = /^https:\/\/github\.com\/(hashicorp\/terraform-provider-azurerm\/blob\/v4\.55\.0|hashicorp\/terraform-provider-azuread\/blob\/v3\.7\.0|hashicorp\/terraform-provider-time\/blob\/v0\.13\.1|Azure\/terraform-provider-azapi\/blob\/v2\.\d+\.\d+|databricks\/terraform-provider-databricks\/blob\/v1\.99\.0)\/[^#]+\.go#L\d+(-L\d+)?$/;
   /** Terraform's built-in provider (`terraform_data`) lives in Terraform itself. */
   const BUILTIN_LINK = /^https:\/\/github\.com\/hashicorp\/terraform\/blob\/v1\.\d+\.\d+\/internal\/builtin\/[^#]+\.go#L\d+(-L\d+)?$/;
 

@@ -167,6 +167,24 @@ export const APPLY_PATHS: readonly ApplyPathEntry[] = [
     source: 'https://registry.terraform.io/providers/Azure/azapi/latest/docs/resources/data_plane_resource',
   },
   {
+    subject: 'azurerm_databricks_workspace',
+    path: ApplyPath.RESOURCE_MANAGER,
+    note: 'ARM: the workspace is PUT and polled through management.azure.com (Microsoft.Databricks/workspaces); the subnet delegation check reads '
+      + 'the subnets through ARM too; nothing calls the workspace URL',
+    source: `${AZURERM}/databricks/databricks_workspace_resource.go (Create: CreateOrUpdateThenPoll; checkSubnetDelegations: subnets client)`,
+  },
+  ...[
+    ['databricks_model_serving', 'creates the serving endpoint through POST /api/2.0/serving-endpoints and waits for it', 'serving/resource_model_serving.go'],
+    ['databricks_service_principal', 'adds the service principal through the workspace SCIM API, /api/2.0/preview/scim/v2/ServicePrincipals', 'scim/resource_service_principal.go'],
+    ['databricks_permissions', 'sets the endpoint\'s ACL through PUT /api/2.0/permissions/serving-endpoints/<id>', 'permissions/resource_permissions.go'],
+  ].map(([subject, note, file]): ApplyPathEntry => ({
+    subject,
+    path: ApplyPath.DATA_PLANE,
+    endpoint: 'https://adb-<id>.<n>.azuredatabricks.net (workspace REST API, private with public access off)',
+    note: `${note}; DatabricksServingEndpoint belongs in a second stack applied from inside the network and acknowledges this with the reason`,
+    source: `https://github.com/databricks/terraform-provider-databricks/blob/v1.99.0/${file}`,
+  })),
+  {
     subject: 'databricks_*',
     path: ApplyPath.DATA_PLANE,
     endpoint: 'https://adb-<id>.azuredatabricks.net (workspace REST API, private with public access off)',

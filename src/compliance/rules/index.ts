@@ -19,6 +19,11 @@ import { APP_PUBLIC_ACCESS } from './app-public-access';
 import { APP_REMOTE_DEBUGGING } from './app-remote-debugging';
 import { APP_VNET_ROUTE_ALL } from './app-vnet-route-all';
 import { APPLY_CONTROL_PLANE } from './apply-control-plane';
+import { DBW_CMK } from './dbw-cmk';
+import { DBW_PRIVATE_ENDPOINT } from './dbw-private-endpoint';
+import { DBW_PUBLIC_ACCESS } from './dbw-public-access';
+import { DBW_SECURE_CONNECTIVITY } from './dbw-secure-connectivity';
+import { DBW_VNET_INJECTION } from './dbw-vnet-injection';
 import { DEPLOYMENT_CONTENT_FILTER } from './deployment-content-filter';
 import { DEPLOYMENT_DATA_ZONE } from './deployment-data-zone';
 import { DEPLOYMENT_SERIALIZED } from './deployment-serialized';
@@ -92,4 +97,5 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   DEPLOYMENT_DATA_ZONE,
   NET_EGRESS_CLOSED,
   SIGNIN_ASSIGNMENT,
+  DBW_PUBLIC_ACCESS, DBW_SECURE_CONNECTIVITY, DBW_VNET_INJECTION, DBW_PRIVATE_ENDPOINT, DBW_CMK,
 ];

@@ -95,6 +95,34 @@ function redisModules(view: RuleView): string[] {
 
 /** The predicates of the `CUSTOMIZE_DIFF` entries, by entry id. */
 export const PREDICATES: { readonly [id: string]: Predicate } = {
+  // azurerm_databricks_workspace CustomizeDiff (databricks_workspace_resource.go#L376-L415): `d.GetChange` values, so an
+  // unknown string reads as "" and an unknown bool as false (public_network_access_enabled defaults to true).
+  'azurerm_databricks_workspace/private-workspace-nsg-rules': (view) =>
+    (view.value('public_network_access_enabled') === false && str(view, 'network_security_group_rules_required') === 'AllRules'
+      ? { attribute: 'network_security_group_rules_required' } : undefined),
+  'azurerm_databricks_workspace/private-workspace-load-balancer': (view) =>
+    (view.value('public_network_access_enabled') === false && str(view, 'load_balancer_backend_address_pool_id') !== ''
+      ? { attribute: 'load_balancer_backend_address_pool_id' } : undefined),
+  'azurerm_databricks_workspace/premium-features': (view) => {
+    const uses = bool(view, 'customer_managed_key_enabled') || bool(view, 'default_storage_firewall_enabled') || bool(view, 'infrastructure_encryption_enabled')
+      || (view.isSet('enhanced_security_compliance') && !view.isUnknown('enhanced_security_compliance'))
+      || str(view, 'managed_disk_cmk_key_vault_key_id') !== '' || str(view, 'managed_services_cmk_key_vault_key_id') !== '';
+    if (!uses || view.isUnknown('sku')) return undefined;
+    return equalFold(str(view, 'sku'), 'premium') ? undefined : { attribute: 'sku', value: str(view, 'sku') };
+  },
+  // databricks_permissions CustomizeDiff (resource_permissions.go#L214-L236): each planned level must be one the
+  // object type allows; an empty (unknown) level is skipped.
+  'databricks_permissions/serving_endpoint-permission_level': (view) => {
+    if (!view.isSet('serving_endpoint_id')) return undefined;
+    const acl = view.value('access_control');
+    for (const entry of Array.isArray(acl) ? acl : []) {
+      const level = entry !== null && typeof entry === 'object' ? (entry as { permission_level?: unknown }).permission_level : undefined;
+      if (typeof level !== 'string' || level === '' || level.includes('${')) continue;
+      if (!['CAN_MANAGE', 'CAN_QUERY', 'CAN_VIEW'].includes(level)) return { attribute: 'access_control.permission_level', value: level };
+    }
+    return undefined;
+  },
+
   // `if _, n := d.GetChange("operation_name_format"); n != ""` with a schema default of "Name":
   // an unknown value reads as "", everything else trips the check unless the identifier is
   // applicationinsights (an unknown identifier reads as "" and trips it too).

@@ -10,6 +10,7 @@ const AZURERM = 'https://github.com/hashicorp/terraform-provider-azurerm/blob/v4
 const AZUREAD = 'https://github.com/hashicorp/terraform-provider-azuread/blob/v3.7.0/internal/services/';
 const TIME = 'https://github.com/hashicorp/terraform-provider-time/blob/v0.13.1/internal/provider/';
 const AZAPI = 'https://github.com/Azure/terraform-provider-azapi/blob/v2.4.0/internal/services/';
+const DATABRICKS = 'https://github.com/databricks/terraform-provider-databricks/blob/v1.99.0/';
 
 function lines(base: string, file: string, from: number, to?: number): string {
   return `${base}${file}#L${from}${to === undefined ? '' : `-L${to}`}`;
@@ -18,6 +19,7 @@ const az = (file: string, from: number, to?: number): string => lines(AZURERM, f
 const ad = (file: string, from: number, to?: number): string => lines(AZUREAD, file, from, to);
 const tm = (file: string, from: number, to?: number): string => lines(TIME, file, from, to);
 const ap = (file: string, from: number, to?: number): string => lines(AZAPI, file, from, to);
+const db = (file: string, from: number, to?: number): string => lines(DATABRICKS, file, from, to);
 
 /** The SDK's messages, by kind (`{key}` etc. are filled by the checker). */
 const SDK = {
@@ -212,6 +214,8 @@ const RAI = 'cognitive/cognitive_account_rai_policy_resource.go';
 const PROJ = 'cognitive/cognitive_account_project_resource.go';
 const ACR = 'containers/container_registry_resource.go';
 const AMR = 'managedredis/managed_redis_resource.go';
+const DBW = 'databricks/databricks_workspace_resource.go';
+const DBW_NAME = 'databricks/validate/workspace_name.go';
 const AMR_NAME = 'managedredis/validate/managed_redis_name.go';
 /** `azurerm_managed_redis` SKUs (validate/managed_redis_sku.go: the SDK's, minus the retired Enterprise_ and EnterpriseFlash_ ones). */
 const AMR_SKUS = [
@@ -348,6 +352,40 @@ const AZURERM_RULES: ProviderRule[] = [
   customizeDiff('azurerm_container_registry', 'premium-policies', ['quarantine_policy_enabled', 'retention_policy_in_days', 'trust_policy_enabled', 'sku'],
     'quarantine, retention (days > 0) and trust policies only with the Premium SKU',
     'an ACR {value} policy can only be applied when using the Premium Sku', az(ACR, 289, 302)),
+
+  // --- Azure Databricks workspace --- (ForceNew: name, managed_resource_group_name, the custom_parameters subnets and VNet;
+  // a change to sku 'trial' replaces the workspace: databricks_workspace_resource.go#L402-L409)
+  pattern('azurerm_databricks_workspace', 'name', '^(.{0,2}|.{65,}|[a-zA-Z0-9_-]*)$', '"{key}" can contain only alphanumeric characters, underscores, and hyphens: "{value}"',
+    az(DBW_NAME, 41, 43)),
+  { ...pattern('azurerm_databricks_workspace', 'name', '^.{3,}$', '"{key}" must be at least 3 characters: "{value}"', az(DBW_NAME, 28, 30)), id: 'azurerm_databricks_workspace/name-min-length' },
+  { ...pattern('azurerm_databricks_workspace', 'name', '^.{0,64}$', '"{key}" must be no more than 64 characters: "{value}"', az(DBW_NAME, 36, 38)), id: 'azurerm_databricks_workspace/name-max-length' },
+  oneOf('azurerm_databricks_workspace', 'sku', ['standard', 'premium', 'trial'], az(DBW, 69, 77)),
+  oneOf('azurerm_databricks_workspace', 'network_security_group_rules_required', ['AllRules', 'NoAzureDatabricksRules', 'NoAzureServiceRules'], az(DBW, 144, 152)),
+  requiredWith('azurerm_databricks_workspace', 'default_storage_firewall_enabled', ['access_connector_id'], az(DBW, 132, 136)),
+  requiredWith('azurerm_databricks_workspace', 'access_connector_id', ['default_storage_firewall_enabled'], az(DBW, 138, 142)),
+  requiredWith('azurerm_databricks_workspace', 'managed_disk_cmk_rotation_to_latest_version_enabled', ['managed_disk_cmk_key_vault_key_id'], az(DBW, 301, 305)),
+  pattern('azurerm_databricks_workspace', 'managed_services_cmk_key_vault_key_id', '^https://[^/]+/keys/[^/]+/[^/]+/?$',
+    'expected "{key}" to be a versioned Key Vault key id (https://<vault>/keys/<name>/<version>), got {value}', az(DBW, 278, 282)),
+  pattern('azurerm_databricks_workspace', 'managed_disk_cmk_key_vault_key_id', '^https://[^/]+/keys/[^/]+/[^/]+/?$',
+    'expected "{key}" to be a versioned Key Vault key id (https://<vault>/keys/<name>/<version>), got {value}', az(DBW, 290, 294)),
+  atLeastOneOf('azurerm_databricks_workspace', 'custom_parameters-at-least-one', [
+    'machine_learning_workspace_id', 'nat_gateway_name', 'no_public_ip', 'public_ip_name', 'public_subnet_name', 'public_subnet_network_security_group_association_id',
+    'private_subnet_name', 'private_subnet_network_security_group_association_id', 'virtual_network_id', 'storage_account_name', 'storage_account_sku_name', 'vnet_address_prefix',
+  ], az(DBW, 161, 260), { block: 'custom_parameters' }),
+  customizeDiff('azurerm_databricks_workspace', 'private-workspace-nsg-rules', ['public_network_access_enabled', 'network_security_group_rules_required'],
+    'with `public_network_access_enabled = false`, `network_security_group_rules_required` is not `AllRules`',
+    'having `network_security_group_rules_required` set to "AllRules" and `public_network_access_enabled` set to `false` is an invalid configuration', az(DBW, 394, 397),
+    { public_network_access_enabled: true }),
+  customizeDiff('azurerm_databricks_workspace', 'private-workspace-load-balancer', ['public_network_access_enabled', 'load_balancer_backend_address_pool_id'],
+    'with `public_network_access_enabled = false`, no `load_balancer_backend_address_pool_id`',
+    'having `load_balancer_backend_address_pool_id` defined and having `public_network_access_enabled` set to `false` is an invalid configuration', az(DBW, 398, 400),
+    { public_network_access_enabled: true }),
+  customizeDiff('azurerm_databricks_workspace', 'premium-features', [
+    'sku', 'customer_managed_key_enabled', 'default_storage_firewall_enabled', 'enhanced_security_compliance', 'infrastructure_encryption_enabled',
+    'managed_disk_cmk_key_vault_key_id', 'managed_services_cmk_key_vault_key_id',
+  ], 'customer-managed keys, infrastructure encryption, the default storage firewall and enhanced security compliance only with the premium SKU',
+  '`customer_managed_key_enabled`, `default_storage_firewall_enabled`, `enhanced_security_compliance`, `infrastructure_encryption_enabled`, `managed_disk_cmk_key_vault_key_id` and `managed_services_cmk_key_vault_key_id` are only available with a `premium` workspace `sku`, got "{value}"',
+  az(DBW, 412, 414)),
 
   // --- Azure Managed Redis --- (ForceNew: name, sku_name, high_availability_enabled; changing clustering_policy,
   // geo_replication_group_name or module deletes and re-creates the database in place, losing its data: managed_redis_resource.go#L539-L552)
@@ -764,6 +802,22 @@ const AZAPI_RULES: ProviderRule[] = [
     'with `name` and a known `parent_id`, the parent id is of the type\'s parent type', '`parent_id is invalid`: expect ID of `{value}`', ap('azapi_update_resource.go', 270, 280)),
 ];
 
+/**
+ * databricks provider 1.99.0, for the resources DatabricksServingEndpoint writes. Not plan-time, so not
+ * here: the serving API's checks of entity names, versions and capacity (at apply).
+ */
+const DATABRICKS_RULES: ProviderRule[] = [
+  { ...conflicts('databricks_model_serving', 'served_models', ['served_entities'], db('serving/resource_model_serving.go', 262, 263), { block: 'config' }) },
+  atLeastOneOf('databricks_service_principal', 'application_id-or-display_name', ['application_id', 'display_name'], db('scim/resource_service_principal.go', 140, 141)),
+  // Every object id of databricks_permissions conflicts with every other (ForceNew, one object per resource).
+  conflicts('databricks_permissions', 'serving_endpoint_id', ['alert_v2_id', 'app_name', 'authorization', 'cluster_id', 'cluster_policy_id', 'dashboard_id', 'database_instance_name', 'directory_id', 'directory_path', 'experiment_id', 'instance_pool_id', 'job_id', 'notebook_id', 'notebook_path', 'pipeline_id', 'registered_model_id', 'repo_id', 'repo_path', 'sql_alert_id', 'sql_dashboard_id', 'sql_endpoint_id', 'sql_query_id', 'vector_search_endpoint_id', 'workspace_file_id', 'workspace_file_path'],
+    db('permissions/resource_permissions.go', 170, 181)),
+  customizeDiff('databricks_permissions', 'serving_endpoint-permission_level', ['serving_endpoint_id', 'access_control'],
+    'on a serving endpoint, each `access_control.permission_level` is CAN_MANAGE, CAN_QUERY or CAN_VIEW',
+    'permission_level {value} is not supported with serving_endpoint_id objects; allowed levels: CAN_MANAGE, CAN_QUERY, CAN_VIEW',
+    db('permissions/resource_permissions.go', 214, 236)),
+];
+
 /** Terraform's built-in provider. */
 const BUILTIN_RULES: ProviderRule[] = [
   customizeDiff('terraform_data', 'read-only', ['id', 'output'], '`id` and `output` are computed and may not be set',
@@ -776,5 +830,6 @@ export const PROVIDER_RULE_DATA: readonly ProviderRule[] = [
   ...AZUREAD_RULES,
   ...TIME_RULES,
   ...AZAPI_RULES,
+  ...DATABRICKS_RULES,
   ...BUILTIN_RULES,
 ];
