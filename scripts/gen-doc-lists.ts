@@ -36,6 +36,15 @@ const VARIANTS: readonly Variant[] = [
   { when: 'with more than one instance (`scale`), or `sharedState: { enabled: true }` (the shared Redis)', props: { sharedState: { enabled: true } } },
 ];
 
+/**
+ * Zones the library knows that no `PrivateChat` configuration creates, and which construct's
+ * zones they belong to instead (the forwarder table still lists them).
+ */
+const OTHER_CONSTRUCTS: { readonly [zoneName: string]: string } = {
+  [PrivateLinkZone.AZURE_DATABRICKS.zoneName]: 'never: a `DatabricksWorkspace` needs it in its `dnsZones` '
+    + '(`new PrivateDnsZones(..., { zones: [PrivateLinkZone.AZURE_DATABRICKS] })`, or the hub\'s `azureDatabricks` zone id)',
+};
+
 /** A resource block of the synthesized JSON. */
 export interface Block {
   readonly [key: string]: unknown;
@@ -103,8 +112,8 @@ export function renderForwarders(): string {
     for (const name of zonesCreated(variant.props)) if (!defaults.has(name) && !when.has(name)) when.set(name, variant.when);
   }
   const rows = PrivateLinkZone.known().map((zone) => {
-    const needed = defaults.has(zone.zoneName) ? 'always (default props)' : when.get(zone.zoneName);
-    if (needed === undefined) throw new Error(`no PrivateChat configuration in scripts/gen-doc-lists.ts creates '${zone.zoneName}': add one to VARIANTS`);
+    const needed = defaults.has(zone.zoneName) ? 'always (default props)' : when.get(zone.zoneName) ?? OTHER_CONSTRUCTS[zone.zoneName];
+    if (needed === undefined) throw new Error(`no PrivateChat configuration in scripts/gen-doc-lists.ts creates '${zone.zoneName}': add one to VARIANTS, or name its construct in OTHER_CONSTRUCTS`);
     return `| \`${zone.zoneName}\` | ${code(zone.publicDnsZones)} | ${needed} |`;
   });
   return ['| Private DNS zone | Conditional forwarders (public zones) | Created by `PrivateChat` |', '|---|---|---|', ...rows].join('\n');

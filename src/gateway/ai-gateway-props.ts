@@ -1,5 +1,6 @@
 import { IOpenAiAccount } from '../ai/openai-account';
 import { IChatIdentity } from '../core/identity';
+import { IDatabricksServingEndpoint } from '../databricks/serving-endpoint';
 import { IMonitoring } from '../monitoring/monitoring';
 import { IMonitorPrivateLinkScope } from '../monitoring/private-link-scope';
 import { PrivateEndpointOptions } from '../network/private-endpoint';
@@ -42,6 +43,44 @@ export interface AiGatewayBackend {
    * with a letter or digit.
    *
    * @default - `<account construct id>-<6 hex of its path>`
+   */
+  readonly name?: string;
+}
+
+/**
+ * One Azure Databricks model serving endpoint behind the gateway, offered to callers as a chat
+ * model beside the Foundry deployments.
+ *
+ * A request to `POST /openai/v1/chat/completions` whose `model` is {@link modelName} goes to the
+ * workspace's OpenAI-compatible route, `POST https://<workspace URL>/serving-endpoints/chat/completions`
+ * with `model` set to the endpoint name, as the gateway's managed identity with an Entra token for
+ * Azure Databricks (resource `2ff814a6-3304-4ab8-85cb-cd0e6f879c1d`), never a personal access
+ * token. Other operations (responses, embeddings, the deployment routes) answer 400 for it:
+ * Databricks serves the Responses API only for OpenAI's own models. No failover to the Foundry
+ * backends (they serve other models), and no circuit breaker (one backend per model).
+ *
+ * @see https://learn.microsoft.com/azure/databricks/machine-learning/model-serving/query-chat-models
+ */
+export interface AiGatewayDatabricksBackend {
+  /**
+   * The serving endpoint: a `DatabricksServingEndpoint`, or `DatabricksServingEndpoint.fromAttributes({ workspace, endpointName })`
+   * when it lives in the serving stack. Its workspace must have a `databricks_ui_api` private
+   * endpoint (`hasPrivateEndpoint`); the gateway's identity needs `CAN_QUERY` on it
+   * (`DatabricksServingEndpoint` `caller`: {@link AiGateway.databricksCaller}).
+   */
+  readonly endpoint: IDatabricksServingEndpoint;
+  /**
+   * The model name callers send (`model`) and the front end offers: 2-64 letters, digits, `_`,
+   * `.` and `-`, unlike any deployment behind the gateway.
+   *
+   * @default - the endpoint name
+   */
+  readonly modelName?: string;
+  /**
+   * Name of the API Management backend: 1-80 letters, digits and hyphens, starting and ending
+   * with a letter or digit.
+   *
+   * @default - `<endpoint construct id>-<6 hex of its path>`
    */
   readonly name?: string;
 }
@@ -110,6 +149,16 @@ export interface AiGatewayProps extends PrivateEndpointOptions {
   readonly location: string;
   /** The model accounts, tried in priority order (failover on 429 and 5xx). At least one. */
   readonly backends: AiGatewayBackend[];
+  /**
+   * Azure Databricks serving endpoints behind the gateway, each offered as a chat model on the
+   * OpenAI-compatible chat completions route (see {@link AiGatewayDatabricksBackend}). With any,
+   * the gateway calls every backend as a user-assigned identity (`userAssignedIdentity`, or one
+   * created here), because the workspace registers its caller by client id, which a
+   * system-assigned identity of API Management does not expose.
+   *
+   * @default - none
+   */
+  readonly databricksBackends?: AiGatewayDatabricksBackend[];
   /**
    * The backends' circuit breaker, with two or more backends. An error with one backend.
    *
@@ -211,7 +260,7 @@ export interface AiGatewayProps extends PrivateEndpointOptions {
    * A user-assigned identity for the gateway to call the backends with, instead of its
    * system-assigned one (the policy then names its client id).
    *
-   * @default - the system-assigned identity
+   * @default - the system-assigned identity; with `databricksBackends`, a user-assigned identity created here
    */
   readonly userAssignedIdentity?: IChatIdentity;
   /**

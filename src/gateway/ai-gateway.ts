@@ -17,13 +17,15 @@ import { addTelemetry, apiTelemetry, APIM_API_VERSION } from './private/gateway-
 import { checkUserSourceOf, DEFAULT_SKU, DEFAULT_TOKENS_PER_DAY, DEFAULT_USER_HEADER, validateGateway } from './private/gateway-validation';
 import { OPERATIONS } from './private/operations';
 import { buildPolicyXml, COGNITIVE_SERVICES_RESOURCE, PolicyDeploymentLimit } from './private/policy';
+import { ChatIdentity } from '../app/identity';
+import { IChatIdentity } from '../core/identity';
 import { AzureNameRule, Names } from '../core/names';
 import { IPrincipal, PrincipalType } from '../core/principal';
 import { AzapiUpdateResource } from '../core/private/azapi';
 import { clientConfig } from '../core/private/client-config';
 import { withoutTrailingSlash } from '../core/private/endpoints';
 import { waitAfter } from '../core/private/providers';
-import { ruleError } from '../core/private/validate';
+import { ruleError, warn } from '../core/private/validate';
 import { IMonitorPrivateLinkScope } from '../monitoring/private-link-scope';
 import { endpointOf, wireSubnetCaller } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
@@ -53,6 +55,9 @@ export * from './ai-gateway-props';
  *   which limit they hit;
  * - failover over the backends in priority order on 429 and 5xx; with two or more backends each
  *   has a circuit breaker that trips on sustained failure and honours `Retry-After`;
+ * - with `databricksBackends`: Azure Databricks serving endpoints offered as more chat models on
+ *   `/openai/v1/chat/completions`, called as the gateway's user-assigned identity with an Entra
+ *   token for Azure Databricks, under the same per-user limits and metrics;
  * - with `monitoring`: gateway and LLM logs in the workspace, the forwarded user header, and the
  *   token counts of every request (language-model logging on the API);
  * - with `emitTokenMetrics`: token metrics by user, deployment and front end, through a private,
@@ -129,6 +134,35 @@ export class AiGateway extends Construct implements IPrincipal {
   public readonly tokensPerMinutePerUser: number;
   /** One backend per account, in failover order. */
   public readonly backends: ApiManagementBackend[] = [];
+  /** One backend per Databricks serving endpoint (`databricksBackends`), in the order given. */
+  public readonly databricksBackends: ApiManagementBackend[] = [];
+  /**
+   * The model names the Databricks backends answer to (the `model` of a chat completions request),
+   * in the order given: what a front end offers beside the Foundry deployments.
+   */
+  public readonly databricksModelNames: string[];
+  /**
+   * The identity the gateway calls the backends with when it is user-assigned: `userAssignedIdentity`,
+   * or the one created here for `databricksBackends`.
+   *
+   * @default - none: the system-assigned identity
+   */
+  public readonly userAssignedIdentity?: IChatIdentity;
+  /**
+   * With `databricksBackends`: the identity to register in each workspace with `CAN_QUERY` on its
+   * serving endpoint (`DatabricksServingEndpoint` `caller`, in the serving stack). Databricks
+   * registers a managed identity by its client (application) id, which only a user-assigned
+   * identity exposes in Terraform.
+   *
+   * @default - none without `databricksBackends`
+   */
+  public readonly databricksCaller?: IChatIdentity;
+  /**
+   * The client (application) id of {@link databricksCaller}: pass it to the serving stack.
+   *
+   * @default - none without `databricksBackends`
+   */
+  public readonly databricksCallerClientId?: string;
   /** The API policy (authentication, user, limits, failover). */
   public readonly policy: ApiManagementApiPolicy;
   /** The policy XML, as sent (tokens unresolved). */
@@ -173,10 +207,21 @@ export class AiGateway extends Construct implements IPrincipal {
 
   constructor(scope: Construct, id: string, props: AiGatewayProps) {
     super(scope, id);
-    const { ordered, breaker, tokensPerMinute } = validateGateway(this, props);
+    const { ordered, databricks, breaker, tokensPerMinute } = validateGateway(this, props);
     this.tokensPerMinutePerUser = tokensPerMinute;
+    this.databricksModelNames = databricks.map((b) => b.modelName);
 
-    const uami = props.userAssignedIdentity;
+    // A workspace registers its callers by client id; azurerm exposes none for API Management's
+    // system-assigned identity (identity exports principal_id and tenant_id only), so Databricks
+    // backends bring a user-assigned identity, which then calls every backend.
+    const uami = props.userAssignedIdentity ?? (databricks.length > 0
+      ? new ChatIdentity(this, 'Identity', { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags })
+      : undefined);
+    this.userAssignedIdentity = uami;
+    if (databricks.length > 0) {
+      this.databricksCaller = uami;
+      this.databricksCallerClientId = uami!.clientId;
+    }
     this.gatewayName = props.name ?? Names.globallyUnique(this, AzureNameRule.API_MANAGEMENT, 'apim');
     this.resource = new ApiManagement(this, 'Resource', {
       name: this.gatewayName,
@@ -258,6 +303,22 @@ export class AiGateway extends Construct implements IPrincipal {
       // The gateway calls the backend from its integration subnet (port 443 of the account's endpoint).
       wireSubnetCaller(endpointOf(account), props.integrationSubnetId, 'AI gateway to its model backends');
     }
+    for (const { endpoint, modelName, name } of databricks) {
+      this.databricksBackends.push(new ApiManagementBackend(this, `DatabricksBackend-${name}`, {
+        name,
+        apiManagementName: this.resource.name,
+        resourceGroupName: props.resourceGroupName,
+        protocol: 'http',
+        url: endpoint.openAiBaseUrl,
+        description: `Azure Databricks serving endpoint ${endpoint.node.path} (model ${modelName})`,
+      }));
+      // Port 443 of the workspace's databricks_ui_api endpoint, when the workspace is in this stack.
+      if (!wireSubnetCaller(endpointOf(endpoint.workspace), props.integrationSubnetId, 'AI gateway to its Databricks serving endpoints')) {
+        warn(this, 'gateway-databricks-flow', `the workspace of 'databricksBackends' endpoint '${endpoint.node.path}' is not a DatabricksWorkspace of this stack, `
+          + "so no NSG rule is written for it: allow the gateway's integration subnet outbound, and the workspace's private-endpoint subnet inbound, "
+          + "on TCP 443 to its databricks_ui_api private endpoint, and make privatelink.azuredatabricks.net resolve in the gateway's VNet");
+      }
+    }
     this.grantsWait = waitAfter(this, 'WaitForBackendGrants', this.backendGrants, '60s');
 
     this.api = new ApiManagementApi(this, 'Api', {
@@ -303,6 +364,9 @@ export class AiGateway extends Construct implements IPrincipal {
       userHeaderName: props.userHeaderName ?? DEFAULT_USER_HEADER,
       identityClientId: uami?.clientId,
       backends: ordered.map((b) => ({ backendId: b.name })),
+      databricksBackends: databricks.map((b) => ({
+        backendId: b.name, modelName: b.modelName, endpointName: b.endpoint.endpointName, tokenResource: b.endpoint.tokenAudience,
+      })),
       tokensPerMinute,
       tokensPerDay: props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
       deploymentLimits,
@@ -315,7 +379,7 @@ export class AiGateway extends Construct implements IPrincipal {
       apiManagementName: this.resource.name,
       resourceGroupName: props.resourceGroupName,
       xmlContent: this.policyXml,
-      dependsOn: [...this.backends, ...this.operations, this.grantsWait],
+      dependsOn: [...this.backends, ...this.databricksBackends, ...this.operations, this.grantsWait],
     });
 
     this.embeddingsConfig = {
@@ -338,7 +402,8 @@ export class AiGateway extends Construct implements IPrincipal {
     };
 
     if (props.monitoring) {
-      const telemetry = addTelemetry(this, props, props.monitoring, principal);
+      // The metrics logger signs in as the identity that calls the backends (created here with Databricks backends).
+      const telemetry = addTelemetry(this, { ...props, userAssignedIdentity: uami }, props.monitoring, principal);
       this.diagnosticSetting = telemetry.diagnosticSetting;
       this.apiDiagnostic = telemetry.apiDiagnostic;
       this.llmLogging = telemetry.llmLogging;

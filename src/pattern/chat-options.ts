@@ -1,5 +1,5 @@
 // The option structs of PrivateChat's `history`, `gateway` and `names` props.
-import { AiGatewayBackend, AiGatewayCircuitBreaker, AiGatewayDeploymentLimit } from '../gateway/ai-gateway';
+import { AiGatewayBackend, AiGatewayCircuitBreaker, AiGatewayDatabricksBackend, AiGatewayDeploymentLimit } from '../gateway/ai-gateway';
 import { HistoryOptions } from '../history/postgres-history-store';
 import { IMonitorPrivateLinkScope } from '../monitoring/private-link-scope';
 
@@ -38,6 +38,16 @@ export interface ChatGatewayOptions {
    * @default - only this stack's AI account
    */
   readonly additionalBackends?: AiGatewayBackend[];
+  /**
+   * Azure Databricks serving endpoints behind the gateway (see {@link AiGatewayDatabricksBackend}):
+   * Open WebUI offers each model name beside the Foundry deployments, and the gateway's per-user
+   * limits, token metrics and logs cover them. The gateway then calls its backends as a
+   * user-assigned identity, `chat.gateway.databricksCaller`, which the serving stack registers
+   * in the workspace with `CAN_QUERY` (docs/databricks.md). Open WebUI only.
+   *
+   * @default - none
+   */
+  readonly databricksBackends?: AiGatewayDatabricksBackend[];
   /**
    * The backends' circuit breaker (see {@link AiGatewayProps.circuitBreaker}): only with
    * `additionalBackends`, an error without them.

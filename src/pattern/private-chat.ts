@@ -160,7 +160,8 @@ export class PrivateChat extends Construct {
       frontEnd: this.frontEnd,
       openAi: this.openAi,
       chatDeploymentName: this.chatDeploymentName,
-      chatDeploymentNames: this.chatDeploymentNames,
+      // The gateway's Databricks models are offered beside the deployments.
+      chatDeploymentNames: [...this.chatDeploymentNames, ...gateway.databricksModelNames],
       vault: this.vault,
       identity: gateway.appIdentity,
       gatewayEndpoint: this.gateway?.endpoint,

@@ -10,7 +10,8 @@ import { checkSameRegionAsNetwork } from '../../core/private/regions';
 import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, Owner, propError, ruleError, Shape,
 } from '../../core/private/validate';
-import { AiGatewayBackend, AiGatewayProps, GatewayUserSource } from '../ai-gateway-props';
+import { IDatabricksServingEndpoint } from '../../databricks/serving-endpoint';
+import { AiGatewayBackend, AiGatewayDatabricksBackend, AiGatewayProps, GatewayUserSource } from '../ai-gateway-props';
 
 /** API Management tiers, and why each one that cannot be private the v2 way is refused. */
 const SKU_FAMILIES: ReadonlyArray<{ readonly pattern: RegExp; readonly accepted: boolean; readonly why: string }> = [
@@ -40,6 +41,13 @@ const BACKEND_SHAPE: Shape = {
   priority: is.integer(),
   name: is.string(),
 };
+const DATABRICKS_ENDPOINT_REF = is.reference(['workspace', 'endpointName', 'openAiBaseUrl', 'tokenAudience'],
+  'a DatabricksServingEndpoint or DatabricksServingEndpoint.fromAttributes(...)', true);
+const DATABRICKS_BACKEND_SHAPE: Shape = {
+  endpoint: DATABRICKS_ENDPOINT_REF,
+  modelName: is.string(),
+  name: is.string(),
+};
 const LIMIT_SHAPE: Shape = {
   deployment: is.string(true),
   tokensPerMinutePerUser: is.integer(),
@@ -52,6 +60,7 @@ const SHAPE: Shape = {
   network: NETWORK_REF(true),
   dnsZones: DNS_ZONES_REF(true),
   backends: is.arrayOf(is.object(BACKEND_SHAPE), true),
+  databricksBackends: is.arrayOf(is.object(DATABRICKS_BACKEND_SHAPE)),
   circuitBreaker: is.object(BREAKER_SHAPE),
   integrationSubnetId: is.string(true),
   allowedCallerClientIds: is.arrayOf(is.string(), true),
@@ -81,9 +90,20 @@ export interface OrderedBackend {
   readonly name: string;
 }
 
+/** One Databricks serving endpoint after validation. */
+export interface OrderedDatabricksBackend {
+  readonly endpoint: IDatabricksServingEndpoint;
+  /** The `model` callers send. */
+  readonly modelName: string;
+  /** The API Management backend's name. */
+  readonly name: string;
+}
+
 /** What validation decided: the backends in order, the breaker rule and the per-user default. */
 export interface Validated {
   readonly ordered: OrderedBackend[];
+  /** The Databricks backends, in the order given. */
+  readonly databricks: OrderedDatabricksBackend[];
   readonly breaker?: BreakerRule;
   readonly tokensPerMinute: number;
 }
@@ -145,6 +165,7 @@ export function validateGateway(owner: Construct, props: AiGatewayProps): Valida
   const breaker = breakerRuleFor(owner, '', props.circuitBreaker, ordered.length);
   const accounts = ordered.map((b) => b.account);
   const capacity = capacityBehind(accounts);
+  const databricks = checkDatabricksBackends(owner, props.databricksBackends, ordered, capacity.deployments.map((d) => d.deployment));
   checkLimitsAgainstCapacity(owner, '', capacity, props.tokensPerMinutePerUser, props.deploymentLimits);
   const tokensPerMinute = props.tokensPerMinutePerUser ?? defaultTokensPerMinute(capacity, props.deploymentLimits);
   // A deployment added to a backend account after this point is not in the default or the check.
@@ -154,7 +175,64 @@ export function validateGateway(owner: Construct, props: AiGatewayProps): Valida
         + `(${tokensPerMinute}) were derived and checked without them; add the deployments before creating the AiGateway`).message,
     ]),
   });
-  return { ordered, breaker, tokensPerMinute };
+  return { ordered, databricks, breaker, tokensPerMinute };
+}
+
+/**
+ * The Databricks backends: each served by a workspace with a private endpoint, each with a model
+ * name that a deployment route could carry and that no Foundry deployment behind the gateway
+ * already answers to (the policy routes by that name), and backend names unlike any other.
+ *
+ * @param deployments the deployment names of the Foundry backends, as far as they are known
+ */
+function checkDatabricksBackends(owner: Construct, list: AiGatewayDatabricksBackend[] | undefined, foundry: readonly OrderedBackend[],
+  deployments: readonly string[]): OrderedDatabricksBackend[] {
+  if (list === undefined) return [];
+  if (isUnresolved(list)) throw ruleError(owner, "'databricksBackends' must be a list known at synth, got a Terraform expression");
+  const backendNames = new Map<string, string>(foundry.map((b) => [b.name.toLowerCase(), 'a model account backend']));
+  const models = new Map<string, number>();
+  const endpoints = new Map<string, number>();
+  return list.map((b, i) => {
+    const at = `databricksBackends[${i}]`;
+    const workspace = b.endpoint.workspace;
+    if (!isUnresolved(workspace.hasPrivateEndpoint) && workspace.hasPrivateEndpoint !== true) {
+      throw propError(owner, `${at}.endpoint`, 'must be served by a workspace with a databricks_ui_api private endpoint (hasPrivateEndpoint true): '
+        + 'the gateway reaches its backends only through private endpoints, never a public workspace', `workspace '${workspace.node.path}' without one`);
+    }
+    const modelName = b.modelName ?? b.endpoint.endpointName;
+    if (b.modelName !== undefined) checkNotBlank(owner, `${at}.modelName`, b.modelName);
+    if (isUnresolved(modelName)) {
+      throw ruleError(owner, `'${at}.modelName' must be known at synth (the policy routes by it and the front end offers it), `
+        + 'got a Terraform expression; give the endpoint name as text or set modelName');
+    }
+    AzureNameRule.COGNITIVE_DEPLOYMENT.validate(owner, b.modelName !== undefined ? `${at}.modelName` : `${at}.endpoint.endpointName`, modelName);
+    const key = modelName.toLowerCase();
+    const clash = models.get(key);
+    if (clash !== undefined) throw propError(owner, `${at}.modelName`, `must differ from the model name of 'databricksBackends[${clash}]'`, modelName);
+    if (deployments.some((d) => d.toLowerCase() === key)) {
+      throw propError(owner, `${at}.modelName`, 'must differ from every deployment behind the gateway: a request names its model, and the gateway would not know '
+        + 'whether to call the account or the workspace', modelName);
+    }
+    models.set(key, i);
+    const endpointKey = `${workspace.workspaceUrl}/${b.endpoint.endpointName}`;
+    const same = endpoints.get(endpointKey);
+    if (same !== undefined && !isUnresolved(endpointKey)) {
+      throw propError(owner, `${at}.endpoint`, `must not repeat the serving endpoint of 'databricksBackends[${same}]' (offer it once)`, b.endpoint.endpointName);
+    }
+    endpoints.set(endpointKey, i);
+    const name = b.name ?? backendNameFor(b.endpoint);
+    if (b.name !== undefined) {
+      checkNotBlank(owner, `${at}.name`, b.name);
+      if (!isUnresolved(b.name) && !BACKEND_NAME.test(b.name)) {
+        throw propError(owner, `${at}.name`, 'must be 1-80 letters, digits and hyphens, starting and ending with a letter or digit', b.name);
+      }
+    }
+    if (isUnresolved(name)) throw ruleError(owner, `'${at}.name' must be known at synth (it names the policy's backend), got a Terraform expression`);
+    const taken = backendNames.get(name.toLowerCase());
+    if (taken !== undefined) throw propError(owner, `${at}.name`, `must differ from the name of ${taken} (backend names are case-insensitive)`, name);
+    backendNames.set(name.toLowerCase(), `'${at}'`);
+    return { endpoint: b.endpoint, modelName, name };
+  });
 }
 
 function checkTelemetry(owner: Construct, props: AiGatewayProps): void {
@@ -245,7 +323,7 @@ function orderBackends(owner: Construct, backends: AiGatewayBackend[]): OrderedB
 
 
 /** `<construct id>-<6 hex>`: stable when backends are reordered, distinct for equal ids. */
-function backendNameFor(account: IOpenAiAccount): string {
+function backendNameFor(account: IOpenAiAccount | IDatabricksServingEndpoint): string {
   const label = account.node.id.replace(/[^A-Za-z0-9-]/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '').slice(0, 72) || 'account';
   return `${label}-${stableHash(account.node.path, 6)}`;
 }

@@ -13,6 +13,21 @@ export interface PolicyBackend {
   readonly backendId: string;
 }
 
+/**
+ * One Azure Databricks serving endpoint: requests whose model is `modelName` go to it, on the
+ * workspace's OpenAI-compatible chat completions route, with a token for `tokenResource`.
+ */
+export interface PolicyDatabricksBackend {
+  /** `azurerm_api_management_backend` name (its URL is `https://<workspace URL>/serving-endpoints`). */
+  readonly backendId: string;
+  /** The `model` callers send. */
+  readonly modelName: string;
+  /** The serving endpoint's name, the `model` the workspace expects. */
+  readonly endpointName: string;
+  /** The Entra resource (application id) of Azure Databricks. */
+  readonly tokenResource: string;
+}
+
 /** Limits of one deployment, overriding the defaults. */
 export interface PolicyDeploymentLimit {
   readonly deployment: string;
@@ -31,6 +46,8 @@ export interface PolicyOptions {
   readonly identityClientId?: string;
   /** Backends in the order they are tried. */
   readonly backends: PolicyBackend[];
+  /** Databricks serving endpoints, each answering for one model name; none when left out. */
+  readonly databricksBackends?: PolicyDatabricksBackend[];
   readonly tokensPerMinute: number;
   readonly tokensPerDay: number;
   readonly deploymentLimits: PolicyDeploymentLimit[];
@@ -71,7 +88,15 @@ export const VARS = {
   caller: 'gateway-caller',
   attempt: 'gateway-backend-attempt',
   retryAfter: 'gateway-retry-after',
+  databricks: 'gateway-databricks-backend',
 } as const;
+
+/**
+ * The one operation that reaches a Databricks backend: the OpenAI-compatible chat completions
+ * (`/serving-endpoints/chat/completions` on the workspace). Databricks' Responses API serves only
+ * OpenAI's own models, and embeddings and the Azure OpenAI deployment routes are the accounts'.
+ */
+export const DATABRICKS_OPERATION_ID = 'v1-chat-completions';
 
 /** Escapes text for an XML attribute value or element content. */
 export function xmlEscape(text: string): string {
@@ -103,12 +128,13 @@ export function buildPolicyXml(o: PolicyOptions): string {
     ...indent(validateCaller(o), 4),
     ...indent(identifyUser(o), 4),
     ...indent(identifyDeployment(), 4),
+    ...indent(databricksRouting(o.databricksBackends ?? []), 4),
     ...indent(tokenLimits(o), 4),
     ...indent(o.emitTokenMetrics ? tokenMetrics() : [], 4),
     ...indent(backendAuthentication(o), 4),
     '  </inbound>',
     '  <backend>',
-    ...indent(failover(o.backends), 4),
+    ...indent(backendCall(o), 4),
     '  </backend>',
     '  <outbound>',
     '    <base />',
@@ -347,7 +373,87 @@ export const TOKEN_METRIC_DIMENSIONS = ['User', 'Deployment', 'Caller'] as const
  */
 function backendAuthentication(o: PolicyOptions): string[] {
   const clientId = o.identityClientId === undefined ? '' : ` client-id="${xmlEscape(o.identityClientId)}"`;
-  return [`<authentication-managed-identity resource="${COGNITIVE_SERVICES_RESOURCE}"${clientId} />`];
+  const accounts = `<authentication-managed-identity resource="${COGNITIVE_SERVICES_RESOURCE}"${clientId} />`;
+  const databricks = o.databricksBackends ?? [];
+  if (databricks.length === 0) return [accounts];
+  // One resource for every workspace (Azure Databricks' application), but read from each backend.
+  const resources = [...new Set(databricks.map((b) => b.tokenResource))];
+  return [
+    '<choose>',
+    ...resources.flatMap((resource) => [
+      `  <when condition="@(${databricksCondition(databricks.filter((b) => b.tokenResource === resource))})">`,
+      `    <authentication-managed-identity resource="${xmlEscape(resource)}"${clientId} />`,
+      '  </when>',
+    ]),
+    '  <otherwise>',
+    `    ${accounts}`,
+    '  </otherwise>',
+    '</choose>',
+  ];
+}
+
+/** Whether the request goes to one of `backends` (set by {@link databricksRouting}). */
+function databricksCondition(backends: readonly PolicyDatabricksBackend[]): string {
+  return backends.map((b) => `(string)context.Variables.GetValueOrDefault(&quot;${VARS.databricks}&quot;, &quot;&quot;) == &quot;${xmlEscape(b.backendId)}&quot;`)
+    .join(' || ');
+}
+
+/**
+ * Routing of the Databricks models, before the limits so that they meter the request as sent:
+ * the chat completions operation only (others answer 400), the serving endpoint's name as the
+ * body's `model` when callers know it by another name, and the workspace's path
+ * (`<backend URL>/chat/completions`, the backend URL being `https://<workspace URL>/serving-endpoints`).
+ *
+ * @see https://learn.microsoft.com/azure/databricks/machine-learning/model-serving/query-chat-models
+ * @see https://learn.microsoft.com/azure/api-management/rewrite-uri-policy
+ */
+function databricksRouting(backends: readonly PolicyDatabricksBackend[]): string[] {
+  if (backends.length === 0) return [];
+  return [
+    '<choose>',
+    ...backends.flatMap((b) => [
+      `  <when condition="@((string)context.Variables[&quot;${VARS.deployment}&quot;] == &quot;${xmlEscape(b.modelName)}&quot;)">`,
+      '    <choose>',
+      `      <when condition="@(context.Operation.Id != &quot;${DATABRICKS_OPERATION_ID}&quot;)">`,
+      ...indent(refuse(400, 'Bad Request', 'operation_not_supported',
+        `Model ${b.modelName} is served by Azure Databricks and answers only POST /openai/v1/chat/completions`), 8),
+      '      </when>',
+      '    </choose>',
+      `    <set-variable name="${VARS.databricks}" value="${xmlEscape(b.backendId)}" />`,
+      ...(b.modelName === b.endpointName ? [] : [
+        '    <set-body>@{',
+        '      var body = context.Request.Body.As&lt;JObject&gt;(preserveContent: true);',
+        `      body[&quot;model&quot;] = &quot;${xmlEscape(b.endpointName)}&quot;;`,
+        '      return body.ToString();',
+        '    }</set-body>',
+      ]),
+      '    <rewrite-uri template="/chat/completions" copy-unmatched-params="false" />',
+      '  </when>',
+    ]),
+    '</choose>',
+  ];
+}
+
+/**
+ * The backend call: a Databricks model goes to its one workspace backend (no failover: the
+ * accounts serve other models); anything else fails over across the accounts.
+ */
+function backendCall(o: PolicyOptions): string[] {
+  const databricks = o.databricksBackends ?? [];
+  if (databricks.length === 0) return failover(o.backends);
+  return [
+    '<choose>',
+    ...databricks.flatMap((b) => [
+      `  <when condition="@(${databricksCondition([b])})">`,
+      `    <set-backend-service backend-id="${xmlEscape(b.backendId)}" />`,
+      '    <forward-request buffer-request-body="true" />',
+      '  </when>',
+    ]),
+    '  <otherwise>',
+    ...indent(failover(o.backends), 4),
+    '  </otherwise>',
+    '</choose>',
+  ];
 }
 
 /**

@@ -9,6 +9,7 @@ import { ChatFrontEnd } from '../../app/front-end';
 import { ChatIdentity } from '../../app/identity';
 import { IChatIdentity } from '../../core/identity';
 import { defaultSubnetIn, parseCidr } from '../../core/private/cidr';
+import { inUsersWords } from '../../core/private/pass-through';
 import { isUnresolved, ownerLabel, propError } from '../../core/private/validate';
 import { AiGateway, AiGatewayBackend } from '../../gateway/ai-gateway';
 import { FrontEndEmbeddings } from '../../gateway/front-end-embeddings';
@@ -26,6 +27,8 @@ export interface ChatGateway {
   readonly usageWorkbook?: UsageWorkbook;
   readonly embeddings?: FrontEndEmbeddings;
   readonly appIdentity?: IChatIdentity;
+  /** The model names of the Databricks backends, which the front end offers beside the deployments. */
+  readonly databricksModelNames: string[];
 }
 
 /** Whether the gateway emits token metrics: on by default when there is a gateway. */
@@ -37,20 +40,27 @@ export function tokenMetricsOf(gateway: ChatGatewayOptions | undefined): boolean
 export function createChatGateway(owner: Construct, props: PrivateChatProps, frontEnd: ChatFrontEnd, plan: ScaleOutPlan,
   common: ChatPlacement, isolation: ChatIsolation, openAi: IOpenAiAccount, vault: IPrivateKeyVault): ChatGateway {
   let appIdentity = props.identity;
-  if (!props.gateway) return { appIdentity };
+  if (!props.gateway) return { appIdentity, databricksModelNames: [] };
   const options = props.gateway;
   if (!frontEnd.forwardsSignedInUser) {
     throw propError(owner, 'gateway', `must be left out for ${frontEnd.name}: the gateway meters each signed-in user by a header the front end forwards (X-OpenWebUI-User-Email), and this front end cannot forward one; use Open WebUI`, 'a gateway');
+  }
+  if ((options.databricksBackends ?? []).length > 0 && !frontEnd.offersSeveralModels) {
+    throw propError(owner, 'gateway.databricksBackends', `must be left out for ${frontEnd.name}, which calls one deployment: `
+      + 'a Databricks model is one more model to pick, on the gateway\'s /openai/v1/chat/completions route; use ChatFrontEnd.openWebUi()',
+    options.databricksBackends!.map((b) => b?.modelName ?? b?.endpoint?.endpointName));
   }
   appIdentity ??= new ChatIdentity(owner, 'AppIdentity', { ...common });
   const backends: AiGatewayBackend[] = [{ account: openAi, priority: 1 }, ...(options.additionalBackends ?? [])];
   // The gateway checks these too; here they name the props as written ('gateway.…').
   breakerRuleFor(owner, 'gateway.', options.circuitBreaker, backends.length);
   checkLimitsAgainstCapacity(owner, 'gateway.', capacityBehind(backends.map((b) => b?.account)), options.tokensPerMinutePerUser, options.deploymentLimits);
-  const gateway = new AiGateway(owner, 'Gateway', {
+  // Errors about the Databricks backends name the prop the user wrote, 'gateway.databricksBackends[i]…'.
+  const gateway = inUsersWords(owner, { databricksBackends: 'gateway.databricksBackends' }, () => new AiGateway(owner, 'Gateway', {
     ...common,
     ...isolation,
     backends,
+    databricksBackends: options.databricksBackends,
     circuitBreaker: options.circuitBreaker,
     integrationSubnetId: options.integrationSubnetId ?? gatewaySubnet(owner, isolation.network, options.integrationSubnetCidr, props.addressSpace),
     allowedCallerClientIds: [appIdentity.clientId],
@@ -62,14 +72,14 @@ export function createChatGateway(owner: Construct, props: PrivateChatProps, fro
     emitTokenMetrics: tokenMetricsOf(options),
     monitorPrivateLinkScope: options.monitorPrivateLinkScope,
     logLlmMessages: options.logLlmMessages,
-  });
+  }));
   const usageWorkbook = new UsageWorkbook(owner, 'UsageWorkbook', { ...common, monitoring: isolation.monitoring });
   let embeddings: FrontEndEmbeddings | undefined;
   if (plan.documentChat) {
     const name = props.documentChat?.deploymentName ?? embeddingsDeploymentName(props);
     embeddings = createEmbeddings(owner, gateway, vault, name);
   }
-  return { gateway, usageWorkbook, embeddings, appIdentity };
+  return { gateway, usageWorkbook, embeddings, appIdentity, databricksModelNames: gateway.databricksModelNames };
 }
 
 /** The gateway's integration subnet when the default address space is kept. */

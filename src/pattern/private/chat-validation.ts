@@ -158,6 +158,7 @@ function propsShape(): Shape {
       integrationSubnetCidr: is.string(),
       integrationSubnetId: is.string(),
       additionalBackends: is.arrayOf(is.any()),
+      databricksBackends: is.arrayOf(is.any()),
       circuitBreaker: is.object(BREAKER_SHAPE),
       tokensPerMinutePerUser: is.integer(),
       tokensPerDayPerUser: is.integer(),
