@@ -33,7 +33,7 @@ function servingStack(): TerraformStack {
   new DatabricksProvider(stack, 'databricks', { azureWorkspaceResourceId: WORKSPACE_ID, authType: 'azure-cli' });
   const workspace = DatabricksWorkspace.fromAttributes(stack, 'Workspace', { workspaceResourceId: WORKSPACE_ID, workspaceUrl: 'adb-1.2.azuredatabricks.net', hasPrivateEndpoint: true });
   const caller = ChatIdentity.fromIdentityAttributes(stack, 'Gateway', {
-    identityId: `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id`, clientId: GUID, principalId: GUID, tenantId: GUID,
+    identityId: `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id`, clientId: GUID, principalId: '99999999-8888-7777-6666-555555555555', tenantId: GUID,
   });
   new DatabricksServingEndpoint(stack, 'Model', {
     workspace, modelName: 'system.ai.gpt-oss-120b', modelVersion: '1', provisionedModelUnits: 50, appliedFromInsideNetwork: 'runner in the VNet', caller,

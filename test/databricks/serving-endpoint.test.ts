@@ -33,7 +33,7 @@ function servingStack(provider: Partial<DatabricksProviderConfig> | false = {}):
   if (provider !== false) new DatabricksProvider(stack, 'databricks', { host: `https://${URL}`, azureWorkspaceResourceId: WORKSPACE_ID, authType: 'azure-cli', ...provider });
   const workspace = DatabricksWorkspace.fromAttributes(stack, 'Workspace', { workspaceResourceId: WORKSPACE_ID, workspaceUrl: URL, hasPrivateEndpoint: true });
   const caller = ChatIdentity.fromIdentityAttributes(stack, 'Gateway', {
-    identityId: `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-gateway`, clientId: CLIENT_ID, principalId: CLIENT_ID, tenantId: CLIENT_ID,
+    identityId: `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-gateway`, clientId: CLIENT_ID, principalId: '99999999-8888-7777-6666-555555555555', tenantId: CLIENT_ID,
   });
   return { stack, workspace, caller };
 }
