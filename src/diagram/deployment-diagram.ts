@@ -18,7 +18,20 @@ const SERVICES: { [type: string]: string } = {
   azurerm_api_management: 'API Management',
   azurerm_application_insights: 'Application Insights',
   azurerm_monitor_private_link_scope: 'Monitor private link scope',
+  azurerm_managed_redis: 'Managed Redis',
+  azurerm_databricks_workspace: 'Databricks workspace',
+  databricks_model_serving: 'Databricks serving endpoint',
 };
+
+/** Resources written through ARM with azapi that are services too, by their ARM type. */
+const AZAPI_SERVICES: { [armType: string]: string } = {
+  'Microsoft.Storage/storageAccounts': 'Storage account',
+};
+
+/** The ARM type of an azapi resource block, without its API version. */
+function armTypeOf(block: Block): string {
+  return String(block.type ?? '').split('@')[0];
+}
 
 /** The access line under a service's name: public access, or for monitoring pieces their ingestion. */
 function access(type: string, block: Block): string {
@@ -29,6 +42,12 @@ function access(type: string, block: Block): string {
       return `<br/>public ingestion ${block.internet_ingestion_enabled === false ? 'off' : 'ON'}`;
     case 'azurerm_monitor_private_link_scope':
       return `<br/>ingestion ${block.ingestion_access_mode ?? 'Open'}`;
+    case 'azurerm_managed_redis':
+      return `<br/>public access ${block.public_network_access === 'Disabled' ? 'off' : 'ON'}`;
+    case 'databricks_model_serving':
+      return '<br/>in the workspace';
+    case 'azapi_resource':
+      return `<br/>public access ${block.body?.properties?.publicNetworkAccess === 'Disabled' ? 'off' : 'ON'}`;
     default:
       return `<br/>public access ${block.public_network_access_enabled === false ? 'off' : 'ON'}`;
   }
@@ -141,6 +160,10 @@ class Renderer {
         this.lines.push(`    ${id(type, name)}[("${kind}<br/>${label(name, block)}${extra}")]`);
       }
     }
+    for (const [name, block] of this.each('azapi_resource')) {
+      const kind = AZAPI_SERVICES[armTypeOf(block)];
+      if (kind) this.lines.push(`    ${id('azapi_resource', name)}[("${kind}<br/>${label(name, block)}${access('azapi_resource', block)}")]`);
+    }
     this.lines.push('  end');
   }
 
@@ -201,7 +224,7 @@ class Renderer {
   private renderGrants(): void {
     for (const [, grant] of this.each('azurerm_role_assignment')) {
       const principal = this.findReferenced(grant.principal_id);
-      const scope = this.findReferenced(grant.scope);
+      const scope = this.serviceOf(this.findReferenced(grant.scope));
       if (principal && scope) {
         this.edge(`  ${id(principal[0], principal[1])} -- "${grant.role_definition_name ?? 'role'}" --> ${id(scope[0], scope[1])}`);
       }
@@ -210,9 +233,9 @@ class Renderer {
 
   private renderDiagnostics(): void {
     for (const [, setting] of this.each('azurerm_monitor_diagnostic_setting')) {
-      const source = this.findReferenced(setting.target_resource_id);
+      const source = this.serviceOf(this.findReferenced(setting.target_resource_id, true));
       const sink = this.findReferenced(setting.log_analytics_workspace_id);
-      if (source && sink && SERVICES[source[0]]) this.edge(`  ${id(source[0], source[1])} -. logs .-> ${id(sink[0], sink[1])}`);
+      if (source && sink && this.isService(source)) this.edge(`  ${id(source[0], source[1])} -. logs .-> ${id(sink[0], sink[1])}`);
     }
   }
 
@@ -226,8 +249,32 @@ class Renderer {
     }
   }
 
-  private findReferenced(value: unknown): [string, string] | undefined {
-    const m = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}$/.exec(String(value ?? ''));
+  /** Whether a resource is drawn as a service node. */
+  private isService([type, name]: [string, string]): boolean {
+    return SERVICES[type] !== undefined || (type === 'azapi_resource' && AZAPI_SERVICES[armTypeOf(this.resources[type][name])] !== undefined);
+  }
+
+  /**
+   * The service node a resource belongs to: itself, or for an azapi child (a blob container, a
+   * blob service) the account its `parent_id` names.
+   */
+  private serviceOf(ref: [string, string] | undefined): [string, string] | undefined {
+    let current = ref;
+    for (let depth = 0; current && depth < 3; depth++) {
+      if (this.isService(current)) return current;
+      if (current[0] !== 'azapi_resource') return current;
+      current = this.findReferenced(this.resources[current[0]][current[1]].parent_id, true);
+    }
+    return current;
+  }
+
+  /**
+   * The resource a `${type.name.attr}` reference points at, when this stack creates it; with
+   * `prefix`, also a path below it (`${azapi_resource.x.id}/blobServices/default`).
+   */
+  private findReferenced(value: unknown, prefix = false): [string, string] | undefined {
+    const pattern = prefix ? /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}(?:\/.*)?$/ : /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}$/;
+    const m = pattern.exec(String(value ?? ''));
     if (!m || !this.resources[m[1]]?.[m[2]]) return undefined;
     return [m[1], m[2]];
   }

@@ -313,7 +313,7 @@ export class AiGateway extends Construct implements IPrincipal {
         description: `Azure Databricks serving endpoint ${endpoint.node.path} (model ${modelName})`,
       }));
       // Port 443 of the workspace's databricks_ui_api endpoint, when the workspace is in this stack.
-      if (!wireSubnetCaller(endpointOf(endpoint.workspace), props.integrationSubnetId, 'AI gateway to its Databricks serving endpoints')) {
+      if (!wireSubnetCaller(endpointOf(endpoint.workspace), props.integrationSubnetId, 'AI gateway to its Databricks serving endpoints', [443])) {
         warn(this, 'gateway-databricks-flow', `the workspace of 'databricksBackends' endpoint '${endpoint.node.path}' is not a DatabricksWorkspace of this stack, `
           + "so no NSG rule is written for it: allow the gateway's integration subnet outbound, and the workspace's private-endpoint subnet inbound, "
           + "on TCP 443 to its databricks_ui_api private endpoint, and make privatelink.azuredatabricks.net resolve in the gateway's VNet");

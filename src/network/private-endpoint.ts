@@ -88,6 +88,12 @@ export interface EndpointCallerEntry {
    * @default - none
    */
   readonly description?: string;
+  /**
+   * The ports this caller may open, a subset of the endpoint's {@link ServicePrivateEndpoint.servicePorts}.
+   *
+   * @default - all of the endpoint's service ports
+   */
+  readonly ports?: number[];
 }
 
 /**
@@ -282,8 +288,11 @@ export class ServicePrivateEndpoint extends Construct {
    *
    * @param caller who calls: `EndpointCaller.subnet(id)`, `EndpointCaller.addressPrefix(cidr)` or `EndpointCaller.virtualNetwork()`
    * @param description why it calls, for the NSG rule (at most 100 characters)
+   * @param ports the ports this caller needs, when fewer than the endpoint's (a Databricks
+   *   workspace's `databricks_ui_api` endpoint also serves its clusters' back-end ports; an API
+   *   client needs only 443)
    */
-  public allowFrom(caller: EndpointCaller, description?: string): void {
+  public allowFrom(caller: EndpointCaller, description?: string, ports?: number[]): void {
     checkField(this, 'allowFrom.caller', caller, is.instance(EndpointCaller, 'an EndpointCaller (EndpointCaller.subnet(id), EndpointCaller.addressPrefix(cidr) or EndpointCaller.virtualNetwork())', true));
     checkField(this, 'allowFrom.description', description, is.string());
     if (description !== undefined && !isUnresolved(description) && (description.trim() === '' || description.length > 100)) {
@@ -292,6 +301,12 @@ export class ServicePrivateEndpoint extends Construct {
     if (this.servicePorts.length === 0) {
       throw ruleError(this, `'servicePorts' must be set before callers are allowed: the library knows no port for sub-resource '${this.subresource}' (known: ${knownSubresources().join(', ')}), got none`);
     }
+    checkField(this, 'allowFrom.ports', ports, is.arrayOf(is.integer()));
+    const extra = (ports ?? []).filter((p) => !this.servicePorts.includes(p));
+    if (ports !== undefined && (ports.length === 0 || extra.length > 0)) {
+      throw propError(this, 'allowFrom.ports', `must be some of the endpoint's service ports (${this.servicePorts.join(', ')})`, ports);
+    }
+    const allowed = ports !== undefined ? [...new Set(ports)].sort((a, b) => a - b) : this.servicePorts;
     const same = this.callerEntries.find((e) => e.caller.subnetId === caller.subnetId && e.caller.sourceAddressPrefix === caller.sourceAddressPrefix);
     if (same) return;
     const registry = flowsOf(this.network);
@@ -306,14 +321,14 @@ export class ServicePrivateEndpoint extends Construct {
           throw propError(this, 'allowFrom.caller', "must be a subnet of the endpoint's network (its appIntegrationSubnetId, or a subnet from addDelegatedSubnet) "
             + 'or of another PrivateNetwork of this stack; for another range use EndpointCaller.addressPrefix(cidr)', caller.subnetId);
         }
-        if (peer) peer.registry.addRemote(peer.subnet, registry.endpointSubnet, this.servicePorts);
+        if (peer) peer.registry.addRemote(peer.subnet, registry.endpointSubnet, allowed);
         source = subnet ? { subnet } : { subnet: peer!.subnet, remote: true };
       } else {
         source = { prefix: caller.sourceAddressPrefix };
       }
-      registry.add(source, this.servicePorts, description);
+      registry.add(source, allowed, description);
     }
-    this.callerEntries.push({ caller, description });
+    this.callerEntries.push({ caller, description, ...(ports !== undefined ? { ports: allowed } : {}) });
   }
 
   private portsOf(given: number[] | undefined, subresource: string): number[] {

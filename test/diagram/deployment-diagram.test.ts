@@ -6,6 +6,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { DeploymentDiagram } from '../../src/diagram';
 import { Monitoring, MonitorPrivateLinkScope } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork, ServicePrivateEndpoint } from '../../src/network';
+import { ChatScale, PrivateChat } from '../../src/pattern';
 import { newStack } from '../util';
 
 function build() {
@@ -118,5 +119,19 @@ describe('DeploymentDiagram with monitoring pieces', () => {
     const scopeNode = /(monitor_private_link_scope_Scope_\w+)\[/.exec(diagram)![1];
     expect(diagram).toMatch(new RegExp(`private_endpoint_Scope_PrivateEndpoint_\\w+ == private link ==> ${scopeNode}`));
     expect(diagram).toMatch(new RegExp(`${scopeNode} -. scoped .-> log_analytics_workspace_Monitoring_\\w+`));
+  });
+});
+
+describe('the pieces issue 23 added', () => {
+  test('the file store (an azapi storage account), its grant and its logs, and the shared Redis, are drawn as services', () => {
+    const stack = newStack();
+    new PrivateChat(stack, 'chat', { location: 'swedencentral', scale: ChatScale.production() });
+    const picture = DeploymentDiagram.ofStack(stack);
+    expect(picture).toMatch(/azapi_resource_chat_Files_\w+\[\("Storage account<br\/>chat\/Files<br\/>public access off"\)\]/);
+    expect(picture).toMatch(/managed_redis_chat_SharedState_\w+\[\("Managed Redis<br\/>chat\/SharedState<br\/>public access off"\)\]/);
+    // The grant on the uploads container is drawn to the account it belongs to.
+    expect(picture).toMatch(/-- "role" --> azapi_resource_chat_Files_\w+/);
+    expect(picture).toMatch(/azapi_resource_chat_Files_\w+ -\. logs \.-> log_analytics_workspace_/);
+    expect(picture).toMatch(/private_endpoint_chat_SharedState_PrivateEndpoint_\w+ == private link ==> managed_redis_chat_SharedState_/);
   });
 });

@@ -323,3 +323,25 @@ describe('NSG rule names', () => {
     expect(rule.name.length).toBeLessThanOrEqual(80);
   });
 });
+
+describe('ServicePrivateEndpoint.allowFrom with a subset of the ports', () => {
+  const REDIS = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Cache/Redis/cache';
+
+  test('opens only the ports the caller needs, and PCHAT-NET-003 checks only those', () => {
+    const { stack, network, make } = networkWith([]);
+    // A clustered Azure Cache for Redis: 6380 and the shard ports, of which this caller needs only 6380.
+    const endpoint = make('Redis', REDIS, 'redisCache', [PrivateLinkZone.KEY_VAULT], { servicePorts: [6380, 15000, 15001] });
+    endpoint.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId!), 'app to its cache', [6380]);
+    const rule = nsgRules(stack, network.privateEndpointNsg).find((r) => r.name === 'Allow-app-integration-Inbound');
+    expect(rule.destination_port_range).toBe('6380');
+    expect(endpoint.callers[0].ports).toEqual([6380]);
+  });
+
+  test('fails when a port is not one of the endpoint\'s service ports', () => {
+    const { network, endpoints } = networkWith(['vault']);
+    expect(() => endpoints.vault.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId!), 'x', [5432]))
+      .toThrow("ServicePrivateEndpoint 'test/Vault': 'allowFrom.ports' must be some of the endpoint's service ports (443), got [5432]");
+    expect(() => endpoints.vault.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId!), 'x', []))
+      .toThrow(/'allowFrom.ports' must be some of the endpoint's service ports \(443\), got \[\]/);
+  });
+});

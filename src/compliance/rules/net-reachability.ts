@@ -82,21 +82,22 @@ function vnetSpaceOf(model: StackModel, subnet: ResourceView | undefined): Cidr[
 function recordedCallers(model: StackModel, pe: ResourceView, stack: TerraformStack): Caller[] {
   const owner = pe.construct.node.scope;
   if (!(owner instanceof ServicePrivateEndpoint) || owner.servicePorts.length === 0) return [];
-  return owner.callers.map(({ caller, description }) => {
+  return owner.callers.map(({ caller, description, ports: callerPorts }) => {
     const why = description ? ` ('${description}')` : '';
+    const ports = new Set(callerPorts ?? owner.servicePorts);
     if (caller.subnetId !== undefined) {
       const text = resolvedText(stack, caller.subnetId);
       const subnet = model.target(text);
       if (subnet?.type === 'azurerm_subnet') {
-        return { key: subnet.address, label: `${subnetLabel(subnet)}${why}`, subnet, addresses: subnetAddresses(subnet), ports: new Set(owner.servicePorts) };
+        return { key: subnet.address, label: `${subnetLabel(subnet)}${why}`, subnet, addresses: subnetAddresses(subnet), ports };
       }
-      return { key: text, label: `subnet '${caller.subnetId}'${why}`, addresses: { unknown: 'the subnet is not in this stack' }, ports: new Set(owner.servicePorts) };
+      return { key: text, label: `subnet '${caller.subnetId}'${why}`, addresses: { unknown: 'the subnet is not in this stack' }, ports };
     }
     const prefix = String(caller.sourceAddressPrefix);
     const cidr = parseCidr(prefix);
     const addresses: Addresses = prefix === VIRTUAL_NETWORK_TAG ? { virtualNetworkTag: true }
       : typeof cidr === 'string' ? { unknown: `'${prefix}' cannot be evaluated at synth` } : { cidrs: [cidr] };
-    return { key: `prefix:${prefix}`, label: `'${prefix}'${why}`, addresses, ports: new Set(owner.servicePorts) };
+    return { key: `prefix:${prefix}`, label: `'${prefix}'${why}`, addresses, ports };
   });
 }
 

@@ -20,10 +20,10 @@ export function endpointOf(thing: unknown): ServicePrivateEndpoint | undefined {
  *
  * @returns true when the caller was wired
  */
-export function wireSubnetCaller(endpoint: ServicePrivateEndpoint | undefined, subnetId: string | undefined, description: string): boolean {
+export function wireSubnetCaller(endpoint: ServicePrivateEndpoint | undefined, subnetId: string | undefined, description: string, ports?: number[]): boolean {
   if (endpoint === undefined || subnetId === undefined) return false;
   const registry = flowsOf(endpoint.network);
   if (registry && !registry.subnetById(subnetId) && !ownerOfSubnet(endpoint, subnetId)) return false;
-  endpoint.allowFrom(EndpointCaller.subnet(subnetId), description);
+  endpoint.allowFrom(EndpointCaller.subnet(subnetId), description, ports);
   return true;
 }
