@@ -63,3 +63,18 @@ describe('inUsersWords', () => {
     expect(inUsersWords(outer, {}, () => 42)).toBe(42);
   });
 });
+
+describe('inUsersWords with a function (mappings a table cannot say)', () => {
+  test('shifts an index: the inner backends[1] is the user\'s additionalBackends[0]', () => {
+    const { outer, inner } = outerAndInner();
+    const words = (name: string, tail: string) => {
+      const m = name === 'backends' ? /^\[(\d+)\](.*)$/.exec(tail) : null;
+      return m && Number(m[1]) >= 1 ? `gateway.additionalBackends[${Number(m[1]) - 1}]${m[2]}` : undefined;
+    };
+    expect(() => inUsersWords(outer, words, () => { throw propError(inner, 'backends[1].node', 'must be an account', 'x'); }))
+      .toThrow("Outer 'test/chat': 'gateway.additionalBackends[0].node' must be an account, got 'x'");
+    // backends[0] is not the user's: left as it is.
+    expect(() => inUsersWords(outer, words, () => { throw propError(inner, 'backends[0].node', 'must be an account', 'x'); }))
+      .toThrow("Inner 'test/chat/App': 'backends[0].node' must be an account, got 'x'");
+  });
+});

@@ -204,7 +204,7 @@ describe('AiGateway with Databricks backends', () => {
     });
     const gateway = new AiGateway(f.stack, 'Gateway', { ...f.props, integrationSubnetId: subnetId, databricksBackends: [{ endpoint: endpoint(f, workspace) }] });
     const callers = workspace.privateEndpoint.callers.filter((c) => c.caller.subnetId === subnetId);
-    expect(callers).toEqual([{ caller: expect.anything(), description: 'AI gateway to its Databricks serving endpoints' }]);
+    expect(callers).toEqual([{ caller: expect.anything(), description: 'AI gateway to its Databricks serving endpoints', ports: [443] }]);
     expect(warningsOf(gateway).filter((w) => w.includes('[gateway-databricks-flow]'))).toEqual([]);
     expect(Compliance.report(f.stack).failures.filter((x) => x.ruleId === 'PCHAT-NET-003')).toEqual([]);
   });

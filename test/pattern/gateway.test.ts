@@ -143,7 +143,21 @@ describe('PrivateChat gateway', () => {
       /^PrivateChat 'test\/chat': 'gateway.integrationSubnetCidr' must not overlap 'appIntegrationSubnetCidr' \('10.0.1.0\/24'\), got '10.0.1.0\/27'$/],
     ['a custom address space too small for the derived gateway subnet', { addressSpace: '10.1.0.0/24', gateway: GW },
       /^PrivateChat 'test\/chat': 'gateway.integrationSubnetCidr' \(the default, derived from 'addressSpace' '10.1.0.0\/24'; give 'gateway.integrationSubnetCidr' a free \/27 inside it\) must lie inside addressSpace '10.1.0.0\/24', got '10.0.2.0\/27'$/],
-    ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /'tokensPerMinutePerUser'/],
+    ['zero token limits', { gateway: { ...GW, tokensPerMinutePerUser: 0 } }, /^PrivateChat 'test\/chat': 'gateway.tokensPerMinutePerUser' must be an integer between 1 and/],
+    ['an additional backend that is not an account', { gateway: { ...GW, additionalBackends: [{ account: 'oai-other' as any }] } },
+      /^PrivateChat 'test\/chat': 'gateway.additionalBackends\[0\]\.account' /],
+    ['a deployment limit for a deployment nothing serves', {
+      models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', name: 'chat', capacity: 10 }],
+      gateway: { ...GW, deploymentLimits: [{ deployment: 'chta', tokensPerMinutePerUser: 1000 }] },
+    }, /^PrivateChat 'test\/chat': 'gateway.deploymentLimits\[0\]\.deployment' must name a model behind the gateway \('chat'\); did you mean 'chat'\?: a limit for a name nothing serves never applies, got 'chta'$/],
+    ['a deployment limit whose name differs only in case', {
+      models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', name: 'chat', capacity: 10 }],
+      gateway: { ...GW, deploymentLimits: [{ deployment: 'Chat', tokensPerMinutePerUser: 1000 }] },
+    }, /'gateway.deploymentLimits\[0\]\.deployment' must name a model behind the gateway \('chat'\); 'chat' differs only in letter case/],
+    ['two deployment limits for one deployment in two cases', {
+      models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', name: 'chat', capacity: 10 }],
+      gateway: { ...GW, deploymentLimits: [{ deployment: 'chat', tokensPerMinutePerUser: 1000 }, { deployment: 'CHAT', tokensPerMinutePerUser: 2000 }] },
+    }, /'gateway.deploymentLimits\[1\]\.deployment' must not repeat a deployment listed before \(deployment names are case-insensitive\), got 'CHAT'/],
     ['a per-user limit above the capacity behind the gateway', { gateway: { ...GW, tokensPerMinutePerUser: 10_000_000 } },
       /^PrivateChat 'test\/chat': 'gateway.tokensPerMinutePerUser' must be at most \d+, the capacity of deployment '[^']+' behind the gateway \(\d+ tokens per minute on its one backend\).*, got 10000000$/],
     ['a deployment limit above its deployment\'s capacity', {

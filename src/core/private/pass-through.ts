@@ -18,7 +18,7 @@ const QUOTED_NAME = /'([A-Za-z_][A-Za-z0-9_]*)((?:\.|\[)[^']*)?'/g;
  *
  * @param props inner prop name → the outer path the user wrote
  */
-export function inUsersWords<T>(outer: Construct, props: { readonly [inner: string]: string }, build: () => T): T {
+export function inUsersWords<T>(outer: Construct, props: PropMap, build: () => T): T {
   try {
     return build();
   } catch (e) {
@@ -26,8 +26,15 @@ export function inUsersWords<T>(outer: Construct, props: { readonly [inner: stri
   }
 }
 
+/**
+ * How inner prop names become the paths the user wrote: a table (`workerCount` → `scale.instances`,
+ * the tail kept), or a function of the name and its tail (`backends`, `[1].account`) that returns
+ * the whole outer path, or undefined to leave it, for mappings a table cannot say (an index shift).
+ */
+export type PropMap = { readonly [inner: string]: string } | ((name: string, tail: string) => string | undefined);
+
 /** The error `e` in the words of `outer`'s props, or `e` itself. */
-export function translated(outer: Construct, props: { readonly [inner: string]: string }, e: unknown): unknown {
+export function translated(outer: Construct, props: PropMap, e: unknown): unknown {
   if (!(e instanceof Error)) return e;
   const m = LABELLED.exec(e.message);
   if (!m) return e;
@@ -37,11 +44,12 @@ export function translated(outer: Construct, props: { readonly [inner: string]: 
   let mapped = false;
   const rename = (part: string, onlyBeforeAValue: boolean) => part.replace(QUOTED_NAME, (whole, name: string, tail: string | undefined,
     at: number) => {
-    const outerName = Object.prototype.hasOwnProperty.call(props, name) ? props[name] : undefined;
+    const outerPath = typeof props === 'function' ? props(name, tail ?? '')
+      : Object.prototype.hasOwnProperty.call(props, name) ? `${props[name]}${tail ?? ''}` : undefined;
     // After ", got" a quoted word is the value the user gave, unless a value follows it ('workerCount' 1).
-    if (outerName === undefined || (onlyBeforeAValue && part[at + whole.length] !== ' ')) return whole;
+    if (outerPath === undefined || (onlyBeforeAValue && part[at + whole.length] !== ' ')) return whole;
     mapped = true;
-    return `'${outerName}${tail ?? ''}'`;
+    return `'${outerPath}'`;
   });
   const got = rest.lastIndexOf(', got ');
   const text = got < 0 ? rename(rest, false) : rename(rest.slice(0, got), false) + rename(rest.slice(got), true);

@@ -1,11 +1,12 @@
 // AiGateway's props checks, and the defaults they share with the construct.
 import { Construct } from 'constructs';
+import { closest } from '../../core/private/suggest';
 import { capacityBehind, checkLimitsAgainstCapacity, defaultTokensPerMinute, sameCapacity } from './capacity';
 import { BREAKER_SHAPE, BreakerRule, breakerRuleFor } from './circuit-breaker';
-import { IOpenAiAccount } from '../../ai/openai-account';
+import { IAiAccount } from '../../ai/ai-account-props';
 import { AzureNameRule, stableHash } from '../../core/names';
 import { checkPlacement } from '../../core/private/placement';
-import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF } from '../../core/private/references';
+import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, AI_ACCOUNT_REF } from '../../core/private/references';
 import { checkSameRegionAsNetwork } from '../../core/private/regions';
 import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, Owner, propError, ruleError, Shape,
@@ -37,7 +38,7 @@ const BACKEND_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,78}[A-Za-z0-9])?$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const BACKEND_SHAPE: Shape = {
-  account: OPENAI_REF(true),
+  account: AI_ACCOUNT_REF(true),
   priority: is.integer(),
   name: is.string(),
 };
@@ -86,7 +87,7 @@ const SHAPE: Shape = {
 
 /** One backend after validation, in failover order. */
 export interface OrderedBackend {
-  readonly account: IOpenAiAccount;
+  readonly account: IAiAccount;
   readonly name: string;
 }
 
@@ -150,10 +151,11 @@ export function validateGateway(owner: Construct, props: AiGatewayProps): Valida
       throw ruleError(owner, `'deploymentLimits[${i}]' must set 'tokensPerMinutePerUser' or 'tokensPerDayPerUser' (otherwise it changes nothing), got neither for '${limit.deployment}'`);
     }
     if (isUnresolved(limit.deployment)) continue;
-    if (seen.has(limit.deployment)) {
-      throw propError(owner, `deploymentLimits[${i}].deployment`, 'must not repeat a deployment listed before', limit.deployment);
+    // Deployment names are case-insensitive in Azure: 'Chat' and 'chat' are one deployment.
+    if (seen.has(limit.deployment.toLowerCase())) {
+      throw propError(owner, `deploymentLimits[${i}].deployment`, 'must not repeat a deployment listed before (deployment names are case-insensitive)', limit.deployment);
     }
-    seen.add(limit.deployment);
+    seen.add(limit.deployment.toLowerCase());
   }
   checkTelemetry(owner, props);
   const uami = props.userAssignedIdentity;
@@ -166,6 +168,8 @@ export function validateGateway(owner: Construct, props: AiGatewayProps): Valida
   const accounts = ordered.map((b) => b.account);
   const capacity = capacityBehind(accounts);
   const databricks = checkDatabricksBackends(owner, props.databricksBackends, ordered, capacity.deployments.map((d) => d.deployment));
+  checkLimitsNameModels(owner, '', [...capacity.deployments.map((d) => d.deployment), ...databricks.map((d) => d.modelName)],
+    capacity.complete, props.deploymentLimits);
   checkLimitsAgainstCapacity(owner, '', capacity, props.tokensPerMinutePerUser, props.deploymentLimits);
   const tokensPerMinute = props.tokensPerMinutePerUser ?? defaultTokensPerMinute(capacity, props.deploymentLimits);
   // A deployment added to a backend account after this point is not in the default or the check.
@@ -299,7 +303,7 @@ function orderBackends(owner: Construct, backends: AiGatewayBackend[]): OrderedB
   const names = new Map<string, number>();
   const accounts = new Map<string, number>();
   const entries = backends.map((b, i) => {
-    checkField(owner, `backends[${i}].account`, b.account, OPENAI_REF(true));
+    checkField(owner, `backends[${i}].account`, b.account, AI_ACCOUNT_REF(true));
     if (b.priority !== undefined) checkIntRange(owner, `backends[${i}].priority`, b.priority, 1, 1000);
     const name = b.name ?? backendNameFor(b.account);
     if (b.name !== undefined) {
@@ -323,7 +327,7 @@ function orderBackends(owner: Construct, backends: AiGatewayBackend[]): OrderedB
 
 
 /** `<construct id>-<6 hex>`: stable when backends are reordered, distinct for equal ids. */
-function backendNameFor(account: IOpenAiAccount | IDatabricksServingEndpoint): string {
+function backendNameFor(account: IAiAccount | IDatabricksServingEndpoint): string {
   const label = account.node.id.replace(/[^A-Za-z0-9-]/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '').slice(0, 72) || 'account';
   return `${label}-${stableHash(account.node.path, 6)}`;
 }
@@ -347,4 +351,22 @@ export function checkUserSourceOf(scope: Owner, source: GatewayUserSource, suppl
     ? 'the front end calls with its own identity\'s token, so the token names no user; use GatewayUserSource.FORWARDED_HEADER'
     : 'the front end does not forward the user in a header; use GatewayUserSource.TOKEN_CLAIM with user tokens';
   throw propError(scope, 'userSource', `must be a source the calling front end can supply (${supplies.map((s) => `'${s}'`).join(', ') || 'none'}): ${hint}`, source);
+}
+
+/**
+ * Every `deploymentLimits[i].deployment` must name a model behind the gateway: a limit for a name
+ * nothing serves would be accepted and never apply. Checked when every backend's deployments are
+ * known (accounts created in this app); the nearest known name is suggested.
+ */
+export function checkLimitsNameModels(owner: Owner, prefix: string, known: readonly string[], complete: boolean, limits: readonly unknown[] | undefined): void {
+  if (!complete) return;
+  for (const [i, l] of (Array.isArray(limits) ? limits : []).entries()) {
+    const name = (l as { deployment?: unknown } | null)?.deployment;
+    if (typeof name !== 'string' || isUnresolved(name) || known.includes(name)) continue;
+    const sameButCase = known.find((k) => k.toLowerCase() === name.toLowerCase());
+    const hint = sameButCase !== undefined ? `; '${sameButCase}' differs only in letter case`
+      : closest(name, known) !== undefined ? `; did you mean '${closest(name, known)}'?` : '';
+    throw propError(owner, `${prefix}deploymentLimits[${i}].deployment`,
+      `must name a model behind the gateway (${known.map((k) => `'${k}'`).join(', ')})${hint}: a limit for a name nothing serves never applies`, name);
+  }
 }

@@ -4,7 +4,7 @@
 import { Construct } from 'constructs';
 import { ChatIsolation, ChatPlacement } from './chat-foundation';
 import { createEmbeddings, DEFAULT_EMBEDDINGS_MODEL, ScaleOutPlan } from './scale-out';
-import { IOpenAiAccount } from '../../ai/openai-account';
+import { IAiAccount } from '../../ai/ai-account-props';
 import { ChatFrontEnd } from '../../app/front-end';
 import { ChatIdentity } from '../../app/identity';
 import { IChatIdentity } from '../../core/identity';
@@ -38,7 +38,7 @@ export function tokenMetricsOf(gateway: ChatGatewayOptions | undefined): boolean
 
 /** With `gateway`: the app's identity, the gateway calling `openAi` (first) and the additional backends, the workbook and document chat's embeddings. */
 export function createChatGateway(owner: Construct, props: PrivateChatProps, frontEnd: ChatFrontEnd, plan: ScaleOutPlan,
-  common: ChatPlacement, isolation: ChatIsolation, openAi: IOpenAiAccount, vault: IPrivateKeyVault): ChatGateway {
+  common: ChatPlacement, isolation: ChatIsolation, openAi: IAiAccount, vault: IPrivateKeyVault): ChatGateway {
   let appIdentity = props.identity;
   if (!props.gateway) return { appIdentity, databricksModelNames: [] };
   const options = props.gateway;
@@ -55,8 +55,9 @@ export function createChatGateway(owner: Construct, props: PrivateChatProps, fro
   // The gateway checks these too; here they name the props as written ('gateway.…').
   breakerRuleFor(owner, 'gateway.', options.circuitBreaker, backends.length);
   checkLimitsAgainstCapacity(owner, 'gateway.', capacityBehind(backends.map((b) => b?.account)), options.tokensPerMinutePerUser, options.deploymentLimits);
-  // Errors about the Databricks backends name the prop the user wrote, 'gateway.databricksBackends[i]…'.
-  const gateway = inUsersWords(owner, { databricksBackends: 'gateway.databricksBackends' }, () => new AiGateway(owner, 'Gateway', {
+  // The gateway's errors name the props the user wrote: 'gateway.…', and 'gateway.additionalBackends[i]'
+  // for the gateway's 'backends[i + 1]' (its first backend is this chat's own account).
+  const gateway = inUsersWords(owner, gatewayWords, () => new AiGateway(owner, 'Gateway', {
     ...common,
     ...isolation,
     backends,
@@ -80,6 +81,18 @@ export function createChatGateway(owner: Construct, props: PrivateChatProps, fro
     embeddings = createEmbeddings(owner, gateway, vault, name);
   }
   return { gateway, usageWorkbook, embeddings, appIdentity, databricksModelNames: gateway.databricksModelNames };
+}
+
+/** Gateway props the user writes under `gateway.` with the same name. */
+const GATEWAY_PASSED = ['databricksBackends', 'deploymentLimits', 'tokensPerMinutePerUser', 'tokensPerDayPerUser', 'circuitBreaker', 'skuName',
+  'publisherEmail', 'monitorPrivateLinkScope', 'logLlmMessages', 'integrationSubnetId'];
+
+/** An AiGateway prop path in PrivateChat's words (see createChatGateway). */
+function gatewayWords(name: string, tail: string): string | undefined {
+  if (GATEWAY_PASSED.includes(name)) return `gateway.${name}${tail}`;
+  const m = name === 'backends' ? /^\[(\d+)\]([\s\S]*)$/.exec(tail) : null;
+  if (m && Number(m[1]) >= 1) return `gateway.additionalBackends[${Number(m[1]) - 1}]${m[2]}`;
+  return undefined;
 }
 
 /** The gateway's integration subnet when the default address space is kept. */
