@@ -220,7 +220,7 @@ export const GATEWAY_ENTRIES: CatalogueEntry[] = [
     prop: 'deploymentLimits[1].deployment',
     description: 'each deployment once',
     build: () => aiGateway({ deploymentLimits: [{ deployment: 'gpt-5', tokensPerMinutePerUser: 5000 }, { deployment: 'gpt-5', tokensPerDayPerUser: 9000 }] }),
-    expected: /'deploymentLimits\[1\].deployment' must not repeat a deployment listed before, got 'gpt-5'/,
+    expected: /'deploymentLimits\[1\].deployment' must not repeat a deployment listed before \(deployment names are case-insensitive\), got 'gpt-5'/,
     fix: 'Merge the two entries into one.',
     valid: () => aiGateway({ deploymentLimits: [{ deployment: 'gpt-5', tokensPerMinutePerUser: 5000, tokensPerDayPerUser: 9000 }] }),
   },
