@@ -58,7 +58,7 @@ export interface HarmFilterOptions {
 }
 
 /**
- * Settings of a content filter (RAI policy); reused by {@link OpenAiAccountProps.contentFilter}.
+ * Settings of a content filter (RAI policy); reused by {@link AiAccountProps.contentFilter}.
  *
  * Every setting defaults to the secure choice: all four harm categories filtered on prompts
  * and completions from medium severity and blocked, prompt shields against jailbreak and
@@ -139,7 +139,7 @@ export interface ContentFilterOptions {
 
 /** Props of {@link ContentFilter}. */
 export interface ContentFilterProps extends ContentFilterOptions {
-  /** Resource id of the Azure OpenAI account the policy belongs to. */
+  /** Resource id of the AI account (Foundry or Azure OpenAI) the policy belongs to. */
   readonly cognitiveAccountId: string;
   /**
    * Tags.

@@ -83,7 +83,7 @@ export enum VersionUpgradeOption {
   ONCE_CURRENT_VERSION_EXPIRED = 'OnceCurrentVersionExpired',
 }
 
-/** One model deployment; used by {@link OpenAiAccountProps.models} and {@link OpenAiAccount.addDeployment}. */
+/** One model deployment; used by {@link AiAccountProps.models} and {@link AiAccount.addDeployment}. */
 export interface ModelDeploymentOptions {
   /**
    * Model name as Azure lists it (case-sensitive), e.g. `gpt-4.1-mini`, `text-embedding-3-small`,

@@ -4,7 +4,7 @@ import { AutoscaleOptions } from './autoscale';
 import { ContainerImage, IImageMirror } from './container-image';
 import { ChatFrontEnd, IChatEmbeddings, IChatFileStore, IChatHistoryStore, IChatSharedState } from './front-end';
 import { SignIn } from './sign-in';
-import { IOpenAiAccount } from '../ai/openai-account';
+import { IAiAccount } from '../ai/ai-account-props';
 import { IChatIdentity } from '../core/identity';
 import { IPrincipal } from '../core/principal';
 import { IMonitoring } from '../monitoring/monitoring';
@@ -54,8 +54,22 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    * `PrivateNetwork.fromAttributes`), another region is an error.
    */
   readonly location: string;
-  /** The Azure OpenAI account the app calls; the app's identity is granted `Cognitive Services OpenAI User` on it. */
-  readonly openAi: IOpenAiAccount;
+  /**
+   * The AI account the app calls (an {@link AiAccount}, an {@link OpenAiAccount}, or
+   * `AiAccount.fromAttributes`); without `gatewayEndpoint` the app's identity is granted the
+   * account's use role on it (`Azure AI User` on a Foundry account, `Cognitive Services OpenAI
+   * User` on an OpenAI-kind account). Required (or its deprecated name `openAi`).
+   *
+   * @default - none: give `aiAccount`
+   */
+  readonly aiAccount?: IAiAccount;
+  /**
+   * The former name of `aiAccount`; give one of the two.
+   *
+   * @deprecated use `aiAccount`; this name goes in the next breaking release (0.2.0).
+   * @default - none: give `aiAccount`
+   */
+  readonly openAi?: IAiAccount;
   /** Name of the model deployment the app chats with by default; pass the deployment construct's name attribute. */
   readonly deploymentName: string;
   /**
@@ -71,7 +85,7 @@ export interface ChatWebAppProps extends PrivateEndpointOptions {
    * account. The gateway calls the account as its own identity, so the app's identity gets no role
    * on the account, and Open WebUI forwards the signed-in user for the gateway's per-user limits.
    *
-   * @default - the front end calls `openAi` directly
+   * @default - the front end calls `aiAccount` directly
    */
   readonly gatewayEndpoint?: string;
   /**

@@ -19,10 +19,13 @@ import { severalInstances, startingInstances } from './private/web-app-scale';
 import { checkAppSetting } from './private/web-app-settings';
 import { propsShape, validateWebApp } from './private/web-app-validation';
 import { SignIn } from './sign-in';
+import { IAiAccount } from '../ai/ai-account-props';
 import { IChatIdentity } from '../core/identity';
 import { AzureNameRule, Names } from '../core/names';
 import { clientConfig } from '../core/private/client-config';
 import { waitAfter } from '../core/private/providers';
+import { AI_ACCOUNT_REF } from '../core/private/references';
+import { renamedProp } from '../core/private/renamed';
 import { checkField, checkShape, is, isUnresolved, propError, ruleError } from '../core/private/validate';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
@@ -105,6 +108,9 @@ export class ChatWebApp extends Construct {
   constructor(scope: Construct, id: string, props: ChatWebAppProps) {
     super(scope, id);
     checkShape(this, props, propsShape());
+    const given = renamedProp<IAiAccount>(this, props, 'openAi', 'aiAccount');
+    checkField(this, 'aiAccount', given, AI_ACCOUNT_REF(true));
+    const account = given!;
     if (props.image !== undefined && props.frontEnd !== undefined) {
       throw ruleError(this, "'image' and 'frontEnd' are mutually exclusive: 'image' is short for 'frontEnd: ChatFrontEnd.fromImage(image)', got both");
     }
@@ -145,7 +151,7 @@ export class ChatWebApp extends Construct {
 
     // Grants the app cannot start without; grantRole returns the existing assignment when a
     // pattern already made the same grant, so nothing is assigned twice.
-    const grants: RoleAssignment[] = props.gatewayEndpoint === undefined ? [props.openAi.grantUse(this.identity)] : [];
+    const grants: RoleAssignment[] = props.gatewayEndpoint === undefined ? [account.grantUse(this.identity)] : [];
     if (props.vault) grants.push(props.vault.grantSecretsRead(this.identity));
     if (props.imageMirror) {
       frontEnd = frontEnd.withImage(props.imageMirror.mirror(image));
@@ -187,7 +193,7 @@ export class ChatWebApp extends Construct {
       });
     }
     const fromFrontEnd = frontEnd._settings({
-      endpoint: props.gatewayEndpoint ?? props.openAi.endpoint,
+      endpoint: props.gatewayEndpoint ?? account.endpoint,
       throughGateway: props.gatewayEndpoint !== undefined,
       deploymentName: props.deploymentName,
       deploymentNames: this.deploymentNames,

@@ -524,7 +524,7 @@ export class ChatFrontEnd {
       settings: (ctx) => ({
         defaults: {},
         wired: { AZURE_OPENAI_ENDPOINT: ctx.endpoint, AZURE_OPENAI_MODEL: ctx.deploymentName },
-        wiredFrom: { AZURE_OPENAI_ENDPOINT: 'openAi', AZURE_OPENAI_MODEL: 'deploymentName' },
+        wiredFrom: { AZURE_OPENAI_ENDPOINT: 'aiAccount', AZURE_OPENAI_MODEL: 'deploymentName' },
       }),
     });
   }
@@ -695,7 +695,7 @@ function openWebUiSettings(ctx: FrontEndContext, options: OpenWebUiOptions): Fro
     USER_PERMISSIONS_CHAT_TEMPORARY_ENFORCED: options.temporaryChatsEnforced ? 'True' : 'False',
   };
   const wiredFrom: { [key: string]: string } = Object.fromEntries(Object.keys(wired).map((k) => [k, 'frontEnd']));
-  for (const key of ['OPENAI_API_BASE_URLS']) wiredFrom[key] = 'openAi';
+  for (const key of ['OPENAI_API_BASE_URLS']) wiredFrom[key] = 'aiAccount';
   for (const key of ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OPENID_PROVIDER_URL']) wiredFrom[key] = 'signIn';
   wiredFrom.WEBUI_ADMIN_PASSWORD = 'vault';
   wiredFrom.OPENAI_API_CONFIGS = 'deploymentNames';

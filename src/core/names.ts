@@ -104,7 +104,7 @@ export class AzureNameRule {
   });
   /** Cognitive Services account and its custom subdomain: 2-64 characters, lowercase letters, digits and hyphens. Globally unique. */
   public static readonly COGNITIVE_ACCOUNT = new AzureNameRule({
-    resourceType: 'Azure OpenAI account',
+    resourceType: 'AI account',
     minLength: 2,
     maxLength: 64,
     lowercase: true,
@@ -338,11 +338,11 @@ export class AzureNameRule {
    */
   public check(name: string): string | undefined {
     if (isUnresolved(name)) return undefined;
-    if (typeof name !== 'string') return `must be a string (a ${this.resourceType} name)`;
+    if (typeof name !== 'string') return `must be a string (${withArticle(this.resourceType)} name)`;
     // A Unicode rule counts characters (code points), as Azure does, not UTF-16 units.
     const length = this.unicode ? Array.from(name).length : name.length;
     if (length < this.minLength || length > this.maxLength) {
-      return `must be ${this.minLength}-${this.maxLength} characters long for a ${this.resourceType} (got ${length})`;
+      return `must be ${this.minLength}-${this.maxLength} characters long for ${withArticle(this.resourceType)} (got ${length})`;
     }
     if (!this.regex.test(name)) return `must contain only ${this.description}`;
     return undefined;
@@ -383,7 +383,7 @@ export class Names {
    *
    * Readable in the portal, and distinct for two constructs with the same id in different scopes.
    * A role-named id (`PrivateEndpoint`, `Identity`, `ServicePlan`…) is replaced by its parent's
-   * id, so the OpenAI account's endpoint is `pe-openai-…` rather than `pe-privateendpoint-…`.
+   * id, so the AI account's endpoint is `pe-openai-…` rather than `pe-privateendpoint-…`.
    */
   public static local(scope: IConstruct, rule: AzureNameRule, prefix: string): string {
     checkFactoryArgs('Names.local', scope, rule, prefix, LOCAL_HASH_LENGTH);
@@ -509,4 +509,9 @@ function sanitize(text: string, rule: AzureNameRule): string {
 
 function trimEnd(text: string): string {
   return text.replace(/-+$/, '');
+}
+
+/** `a subnet`, `an AI account`: the article by the first letter, which fits every resource type named here. */
+function withArticle(resourceType: string): string {
+  return `${/^[aeiou]/i.test(resourceType) ? 'an' : 'a'} ${resourceType}`;
 }

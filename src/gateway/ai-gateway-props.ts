@@ -1,4 +1,4 @@
-import { IOpenAiAccount } from '../ai/openai-account';
+import { IAiAccount } from '../ai/ai-account-props';
 import { IChatIdentity } from '../core/identity';
 import { IDatabricksServingEndpoint } from '../databricks/serving-endpoint';
 import { IMonitoring } from '../monitoring/monitoring';
@@ -29,7 +29,7 @@ export enum GatewayUserSource {
 /** One model account behind the gateway. */
 export interface AiGatewayBackend {
   /** The account (Foundry or Azure OpenAI); the gateway's identity gets `grantUse` on it. */
-  readonly account: IOpenAiAccount;
+  readonly account: IAiAccount;
   /**
    * Failover order: lower first. Equal priorities keep their order in `backends`. Put
    * provisioned (PTU) accounts first and pay-as-you-go spill-over after them, or region A before

@@ -16,7 +16,7 @@ import {
  * @see https://learn.microsoft.com/azure/private-link/private-endpoint-dns
  */
 export class PrivateLinkZone {
-  /** Azure OpenAI (`account` subresource of an OpenAI account). */
+  /** The OpenAI endpoint (`account` subresource of an AI account, Foundry or Azure OpenAI). */
   public static readonly OPENAI = new PrivateLinkZone('openAi', 'privatelink.openai.azure.com', ['openai.azure.com']);
   /** Cognitive Services (`account` subresource; Azure registers the account's cognitiveservices name here). */
   public static readonly COGNITIVE_SERVICES = new PrivateLinkZone('cognitiveServices', 'privatelink.cognitiveservices.azure.com', ['cognitiveservices.azure.com']);

@@ -2,9 +2,9 @@
 import { ChatGatewayOptions, ChatHistoryOptions, ChatWorkspaceOptions, PrivateChatNames } from './chat-options';
 import { ChatFileStoreOptions, ChatScaleOptions, ChatSharedStateOptions, DocumentChatOptions } from './chat-scale';
 import { Encryption } from './encryption';
+import { AccountKind, IAiAccount } from '../ai/ai-account-props';
 import { ContentFilterOptions } from '../ai/content-filter';
 import { ModelDeploymentOptions } from '../ai/model-deployment';
-import { AccountKind, IOpenAiAccount } from '../ai/openai-account';
 import { ContainerImage } from '../app/container-image';
 import { ChatFrontEnd } from '../app/front-end';
 import { SignIn } from '../app/sign-in';
@@ -121,7 +121,7 @@ export interface PrivateChatProps {
    * Deployments the front end offers users to pick from, for a front end that offers several
    * (Open WebUI). Each must be a chat deployment the front end can call.
    *
-   * @default - every deployment of `models` the front end can call (with an existing `openAi` account: `chatDeploymentName` only)
+   * @default - every deployment of `models` the front end can call (with an existing `aiAccount`: `chatDeploymentName` only)
    */
   readonly chatDeploymentNames?: string[];
   /**
@@ -131,7 +131,7 @@ export interface PrivateChatProps {
    */
   readonly contentFilter?: ContentFilterOptions;
   /**
-   * FQDNs the Azure OpenAI account may reach (outbound access is restricted to this list).
+   * FQDNs the AI account may reach (outbound access is restricted to this list).
    *
    * @default - none
    */
@@ -272,7 +272,7 @@ export interface PrivateChatProps {
   readonly identity?: IChatIdentity;
 
   /**
-   * Protect the Azure OpenAI account and the Key Vault with `lifecycle.prevent_destroy`.
+   * Protect the AI account and the Key Vault with `lifecycle.prevent_destroy`.
    *
    * Setting this to false WEAKENS PROTECTION: a later change that forces replacement would
    * destroy the account (its deployments and endpoint name) and the vault. Only for disposable
@@ -342,7 +342,14 @@ export interface PrivateChatProps {
    *
    * @default - a new AiAccount (or OpenAiAccount, per `accountKind`) with `models`
    */
-  readonly openAi?: IOpenAiAccount;
+  readonly aiAccount?: IAiAccount;
+  /**
+   * The former name of `aiAccount`; give one of the two.
+   *
+   * @deprecated use `aiAccount`; this name goes in the next breaking release (0.2.0).
+   * @default - a new AiAccount (or OpenAiAccount, per `accountKind`) with `models`
+   */
+  readonly openAi?: IAiAccount;
   /**
    * Resource id of an existing App Service plan (`Microsoft.Web/serverFarms`) to run the app on.
    * It must be a Linux plan in the VNet's region with a SKU that supports private endpoints and

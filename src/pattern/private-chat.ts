@@ -11,8 +11,10 @@ import { createSecrets } from './private/chat-secrets';
 import { validatePrivateChat } from './private/chat-validation';
 import { checkHubZonesFor } from './private/scale-out';
 import { PrivateChatProps } from './private-chat-props';
+import { AiAccount } from '../ai/ai-account';
+import { IAiAccount } from '../ai/ai-account-props';
 import { ModelDeployment } from '../ai/model-deployment';
-import { AiAccount, IOpenAiAccount, OpenAiAccount } from '../ai/openai-account';
+import { OpenAiAccount } from '../ai/openai-account';
 import { ChatWebApp } from '../app/chat-web-app';
 import { ChatFrontEnd, HistoryStoreKind } from '../app/front-end';
 import { PrivateRedisCache } from '../cache/private-redis-cache';
@@ -60,8 +62,8 @@ export class PrivateChat extends Construct {
   public readonly dnsZones: IPrivateDnsZones;
   /** The Log Analytics workspace (created or existing). */
   public readonly monitoring: IMonitoring;
-  /** The AI account the app calls (created, or the one passed in `openAi`). */
-  public readonly openAi: IOpenAiAccount;
+  /** The AI account the app calls (created, or the one passed in `aiAccount`). */
+  public readonly aiAccount: IAiAccount;
   /** The Foundry account this construct created, with its deployments and content filter (with the default `accountKind`). */
   public readonly createdAiAccount?: AiAccount;
   /** The OpenAI-kind account this construct created (only with `accountKind: AccountKind.OPENAI`). */
@@ -98,7 +100,13 @@ export class PrivateChat extends Construct {
   public readonly encryptionKey?: ICustomerManagedKey;
   /** The app's managed identity. */
   public readonly identity: IChatIdentity;
-  /** OpenAI endpoint of the AI account (`https://<subdomain>.openai.azure.com/`), private-only. */
+  /**
+   * The AI account's OpenAI endpoint (`https://<subdomain>.openai.azure.com/`), private-only: the
+   * OpenAI-compatible one of the account's endpoints (a Foundry account also answers on
+   * `<subdomain>.services.ai.azure.com` and `<subdomain>.cognitiveservices.azure.com`).
+   *
+   * @see https://learn.microsoft.com/azure/foundry/how-to/develop/sdk-overview
+   */
   public readonly openAiEndpoint: string;
   /**
    * Host name users browse to (`<app>.azurewebsites.net`). It resolves to the app's private
@@ -131,7 +139,7 @@ export class PrivateChat extends Construct {
 
     // AI account, model deployments, content filter.
     const ai = createChatAccount(this, props, names, this.frontEnd, common, isolation, this.encryptionKey);
-    this.openAi = ai.openAi;
+    this.aiAccount = ai.aiAccount;
     this.createdAiAccount = ai.createdAiAccount;
     this.createdOpenAi = ai.createdOpenAi;
     this.chatDeployment = ai.chatDeployment;
@@ -148,7 +156,7 @@ export class PrivateChat extends Construct {
     this.fileStore = pieces.fileStore;
 
     // AI gateway, its workbook and document chat's embeddings, with `gateway`.
-    const gateway = createChatGateway(this, props, this.frontEnd, base.plan, common, isolation, this.openAi, this.vault);
+    const gateway = createChatGateway(this, props, this.frontEnd, base.plan, common, isolation, this.aiAccount, this.vault);
     this.gateway = gateway.gateway;
     this.usageWorkbook = gateway.usageWorkbook;
     this.embeddings = gateway.embeddings;
@@ -158,7 +166,7 @@ export class PrivateChat extends Construct {
       common,
       isolation,
       frontEnd: this.frontEnd,
-      openAi: this.openAi,
+      aiAccount: this.aiAccount,
       chatDeploymentName: this.chatDeploymentName,
       // The gateway's Databricks models are offered beside the deployments.
       chatDeploymentNames: [...this.chatDeploymentNames, ...gateway.databricksModelNames],
@@ -179,7 +187,7 @@ export class PrivateChat extends Construct {
     wireFlows({
       network: this.network,
       app: this.app,
-      openAi: this.openAi,
+      aiAccount: this.aiAccount,
       vault: this.vault,
       gatewayEndpoint: this.gateway?.privateEndpoint,
       historyEndpoint: this.history?.privateEndpoint,
@@ -188,7 +196,7 @@ export class PrivateChat extends Construct {
       fileStoreEndpoint: this.fileStore?.privateEndpoint,
     });
     this.identity = this.app.identity;
-    this.openAiEndpoint = this.openAi.endpoint;
+    this.openAiEndpoint = this.aiAccount.endpoint;
     this.appHostname = this.app.defaultHostname;
 
     if (props.tags && Object.keys(props.tags).length > 0) {
@@ -196,5 +204,14 @@ export class PrivateChat extends Construct {
     }
     // The rule pack guards the whole stack, including resources the user adds next to this construct.
     Compliance.applyTo(TerraformStack.of(this));
+  }
+
+  /**
+   * The former name of {@link aiAccount}: the same object.
+   *
+   * @deprecated use `aiAccount`; this name goes in the next breaking release (0.2.0).
+   */
+  public get openAi(): IAiAccount {
+    return this.aiAccount;
   }
 }

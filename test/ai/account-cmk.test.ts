@@ -2,7 +2,7 @@ import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account'
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { TerraformStack } from 'cdktf';
 import { address, aiFixture, AiFixture, blockOf, ref } from './fixture';
-import { AiAccount, OpenAiAccount, OpenAiAccountProps } from '../../src/ai';
+import { AiAccount, OpenAiAccount, AiAccountProps } from '../../src/ai';
 import { ChatIdentity } from '../../src/app';
 import { EncryptionKey, EncryptionKeyProps, ICustomerManagedKey, PrivateKeyVault } from '../../src/secrets';
 import { resolved, synth, synthJson } from '../util';
@@ -28,7 +28,7 @@ interface Built {
   readonly account: AiAccount | OpenAiAccount;
 }
 
-function accountJson(kind: AccountClass, extra: (f: AiFixture) => Partial<OpenAiAccountProps> = () => ({})): Built {
+function accountJson(kind: AccountClass, extra: (f: AiFixture) => Partial<AiAccountProps> = () => ({})): Built {
   const f = aiFixture();
   const account = new kind(f.stack, 'Ai', { ...f.props, ...extra(f) });
   return { stack: f.stack, block: blockOf(synthJson(f.stack), account.resource), account };

@@ -2,7 +2,7 @@
 // references, exact id types, regions, names and the warnings of combinations that do not work.
 import { TerraformVariable } from 'cdktf';
 import {
-  ContentFilter, DeploymentSku, ModelDeployment, ModelDeploymentOptions, OpenAiAccount, OpenAiAccountProps,
+  ContentFilter, DeploymentSku, ModelDeployment, ModelDeploymentOptions, OpenAiAccount, AiAccountProps,
 } from '../../src/ai';
 import { Principal, Warnings } from '../../src/core';
 import { Monitoring } from '../../src/monitoring';
@@ -17,13 +17,13 @@ const IDENTITY_ID = `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentit
 const ok: ModelDeploymentOptions = { modelName: 'gpt-5.4', modelVersion: '2026-03-05' };
 const js = <T>(value: unknown): T => value as T;
 
-function account(props: Partial<OpenAiAccountProps> | Record<string, unknown> = {}) {
+function account(props: Partial<AiAccountProps> | Record<string, unknown> = {}) {
   const f = aiFixture();
   return new OpenAiAccount(f.stack, 'OpenAi', js({ ...f.props, ...props }));
 }
 
 /** An account whose network, zones and workspace are in `location`. */
-function accountIn(location: string, props: Partial<OpenAiAccountProps> = {}) {
+function accountIn(location: string, props: Partial<AiAccountProps> = {}) {
   const stack = newStack();
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location });
   const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg', network });

@@ -3,7 +3,7 @@
 // checked at synth.
 import { TerraformVariable } from 'cdktf';
 import {
-  AiAccount, DeploymentSku, ModelCatalogue, ModelDeploymentOptions, OpenAiAccount, OpenAiAccountProps,
+  AiAccount, DeploymentSku, ModelCatalogue, ModelDeploymentOptions, OpenAiAccount, AiAccountProps,
 } from '../../src/ai';
 import {
   chatModelsProcessingIn, DATA_ZONE_REGIONS, dataZoneOfRegion, defaultSkuName, isGlobalSku, RegionalOffer, regionalOffer, SUGGESTION_WINDOW_DAYS,
@@ -18,7 +18,7 @@ import { newStack, warningsOf } from '../util';
 const TABLE = 'https://learn.microsoft.com/en-us/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability?pivots=standard';
 
 /** A Foundry account whose network, zones and workspace are in `location`. */
-function accountIn(location: string, props: Partial<OpenAiAccountProps> = {}) {
+function accountIn(location: string, props: Partial<AiAccountProps> = {}) {
   const stack = newStack();
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg', location });
   const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg', network });

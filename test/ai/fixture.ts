@@ -2,7 +2,7 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { OpenAiAccountProps } from '../../src/ai';
+import { AiAccountProps } from '../../src/ai';
 import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateNetwork } from '../../src/network';
 import { newStack } from '../util';
@@ -14,7 +14,7 @@ export interface AiFixture {
   readonly dnsZones: PrivateDnsZones;
   readonly monitoring: Monitoring;
   /** The required props of an account, wired to the above. */
-  readonly props: OpenAiAccountProps;
+  readonly props: AiAccountProps;
 }
 
 export function aiFixture(): AiFixture {

@@ -39,8 +39,8 @@ describe('ChatWebApp bad input', () => {
     test('fails when identity is a plain object', () => {
       expect(fails({ identity: { clientId: CLIENT_ID } })).toThrow(/'identity' must be an IChatIdentity .*got \{"clientId"/);
     });
-    test('fails when openAi is missing', () => {
-      expect(fails({ openAi: undefined })).toThrow(/'openAi' is required \(an IOpenAiAccount/);
+    test('fails when aiAccount is missing', () => {
+      expect(fails({ aiAccount: undefined })).toThrow(/^ChatWebApp 'test\/Chat': 'aiAccount' is required \(an IAiAccount \(an AiAccount, an OpenAiAccount, or AiAccount.fromAttributes\(\.\.\.\)\)\), got undefined$/);
     });
     test('fails when vnetImagePullEnabled is a string', () => {
       expect(fails({ vnetImagePullEnabled: 'false' })).toThrow(/'vnetImagePullEnabled' must be true or false .*got 'false'/);

@@ -597,7 +597,7 @@ describe('ChatWebApp', () => {
     });
     test('fails when appSettings overrides a wired setting', () => {
       expect(fails({ appSettings: { AZURE_OPENAI_ENDPOINT: 'https://other.openai.azure.com/' }, frontEnd: ChatFrontEnd.sampleChatApp() }))
-        .toThrow(/'appSettings.AZURE_OPENAI_ENDPOINT' must not be set: the construct wires it from 'openAi', got 'https:\/\/other.openai.azure.com\/'/);
+        .toThrow(/'appSettings.AZURE_OPENAI_ENDPOINT' must not be set: the construct wires it from 'aiAccount', got 'https:\/\/other.openai.azure.com\/'/);
     });
     test('fails when appSettings overrides a wired setting in another case', () => {
       expect(fails({ appSettings: { websites_port: '8080' } })).toThrow(/'appSettings.websites_port' must not be set: the construct wires it from 'image.port', got '8080'/);

@@ -2,7 +2,7 @@ import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account'
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { IOpenAiAccount } from '../../src/ai/openai-account';
+import { IAiAccount } from '../../src/ai/ai-account-props';
 import { ChatWebApp, ChatWebAppProps } from '../../src/app';
 import { grantRole, IPrincipal } from '../../src/core';
 import { Monitoring } from '../../src/monitoring';
@@ -17,7 +17,7 @@ export const LOCATION = 'swedencentral';
  * A stand-in for the ai area's account: a real `azurerm_cognitive_account` so that references
  * to it can be asserted, and `grantUse` through `grantRole`, as the contract says.
  */
-export class FakeOpenAiAccount extends Construct implements IOpenAiAccount {
+export class FakeOpenAiAccount extends Construct implements IAiAccount {
   public readonly accountId: string;
   public readonly accountName: string;
   public readonly endpoint: string;
@@ -69,7 +69,7 @@ export function baseProps(f: Fixture): ChatWebAppProps {
     network: f.network,
     dnsZones: f.dnsZones,
     monitoring: f.monitoring,
-    openAi: f.openAi,
+    aiAccount: f.openAi,
     deploymentName: 'gpt-4o-mini',
     vault: f.vault,
   };

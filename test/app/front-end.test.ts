@@ -139,7 +139,7 @@ describe('ChatFrontEnd.openWebUi (the default)', () => {
     const { f } = buildApp({ appSettings: { OAUTH_PROVIDER_NAME: 'Contoso SSO' } });
     expect(webAppOf(f).app_settings.OAUTH_PROVIDER_NAME).toBe('Contoso SSO');
     expect(() => buildApp({ appSettings: { OPENAI_API_BASE_URLS: 'https://evil.example/v1' } }))
-      .toThrow(/^ChatWebApp 'test\/Chat': 'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'openAi', got 'https:\/\/evil.example\/v1'$/);
+      .toThrow(/^ChatWebApp 'test\/Chat': 'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'aiAccount', got 'https:\/\/evil.example\/v1'$/);
     expect(() => buildApp({ appSettings: { enable_persistent_config: 'True' } }))
       .toThrow(/'appSettings.enable_persistent_config' must not be set: the construct wires it from 'frontEnd', got 'True'/);
     expect(() => buildApp({ appSettings: { DATABASE_URL: 'postgresql://u:p@db/x' } }))

@@ -73,7 +73,7 @@ function buildIn(location: string, overrides: Partial<ChatWebAppProps>): ChatWeb
   const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location });
   const vault = new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location, network, dnsZones, monitoring });
   return new ChatWebApp(stack, 'Chat', {
-    resourceGroupName: RG, location, network, dnsZones, monitoring, vault, openAi: new FakeOpenAiAccount(stack, 'OpenAi'), deploymentName: 'gpt-4o-mini', ...overrides,
+    resourceGroupName: RG, location, network, dnsZones, monitoring, vault, aiAccount: new FakeOpenAiAccount(stack, 'OpenAi'), deploymentName: 'gpt-4o-mini', ...overrides,
   });
 }
 

@@ -235,7 +235,7 @@ describe('PrivateRedisCache', () => {
         `${label}: 'skuName' must be an Azure Managed Redis SKU such as 'Balanced_B0', 'Balanced_B5' or 'MemoryOptimized_M10': the Enterprise and Enterprise Flash SKUs are Azure Cache for Redis Enterprise, which retires on 2027-03-31, got 'Enterprise_E10'`],
       ['skuName is blank', { skuName: ' ' }, `${label}: 'skuName' must not be empty, got ' '`],
       ['name has an underscore', { name: 'redis_chat' }, `${label}: 'name' must contain only letters, digits and hyphens, starting and ending with a letter or digit, got 'redis_chat'`],
-      ['name is too short', { name: 'rc' }, `${label}: 'name' must be 3-63 characters long for a Azure Managed Redis (got 2), got 'rc'`],
+      ['name is too short', { name: 'rc' }, `${label}: 'name' must be 3-63 characters long for an Azure Managed Redis (got 2), got 'rc'`],
       ['name has consecutive hyphens', { name: 'redis--chat' }, `${label}: 'name' must not contain consecutive hyphens, got 'redis--chat'`],
       ['secretLifetimeDays is 0', { secretLifetimeDays: 0 }, `${label}: 'secretLifetimeDays' must be an integer between 1 and 36500, got 0`],
       ['the customer-managed key has no version', { customerManagedKey: { ...VERSIONED_KEY, keyId: 'https://kv-keys.vault.azure.net/keys/cmk-redis' } },

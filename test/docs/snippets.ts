@@ -14,7 +14,7 @@
 //   - these names are declared, each shadowable by a declaration of the fragment (the fragment
 //     runs in a nested block): `app: App`, `stack: TerraformStack`, `scope: Construct`,
 //     `rg: ResourceGroup`, and constructs created elsewhere: `network: PrivateNetwork`,
-//     `dnsZones: PrivateDnsZones`, `monitoring: Monitoring`, `account: OpenAiAccount`,
+//     `dnsZones: PrivateDnsZones`, `monitoring: Monitoring`, `account: AiAccount`,
 //     `vault: PrivateKeyVault`, `appIdentity: IPrincipal`, `password: string`.
 //   A fragment is therefore a run of statements, not an object-literal excerpt: write
 //   `new PrivateChat(stack, 'chat', { location: 'swedencentral', image: ... });` rather than
@@ -95,7 +95,7 @@ const PLACEHOLDERS: [string, string][] = [
   ['network', '__lib.PrivateNetwork'],
   ['dnsZones', '__lib.PrivateDnsZones'],
   ['monitoring', '__lib.Monitoring'],
-  ['account', '__lib.OpenAiAccount'],
+  ['account', '__lib.AiAccount'],
   ['vault', '__lib.PrivateKeyVault'],
   ['appIdentity', '__lib.IPrincipal'],
   ['password', 'string'],

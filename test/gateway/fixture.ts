@@ -1,5 +1,5 @@
 import { TerraformStack } from 'cdktf';
-import { IOpenAiAccount, OpenAiAccount } from '../../src/ai';
+import { IAiAccount, OpenAiAccount } from '../../src/ai';
 import { AiGateway, AiGatewayProps } from '../../src/gateway';
 import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
@@ -18,8 +18,8 @@ export interface GatewayFixture {
   readonly network: PrivateNetwork;
   readonly dnsZones: PrivateDnsZones;
   readonly monitoring: Monitoring;
-  readonly primary: IOpenAiAccount;
-  readonly secondary: IOpenAiAccount;
+  readonly primary: IAiAccount;
+  readonly secondary: IAiAccount;
   /** The required props, with `primary` as the only backend. */
   readonly props: AiGatewayProps;
 }

@@ -36,7 +36,7 @@ function withApp(props: Partial<PostgresHistoryStoreProps> = { retentionDays: 30
   const s = store(props);
   const openAi = new OpenAiAccount(s.stack, 'OpenAi', { ...common, network: s.network, dnsZones: s.dnsZones, monitoring: s.monitoring });
   const app = new ChatWebApp(s.stack, 'App', {
-    ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history,
+    ...common, network: s.network, dnsZones: s.dnsZones, aiAccount: openAi, deploymentName: 'gpt', vault: s.vault, history: s.history,
   });
   return { ...s, app };
 }
@@ -127,7 +127,7 @@ describe('database setup: the front end runs it at start (RetentionJobRunner.APP
   test('the setup settings are wired: appSettings cannot override them', () => {
     const s = store({ retentionDays: 30 });
     const openAi = new OpenAiAccount(s.stack, 'OpenAi', { ...common, network: s.network, dnsZones: s.dnsZones, monitoring: s.monitoring });
-    const props = { ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history };
+    const props = { ...common, network: s.network, dnsZones: s.dnsZones, aiAccount: openAi, deploymentName: 'gpt', vault: s.vault, history: s.history };
     expect(() => new ChatWebApp(s.stack, 'App', { ...props, appSettings: { [DB_SETUP_STATEMENTS_SETTING]: '[]' } })).toThrow(`ChatWebApp 'test/App': 'appSettings.${DB_SETUP_STATEMENTS_SETTING}' must not be set: the construct wires it from 'history', got '[]'`);
   });
 
@@ -260,7 +260,7 @@ describe('database setup: fails when …', () => {
     const frontEnd = ChatFrontEnd.fromImage(ContainerImage.fromRegistry('https://ghcr.io', 'contoso/chat', '1.0.0', { port: 8080 }));
     Object.defineProperty(frontEnd, 'historyStore', { value: s.history.historyStoreKind });
     expect(() => new ChatWebApp(s.stack, 'App', {
-      ...common, network: s.network, dnsZones: s.dnsZones, openAi, deploymentName: 'gpt', vault: s.vault, history: s.history, frontEnd,
+      ...common, network: s.network, dnsZones: s.dnsZones, aiAccount: openAi, deploymentName: 'gpt', vault: s.vault, history: s.history, frontEnd,
     })).toThrow("ChatWebApp 'test/App': 'history' must not carry 'setupStatements' for a custom image, which cannot run them at its start; "
       + "use ChatFrontEnd.openWebUi(), or run the store's 'setupStatements' yourself as the administrator from inside the network "
       + `(they create the login its 'connectionUrlReference' names) and give the front end a store without them, got '${ALWAYS.length + 2} statement(s)'`);

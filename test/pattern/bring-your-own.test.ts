@@ -29,7 +29,7 @@ describe('PrivateChat with an existing AI account, vault and plan', () => {
     const stack = newStack();
     const openAi = OpenAiAccount.fromAttributes(stack, 'SharedAi', { accountId: ACCOUNT_ID, endpoint: 'https://ais-shared.openai.azure.com/' });
     const vault = PrivateKeyVault.fromAttributes(stack, 'SharedVault', { vaultId: VAULT_ID, vaultUri: 'https://kv-shared.vault.azure.net/' });
-    const made = new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, vault, servicePlanId: PLAN_ID, chatDeploymentName: 'gpt-4.1-mini' });
+    const made = new PrivateChat(stack, 'chat', { location: 'swedencentral', aiAccount: openAi, vault, servicePlanId: PLAN_ID, chatDeploymentName: 'gpt-4.1-mini' });
     const out = Testing.synth(stack, true);
     expect(out).not.toHaveResource(CognitiveAccount);
     expect(out).not.toHaveResource(CognitiveDeployment);
@@ -49,20 +49,20 @@ describe('PrivateChat with an existing AI account, vault and plan', () => {
   });
 
   test.each([
-    [{ models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }] }, /'openAi' and 'models' are mutually exclusive/],
-    [{ chatDeploymentName: undefined }, /'chatDeploymentName' is required with an existing 'openAi' account/],
-    [{ names: { aiSubdomain: 'ais-mine' } }, /'openAi' and 'names.aiAccount'\/'names.aiSubdomain' are mutually exclusive/],
+    [{ models: [{ modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14' }] }, /'aiAccount' and 'models' are mutually exclusive/],
+    [{ chatDeploymentName: undefined }, /'chatDeploymentName' is required with an existing 'aiAccount' account/],
+    [{ names: { aiSubdomain: 'ais-mine' } }, /'aiAccount' and 'names.aiAccount'\/'names.aiSubdomain' are mutually exclusive/],
   ])('fails with an existing account when %j', (extra, expected) => {
     const stack = newStack();
     const openAi = OpenAiAccount.fromAttributes(stack, 'SharedAi', { accountId: ACCOUNT_ID });
-    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, chatDeploymentName: 'gpt-4.1-mini', ...extra } as PrivateChatProps)).toThrow(expected);
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', aiAccount: openAi, chatDeploymentName: 'gpt-4.1-mini', ...extra } as PrivateChatProps)).toThrow(expected);
   });
 
   test.each([
     [{ servicePlanId: PLAN_ID, appServicePlanSku: 'P1v3' }, /'servicePlanId' and 'appServicePlanSku' are mutually exclusive/],
     [{ servicePlanId: `${SUB}/resourceGroups/rg-web/providers/Microsoft.Web/sites/app-x` }, /'servicePlanId' must be the id of a Microsoft.Web\/serverFarms resource \(found Microsoft.Web\/sites\)/],
     [{ vault: { vaultId: VAULT_ID } }, /'vault' must be an IPrivateKeyVault/],
-    [{ openAi: 'ais-shared', chatDeploymentName: 'x' }, /'openAi' must be an IOpenAiAccount/],
+    [{ aiAccount: 'ais-shared', chatDeploymentName: 'x' }, /'aiAccount' must be an IAiAccount/],
   ])('fails on bad bring-your-own input %#', (props, expected) => {
     expect(() => chat(props as Partial<PrivateChatProps>)).toThrow(expected);
   });

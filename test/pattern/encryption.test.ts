@@ -84,7 +84,7 @@ describe('PrivateChat encryption', () => {
   test('warns that an existing AI account keeps its own encryption', () => {
     const stack = newStack();
     const openAi = OpenAiAccount.fromAttributes(stack, 'Ai', { accountId: `${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ais-x` });
-    const made = new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, chatDeploymentName: 'gpt-4.1-mini', encryption: Encryption.customerManagedKey() });
-    expect(warningsOf(made)).toEqual(expect.arrayContaining([expect.stringMatching(/'openAi' is an existing account.*\[encryption-existing-account\]$/)]));
+    const made = new PrivateChat(stack, 'chat', { location: 'swedencentral', aiAccount: openAi, chatDeploymentName: 'gpt-4.1-mini', encryption: Encryption.customerManagedKey() });
+    expect(warningsOf(made)).toEqual(expect.arrayContaining([expect.stringMatching(/'aiAccount' is an existing account.*\[encryption-existing-account\]$/)]));
   });
 });

@@ -62,7 +62,7 @@ describe('PrivateChat gateway', () => {
 
   test('the per-user default derives from the chat deployment\'s capacity, and one backend gets no circuit breaker', () => {
     const { json, chat: made } = chat({ gateway: GW });
-    const deployments = (made.openAi as any).deployments as Array<{ capacity: number }>;
+    const deployments = (made.aiAccount as any).deployments as Array<{ capacity: number }>;
     const smallest = Math.min(...deployments.map((d) => d.capacity * 1000));
     const expected = Math.min(smallest, Math.max(4000, Math.floor(smallest / 4)));
     expect(made.gateway!.tokensPerMinutePerUser).toBe(expected);

@@ -204,8 +204,8 @@ describe('PrivateChat options', () => {
     const stack = newStack();
     const existing = { accountId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/shared' };
     expect(() => new PrivateChat(stack, 'a', {
-      location: 'swedencentral', openAi: AiAccount.fromAttributes(stack, 'Shared', existing), chatDeploymentName: 'chat', accountKind: AccountKind.OPENAI,
-    })).toThrow(/PrivateChat 'test\/a': 'openAi' and 'accountKind' are mutually exclusive/);
+      location: 'swedencentral', aiAccount: AiAccount.fromAttributes(stack, 'Shared', existing), chatDeploymentName: 'chat', accountKind: AccountKind.OPENAI,
+    })).toThrow(/PrivateChat 'test\/a': 'aiAccount' and 'accountKind' are mutually exclusive/);
     expect(() => new PrivateChat(newStack(), 'b', { location: 'swedencentral', accountKind: 'Foundry' as AccountKind }))
       .toThrow(/PrivateChat 'test\/b': 'accountKind' must be one of 'AIServices', 'OpenAI', got 'Foundry'/);
   });

@@ -152,7 +152,7 @@ describe('unresolved tokens skip validation', () => {
       network,
       dnsZones,
       monitoring,
-      openAi,
+      aiAccount: openAi,
       deploymentName: str(stack, 'deployment'),
       name: str(stack, 'name'),
       servicePlanName: str(stack, 'plan'),

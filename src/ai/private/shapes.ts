@@ -75,8 +75,8 @@ export const DEPLOYMENT_PROPS_SHAPE: Shape = {
   dependsOn: is.arrayOf(DEPENDABLE_REF()),
 };
 
-/** Fields of `OpenAiAccountProps`. */
-export function openAiAccountShape(): Shape {
+/** Fields of `AiAccountProps` (and of `OpenAiAccountProps`, which adds none). */
+export function accountShape(): Shape {
   return {
     resourceGroupName: is.string(true),
     location: is.string(true),
@@ -96,8 +96,8 @@ export function openAiAccountShape(): Shape {
   };
 }
 
-/** Fields of `OpenAiAccountAttributes`. */
-export const OPENAI_ATTRIBUTES_SHAPE: Shape = {
+/** Fields of `AiAccountAttributes` (and of `OpenAiAccountAttributes`, which adds none). */
+export const ACCOUNT_ATTRIBUTES_SHAPE: Shape = {
   accountId: is.string(true),
   endpoint: is.string(),
 };

@@ -3,7 +3,7 @@ import { FieldSpec, is, isUnresolved, Owner, propError, Shape } from '../../core
 // Checks of the app area shared by ChatWebApp, the factories of ContainerImage and SignIn, and
 // PrivateChat (which passes names and images through to the web app).
 
-export { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, VAULT_REF } from '../../core/private/references';
+export { DNS_ZONES_REF, IDENTITY_REF, MONITORING_REF, NETWORK_REF, AI_ACCOUNT_REF, VAULT_REF } from '../../core/private/references';
 export const DEPENDABLE_REF = (): FieldSpec => is.reference(['fqn'], 'a Terraform resource (an ITerraformDependable, e.g. a RoleAssignment)');
 
 /** Fields of `ContainerImageOptions`. */

@@ -4,7 +4,7 @@ import { AUTOSCALE_SHAPE } from './autoscale-setting';
 import { checkSignInPrincipals } from './chat-sign-in';
 import {
   checkVersionlessSecretUri, checkWebAppNameNotReserved, DEPENDABLE_REF, DNS_ZONES_REF, IDENTITY_REF, isAzureContainerRegistry,
-  isMovingTag, MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, OPENAI_REF, registryHost, VAULT_REF,
+  isMovingTag, MONITORING_REF, MUTABLE_TAGS, NETWORK_REF, AI_ACCOUNT_REF, registryHost, VAULT_REF,
 } from './checks';
 import { validatePlan, warnIfIncompleteForSeveralInstances } from './web-app-scale';
 import { checkSettings, scaleOutPropsOf } from './web-app-settings';
@@ -230,7 +230,8 @@ export function propsShape(): Shape {
     location: is.string(true),
     network: NETWORK_REF(true),
     dnsZones: DNS_ZONES_REF(true),
-    openAi: OPENAI_REF(true),
+    aiAccount: AI_ACCOUNT_REF(),
+    openAi: AI_ACCOUNT_REF(),
     deploymentName: is.string(true),
     identity: IDENTITY_REF(),
     vault: VAULT_REF(),

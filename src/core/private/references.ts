@@ -29,6 +29,6 @@ export const VAULT_REF = (required = false): FieldSpec => is.reference(
 export const CUSTOMER_MANAGED_KEY_REF = (required = false): FieldSpec => is.reference(
   ['keyId', 'keyVaultId', 'identityId', 'identityClientId', 'identityPrincipalId', 'dependables'],
   'an ICustomerManagedKey (an EncryptionKey or EncryptionKey.fromKeyId(...))', required);
-/** An IOpenAiAccount. */
-export const OPENAI_REF = (required = false): FieldSpec => is.reference(
-  ['accountId', 'endpoint', 'grantUse'], 'an IOpenAiAccount (an OpenAiAccount or OpenAiAccount.fromAttributes(...))', required);
+/** An IAiAccount. */
+export const AI_ACCOUNT_REF = (required = false): FieldSpec => is.reference(
+  ['accountId', 'endpoint', 'grantUse'], 'an IAiAccount (an AiAccount, an OpenAiAccount, or AiAccount.fromAttributes(...))', required);

@@ -4,11 +4,11 @@
 import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { PolicyDeploymentLimit } from './policy';
-import { IOpenAiAccount } from '../../ai/openai-account';
+import { IAiAccount } from '../../ai/ai-account-props';
 
 /** One backend of the gateway, in failover order. */
 export interface EmbeddingsBackend {
-  readonly account: IOpenAiAccount;
+  readonly account: IAiAccount;
   /** The API Management backend's name (`set-backend-service backend-id`). */
   readonly name: string;
 }

@@ -4,8 +4,10 @@ import { Construct } from 'constructs';
 import { ChatIsolation, ChatPlacement } from './chat-foundation';
 import { defaultModelsFor, whyFrontEndCannotCall } from './chat-models';
 import { embeddingsDeploymentFor } from './scale-out';
+import { AiAccount } from '../../ai/ai-account';
+import { AccountKind, IAiAccount } from '../../ai/ai-account-props';
 import { ModelDeployment, ModelDeploymentOptions } from '../../ai/model-deployment';
-import { AccountKind, AiAccount, IOpenAiAccount, OpenAiAccount } from '../../ai/openai-account';
+import { OpenAiAccount } from '../../ai/openai-account';
 import { ChatFrontEnd } from '../../app/front-end';
 import { isUnresolved, propError, warn } from '../../core/private/validate';
 import { ICustomerManagedKey } from '../../secrets/customer-managed-key';
@@ -14,7 +16,7 @@ import { PrivateChatProps } from '../private-chat-props';
 
 /** The account the app calls and the deployments it chats with. */
 export interface ChatAccount {
-  readonly openAi: IOpenAiAccount;
+  readonly aiAccount: IAiAccount;
   readonly createdAiAccount?: AiAccount;
   readonly createdOpenAi?: OpenAiAccount;
   readonly chatDeployment?: ModelDeployment;
@@ -22,17 +24,23 @@ export interface ChatAccount {
   readonly chatDeploymentNames: string[];
 }
 
-/** Takes the existing account (`openAi`) or creates one with the models, and picks the chat deployments. */
+/**
+ * Takes the existing account (`aiAccount`, or its deprecated name `openAi`) or creates one with
+ * the models, and picks the chat deployments.
+ */
 export function createChatAccount(owner: Construct, props: PrivateChatProps, names: PrivateChatNames, frontEnd: ChatFrontEnd,
   common: ChatPlacement, isolation: ChatIsolation, encryptionKey: ICustomerManagedKey | undefined): ChatAccount {
-  if (props.openAi && encryptionKey) {
-    warn(owner, 'encryption-existing-account', "'encryption' is customer-managed, but 'openAi' is an existing account: its encryption is managed where it was created, and this stack's key does not reach it. Set its customer-managed key there (AiAccountProps.customerManagedKey)");
+  // validatePrivateChat has refused both names at once.
+  const existing = props.aiAccount ?? props.openAi;
+  const accountProp = props.openAi !== undefined ? 'openAi' : 'aiAccount';
+  if (existing && encryptionKey) {
+    warn(owner, 'encryption-existing-account', `'encryption' is customer-managed, but '${accountProp}' is an existing account: its encryption is managed where it was created, and this stack's key does not reach it. Set its customer-managed key there (AiAccountProps.customerManagedKey)`);
   }
-  if (props.openAi) {
+  if (existing) {
     const chatDeploymentName = props.chatDeploymentName!;
     const others = (props.chatDeploymentNames ?? []).filter((n) => n !== chatDeploymentName);
     return {
-      openAi: props.openAi,
+      aiAccount: existing,
       chatDeploymentName,
       chatDeploymentNames: oneOrSeveral(owner, frontEnd, [chatDeploymentName, ...others]),
     };
@@ -61,7 +69,7 @@ export function createChatAccount(owner: Construct, props: PrivateChatProps, nam
   const chatDeployment = findChatDeployment(owner, frontEnd, account, props.chatDeploymentName);
   const chatDeploymentName = chatDeployment.deploymentName;
   return {
-    openAi: account,
+    aiAccount: account,
     createdAiAccount,
     createdOpenAi,
     chatDeployment,
@@ -75,7 +83,7 @@ function modelsWithEmbeddings(owner: Construct, props: PrivateChatProps, frontEn
   const models = props.models ?? defaultModelsFor(frontEnd);
   // Without `models` the account deploys its own defaults: the embeddings deployment comes after them.
   const all = models ?? AiAccount.defaultModels();
-  const embeddings = embeddingsDeploymentFor(owner, props.documentChat, all, props.openAi !== undefined);
+  const embeddings = embeddingsDeploymentFor(owner, props.documentChat, all, (props.aiAccount ?? props.openAi) !== undefined);
   return embeddings ? [...all, embeddings] : models;
 }
 

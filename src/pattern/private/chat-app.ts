@@ -2,7 +2,7 @@
 // scale options in PrivateChat's words.
 import { Construct } from 'constructs';
 import { ChatIsolation, ChatPlacement } from './chat-foundation';
-import { IOpenAiAccount } from '../../ai/openai-account';
+import { IAiAccount } from '../../ai/ai-account-props';
 import { ChatWebApp } from '../../app/chat-web-app';
 import { IImageMirror } from '../../app/container-image';
 import { ChatFrontEnd, IChatEmbeddings, IChatFileStore, IChatHistoryStore, IChatSharedState } from '../../app/front-end';
@@ -18,7 +18,7 @@ export interface ChatAppWiring {
   readonly common: ChatPlacement;
   readonly isolation: ChatIsolation;
   readonly frontEnd: ChatFrontEnd;
-  readonly openAi: IOpenAiAccount;
+  readonly aiAccount: IAiAccount;
   readonly chatDeploymentName: string;
   readonly chatDeploymentNames: string[];
   readonly vault: IPrivateKeyVault;
@@ -46,7 +46,7 @@ export function createChatApp(owner: Construct, props: PrivateChatProps, names: 
     name: names.webApp,
     servicePlanName: names.servicePlan,
     servicePlanId: props.servicePlanId,
-    openAi: w.openAi,
+    aiAccount: w.aiAccount,
     deploymentName: w.chatDeploymentName,
     vault: w.vault,
     identity: w.identity,

@@ -1,7 +1,7 @@
 // PrivateChat's last steps: the flows of the architecture's table, and the record of an explicit
 // `preventDestroy: false`.
 import { IConstruct } from 'constructs';
-import { IOpenAiAccount } from '../../ai/openai-account';
+import { IAiAccount } from '../../ai/ai-account-props';
 import { ChatWebApp } from '../../app/chat-web-app';
 import { Compliance } from '../../compliance/compliance';
 import { endpointOf, wireSubnetCaller } from '../../network/private/wiring';
@@ -13,7 +13,7 @@ import { IPrivateKeyVault } from '../../secrets/key-vault';
 export interface ChatFlowEnds {
   readonly network: IPrivateNetwork;
   readonly app: ChatWebApp;
-  readonly openAi: IOpenAiAccount;
+  readonly aiAccount: IAiAccount;
   readonly vault: IPrivateKeyVault;
   readonly gatewayEndpoint?: ServicePrivateEndpoint;
   readonly historyEndpoint?: ServicePrivateEndpoint;
@@ -30,7 +30,7 @@ export interface ChatFlowEnds {
 export function wireFlows(f: ChatFlowEnds): void {
   f.app.privateEndpoint.allowFrom(EndpointCaller.virtualNetwork(), 'Users (VNet, hub, VPN, ExpressRoute) to the chat app');
   const subnet = f.network.appIntegrationSubnetId;
-  wireSubnetCaller(f.gatewayEndpoint ?? endpointOf(f.openAi), subnet, 'Chat app to its model endpoint');
+  wireSubnetCaller(f.gatewayEndpoint ?? endpointOf(f.aiAccount), subnet, 'Chat app to its model endpoint');
   wireSubnetCaller(endpointOf(f.vault), subnet, 'Chat app to Key Vault references');
   wireSubnetCaller(f.historyEndpoint, subnet, 'Chat app to its history database');
   wireSubnetCaller(f.registryEndpoint, subnet, 'Chat app pulls its image over the VNet');

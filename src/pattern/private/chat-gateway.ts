@@ -36,9 +36,9 @@ export function tokenMetricsOf(gateway: ChatGatewayOptions | undefined): boolean
   return gateway !== undefined && (gateway.tokenMetrics ?? true);
 }
 
-/** With `gateway`: the app's identity, the gateway calling `openAi` (first) and the additional backends, the workbook and document chat's embeddings. */
+/** With `gateway`: the app's identity, the gateway calling the AI account (first) and the additional backends, the workbook and document chat's embeddings. */
 export function createChatGateway(owner: Construct, props: PrivateChatProps, frontEnd: ChatFrontEnd, plan: ScaleOutPlan,
-  common: ChatPlacement, isolation: ChatIsolation, openAi: IAiAccount, vault: IPrivateKeyVault): ChatGateway {
+  common: ChatPlacement, isolation: ChatIsolation, aiAccount: IAiAccount, vault: IPrivateKeyVault): ChatGateway {
   let appIdentity = props.identity;
   if (!props.gateway) return { appIdentity, databricksModelNames: [] };
   const options = props.gateway;
@@ -51,7 +51,7 @@ export function createChatGateway(owner: Construct, props: PrivateChatProps, fro
     options.databricksBackends!.map((b) => b?.modelName ?? b?.endpoint?.endpointName));
   }
   appIdentity ??= new ChatIdentity(owner, 'AppIdentity', { ...common });
-  const backends: AiGatewayBackend[] = [{ account: openAi, priority: 1 }, ...(options.additionalBackends ?? [])];
+  const backends: AiGatewayBackend[] = [{ account: aiAccount, priority: 1 }, ...(options.additionalBackends ?? [])];
   // The gateway checks these too; here they name the props as written ('gateway.…').
   breakerRuleFor(owner, 'gateway.', options.circuitBreaker, backends.length);
   checkLimitsAgainstCapacity(owner, 'gateway.', capacityBehind(backends.map((b) => b?.account)), options.tokensPerMinutePerUser, options.deploymentLimits);

@@ -1,7 +1,7 @@
 // The checks of PrivateChat's props that no inner construct makes, or that must name the prop as
 // the user wrote it; the inner constructs check the rest.
 import { Construct } from 'constructs';
-import { AccountKind } from '../../ai/openai-account';
+import { AccountKind, IAiAccount } from '../../ai/ai-account-props';
 import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../../ai/private/shapes';
 import { PRIVATE_APP_SERVICE_SKUS } from '../../app/chat-web-app-props';
 import { ContainerImage } from '../../app/container-image';
@@ -10,8 +10,9 @@ import { checkSignInPrincipals } from '../../app/private/chat-sign-in';
 import { checkWebAppNameNotReserved } from '../../app/private/checks';
 import { SignIn } from '../../app/sign-in';
 import { AzureNameRule } from '../../core/names';
-import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, OPENAI_REF, PRINCIPAL_REF, VAULT_REF } from '../../core/private/references';
+import { AI_ACCOUNT_REF, DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF, VAULT_REF } from '../../core/private/references';
 import { checkLocation, checkSameRegionAsNetwork } from '../../core/private/regions';
+import { renamedProp } from '../../core/private/renamed';
 import { checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, show } from '../../core/private/validate';
 import { BREAKER_SHAPE } from '../../gateway/private/circuit-breaker';
 import { Egress } from '../../network/egress';
@@ -58,17 +59,20 @@ export function validatePrivateChat(owner: Construct, props: PrivateChatProps): 
     throw ruleError(owner, "'names.resourceGroup' names a resource group to create and 'resourceGroupName' an existing one: set one, got both");
   }
   validateNames(owner, props.names ?? {});
-  if (props.openAi) {
+  // The existing account, under its current name or its deprecated one; messages name the one given.
+  const existing = renamedProp<IAiAccount>(owner, props, 'openAi', 'aiAccount');
+  const accountProp = props.openAi !== undefined ? 'openAi' : 'aiAccount';
+  if (existing) {
     for (const prop of ['models', 'contentFilter', 'allowedFqdns', 'accountKind'] as const) {
       if (props[prop] !== undefined) {
-        throw ruleError(owner, `'openAi' and '${prop}' are mutually exclusive: deployments and the content filter of an existing account are managed where the account is, got both`);
+        throw ruleError(owner, `'${accountProp}' and '${prop}' are mutually exclusive: deployments and the content filter of an existing account are managed where the account is, got both`);
       }
     }
     if (props.names?.aiAccount !== undefined || props.names?.aiSubdomain !== undefined) {
-      throw ruleError(owner, "'openAi' and 'names.aiAccount'/'names.aiSubdomain' are mutually exclusive: an existing account keeps its names, got both");
+      throw ruleError(owner, `'${accountProp}' and 'names.aiAccount'/'names.aiSubdomain' are mutually exclusive: an existing account keeps its names, got both`);
     }
     if (props.chatDeploymentName === undefined) {
-      throw propError(owner, 'chatDeploymentName', "is required with an existing 'openAi' account: name the deployment the app chats with", props.chatDeploymentName);
+      throw propError(owner, 'chatDeploymentName', `is required with an existing '${accountProp}' account: name the deployment the app chats with`, props.chatDeploymentName);
     }
     checkNotBlank(owner, 'chatDeploymentName', props.chatDeploymentName);
   }
@@ -227,7 +231,8 @@ function propsShape(): Shape {
       fileStore: is.string(),
     }),
     vault: VAULT_REF(),
-    openAi: OPENAI_REF(),
+    aiAccount: AI_ACCOUNT_REF(),
+    openAi: AI_ACCOUNT_REF(),
     servicePlanId: is.string(),
   };
   return SHAPE;

@@ -6,7 +6,7 @@ import {
 } from './common';
 import {
   ContentFilter, ContentFilterMode, ContentFilterSeverity, DeploymentSku, ModelDeployment, ModelDeploymentOptions,
-  AiAccount, EncryptionKey, ICustomerManagedKey, Monitoring, OpenAiAccount, OpenAiAccountProps, Principal, PrivateDnsZones,
+  AiAccount, EncryptionKey, ICustomerManagedKey, Monitoring, OpenAiAccount, AiAccountProps, Principal, PrivateDnsZones,
   PrivateKeyVault, PrivateNetwork, VersionUpgradeOption,
 } from '../../../src';
 import { newStack } from '../../util';
@@ -48,7 +48,7 @@ function withTwin(entries: CatalogueEntry[], valid: () => unknown): CatalogueEnt
 const js = <T>(value: unknown): T => value as T;
 
 /** An account whose network, zones and workspace are all in `location`. */
-function openAiIn(location: string, p: Partial<OpenAiAccountProps> = {}): OpenAiAccount {
+function openAiIn(location: string, p: Partial<AiAccountProps> = {}): OpenAiAccount {
   const stack = newStack();
   const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location });
   const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network });
@@ -163,7 +163,7 @@ const OPENAI: CatalogueEntry[] = [
     prop: 'customSubdomainName',
     description: 'subdomain: 2-64 characters',
     build: () => build.openAi({ customSubdomainName: 'a' }),
-    expected: /'customSubdomainName' must be 2-64 characters long for a Azure OpenAI account \(got 1\), got 'a'/,
+    expected: /'customSubdomainName' must be 2-64 characters long for an AI account \(got 1\), got 'a'/,
     fix: 'Use 2-64 lowercase letters, digits and hyphens, unique across Azure, or leave it unset for a derived one.',
     valid: () => build.openAi({ customSubdomainName: 'oai-chat-contoso' }),
   },

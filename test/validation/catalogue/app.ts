@@ -49,6 +49,13 @@ function stackWith(context: Record<string, unknown>): TerraformStack {
   return stack;
 }
 
+/** A web app given its account under the deprecated name `openAi` (and under `aiAccount` too, with `both`). */
+function underOldName(p: Partial<ChatWebAppProps>, both = false) {
+  const stack = newStack();
+  const account = OpenAiAccount.fromAttributes(stack, 'Other', { accountId: ACCOUNT_ID });
+  return webAppIn(stack, { ...p, openAi: account, ...(both ? { aiAccount: account } : {}) });
+}
+
 /** The web app of `build.webApp`, in a given stack, optionally on another network. */
 function webAppIn(stack: TerraformStack, p: Partial<ChatWebAppProps> = {}, spoke?: { appIntegrationSubnetId?: string; location?: string }) {
   const { network, dnsZones, monitoring } = base(stack);
@@ -58,7 +65,7 @@ function webAppIn(stack: TerraformStack, p: Partial<ChatWebAppProps> = {}, spoke
     virtualNetworkId: VNET_ID, privateEndpointSubnetId: `${VNET_ID}/subnets/private-endpoints`, ...spoke,
   }) : network;
   return new ChatWebApp(stack, 'App', {
-    resourceGroupName: RG, location: LOCATION, network: appNetwork, dnsZones, monitoring, openAi, vault, deploymentName: 'gpt-4.1-mini', ...p,
+    resourceGroupName: RG, location: LOCATION, network: appNetwork, dnsZones, monitoring, aiAccount: openAi, vault, deploymentName: 'gpt-4.1-mini', ...p,
   });
 }
 
@@ -341,8 +348,8 @@ const WEB_APP: CatalogueEntry[] = [
     description: 'no override of wired settings',
     build: () => build.webApp({ appSettings: { AZURE_OPENAI_ENDPOINT: 'https://elsewhere.openai.azure.com/' }, frontEnd: ChatFrontEnd.sampleChatApp() }),
     valid: () => build.webApp({ appSettings: {}, frontEnd: ChatFrontEnd.sampleChatApp() }),
-    expected: /'appSettings.AZURE_OPENAI_ENDPOINT' must not be set: the construct wires it from 'openAi', got 'https:\/\/elsewhere.openai.azure.com\/'/,
-    fix: 'Change the prop the message names (`openAi`, `deploymentName`, `deploymentNames`, `identity`, `image.port`, `signIn`, `vault`, `history`, `frontEnd`) instead.',
+    expected: /'appSettings.AZURE_OPENAI_ENDPOINT' must not be set: the construct wires it from 'aiAccount', got 'https:\/\/elsewhere.openai.azure.com\/'/,
+    fix: 'Change the prop the message names (`aiAccount`, `deploymentName`, `deploymentNames`, `identity`, `image.port`, `signIn`, `vault`, `history`, `frontEnd`) instead.',
   },
   {
     construct: 'ChatWebApp',
@@ -350,7 +357,7 @@ const WEB_APP: CatalogueEntry[] = [
     description: "no override of the front end's wired settings",
     build: () => build.webApp({ appSettings: { OPENAI_API_BASE_URLS: 'https://elsewhere.example/v1' } }),
     valid: () => build.webApp({ appSettings: { OAUTH_PROVIDER_NAME: 'Contoso SSO' } }),
-    expected: /'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'openAi', got 'https:\/\/elsewhere.example\/v1'/,
+    expected: /'appSettings.OPENAI_API_BASE_URLS' must not be set: the construct wires it from 'aiAccount', got 'https:\/\/elsewhere.example\/v1'/,
     fix: 'The model connection, sign-in and roles (OpenID Connect, `DEFAULT_USER_ROLE`), secrets and pass-through switches are wired; override only the front end\'s defaults (e.g. `OAUTH_PROVIDER_NAME`).',
   },
   // Runtime types at the public boundary (JavaScript, or TypeScript holding `any`).
@@ -358,10 +365,18 @@ const WEB_APP: CatalogueEntry[] = [
     () => webApp({ location: null }), () => webApp({ location: LOCATION }),
     /^ChatWebApp 'test\/App': 'location' must be a string, got null$/,
     'Pass the region as a string, e.g. `swedencentral`.'),
-  entry('ChatWebApp', 'openAi', 'required',
-    () => webApp({ openAi: undefined }), () => webApp({}),
-    /'openAi' is required \(an IOpenAiAccount .*\), got undefined/,
-    'Pass the account the app calls: an `OpenAiAccount` or `OpenAiAccount.fromAttributes(...)`.'),
+  entry('ChatWebApp', 'aiAccount', 'required',
+    () => webApp({ aiAccount: undefined }), () => webApp({}),
+    /^ChatWebApp 'test\/App': 'aiAccount' is required \(an IAiAccount \(an AiAccount, an OpenAiAccount, or AiAccount.fromAttributes\(...\)\)\), got undefined$/,
+    'Pass the account the app calls: an `AiAccount`, an `OpenAiAccount`, or `AiAccount.fromAttributes(...)`.'),
+  entry('ChatWebApp', 'openAi', 'the deprecated name of aiAccount: not both',
+    () => underOldName({ aiAccount: undefined, openAi: undefined }, true), () => webApp({}),
+    /^ChatWebApp 'test\/App': 'openAi' and 'aiAccount' are mutually exclusive: 'openAi' is the deprecated name of 'aiAccount'; give one, got both$/,
+    'Give the account once, as `aiAccount`.'),
+  entry('ChatWebApp', 'openAi', 'deprecated: use aiAccount',
+    () => underOldName({ aiAccount: undefined }), () => webApp({}),
+    /^ChatWebApp 'test\/App': 'openAi' is deprecated: use 'aiAccount', which takes the same value; 'openAi' goes in 0.2.0 \[deprecated-openAi\]$/,
+    'Rename the prop to `aiAccount`; the value stays the same.', { warning: true }),
   entry('ChatWebApp', 'signIn', 'a SignIn from its factories',
     () => webApp({ signIn: { clientId: GUID } }), () => webApp({ signIn: SignIn.createAppRegistration() }),
     /'signIn' must be a SignIn \(SignIn.createAppRegistration\(\) or SignIn.withExistingRegistration\(...\)\), got \{"clientId"/,
@@ -624,10 +639,10 @@ const WEB_APP: CatalogueEntry[] = [
     () => webApp({ monitoring: WORKSPACE }), () => webApp({}),
     /'monitoring' must be a Monitoring or Monitoring.fromWorkspaceId\(...\), got '\/subscriptions/,
     'Wrap the id: `Monitoring.fromWorkspaceId(scope, id, workspaceId)`.'),
-  entry('ChatWebApp', 'openAi', 'an IOpenAiAccount, not a plain object',
-    () => webApp({ openAi: { endpoint: 'https://oai-chat.openai.azure.com/' } }), () => webApp({}),
-    /'openAi' must be an IOpenAiAccount .*, got \{"endpoint"/,
-    'Pass an `OpenAiAccount` or `OpenAiAccount.fromAttributes(...)`.'),
+  entry('ChatWebApp', 'aiAccount', 'an IAiAccount, not a plain object',
+    () => webApp({ aiAccount: { endpoint: 'https://oai-chat.openai.azure.com/' } }), () => webApp({}),
+    /'aiAccount' must be an IAiAccount \(an AiAccount, an OpenAiAccount, or AiAccount.fromAttributes\(...\)\), got \{"endpoint"/,
+    'Pass an `AiAccount`, an `OpenAiAccount`, or `AiAccount.fromAttributes(...)`.'),
   entry('ChatWebApp', 'roleAssignments', 'an array, not one resource id',
     () => webApp({ roleAssignments: 'acr-pull' }), () => webApp({ roleAssignments: [] }),
     /'roleAssignments' must be an array of a Terraform resource .*, got 'acr-pull'/,

@@ -8,7 +8,7 @@ import {
   ContentFilter, ContentFilterProps, HubDnsZoneIds,
   KeyVaultSecretOptions, ModelDeployment, ModelDeploymentOptions, ModelDeploymentProps, Monitoring, MonitoringProps,
   AiAccount, FoundryProject, FoundryProjectProps,
-  OpenAiAccount, OpenAiAccountAttributes, OpenAiAccountProps, PrivateChat, PrivateChatProps, PrivateDnsZones,
+  OpenAiAccount, AiAccountAttributes, AiAccountProps, PrivateChat, PrivateChatProps, PrivateDnsZones,
   PrivateDnsZonesProps, PrivateKeyVault, PrivateKeyVaultAttributes, PrivateKeyVaultProps, PrivateLinkZone, PrivateNetwork,
   PrivateNetworkAttributes, PrivateNetworkProps, ServicePrivateEndpoint, ServicePrivateEndpointProps, SignIn,
 } from '../../../src';
@@ -96,18 +96,18 @@ export const build = {
   },
   monitoring: (p: Partial<MonitoringProps> = {}) =>
     new Monitoring(newStack(), 'Monitoring', { resourceGroupName: RG, location: LOCATION, ...p }),
-  openAi: (p: Partial<OpenAiAccountProps> = {}) => {
+  openAi: (p: Partial<AiAccountProps> = {}) => {
     const { stack, network, dnsZones, monitoring } = base();
     return new OpenAiAccount(stack, 'OpenAi', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring, ...p });
   },
-  aiAccount: (p: Partial<OpenAiAccountProps> = {}) => {
+  aiAccount: (p: Partial<AiAccountProps> = {}) => {
     const { stack, network, dnsZones, monitoring } = base();
     return new AiAccount(stack, 'Ai', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring, ...p });
   },
   project: (p: Partial<FoundryProjectProps> = {}) => new FoundryProject(newStack(), 'Project', {
     cognitiveAccountId: ACCOUNT_ID, location: LOCATION, ...p,
   }),
-  openAiAttrs: (a: Partial<OpenAiAccountAttributes> = {}) =>
+  openAiAttrs: (a: Partial<AiAccountAttributes> = {}) =>
     OpenAiAccount.fromAttributes(newStack(), 'SharedOpenAi', { accountId: ACCOUNT_ID, ...a }),
   deployment: (p: Partial<ModelDeploymentProps> = {}) => new ModelDeployment(newStack(), 'Deployment', {
     cognitiveAccountId: ACCOUNT_ID, modelName: 'gpt-4.1-mini', modelVersion: '2025-04-14', ...p,
@@ -138,7 +138,7 @@ export const build = {
     const openAi = OpenAiAccount.fromAttributes(stack, 'OpenAi', { accountId: ACCOUNT_ID });
     const vault = new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring });
     return new ChatWebApp(stack, 'App', {
-      resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring, openAi, vault, deploymentName: 'gpt-4.1-mini', ...p,
+      resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring, aiAccount: openAi, vault, deploymentName: 'gpt-4.1-mini', ...p,
     });
   },
   image: (image: ContainerImage) => build.webApp({ image }),

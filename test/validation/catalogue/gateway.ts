@@ -2,7 +2,7 @@
 import { TerraformStack } from 'cdktf';
 import { CatalogueEntry, GUID, LOCATION, placement, RG, SUB } from './common';
 import {
-  AiGateway, AiGatewayBackend, AiGatewayProps, GatewayUserSource, IOpenAiAccount, Monitoring, MonitorPrivateLinkScope, OpenAiAccount, PrivateDnsZones,
+  AiGateway, AiGatewayBackend, AiGatewayProps, GatewayUserSource, IAiAccount, Monitoring, MonitorPrivateLinkScope, OpenAiAccount, PrivateDnsZones,
   PrivateLinkZone, PrivateNetwork,
 } from '../../../src';
 import { newStack } from '../../util';
@@ -12,7 +12,7 @@ const js = <T>(value: unknown): T => value as T;
 
 const SUBNET = `${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/virtualNetworks/vnet-chat/subnets/apim-integration`;
 
-function account(stack: TerraformStack, id: string): IOpenAiAccount {
+function account(stack: TerraformStack, id: string): IAiAccount {
   return OpenAiAccount.fromAttributes(stack, id, {
     accountId: `${SUB}/resourceGroups/${RG}/providers/Microsoft.CognitiveServices/accounts/oai-${id.toLowerCase()}`,
     endpoint: `https://oai-${id.toLowerCase()}.openai.azure.com/`,
@@ -27,7 +27,7 @@ function account(stack: TerraformStack, id: string): IOpenAiAccount {
  */
 export function aiGateway(
   p: Partial<AiGatewayProps> = {},
-  backends?: (a: IOpenAiAccount, b: IOpenAiAccount) => AiGatewayBackend[],
+  backends?: (a: IAiAccount, b: IAiAccount) => AiGatewayBackend[],
   inStack?: (stack: TerraformStack) => Partial<AiGatewayProps>,
 ): AiGateway {
   const stack = newStack();
@@ -72,7 +72,7 @@ export const GATEWAY_ENTRIES: CatalogueEntry[] = [
     description: 'at least one account',
     build: () => aiGateway({}, () => []),
     expected: /'backends' must list at least one account, got \[\]/,
-    fix: 'List the model accounts the gateway fronts, e.g. `[{ account: chat.openAi }]`.',
+    fix: 'List the model accounts the gateway fronts, e.g. `[{ account: chat.aiAccount }]`.',
     valid,
   },
   {
@@ -371,7 +371,7 @@ function gatewayWithCapacity(p: Partial<AiGatewayProps>, deployments: Array<[str
 
 /** The circuit breaker and the per-user limits against the capacity behind the gateway (issue 22). */
 function RESILIENCE_ENTRIES(): CatalogueEntry[] {
-  const two = (a: IOpenAiAccount, b: IOpenAiAccount): AiGatewayBackend[] => [{ account: a }, { account: b }];
+  const two = (a: IAiAccount, b: IAiAccount): AiGatewayBackend[] => [{ account: a }, { account: b }];
   return [
     {
       construct: 'AiGateway',

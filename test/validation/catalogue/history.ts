@@ -425,7 +425,7 @@ function withOpenWebUi(store: PostgresHistoryStore): PostgresHistoryStore {
     dnsZones: child<PrivateDnsZones>('DnsZones'),
     monitoring: child<Monitoring>('Monitoring'),
     vault: child<PrivateKeyVault>('Vault'),
-    openAi: OpenAiAccount.fromAttributes(stack, 'OpenAi', { accountId: ACCOUNT_ID }),
+    aiAccount: OpenAiAccount.fromAttributes(stack, 'OpenAi', { accountId: ACCOUNT_ID }),
     deploymentName: 'gpt-4.1-mini',
     history: store,
   });

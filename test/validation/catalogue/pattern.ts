@@ -22,10 +22,12 @@ function onSpoke(p: Partial<PrivateChatProps> = {}) {
 }
 
 /** A PrivateChat on an existing AI account in the same stack. */
-function onSharedAccount(p: Partial<PrivateChatProps> = {}) {
+function onSharedAccount(p: Partial<PrivateChatProps> = {}, underOldName = false) {
   const stack = newStack();
   const openAi = OpenAiAccount.fromAttributes(stack, 'SharedAi', { accountId: ACCOUNT_ID });
-  return new PrivateChat(stack, 'chat', { location: 'swedencentral', openAi, chatDeploymentName: 'gpt-4.1-mini', ...p });
+  // `openAi` is the deprecated name of `aiAccount`: its catalogue entries give it.
+  const account = underOldName ? { openAi } : { aiAccount: openAi };
+  return new PrivateChat(stack, 'chat', { location: 'swedencentral', ...account, chatDeploymentName: 'gpt-4.1-mini', ...p });
 }
 
 /** A PrivateChat on an existing spoke whose region is known. */
@@ -189,11 +191,11 @@ const CHAT: CatalogueEntry[] = [
     'Drop `appServicePlanSku` with an existing plan.'),
   entry('chatDeploymentName', 'required with an existing account',
     () => onSharedAccount({ chatDeploymentName: undefined }), () => onSharedAccount(),
-    /'chatDeploymentName' is required with an existing 'openAi' account: name the deployment the app chats with, got undefined/,
+    /'chatDeploymentName' is required with an existing 'aiAccount' account: name the deployment the app chats with, got undefined/,
     'Name the deployment on the shared account that the app should use.'),
   entry('models', 'not with an existing account',
     () => onSharedAccount({ models: [ok] }), () => onSharedAccount(),
-    /'openAi' and 'models' are mutually exclusive/,
+    /'aiAccount' and 'models' are mutually exclusive/,
     'Deploy models where the shared account is managed, and name one in `chatDeploymentName`.'),
   entry('vault', 'an IPrivateKeyVault',
     () => chat({ vault: { vaultId: 'kv' } }),
@@ -252,10 +254,18 @@ const CHAT: CatalogueEntry[] = [
     () => chat({ monitoring: { workspaceId: 'log-central' } }), () => chat({}),
     /'monitoring' must be a Monitoring or Monitoring.fromWorkspaceId\(...\), got \{"workspaceId"/,
     'Pass `Monitoring.fromWorkspaceId(stack, id, workspaceId)`.'),
-  entry('openAi', 'an IOpenAiAccount',
-    () => chat({ openAi: ACCOUNT_ID, chatDeploymentName: 'gpt-4.1-mini' }), () => onSharedAccount(),
-    /'openAi' must be an IOpenAiAccount .*, got '\/subscriptions/,
-    'Pass `OpenAiAccount.fromAttributes(stack, id, { accountId })`.'),
+  entry('aiAccount', 'an IAiAccount',
+    () => chat({ aiAccount: ACCOUNT_ID, chatDeploymentName: 'gpt-4.1-mini' }), () => onSharedAccount(),
+    /'aiAccount' must be an IAiAccount \(an AiAccount, an OpenAiAccount, or AiAccount.fromAttributes\(...\)\), got '\/subscriptions/,
+    'Pass `AiAccount.fromAttributes(stack, id, { accountId })`.'),
+  entry('openAi', 'the deprecated name of aiAccount: not both',
+    () => onSharedAccount({ aiAccount: OpenAiAccount.fromAttributes(newStack(), 'Other', { accountId: ACCOUNT_ID }) }, true), () => onSharedAccount(),
+    /^PrivateChat 'test\/chat': 'openAi' and 'aiAccount' are mutually exclusive: 'openAi' is the deprecated name of 'aiAccount'; give one, got both$/,
+    'Give the existing account once, as `aiAccount`.'),
+  entry('openAi', 'deprecated: use aiAccount',
+    () => onSharedAccount({}, true), () => onSharedAccount(),
+    /^PrivateChat 'test\/chat': 'openAi' is deprecated: use 'aiAccount', which takes the same value; 'openAi' goes in 0.2.0 \[deprecated-openAi\]$/,
+    'Rename the prop to `aiAccount`; the value stays the same.', true),
   entry('servicePlanId', 'a well-formed id with a GUID subscription',
     () => chat({ servicePlanId: '/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp-shared' }), () => chat({ servicePlanId: PLAN_ID }),
     /'servicePlanId' must be an Azure resource id .*, got '\/subscriptions\/0000\//,
