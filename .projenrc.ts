@@ -87,6 +87,12 @@ const project = new cdk.JsiiProject({
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
     },
   },
+  // No inline source maps in lib/: jsii's default puts a base64 source map holding the whole
+  // TypeScript source at the end of every lib/*.js, 2.8 MB of the 4 MB that loading the package
+  // reads and scans at every synth (15-20 ms of the five lines' 0.15 s above the floor; see
+  // docs/benchmarks.md). Node reads source maps only with --enable-source-maps, and lib/*.js is
+  // plain tsc output, readable as it is.
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
   tsconfigDev: {
     compilerOptions: {
       // Examples and tests import the package by its published name, as users do.

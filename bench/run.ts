@@ -1,7 +1,8 @@
-// `npm run bench`: how long synthesis takes and how much memory it needs, against two yardsticks
+// `npm run bench`: how long synthesis takes and how much memory it needs, against three yardsticks
 // measured in the same run (the floor: an empty cdktf app; the naive way: the same resources
-// written with root-package provider imports), how that grows with the number of PrivateChat
-// instances, and how long the test suite takes cold and warm. Results are printed and written
+// written with root-package provider imports; by hand: the same code with one module per
+// resource, the least cdktf needs for these resources), how that grows with the number of
+// PrivateChat instances, and how long the test task (`npm test`) takes cold and warm. Results are printed and written
 // between markers into docs/benchmarks.md (raw numbers in .bench/results.json).
 //
 // The projen task builds the library and compiles bench/ first; this script only measures.
@@ -23,8 +24,9 @@ const LAYOUTS = ['stacks', 'one-stack'];
 /** Measured N=50 over the straight line through N=1 and N=10 above which growth is flagged. */
 const SUPERLINEAR_TOLERANCE = 1.25;
 
-// The issue's targets. Memory in MB (10^6 bytes), the stricter reading of "MB".
-const TARGET = { floorRatio: 2.5, naiveRatio: 0.3, chatMb: 150, scaleSeconds: 10, scaleMb: 1000 };
+// The issues' targets (issue 24 lowered the floor ratio from 2.5x to 1.5x and asks for the test
+// task under 60 s, first run included). Memory in MB (10^6 bytes), the stricter reading of "MB".
+const TARGET = { floorRatio: 1.5, naiveRatio: 0.3, chatMb: 150, scaleSeconds: 10, scaleMb: 1000, suiteSeconds: 60 };
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -59,8 +61,8 @@ function parseOptions(argv: string[]): Options {
     quick,
     runs: runs ?? (quick ? 2 : 5),
     scaleRuns: runs ?? (quick ? 1 : 5),
-    // A cold suite run costs about a minute on 2 cores; one cold and two warm keep the whole
-    // bench under six minutes there.
+    // A cold run of the test task costs over a minute on 2 cores; one cold and two warm keep the whole
+    // bench under seven minutes there.
     coldRuns: suiteRuns ?? 1,
     warmRuns: suiteRuns ?? (quick ? 1 : 2),
     suite: !argv.includes('--no-suite'),
@@ -210,14 +212,14 @@ function typeCounts(outdir: string): Map<string, number> {
   return counts;
 }
 
-/** The naive stack must do the same work as the default example, or the ratio means nothing. */
-function checkFairness(chatOut: string, naiveOut: string): { ok: boolean; total: number; diff: string[] } {
+/** A yardstick stack must do the same work as the default example, or the ratio means nothing. */
+function checkFairness(chatOut: string, naiveOut: string, name: string): { ok: boolean; total: number; diff: string[] } {
   const chat = typeCounts(chatOut);
   const naive = typeCounts(naiveOut);
   const diff = [...new Set([...chat.keys(), ...naive.keys()])]
     .sort()
     .filter((t) => chat.get(t) !== naive.get(t))
-    .map((t) => `${t}: private-chat ${chat.get(t) ?? 0}, naive ${naive.get(t) ?? 0}`);
+    .map((t) => `${t}: private-chat ${chat.get(t) ?? 0}, ${name} ${naive.get(t) ?? 0}`);
   return { ok: diff.length === 0, total: [...chat.values()].reduce((a, b) => a + b, 0), diff };
 }
 
@@ -238,15 +240,18 @@ interface SuiteRun extends Sample {
   readonly failedFiles: number;
 }
 
+/**
+ * Runs the test task as `npm test` runs it (scripts/test.sh: jest, then the type-check and eslint),
+ * with jest's cache in `cacheDir`; the arguments after the script go to jest.
+ */
 function runSuite(cacheDir: string, label: string): SuiteRun {
-  const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
   const json = join(scratch, 'jest.json');
   rmSync(json, { force: true });
   const target: Target = {
     key: 'suite',
     label,
     cwd: root,
-    cmd: [process.execPath, jest, '--ci', '--coverage=false', `--cacheDirectory=${cacheDir}`, '--json', `--outputFile=${json}`],
+    cmd: ['bash', join(root, 'scripts', 'test.sh'), '--coverage=false', `--cacheDirectory=${cacheDir}`, '--json', `--outputFile=${json}`],
   };
   const sample = runOnce(target, { log: join(scratch, 'jest.log') });
   if (!existsSync(json)) throw new Error(`${label}: jest wrote no results; see its output:\n${readFileSync(join(scratch, 'jest.log'), 'utf8').slice(-4000)}`);
@@ -297,36 +302,40 @@ const MIN_RUNS_FOR_GROWTH = 3;
 
 function main(): void {
   const opts = parseOptions(process.argv.slice(2));
-  for (const f of [probe, join(root, 'lib', 'index.js'), join(root, 'bench', 'naive', 'main.js')]) {
+  for (const f of [probe, join(root, 'lib', 'index.js'), join(root, 'bench', 'naive', 'main.js'), join(root, 'bench', 'handwritten', 'main.js')]) {
     if (!existsSync(f)) throw new Error(`${relative(root, f)} is missing: run \`npm run bench\` (it builds the library and compiles bench/ first)`);
   }
   const started = Date.now();
   const info = machine();
   progress(`peak RSS via ${gnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS in the child'}; ${opts.runs} synth run(s), ${opts.scaleRuns} scale run(s), ${opts.suite ? `${opts.coldRuns} cold + ${opts.warmRuns} warm suite runs` : 'no suite runs'}`);
 
-  // 1. Synth: floor, naive and every example, one warm-up round, then measured rounds.
+  // 1. Synth: floor, naive, by hand and every example, one warm-up round, then measured rounds.
   const floor = benchApp('floor', 'floor (empty cdktf app)');
   const naive = benchApp('naive', 'naive (root imports, same resources)');
+  const handwritten = benchApp('handwritten', 'by hand (per-resource imports, same resources)');
   const examples = exampleTargets();
   const chat = examples.find((e) => e.key === 'private-chat');
   if (!chat) throw new Error('examples/private-chat is missing; the targets are defined on it');
-  const synthTargets = [floor, naive, ...examples];
+  const synthTargets = [floor, naive, handwritten, ...examples];
 
-  progress('warm-up round (also checks that the naive stack does the same work as private-chat)');
-  const chatOut = join(scratch, 'fair-chat');
-  const naiveOut = join(scratch, 'fair-naive');
-  for (const t of synthTargets) runOnce(t, { outdir: t === chat ? chatOut : t === naive ? naiveOut : undefined });
-  const fairness = checkFairness(chatOut, naiveOut);
-  if (!fairness.ok) {
-    throw new Error(`bench/naive/main.ts no longer creates the same resources as examples/private-chat, so the comparison would be unfair. Update the naive stack:\n  ${fairness.diff.join('\n  ')}`);
+  progress('warm-up round (also checks that the naive and hand-written stacks do the same work as private-chat)');
+  const fairOut = new Map<Target, string>([chat, naive, handwritten].map((t) => [t, join(scratch, `fair-${t.key}`)]));
+  for (const t of synthTargets) runOnce(t, { outdir: fairOut.get(t) });
+  let fairness = { ok: true, total: 0, diff: [] as string[] };
+  for (const t of [naive, handwritten]) {
+    fairness = checkFairness(fairOut.get(chat)!, fairOut.get(t)!, t.key);
+    if (!fairness.ok) {
+      throw new Error(`bench/${t.key}/main.ts no longer creates the same resources as examples/private-chat, so the comparison would be unfair. Update bench/naive/stack.ts:\n  ${fairness.diff.join('\n  ')}`);
+    }
   }
-  progress(`fair: naive and private-chat both synthesize ${fairness.total} resources and data sources of the same types`);
+  progress(`fair: naive, by hand and private-chat all synthesize ${fairness.total} resources and data sources of the same types`);
 
   const synthSamples = rounds(synthTargets, opts.runs, 'synth');
   const synth = synthTargets.map((t) => summarize(t.key, t.label, synthSamples.get(t.key)!));
   const get = (list: Measured[], key: string): Measured => list.find((m) => m.key === key)!;
   const mFloor = get(synth, 'floor');
   const mNaive = get(synth, 'naive');
+  const mHand = get(synth, 'handwritten');
   const mChat = get(synth, 'private-chat');
 
   // 2. Scale: N default PrivateChat instances, one stack each and all in one stack.
@@ -353,8 +362,18 @@ function main(): void {
   // Targets and growth.
   const floorRatio = mChat.time.median / mFloor.time.median;
   const naiveRatio = mChat.time.median / mNaive.time.median;
+  const handFloorRatio = mHand.time.median / mFloor.time.median;
   const checks: Check[] = [
     { name: 'private-chat synth time / floor', measured: ratio(floorRatio), limit: `≤ ${TARGET.floorRatio}x`, pass: floorRatio <= TARGET.floorRatio },
+    // Shown, not judged: no code that creates these resources through cdktf is faster than the
+    // hand-written stack, so while it is above the limit the floor target above cannot pass.
+    {
+      name: 'by hand synth time / floor (the least cdktf needs for these resources)',
+      measured: ratio(handFloorRatio),
+      limit: `≤ ${TARGET.floorRatio}x`,
+      pass: handFloorRatio <= TARGET.floorRatio,
+      notJudged: `not a target: the library's lower bound, ${handFloorRatio <= TARGET.floorRatio ? 'within' : 'above'} the floor limit`,
+    },
     { name: 'private-chat synth time / naive', measured: ratio(naiveRatio), limit: `≤ ${TARGET.naiveRatio}x`, pass: naiveRatio <= TARGET.naiveRatio },
     { name: 'private-chat peak RSS', measured: mb(mChat.mem.median), limit: `< ${TARGET.chatMb} MB`, pass: mChat.mem.median < TARGET.chatMb },
   ];
@@ -364,6 +383,13 @@ function main(): void {
       { name: `50 instances (${layout}) synth time`, measured: sec(m.time.median), limit: `< ${TARGET.scaleSeconds} s`, pass: m.time.median < TARGET.scaleSeconds },
       { name: `50 instances (${layout}) peak RSS`, measured: mb(m.mem.median), limit: `< ${TARGET.scaleMb} MB`, pass: m.mem.median < TARGET.scaleMb },
     );
+  }
+
+  for (const k of ['cold', 'warm'] as const) {
+    if (suite[k].length === 0) continue;
+    const m = summarize(k, k, suite[k]);
+    const what = k === 'cold' ? 'first run (fresh jest cache)' : 'warm jest cache';
+    checks.push({ name: `npm test, ${what}`, measured: sec(m.time.median), limit: `< ${TARGET.suiteSeconds} s`, pass: m.time.median < TARGET.suiteSeconds });
   }
 
   const growth: string[] = [];
@@ -406,6 +432,7 @@ function main(): void {
     cell(m.mem, mb),
     m.key === 'floor' ? '1.00x' : ratio(m.time.median / mFloor.time.median),
     m.key === 'private-chat' || m.key === 'naive' ? ratio(m.time.median / mNaive.time.median) : '',
+    m.key === 'private-chat' || m.key === 'handwritten' ? ratio(m.time.median / mHand.time.median) : '',
   ]);
   const suiteRows = (['cold', 'warm'] as const)
     .filter((k) => suite[k].length > 0)
@@ -427,9 +454,10 @@ function main(): void {
     '',
     `#### Synth (${opts.runs} runs each after one warm-up round, interleaved)`,
     '',
-    table(['App', 'Wall time', 'Peak RSS', 'vs floor', 'vs naive'], synthRows),
+    table(['App', 'Wall time', 'Peak RSS', 'vs floor', 'vs naive', 'vs by hand'], synthRows),
     '',
-    `The naive stack synthesizes the same ${fairness.total} resources and data sources, type for type, as examples/private-chat (checked in this run).`,
+    `The naive and the hand-written stacks synthesize the same ${fairness.total} resources and data sources, type for type, as examples/private-chat (checked in this run). `
+      + `The library's own cost is private-chat minus by hand: ${((mChat.time.median - mHand.time.median) * 1000).toFixed(0)} ms here.`,
     '',
     `#### Scale: N default \`PrivateChat\` instances in one app (${opts.scaleRuns} run${opts.scaleRuns === 1 ? '' : 's'} each)`,
     '',
@@ -438,7 +466,7 @@ function main(): void {
     ...growth.map((g) => `- ${g}`),
     '',
     ...(suiteRows.length > 0
-      ? ['#### Test suite: `jest --ci --coverage=false`', '', table(['Cache', 'Wall time', 'Peak RSS (largest process)', 'Tests'], suiteRows, 1), '']
+      ? ['#### Test task: `npm test` (scripts/test.sh: jest, then tsc and eslint)', '', table(['Jest cache', 'Wall time', 'Peak RSS (largest process)', 'Tests'], suiteRows, 1), '']
       : []),
     '#### Targets',
     '',

@@ -138,7 +138,7 @@ describe('customer-managed key rules', () => {
       const identity = ChatIdentity.fromIdentityAttributes(f.stack, 'Shared', {
         identityId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
         clientId: GUID,
-        principalId: GUID,
+        principalId: '99999999-8888-7777-6666-555555555555',
         tenantId: GUID,
       });
       const key = EncryptionKey.fromKeyId(f.stack, 'SharedKey', {

@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, ResolveOptions, StringConcat, TerraformDataSource, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 
 /**
  * One Terraform resource as the checker sees it: its synthesized (resolved, snake_case)
@@ -120,7 +120,7 @@ export class StackModel {
 
   private tryResolve(node: TerraformResource | TerraformDataSource): any {
     try {
-      return Tokenization.resolve(node.toTerraform(), { scope: this.stack, preparing: false, resolver: RESOLVER });
+      return resolveLikeCdktf(node.toTerraform(), { scope: this.stack, preparing: false, resolver: RESOLVER });
     } catch {
       return undefined;
     }
@@ -141,6 +141,80 @@ export class StackModel {
     out.delete(r.address);
     return out;
   }
+}
+
+/** What cdktf's resolver looks for in a string: a token marker (`${TfToken[`, `#{TfToken[`, `&{TfToken[`). */
+const TOKEN_MARKER = 'TfToken[';
+/** cdktf's own pattern for a number token written into a string (its `TokenString.forNumbers`). */
+const NUMBER_IN_STRING = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
+
+/**
+ * `Tokenization.resolve(value, options)`, with the same result in less time.
+ *
+ * cdktf's resolver builds a resolution context and re-tests every string and object key of the
+ * plain data around the tokens, and an element's `toTerraform()` is mostly plain data. This walks
+ * the plain part itself and hands every value that is or may hold a token, whole, to
+ * `Tokenization.resolve` with the same options. Those values resolve exactly as before: the
+ * context cdktf would give them is the top-level one too, since plain data changes nothing in it.
+ * Whatever the tests here are unsure about goes to cdktf: a string with a token marker or with
+ * what cdktf would try as a number token, a number token, an array with a list token, a
+ * resolvable or map token, a construct, a key with a marker. Undefined values are dropped, as
+ * cdktf drops them. Errors are cdktf's own; only the path in their message is the value's rather
+ * than its place in the element (`tryResolve` records such a resource as unresolvable either way).
+ *
+ * Measured on the default PrivateChat stack: a model build takes 8-10 ms instead of 12-13 ms in
+ * a warmed-up process, and the rule pack's share of the five lines' synth went from about 27 ms
+ * to about 21 ms. test/compliance/model-resolve.test.ts checks the equality on every element of
+ * every example and on each kind of token.
+ */
+export function resolveLikeCdktf(value: unknown, options: ResolveOptions): any {
+  if (value === undefined || value === null) return value;
+  switch (typeof value) {
+    case 'string':
+      return mayHoldToken(value) ? Tokenization.resolve(value, options) : value;
+    case 'number':
+      return Token.isUnresolved(value) || value === Token.NUMBER_MAP_TOKEN_VALUE ? Tokenization.resolve(value, options) : value;
+    case 'boolean':
+      return value;
+    case 'object':
+      break;
+    default:
+      return Tokenization.resolve(value, options); // functions: cdktf's error
+  }
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) {
+    if (value.some(isListTokenElement)) return Tokenization.resolve(value, options);
+    const out: unknown[] = [];
+    for (const item of value) {
+      const resolved = resolveLikeCdktf(item, options);
+      if (resolved !== undefined) out.push(resolved);
+    }
+    return out;
+  }
+  const record = value as Record<string, unknown>;
+  if (Token.isUnresolved(record) || isConstruct(record)) return Tokenization.resolve(record, options);
+  const keys = Object.keys(record);
+  if (keys.some(mayHoldToken)) return Tokenization.resolve(record, options);
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const resolved = resolveLikeCdktf(record[key], options);
+    if (resolved !== undefined) out[key] = resolved;
+  }
+  return out;
+}
+
+function mayHoldToken(s: string): boolean {
+  return s.includes(TOKEN_MARKER) || NUMBER_IN_STRING.test(s) || s === Token.STRING_MAP_TOKEN_VALUE || s === Token.ANY_MAP_TOKEN_VALUE;
+}
+
+/** A string or number list token among an array's elements (cdktf resolves such arrays whole). */
+function isListTokenElement(x: unknown): boolean {
+  return (typeof x === 'string' && mayHoldToken(x)) || (typeof x === 'number' && Token.isUnresolved([x]));
+}
+
+/** cdktf refuses to resolve a construct; the check is its own (`_children` and `_metadata`). */
+function isConstruct(x: Record<string, unknown>): boolean {
+  return x._children !== undefined && x._metadata !== undefined;
 }
 
 /** True when `value` is or contains a Terraform reference to `target` (any attribute). */

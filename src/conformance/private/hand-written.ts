@@ -1,4 +1,4 @@
-import type { ProviderSchema } from '../schema';
+import type { ProviderSchema } from './schema-types';
 
 /**
  * Schemas written by hand for providers that have no prebuilt `@cdktf/provider-*` package on
