@@ -1,4 +1,3 @@
-import { checkTwoIdsOfOneIdentity } from '../secrets/private/keys';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import { IChatIdentity } from '../core/identity';
@@ -6,6 +5,7 @@ import { AzureNameRule, Names } from '../core/names';
 import { PrincipalType } from '../core/principal';
 import { checkPlacement } from '../core/private/placement';
 import { checkGuid, checkResourceId, checkShape, checkTags, is } from '../core/private/validate';
+import { checkTwoIdsOfOneIdentity } from '../secrets/private/keys';
 
 /** Attributes of an existing user-assigned identity, for {@link ChatIdentity.fromIdentityAttributes}. */
 export interface ChatIdentityAttributes {

@@ -15,6 +15,8 @@ const VAULT_URI = 'https://kv-shared.vault.azure.net/';
 const KEY_ID = 'https://kv-shared.vault.azure.net/keys/cmk-history';
 const IDENTITY_ID = `/subscriptions/${SUB}/resourceGroups/rg-shared/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`;
 const GUID = '11111111-2222-3333-4444-555555555555';
+/** The principal (object) id of the shared identity: never its client id. */
+const PRINCIPAL = '99999999-8888-7777-6666-555555555555';
 const ENCRYPTION_USER = 'e147488a-f6f5-4113-8e2d-b22465e65bf6';
 const CRYPTO_OFFICER = '14b46e9e-c2b7-41b4-b07b-48a6ebf60603';
 
@@ -205,10 +207,10 @@ describe('EncryptionKey', () => {
 
     test('an existing identity by attributes works too', () => {
       const stack = newStack();
-      const identity = ChatIdentity.fromIdentityAttributes(stack, 'Shared', { identityId: IDENTITY_ID, clientId: GUID, principalId: GUID, tenantId: GUID });
+      const identity = ChatIdentity.fromIdentityAttributes(stack, 'Shared', { identityId: IDENTITY_ID, clientId: GUID, principalId: PRINCIPAL, tenantId: GUID });
       const key = new EncryptionKey(stack, 'Key', { vault: vaultIn(stack), identity });
       expect(key.identityClientId).toBe(GUID);
-      expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, { principal_id: GUID, principal_type: 'ServicePrincipal' });
+      expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, { principal_id: PRINCIPAL, principal_type: 'ServicePrincipal' });
     });
 
     test('makes no data-plane grant for the deployer (no Crypto Officer), with or without grantDeployerAccess (deprecated)', () => {
@@ -290,14 +292,14 @@ describe('EncryptionKey', () => {
 
 describe('EncryptionKey.fromKeyId', () => {
   const identity = (stack: TerraformStack) => ChatIdentity.fromIdentityAttributes(stack, 'Shared', {
-    identityId: IDENTITY_ID, clientId: GUID, principalId: GUID, tenantId: GUID,
+    identityId: IDENTITY_ID, clientId: GUID, principalId: PRINCIPAL, tenantId: GUID,
   });
 
   test('an existing key and identity, with nothing created', () => {
     const stack = newStack();
     const key = EncryptionKey.fromKeyId(stack, 'Key', { keyId: KEY_ID, keyVaultId: VAULT_ID, identity: identity(stack) });
     expect(key).toMatchObject({
-      keyId: KEY_ID, keyVaultId: VAULT_ID, identityId: IDENTITY_ID, identityClientId: GUID, identityPrincipalId: GUID, dependables: [],
+      keyId: KEY_ID, keyVaultId: VAULT_ID, identityId: IDENTITY_ID, identityClientId: GUID, identityPrincipalId: PRINCIPAL, dependables: [],
     });
     expect(synthJson(stack).resource ?? {}).toEqual({});
   });
@@ -308,7 +310,7 @@ describe('EncryptionKey.fromKeyId', () => {
     expect(synth(stack)).toHaveResourceWithProperties(RoleAssignment, {
       scope: `${VAULT_ID}/keys/cmk-history`,
       role_definition_id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ENCRYPTION_USER}`,
-      principal_id: GUID,
+      principal_id: PRINCIPAL,
       principal_type: 'ServicePrincipal',
     });
     expect(key.dependables).toHaveLength(2);

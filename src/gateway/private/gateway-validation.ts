@@ -1,6 +1,5 @@
 // AiGateway's props checks, and the defaults they share with the construct.
 import { Construct } from 'constructs';
-import { closest } from '../../core/private/suggest';
 import { capacityBehind, checkLimitsAgainstCapacity, defaultTokensPerMinute, sameCapacity } from './capacity';
 import { BREAKER_SHAPE, BreakerRule, breakerRuleFor } from './circuit-breaker';
 import { IAiAccount } from '../../ai/ai-account-props';
@@ -8,6 +7,7 @@ import { AzureNameRule, stableHash } from '../../core/names';
 import { checkPlacement } from '../../core/private/placement';
 import { DNS_ZONES_REF, IDENTITY_REF, MONITOR_SCOPE_REF, MONITORING_REF, NETWORK_REF, AI_ACCOUNT_REF } from '../../core/private/references';
 import { checkSameRegionAsNetwork } from '../../core/private/regions';
+import { closest } from '../../core/private/suggest';
 import {
   checkField, checkGuid, checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, is, isUnresolved, Owner, propError, ruleError, Shape,
 } from '../../core/private/validate';
@@ -358,7 +358,8 @@ export function checkUserSourceOf(scope: Owner, source: GatewayUserSource, suppl
  * nothing serves would be accepted and never apply. Checked when every backend's deployments are
  * known (accounts created in this app); the nearest known name is suggested.
  */
-export function checkLimitsNameModels(owner: Owner, prefix: string, known: readonly string[], complete: boolean, limits: readonly unknown[] | undefined): void {
+export function checkLimitsNameModels(owner: Owner, prefix: string, known: readonly string[], complete: boolean,
+  limits: readonly unknown[] | undefined): void {
   if (!complete) return;
   for (const [i, l] of (Array.isArray(limits) ? limits : []).entries()) {
     const name = (l as { deployment?: unknown } | null)?.deployment;

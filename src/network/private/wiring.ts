@@ -20,7 +20,8 @@ export function endpointOf(thing: unknown): ServicePrivateEndpoint | undefined {
  *
  * @returns true when the caller was wired
  */
-export function wireSubnetCaller(endpoint: ServicePrivateEndpoint | undefined, subnetId: string | undefined, description: string, ports?: number[]): boolean {
+export function wireSubnetCaller(endpoint: ServicePrivateEndpoint | undefined, subnetId: string | undefined, description: string,
+  ports?: number[]): boolean {
   if (endpoint === undefined || subnetId === undefined) return false;
   const registry = flowsOf(endpoint.network);
   if (registry && !registry.subnetById(subnetId) && !ownerOfSubnet(endpoint, subnetId)) return false;

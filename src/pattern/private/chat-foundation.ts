@@ -2,10 +2,10 @@
 // every piece needs, and the Log Analytics workspace.
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Construct } from 'constructs';
-import { inUsersWords } from '../../core/private/pass-through';
 import { planScaleOut, ScaleOutPlan } from './scale-out';
 import { ChatFrontEnd } from '../../app/front-end';
 import { AzureNameRule, Names } from '../../core/names';
+import { inUsersWords } from '../../core/private/pass-through';
 import { IMonitoring, Monitoring } from '../../monitoring/monitoring';
 import { IPrivateDnsZones, PrivateDnsZones, PrivateLinkZone } from '../../network/private-dns-zones';
 import { IPrivateNetwork, PrivateNetwork } from '../../network/private-network';
