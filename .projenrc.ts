@@ -44,7 +44,7 @@ const project = new cdk.JsiiProject({
   // typed, maintained). jsii packages bundle their non-jsii runtime dependencies.
   bundledDeps: ['fastest-levenshtein@^1.0.16'],
   // Property-based tests (test/property/).
-  devDeps: ['fast-check@^4', '@xmldom/xmldom@^0.9.8'],
+  devDeps: ['fast-check@^4', '@xmldom/xmldom@^0.9.8', '@swc/core@~1.16.22', '@swc/jest@^0.2.39'],
   // This repository is built and checked by .ci/run; no hosted workflows or bots.
   github: false,
   depsUpgrade: false,
@@ -106,7 +106,13 @@ const project = new cdk.JsiiProject({
   docgen: true,
   // Check-only: the test command (scripts/test.sh runs `npx projen eslint`) must change no file.
   // `npx projen eslint:fix` rewrites what eslint can fix.
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'], commandOptions: { fix: false } },
+  // `--cache` (in node_modules, never in git): only files changed since the last lint are linted
+  // again; the build (synth:examples) lints first, so the test command's lint is the quick part.
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'],
+    commandOptions: { fix: false, extraArgs: ['--cache', '--cache-location', 'node_modules/.cache/cdktf-private-chat/eslint/'] },
+  },
 });
 
 // eslint-import-resolver-typescript 4 pulls unrs-resolver, whose platform bindings are not all
@@ -166,6 +172,18 @@ publishGit?.prependExec('git commit -m "chore(release): $(cat dist/version.txt)"
 publishGit?.prependExec('git add CHANGELOG.md docs/addresses/releases');
 publishGit?.prependExec(`${RELEASE_SCRIPT} stamp`);
 
+// Tests are transpiled by SWC instead of ts-jest: with isolatedModules ts-jest only transpiles
+// anyway (type errors are tsc's job in scripts/test.sh), and SWC does that in native code, which
+// matters most on the first run after install, when jest's cache is empty. Class names are kept:
+// the library's messages name the construct's class (`PrivateChat 'chat': …`).
+project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {
+  '^.+\\.[t]sx?$': ['@swc/jest', {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', keepClassNames: true },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  }],
+});
+
 // Coverage on demand (it more than doubles the suite's time; see jestOptions.coverage above).
 project.addTask('test:coverage', {
   description: 'Run the jest suite with coverage (slow: v8 coverage of every loaded module)',
@@ -201,6 +219,18 @@ const synthExamples = project.addTask('synth:examples', {
 synthExamples.spawn(project.compileTask);
 synthExamples.spawn(project.postCompileTask);
 synthExamples.exec('node scripts/synth-examples.js', { receiveArgs: true });
+
+// The type-check of tests, examples, scripts and benchmarks against src (ts-jest is gone and SWC
+// only transpiles, so type errors in tests are caught here). Incremental, with its build info in
+// node_modules/.cache: a run re-checks only what changed since the last one. The build runs it
+// (and the lint) after synthesizing, so `npm test` after the README's first command re-checks
+// nothing unchanged; run alone on a fresh clone it checks everything.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check tests, examples, scripts and benchmarks against src (incremental)',
+  exec: 'tsc --noEmit -p test/tsconfig.json --incremental --tsBuildInfoFile node_modules/.cache/cdktf-private-chat/tsc-test.tsbuildinfo',
+});
+synthExamples.spawn(typecheck);
+synthExamples.spawn(project.eslint!.eslintTask);
 
 // Benchmarks (docs/benchmarks.md): builds what it measures, then times synthesis against an empty
 // app and a root-import stack, scale to 50 instances and the test suite, and rewrites the doc.
