@@ -22,11 +22,11 @@ import { IAiAccount } from '../ai/ai-account-props';
 import { IChatIdentity } from '../core/identity';
 import { AzureNameRule, Names } from '../core/names';
 import { clientConfig } from '../core/private/client-config';
-import { inUsersWords } from '../core/private/pass-through';
 import { waitAfter } from '../core/private/providers';
 import { AI_ACCOUNT_REF } from '../core/private/references';
 import { renamedProp } from '../core/private/renamed';
 import { checkField, checkShape, is, isUnresolved, propError, ruleError } from '../core/private/validate';
+import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { ServicePrivateEndpoint } from '../network/private-endpoint';
 import { PrivateKeyVault } from '../secrets/key-vault';
@@ -285,16 +285,11 @@ export class ChatWebApp extends Construct {
     this.defaultHostname = this.resource.defaultHostname;
 
     // A missing zone is reported as this construct's 'dnsZones', the prop its user wrote.
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, { ...props, tags }, {
       targetResourceId: this.webAppId,
       subresource: 'sites',
       zones: [PrivateLinkZone.APP_SERVICE],
-      tags,
-    }));
+    });
 
     if (props.monitoring) {
       this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {

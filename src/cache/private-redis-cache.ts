@@ -8,7 +8,6 @@ import {
 } from './private/redis-facts';
 import { IChatSharedState } from '../app/front-end';
 import { AzureNameRule, Names } from '../core/names';
-import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
@@ -17,6 +16,7 @@ import {
   checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
+import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
@@ -273,16 +273,11 @@ export class PrivateRedisCache extends Construct implements IPrivateRedisCache {
     this.redisId = this.resource.id;
     this.hostName = this.resource.hostname;
 
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, { ...props, tags }, {
       targetResourceId: this.redisId,
       subresource: 'redisEnterprise',
       zones: [PrivateLinkZone.MANAGED_REDIS],
-      tags,
-    }));
+    });
 
     // Key Vault may refuse an expired secret, and then the app loses REDIS_URL: one long, explicit
     // lifetime instead of the vault's one-year default, as for the history store's secrets.

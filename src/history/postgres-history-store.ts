@@ -16,7 +16,6 @@ import { APPLY_CONTROL_PLANE_RULE_ID } from '../compliance/private/apply-paths';
 import { AzureNameRule, Names } from '../core/names';
 import { PrincipalType } from '../core/principal';
 import { clientConfig } from '../core/private/client-config';
-import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
@@ -26,6 +25,7 @@ import {
   warnAtSynth,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
+import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
@@ -487,16 +487,11 @@ export class PostgresHistoryStore extends Construct implements IChatHistoryStore
       lifecycle: { preventDestroy },
     });
 
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, { ...props, tags }, {
       targetResourceId: this.serverId,
       subresource: 'postgresqlServer',
       zones: [PrivateLinkZone.POSTGRESQL],
-      tags,
-    }));
+    });
 
     const host = `${this.serverName}.postgres.database.azure.com:5432/${this.databaseName}?sslmode=require`;
     // The secret that was the administrator's URL keeps its address and name, and now holds the

@@ -4,7 +4,6 @@ import { Fn, TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IMonitoring } from './monitoring';
 import { AzureNameRule, Names } from '../core/names';
-import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
@@ -12,6 +11,7 @@ import { requireProviderSubscription } from '../core/private/subscription';
 import {
   checkField, checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, is, isUnresolved, parseResourceId, propError,
 } from '../core/private/validate';
+import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 
@@ -210,17 +210,12 @@ export class MonitorPrivateLinkScope extends ScopeBase {
       this.workspaceScopedService = this.addScopedResource(this, 'Workspace', props.monitoring.workspaceId);
     }
     // After the workspace joins: an endpoint created first registers no workspace records.
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, props, {
       targetResourceId: this.scopeId,
       subresource: 'azuremonitor',
       zones: PrivateLinkZone.azureMonitor(),
       dependsOn: this.workspaceScopedService ? [this.workspaceScopedService] : undefined,
-      tags: props.tags,
-    }));
+    });
   }
 }
 

@@ -8,7 +8,6 @@ import { cacheRuleName, DOCKER_TAG, hostOf, refusalFor, REPOSITORY_PATH, SHA256_
 import { ContainerImage, IImageMirror } from '../app/container-image';
 import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
-import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork, checkZoneRedundancy } from '../core/private/regions';
@@ -16,6 +15,7 @@ import {
   checkField, checkNotBlank, checkShape, checkTags, is, isUnresolved, propError, ruleError, Shape,
 } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
+import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
@@ -265,16 +265,11 @@ export class RegistryMirror extends Construct implements IImageMirror {
     this.loginServer = this.resource.loginServer;
     this.registryUrl = `https://${this.loginServer}`;
 
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, props, {
       targetResourceId: this.registryId,
       subresource: 'registry',
       zones: [PrivateLinkZone.CONTAINER_REGISTRY],
-      tags: props.tags,
-    }));
+    });
     if (props.monitoring) {
       this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
         targetResourceId: this.registryId,

@@ -15,9 +15,9 @@ import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { VaultSecretWriter } from './private/secrets';
 import { VaultSecret } from './vault-secret';
-import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
+import { servicePrivateEndpoint } from '../network/private/wiring';
 
 /**
  * A Key Vault that apps read secrets from over a private endpoint: created here or existing.
@@ -286,16 +286,11 @@ export class PrivateKeyVault extends Construct implements IPrivateKeyVault {
     this.vaultId = this.resource.id;
     this.vaultUri = this.resource.vaultUri;
 
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, props, {
       targetResourceId: this.vaultId,
       subresource: 'vault',
       zones: [PrivateLinkZone.KEY_VAULT],
-      tags: props.tags,
-    }));
+    });
     this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
       targetResourceId: this.vaultId,
       logCategoryGroups: ['audit'],

@@ -10,12 +10,12 @@ import { AzureNameRule, Names } from '../core/names';
 import { grantRole, IPrincipal } from '../core/principal';
 import { AzapiResource, AzapiUpdateResource } from '../core/private/azapi';
 import { clientConfig } from '../core/private/client-config';
-import { inUsersWords } from '../core/private/pass-through';
 import { checkPlacement } from '../core/private/placement';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork, checkZoneRedundancy, hasAvailabilityZones } from '../core/private/regions';
 import { checkField, checkIntRange, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, Shape } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
+import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
 import { PrivateEndpointOptions, ServicePrivateEndpoint } from '../network/private-endpoint';
 import { ICustomerManagedKey } from '../secrets/customer-managed-key';
@@ -264,16 +264,11 @@ export class PrivateFileStore extends Construct implements IChatFileStore {
     this.container = container;
     this.containerId = container.id;
 
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, props, {
       targetResourceId: this.storageAccountId,
       subresource: 'blob',
       zones: [PrivateLinkZone.BLOB],
-      tags: props.tags,
-    }));
+    });
 
     if (props.monitoring) {
       // Blob logs are a setting of the blob service (`…/blobServices/default`), not of the account.

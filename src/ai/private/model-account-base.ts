@@ -16,7 +16,6 @@ import {
 import { ACCOUNT_ATTRIBUTES_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from './shapes';
 import { AzureNameRule, Names } from '../../core/names';
 import { IPrincipal } from '../../core/principal';
-import { inUsersWords } from '../../core/private/pass-through';
 import { checkPlacement } from '../../core/private/placement';
 import { waitAfter } from '../../core/private/providers';
 import { PRINCIPAL_REF } from '../../core/private/references';
@@ -24,6 +23,7 @@ import { AZURE_OPENAI_REGIONS, checkSameRegionAsNetwork, hasAzureOpenAi, normali
 import {
   checkField, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
 } from '../../core/private/validate';
+import { servicePrivateEndpoint } from '../../network/private/wiring';
 import { ServicePrivateEndpoint } from '../../network/private-endpoint';
 import { checkKeyVaultRegion } from '../../secrets/private/keys';
 import { AiAccountAttributes, AiAccountProps, IAiAccount } from '../ai-account-props';
@@ -131,17 +131,12 @@ export abstract class _ModelAccount extends ModelAccountBase {
     this.principalId = this.resource.identity.principalId;
 
     this.provisioningWait = waitAfter(this, 'WaitForProvisioning', [this.resource], '30s');
-    this.privateEndpoint = inUsersWords(this, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(this, 'PrivateEndpoint', {
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      network: props.network,
-      dnsZones: props.dnsZones,
+    this.privateEndpoint = servicePrivateEndpoint(this, props, {
       targetResourceId: this.accountId,
       subresource: 'account',
       zones: spec.zones,
       dependsOn: [this.provisioningWait],
-      tags: props.tags,
-    }));
+    });
 
     this.diagnosticSetting = props.monitoring.addDiagnosticSetting(this, 'Diagnostics', {
       targetResourceId: this.accountId,

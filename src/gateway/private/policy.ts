@@ -121,20 +121,31 @@ function indent(lines: string[], by: number): string[] {
  * in `on-error`.
  */
 export function buildPolicyXml(o: PolicyOptions): string {
+  return policiesDocument([
+    ...validateCaller(o),
+    ...identifyUser(o),
+    ...identifyDeployment(),
+    ...databricksRouting(o.databricksBackends ?? []),
+    ...tokenLimits(o),
+    ...(o.emitTokenMetrics ? tokenMetrics() : []),
+    ...backendAuthentication(o),
+  ], backendCall(o));
+}
+
+/**
+ * A `<policies>` document: `inbound` after the API's `<base />`, `backend`, the base `outbound`,
+ * and `on-error` with the user-facing limit messages. Both APIs (chat and front-end embeddings)
+ * share this frame; only their inbound steps and backend call differ.
+ */
+function policiesDocument(inbound: string[], backend: string[]): string {
   const lines = [
     '<policies>',
     '  <inbound>',
     '    <base />',
-    ...indent(validateCaller(o), 4),
-    ...indent(identifyUser(o), 4),
-    ...indent(identifyDeployment(), 4),
-    ...indent(databricksRouting(o.databricksBackends ?? []), 4),
-    ...indent(tokenLimits(o), 4),
-    ...indent(o.emitTokenMetrics ? tokenMetrics() : [], 4),
-    ...indent(backendAuthentication(o), 4),
+    ...indent(inbound, 4),
     '  </inbound>',
     '  <backend>',
-    ...indent(backendCall(o), 4),
+    ...indent(backend, 4),
     '  </backend>',
     '  <outbound>',
     '    <base />',
@@ -168,33 +179,17 @@ export function buildEmbeddingsPolicyXml(o: EmbeddingsPolicyOptions): string {
     deploymentLimits: o.deploymentLimits,
     emitTokenMetrics: o.emitTokenMetrics,
   };
-  const lines = [
-    '<policies>',
-    '  <inbound>',
-    '    <base />',
-    ...indent(checkSubscription(o), 4),
-    ...indent(identifyUser(limits), 4),
-    ...indent(identifyDeployment(), 4),
-    ...indent(allowDeployments(o.allowedDeployments), 4),
-    ...indent(tokenLimits(limits), 4),
-    ...indent(o.emitTokenMetrics ? tokenMetrics() : [], 4),
+  return policiesDocument([
+    ...checkSubscription(o),
+    ...identifyUser(limits),
+    ...identifyDeployment(),
+    ...allowDeployments(o.allowedDeployments),
+    ...tokenLimits(limits),
+    ...(o.emitTokenMetrics ? tokenMetrics() : []),
     // The key is the gateway's, not the backend's: never forward it (the accounts refuse keys).
-    `    <set-header name="${xmlEscape(o.subscriptionKeyHeaderName)}" exists-action="delete" />`,
-    ...indent(backendAuthentication(limits), 4),
-    '  </inbound>',
-    '  <backend>',
-    ...indent(failover(o.backends), 4),
-    '  </backend>',
-    '  <outbound>',
-    '    <base />',
-    '  </outbound>',
-    '  <on-error>',
-    '    <base />',
-    ...indent(limitMessages(), 4),
-    '  </on-error>',
-    '</policies>',
-  ];
-  return `${lines.join('\n')}\n`;
+    `<set-header name="${xmlEscape(o.subscriptionKeyHeaderName)}" exists-action="delete" />`,
+    ...backendAuthentication(limits),
+  ], failover(o.backends));
 }
 
 /** A JSON error answered by the gateway itself. */

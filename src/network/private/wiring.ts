@@ -1,5 +1,10 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
 import { flowsOf, ownerOfSubnet } from './flows';
+import { inUsersWords } from '../../core/private/pass-through';
+import { IPrivateDnsZones, PrivateLinkZone } from '../private-dns-zones';
 import { EndpointCaller, ServicePrivateEndpoint } from '../private-endpoint';
+import { IPrivateNetwork } from '../private-network';
 
 /**
  * The private endpoint of a construct that has one (`privateEndpoint`, a ServicePrivateEndpoint
@@ -27,4 +32,34 @@ export function wireSubnetCaller(endpoint: ServicePrivateEndpoint | undefined, s
   if (registry && !registry.subnetById(subnetId) && !ownerOfSubnet(endpoint, subnetId)) return false;
   endpoint.allowFrom(EndpointCaller.subnet(subnetId), description, ports);
   return true;
+}
+
+/** Where a construct's own private endpoint goes: the placement props every such construct takes. */
+export interface EndpointPlacement {
+  readonly resourceGroupName: string;
+  readonly location: string;
+  readonly network: IPrivateNetwork;
+  readonly dnsZones: IPrivateDnsZones;
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * The private endpoint of a construct's service (`<owner>/PrivateEndpoint`), placed by the
+ * construct's own props, with a missing zone reported as the construct's 'dnsZones', the prop its
+ * user wrote (not in the zone set's words).
+ */
+export function servicePrivateEndpoint(owner: Construct, placement: EndpointPlacement, target: {
+  readonly targetResourceId: string;
+  readonly subresource: string;
+  readonly zones: PrivateLinkZone[];
+  readonly dependsOn?: ITerraformDependable[];
+}): ServicePrivateEndpoint {
+  return inUsersWords(owner, { dnsZones: 'dnsZones' }, () => new ServicePrivateEndpoint(owner, 'PrivateEndpoint', {
+    resourceGroupName: placement.resourceGroupName,
+    location: placement.location,
+    network: placement.network,
+    dnsZones: placement.dnsZones,
+    ...target,
+    tags: placement.tags,
+  }));
 }
