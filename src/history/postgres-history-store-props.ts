@@ -124,7 +124,7 @@ export interface HistoryOptions {
   readonly entraAdministrator?: HistoryEntraAdministrator;
 }
 
-/** Props of {@link PostgresHistoryStore}. */
+/** Props of `PostgresHistoryStore`. */
 export interface PostgresHistoryStoreProps extends PrivateEndpointOptions, HistoryOptions {
   /** Resource group of the server and its private endpoint. */
   readonly resourceGroupName: string;
