@@ -7,77 +7,19 @@
 //
 // The root imports are deliberate: `@cdktf/provider-azurerm`'s index loads all ~1,500 resource
 // modules, which is what this benchmark compares against. Do not copy this style.
-import { application, applicationPassword, provider as azuread, servicePrincipal } from '@cdktf/provider-azuread';
-import {
-  cognitiveAccount,
-  cognitiveAccountRaiPolicy,
-  cognitiveDeployment,
-  dataAzurermClientConfig,
-  keyVault,
-  linuxWebApp,
-  logAnalyticsWorkspace,
-  monitorDiagnosticSetting,
-  natGateway,
-  natGatewayPublicIpAssociation,
-  postgresqlFlexibleServer,
-  postgresqlFlexibleServerConfiguration,
-  postgresqlFlexibleServerDatabase,
-  networkSecurityGroup,
-  privateDnsZone,
-  privateDnsZoneVirtualNetworkLink,
-  privateEndpoint,
-  provider as azurerm,
-  publicIp,
-  resourceGroup,
-  roleAssignment,
-  servicePlan,
-  subnet,
-  subnetNatGatewayAssociation,
-  subnetNetworkSecurityGroupAssociation,
-  userAssignedIdentity,
-  virtualNetwork,
-} from '@cdktf/provider-azurerm';
-import { offset, provider as time, sleep } from '@cdktf/provider-time';
+import * as azureadRoot from '@cdktf/provider-azuread';
+import * as azurermRoot from '@cdktf/provider-azurerm';
+import * as timeRoot from '@cdktf/provider-time';
 import { App, DataResource } from 'cdktf';
 import { NaiveChatStack } from './stack';
 
 // The stack itself is in ./stack.ts, shared with bench/handwritten; cdktf's DataResource holds
-// the generated values, as most hand-written stacks would.
+// the generated values, as most hand-written stacks would. Each package root is passed whole: the
+// stack picks the modules it uses by name.
 const app = new App();
 new NaiveChatStack(app, 'naive', {
-  application,
-  applicationPassword,
-  servicePrincipal,
-  azuread,
-  cognitiveAccount,
-  cognitiveAccountRaiPolicy,
-  cognitiveDeployment,
-  dataAzurermClientConfig,
-  keyVault,
-  linuxWebApp,
-  logAnalyticsWorkspace,
-  monitorDiagnosticSetting,
-  natGateway,
-  natGatewayPublicIpAssociation,
-  postgresqlFlexibleServer,
-  postgresqlFlexibleServerConfiguration,
-  postgresqlFlexibleServerDatabase,
-  networkSecurityGroup,
-  privateDnsZone,
-  privateDnsZoneVirtualNetworkLink,
-  privateEndpoint,
-  azurerm,
-  publicIp,
-  resourceGroup,
-  roleAssignment,
-  servicePlan,
-  subnet,
-  subnetNatGatewayAssociation,
-  subnetNetworkSecurityGroupAssociation,
-  userAssignedIdentity,
-  virtualNetwork,
-  offset,
-  time,
-  sleep,
+  ...azureadRoot, azuread: azureadRoot.provider,
+  ...azurermRoot, azurerm: azurermRoot.provider,
+  ...timeRoot, time: timeRoot.provider,
 }, (scope, id, config) => new DataResource(scope, id, config));
 app.synth();
