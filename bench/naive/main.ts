@@ -18,8 +18,11 @@ import { NaiveChatStack } from './stack';
 // stack picks the modules it uses by name.
 const app = new App();
 new NaiveChatStack(app, 'naive', {
-  ...azureadRoot, azuread: azureadRoot.provider,
-  ...azurermRoot, azurerm: azurermRoot.provider,
-  ...timeRoot, time: timeRoot.provider,
+  ...azureadRoot,
+  ...azurermRoot,
+  ...timeRoot,
+  azuread: azureadRoot.provider,
+  azurerm: azurermRoot.provider,
+  time: timeRoot.provider,
 }, (scope, id, config) => new DataResource(scope, id, config));
 app.synth();
