@@ -6,6 +6,7 @@ import { CONTENT_FILTER_OPTIONS_SHAPE, DEPLOYMENT_OPTIONS_SHAPE } from '../../ai
 import { PRIVATE_APP_SERVICE_SKUS } from '../../app/chat-web-app-props';
 import { ContainerImage } from '../../app/container-image';
 import { ChatFrontEnd, HistoryStoreKind } from '../../app/front-end';
+import { AUTOSCALE_SHAPE } from '../../app/private/autoscale-setting';
 import { checkSignInPrincipals } from '../../app/private/chat-sign-in';
 import { checkWebAppNameNotReserved } from '../../app/private/checks';
 import { SignIn } from '../../app/sign-in';
@@ -191,14 +192,8 @@ function propsShape(): Shape {
       instances: is.integer(),
       zoneRedundant: is.boolean(),
       skuName: is.string(),
-      autoscale: is.object({
-        minInstances: is.integer(true),
-        maxInstances: is.integer(true),
-        cpuPercentScaleOut: is.number(),
-        cpuPercentScaleIn: is.number(),
-        requestsPerInstanceScaleOut: is.number(),
-        requestsPerInstanceScaleIn: is.number(),
-      }),
+      // The web app's own shape of AutoscaleOptions, so the two cannot drift.
+      autoscale: AUTOSCALE_SHAPE,
     }),
     sharedState: is.object({ enabled: is.boolean(), skuName: is.string(), highAvailability: is.boolean() }),
     fileStore: is.object({
