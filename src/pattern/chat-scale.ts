@@ -117,8 +117,8 @@ export interface ChatFileStoreOptions extends FileStoreOptions {
  */
 export interface DocumentChatOptions {
   /**
-   * An embeddings deployment in `models` to use. Without it, `PrivateChat` adds one of
-   * `embeddingsModel` named after the model.
+   * An embeddings deployment in `models` to use (or on the existing `aiAccount`, where it is
+   * required). Without it, `PrivateChat` adds one of `embeddingsModel` named after the model.
    *
    * @default - a deployment of `embeddingsModel` is added
    */
@@ -135,4 +135,11 @@ export interface DocumentChatOptions {
    * @default 50
    */
   readonly capacity?: number;
+  /**
+   * Length of the vectors the deployment returns. Needed only for a deployment on an existing
+   * `aiAccount`, whose model the gateway cannot see.
+   *
+   * @default - the model's: 1,536 for `text-embedding-3-small`, 3,072 for `-3-large`
+   */
+  readonly dimensions?: number;
 }

@@ -5,7 +5,7 @@ import { ManagedRedis } from '@cdktf/provider-azurerm/lib/managed-redis';
 import { MonitorAutoscaleSetting } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { Testing } from 'cdktf';
-import { ChatFrontEnd, ChatScale, PrivateChat, PrivateChatProps } from '../../src';
+import { AiAccount, ChatFrontEnd, ChatScale, PrivateChat, PrivateChatProps } from '../../src';
 import { Compliance } from '../../src/compliance';
 import { Monitoring } from '../../src/monitoring';
 import { PrivateDnsZones } from '../../src/network';
@@ -139,6 +139,26 @@ describe('bad input, in the words of PrivateChat\'s props', () => {
       models: [{ modelName: 'gpt-5.4', modelVersion: '2026-03-05' }, { name: 'embeddings', modelName: 'text-embedding-3-small', modelVersion: '1' }],
       documentChat: { deploymentName: 'embedings' },
     })).toThrow("PrivateChat 'test/chat': 'documentChat.deploymentName' must name one of 'models' ('gpt-5.4', 'embeddings'); did you mean 'embeddings'?, got 'embedings'");
+  });
+
+  test('fails when an existing account is given without the name of its embeddings deployment', () => {
+    const stack = newStack();
+    const aiAccount = AiAccount.fromAttributes(stack, 'Acc', { accountId: `${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-x` });
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', aiAccount, chatDeploymentName: 'gpt', gateway: GATEWAY, documentChat: {} }))
+      .toThrow("PrivateChat 'test/chat': 'documentChat.deploymentName' must name the embeddings deployment of the existing 'aiAccount': this construct cannot add one to an account it does not create, got none");
+  });
+
+  test('an embeddings deployment on an existing account is named, with its vector length in PrivateChat\'s words', () => {
+    const build2 = (dimensions?: number) => {
+      const stack = newStack();
+      const aiAccount = AiAccount.fromAttributes(stack, 'Acc', { accountId: `${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-x` });
+      return () => new PrivateChat(stack, 'chat', {
+        location: 'swedencentral', aiAccount, chatDeploymentName: 'gpt', gateway: GATEWAY, documentChat: { deploymentName: 'embed', dimensions },
+      });
+    };
+    expect(build2()).toThrow(/^PrivateChat 'test\/chat': 'documentChat.dimensions' must be given: 'embed' is on none of the accounts this app creates/);
+    const chat = build2(1536)();
+    expect(chat.embeddings!.dimensions).toBe(1536);
   });
 
   test('fails when the named deployment is a chat model', () => {

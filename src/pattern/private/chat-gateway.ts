@@ -78,7 +78,7 @@ export function createChatGateway(owner: Construct, props: PrivateChatProps, fro
   let embeddings: FrontEndEmbeddings | undefined;
   if (plan.documentChat) {
     const name = props.documentChat?.deploymentName ?? embeddingsDeploymentName(props);
-    embeddings = createEmbeddings(owner, gateway, vault, name);
+    embeddings = createEmbeddings(owner, gateway, vault, name, props.documentChat?.dimensions);
   }
   return { gateway, usageWorkbook, embeddings, appIdentity, databricksModelNames: gateway.databricksModelNames };
 }

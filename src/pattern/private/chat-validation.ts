@@ -203,7 +203,7 @@ function propsShape(): Shape {
       zoneRedundant: is.boolean(),
       preventDestroy: is.boolean(),
     }),
-    documentChat: is.object({ deploymentName: is.string(), embeddingsModel: is.string(), capacity: is.integer() }),
+    documentChat: is.object({ deploymentName: is.string(), embeddingsModel: is.string(), capacity: is.integer(), dimensions: is.integer() }),
     identity: IDENTITY_REF(),
     preventDestroy: is.boolean(),
     webSocketsEnabled: is.boolean(),

@@ -12,7 +12,7 @@ import { isUnresolved, propError, ruleError } from '../../core/private/validate'
 import { AiGateway } from '../../gateway/ai-gateway';
 import { FrontEndEmbeddings } from '../../gateway/front-end-embeddings';
 import { IMonitoring } from '../../monitoring/monitoring';
-import { IPrivateDnsZones, PrivateLinkZone, ZoneGroupMode } from '../../network/private-dns-zones';
+import { IPrivateDnsZones, PrivateDnsZones, PrivateLinkZone, ZoneGroupMode } from '../../network/private-dns-zones';
 import { IPrivateNetwork } from '../../network/private-network';
 import { ICustomerManagedKey } from '../../secrets/customer-managed-key';
 import { IPrivateKeyVault } from '../../secrets/key-vault';
@@ -52,6 +52,8 @@ export function planScaleOut(owner: Construct, props: {
   readonly documentChat?: DocumentChatOptions;
   readonly gateway?: object;
   readonly servicePlanId?: string;
+  readonly aiAccount?: object;
+  readonly openAi?: object;
 }, frontEnd: ChatFrontEnd, keepsHistory: boolean): ScaleOutPlan {
   const several = mayRunSeveral(props.scale);
   const openWebUi = frontEnd.runsDatabaseSetup;
@@ -84,6 +86,10 @@ export function planScaleOut(owner: Construct, props: {
     }
     if (props.gateway === undefined) {
       throw ruleError(owner, "'documentChat' needs 'gateway': Open WebUI calls embeddings only with a static key, and the model account's keys stay off, so the gateway issues the front end a key for its embeddings operation and calls the deployment as its own identity");
+    }
+    const existing = props.aiAccount !== undefined ? 'aiAccount' : props.openAi !== undefined ? 'openAi' : undefined;
+    if (existing !== undefined && props.documentChat?.deploymentName === undefined) {
+      throw ruleError(owner, `'documentChat.deploymentName' must name the embeddings deployment of the existing '${existing}': this construct cannot add one to an account it does not create, got none`);
     }
   }
   return {
@@ -141,15 +147,19 @@ export function checkHubZonesFor(owner: Construct, dnsZones: IPrivateDnsZones | 
   // Zone groups Azure Policy manages need no zone id from the stack.
   if (dnsZones === undefined || dnsZones.zoneGroupMode === ZoneGroupMode.MANAGED_BY_POLICY) return;
   const needs: Array<[boolean, PrivateLinkZone, string, string]> = [
-    [plan.fileStore, PrivateLinkZone.BLOB, 'blob', "the file store for uploads (on by default with Open WebUI; 'fileStore: { enabled: false }' keeps uploads on the container's disk, which a restart loses)"],
-    [plan.sharedState, PrivateLinkZone.MANAGED_REDIS, 'managedRedis', 'the Redis that several instances share'],
+    [plan.fileStore, PrivateLinkZone.BLOB, 'BLOB', "the file store for uploads (on by default with Open WebUI; 'fileStore: { enabled: false }' keeps uploads on the container's disk, which a restart loses)"],
+    [plan.sharedState, PrivateLinkZone.MANAGED_REDIS, 'MANAGED_REDIS', 'the Redis that several instances share'],
   ];
-  for (const [needed, zone, key, what] of needs) {
+  for (const [needed, zone, constant, what] of needs) {
     if (!needed) continue;
     try {
       dnsZones.zoneIdFor(zone);
     } catch {
-      throw ruleError(owner, `'dnsZones' must hold '${zone.zoneName}' for ${what}: pass its id as '${key}' to PrivateDnsZones.fromHubZoneIds (and link the zone to this VNet), got zones without it`);
+      // A zone set created in this stack (another PrivateChat's, shared) takes zones, not hub ids.
+      const wayOut = dnsZones instanceof PrivateDnsZones
+        ? `pass a PrivateDnsZones whose 'zones' include PrivateLinkZone.${constant} (the set '${dnsZones.node.path}' was created without it)`
+        : `pass its id as '${zone.key}' to PrivateDnsZones.fromHubZoneIds (and link the zone to this VNet)`;
+      throw ruleError(owner, `'dnsZones' must hold '${zone.zoneName}' for ${what}: ${wayOut}, got zones without it`);
     }
   }
 }
@@ -174,7 +184,9 @@ export interface Placement {
  */
 export function createSharedState(owner: Construct, options: ChatSharedStateOptions | undefined, at: Placement, name?: string): PrivateRedisCache {
   const { enabled: _enabled, ...rest } = options ?? {};
-  return inUsersWords(owner, { skuName: 'sharedState.skuName', highAvailability: 'sharedState.highAvailability' },
+  // The Redis's 'name' is the user's only when 'names.sharedState' gave it.
+  const words = { skuName: 'sharedState.skuName', highAvailability: 'sharedState.highAvailability', ...(name !== undefined ? { name: 'names.sharedState' } : {}) };
+  return inUsersWords(owner, words,
     () => new PrivateRedisCache(owner, 'SharedState', {
       resourceGroupName: at.resourceGroupName,
       location: at.location,
@@ -190,7 +202,10 @@ export function createSharedState(owner: Construct, options: ChatSharedStateOpti
 /** The private file store for uploads, reporting bad options as `fileStore.…`. */
 export function createFileStore(owner: Construct, options: ChatFileStoreOptions | undefined, at: Placement, name?: string): PrivateFileStore {
   const { enabled: _enabled, ...rest } = options ?? {};
-  const words = Object.fromEntries(['containerName', 'softDeleteRetentionDays', 'zoneRedundant', 'preventDestroy'].map((k) => [k, `fileStore.${k}`]));
+  const words = {
+    ...Object.fromEntries(['containerName', 'softDeleteRetentionDays', 'zoneRedundant', 'preventDestroy'].map((k) => [k, `fileStore.${k}`])),
+    ...(name !== undefined ? { name: 'names.fileStore' } : {}),
+  };
   return inUsersWords(owner, words, () => new PrivateFileStore(owner, 'Files', {
     resourceGroupName: at.resourceGroupName,
     location: at.location,
@@ -205,7 +220,8 @@ export function createFileStore(owner: Construct, options: ChatFileStoreOptions 
 }
 
 /** The gateway's embeddings operation for the front end, reporting bad options as `documentChat.…`. */
-export function createEmbeddings(owner: Construct, gateway: AiGateway, vault: IPrivateKeyVault, deploymentName: string): FrontEndEmbeddings {
-  return inUsersWords(owner, { deploymentName: 'documentChat.deploymentName' },
-    () => gateway.addFrontEndEmbeddings('Embeddings', { vault, deploymentName }));
+export function createEmbeddings(owner: Construct, gateway: AiGateway, vault: IPrivateKeyVault, deploymentName: string,
+  dimensions?: number): FrontEndEmbeddings {
+  return inUsersWords(owner, { deploymentName: 'documentChat.deploymentName', dimensions: 'documentChat.dimensions' },
+    () => gateway.addFrontEndEmbeddings('Embeddings', { vault, deploymentName, dimensions }));
 }
