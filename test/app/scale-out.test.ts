@@ -177,6 +177,10 @@ describe('autoscale', () => {
     const { stack } = build(() => ({ skuName: 'P1v3', zoneBalancingEnabled: true, autoscale: { ...PROD, requestsPerInstanceScaleOut: 600 } }));
     expect(Testing.synth(stack)).toHaveResourceWithProperties(MonitorAutoscaleSetting, { enabled: true });
     expect(Testing.synth(stack)).toHaveResourceWithProperties(ServicePlan, { zone_balancing_enabled: true, worker_count: 3 });
+    // What the title says: nothing azurerm 4.55 refuses at plan, on the setting or on the plan it scales.
+    const refused = Conformance.checkSynthesized(Testing.synth(stack))
+      .filter((v) => /^azurerm_(monitor_autoscale_setting|service_plan)\./.test(v.address));
+    expect(refused).toEqual([]);
   });
 
   test('the provider-side rules hold the setting as azurerm 4.55 would at plan time', () => {

@@ -2,7 +2,7 @@
 // front end has what it needs to run as several instances.
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkAutoscale } from './autoscale-setting';
+import { checkAutoscale, instanceLimit } from './autoscale-setting';
 import { AzureNameRule } from '../../core/names';
 import { checkZoneRedundancy } from '../../core/private/regions';
 import { checkIntRange, checkResourceId, isUnresolved, propError, ruleError, warn } from '../../core/private/validate';
@@ -33,8 +33,8 @@ export function validatePlan(owner: Construct, props: ChatWebAppProps): void {
       : `must be a SKU that supports both private endpoints and VNet integration (Basic, Standard, Premium v2/v3/v4): one of ${PRIVATE_APP_SERVICE_SKUS.join(', ')}`;
     throw propError(owner, 'skuName', why, sku);
   }
-  const maxWorkers = isUnresolved(sku) ? 30 : sku.startsWith('B') ? 3 : sku.startsWith('S') ? 10 : 30;
-  checkIntRange(owner, 'workerCount', props.workerCount, 1, maxWorkers);
+  // A plan created here is never Isolated (an Isolated SKU is refused above), so a SKU known only at plan is held to Premium's 30.
+  checkIntRange(owner, 'workerCount', props.workerCount, 1, isUnresolved(sku) ? 30 : instanceLimit(sku).max);
   if (props.zoneBalancingEnabled === true) {
     if (!isUnresolved(sku) && !sku.startsWith('P')) {
       throw ruleError(owner, `'zoneBalancingEnabled' needs a Premium SKU (P*v2, P*v3, P*v4), got 'skuName' '${sku}'`);

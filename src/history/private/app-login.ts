@@ -1,14 +1,9 @@
-import { Fn, Token } from 'cdktf';
+import { sqlLiteral } from './sql';
 
 /** Name of the secret parameter that carries the app login's password into the setup. */
 export const APP_PASSWORD_PARAMETER = 'app_password';
 /** Transaction-local setting that hands the password from the parameterised statement to the DO block. */
 const PASSWORD_SETTING = 'pchat.app_password';
-
-/** `'text'` as a SQL string literal (a token is quoted by Terraform at plan). */
-function literal(text: string): string {
-  return Token.isUnresolved(text) ? `'${Fn.replace(text, "'", "''")}'` : `'${text.replace(/'/g, "''")}'`;
-}
 
 /** Who the app logs in as, and who else may reach its data. */
 export interface AppLoginOptions {
@@ -50,8 +45,8 @@ export interface AppLoginOptions {
  * @see https://www.postgresql.org/docs/current/ddl-schemas.html#DDL-SCHEMAS-PATTERNS
  */
 export function appLoginStatements(options: AppLoginOptions): string[] {
-  const app = literal(options.appLogin);
-  const db = literal(options.databaseName);
+  const app = sqlLiteral(options.appLogin);
+  const db = sqlLiteral(options.databaseName);
   const statements = [
     `SELECT set_config('${PASSWORD_SETTING}', %(${APP_PASSWORD_PARAMETER})s, true)`,
     // NOSUPERUSER, NOREPLICATION and NOBYPASSRLS are not written: a non-superuser may not name
@@ -79,7 +74,7 @@ export function appLoginStatements(options: AppLoginOptions): string[] {
       + 'END $pchat$',
   ];
   if (options.entraAdministratorName !== undefined) {
-    const admin = literal(options.entraAdministratorName);
+    const admin = sqlLiteral(options.entraAdministratorName);
     statements.push('DO $pchat$ BEGIN '
       + `IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${admin}) THEN EXECUTE format('GRANT %I TO %I', ${app}, ${admin}); END IF; `
       + 'END $pchat$');

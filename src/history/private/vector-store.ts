@@ -1,4 +1,4 @@
-import { Fn, Token } from 'cdktf';
+import { sqlLiteral } from './sql';
 import { BLOB_PURGE_QUEUE, PCHAT_SCHEMA } from '../../app/private/database-setup';
 
 /** The function the retention statement deletes vectors with (see {@link vectorStoreStatements}). */
@@ -9,11 +9,6 @@ export const DELETE_VECTORS_FUNCTION = `${PCHAT_SCHEMA}.delete_vectors`;
  * `collection_name` text not null, `text`, `vmetadata` jsonb.
  */
 export const VECTOR_TABLE = 'public.document_chunk';
-
-/** `'text'` as a SQL string literal (a token is quoted by Terraform at plan). */
-function literal(text: string): string {
-  return Token.isUnresolved(text) ? `'${Fn.replace(text, "'", "''")}'` : `'${text.replace(/'/g, "''")}'`;
-}
 
 /**
  * The idempotent statements, run as the administrator at every start of the front end after the
@@ -41,7 +36,7 @@ function literal(text: string): string {
  * Proven on PostgreSQL 15 by test/history/retention.pg.test.ts and db-setup.pg.test.ts.
  */
 export function vectorStoreStatements(appLogin: string): string[] {
-  const app = literal(appLogin);
+  const app = sqlLiteral(appLogin);
   return [
     'CREATE EXTENSION IF NOT EXISTS vector',
     `CREATE SCHEMA IF NOT EXISTS ${PCHAT_SCHEMA}`,
