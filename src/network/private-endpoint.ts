@@ -284,7 +284,7 @@ export class ServicePrivateEndpoint extends Construct {
    * nothing is created: the flow is recorded, the network team's NSGs must allow it, and the
    * compliance rule PCHAT-NET-003 checks it when those NSGs are in the stack.
    *
-   * Adding the same caller twice adds nothing.
+   * Adding the same caller twice adds only the ports it did not have yet.
    *
    * @param caller who calls: `EndpointCaller.subnet(id)`, `EndpointCaller.addressPrefix(cidr)` or `EndpointCaller.virtualNetwork()`
    * @param description why it calls, for the NSG rule (at most 100 characters)
@@ -308,7 +308,9 @@ export class ServicePrivateEndpoint extends Construct {
     }
     const allowed = ports !== undefined ? [...new Set(ports)].sort((a, b) => a - b) : this.servicePorts;
     const same = this.callerEntries.find((e) => e.caller.subnetId === caller.subnetId && e.caller.sourceAddressPrefix === caller.sourceAddressPrefix);
-    if (same) return;
+    // A caller wired again adds only the ports it did not have (the rules take the union per source).
+    const had = same ? same.ports ?? this.servicePorts : [];
+    if (same && allowed.every((p) => had.includes(p))) return;
     const registry = flowsOf(this.network);
     if (registry) {
       let source: FlowSource;
@@ -328,7 +330,16 @@ export class ServicePrivateEndpoint extends Construct {
       }
       registry.add(source, allowed, description);
     }
-    this.callerEntries.push({ caller, description, ...(ports !== undefined ? { ports: allowed } : {}) });
+    if (!same) {
+      this.callerEntries.push({ caller, description, ...(ports !== undefined ? { ports: allowed } : {}) });
+      return;
+    }
+    const union = [...new Set([...had, ...allowed])].sort((a, b) => a - b);
+    this.callerEntries[this.callerEntries.indexOf(same)] = {
+      caller: same.caller,
+      description: same.description,
+      ...(union.length < this.servicePorts.length ? { ports: union } : {}),
+    };
   }
 
   private portsOf(given: number[] | undefined, subresource: string): number[] {

@@ -337,6 +337,23 @@ describe('ServicePrivateEndpoint.allowFrom with a subset of the ports', () => {
     expect(endpoint.callers[0].ports).toEqual([6380]);
   });
 
+  test('the same caller again with more ports widens its rule instead of being dropped', () => {
+    const { stack, network, make } = networkWith([]);
+    const endpoint = make('Redis', REDIS, 'redisCache', [PrivateLinkZone.KEY_VAULT], { servicePorts: [6380, 15000, 15001] });
+    const app = () => EndpointCaller.subnet(network.appIntegrationSubnetId!);
+    endpoint.allowFrom(app(), 'app to its cache', [6380]);
+    endpoint.allowFrom(app(), 'app to its cache', [6380, 15000]);
+    expect(endpoint.callers).toEqual([expect.objectContaining({ description: 'app to its cache', ports: [6380, 15000] })]);
+    const rule = nsgRules(stack, network.privateEndpointNsg).find((r) => r.name === 'Allow-app-integration-Inbound');
+    expect(rule.destination_port_ranges).toEqual(['6380', '15000']);
+    // Every port: the entry no longer lists a subset.
+    endpoint.allowFrom(app());
+    expect(endpoint.callers).toHaveLength(1);
+    expect(endpoint.callers[0].ports).toBeUndefined();
+    expect(nsgRules(stack, network.privateEndpointNsg).find((r) => r.name === 'Allow-app-integration-Inbound').destination_port_ranges)
+      .toEqual(['6380', '15000', '15001']);
+  });
+
   test('fails when a port is not one of the endpoint\'s service ports', () => {
     const { network, endpoints } = networkWith(['vault']);
     expect(() => endpoints.vault.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId!), 'x', [5432]))

@@ -74,7 +74,18 @@ describe('PrivateChat imageMirror', () => {
 
   test('a hub must supply the registry zone', () => {
     const stack = newStack();
-    const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {});
-    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', dnsZones, imageMirror: true })).toThrow(/is needed for a private endpoint/);
+    // Every zone the chat needs but the registry's, so that the registry's is the one missing.
+    const zone = (name: string) => `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${name}`;
+    const dnsZones = PrivateDnsZones.fromHubZoneIds(stack, 'Hub', {
+      aiServices: zone('privatelink.services.ai.azure.com'),
+      openAi: zone('privatelink.openai.azure.com'),
+      cognitiveServices: zone('privatelink.cognitiveservices.azure.com'),
+      keyVault: zone('privatelink.vaultcore.azure.net'),
+      appService: zone('privatelink.azurewebsites.net'),
+      postgreSql: zone('privatelink.postgres.database.azure.com'),
+      blob: zone('privatelink.blob.core.windows.net'),
+    });
+    expect(() => new PrivateChat(stack, 'chat', { location: 'swedencentral', dnsZones, imageMirror: true }))
+      .toThrow(/'dnsZones' must hold 'privatelink\.azurecr\.io'.*'containerRegistry' is needed for a private endpoint/);
   });
 });

@@ -215,6 +215,18 @@ describe('bad input, in the words of PrivateChat\'s props', () => {
       .toThrow("PrivateChat 'test/chat': 'dnsZones' must hold 'privatelink.blob.core.windows.net' for the file store for uploads (on by default with Open WebUI; 'fileStore: { enabled: false }' keeps uploads on the container's disk, which a restart loses): pass its id as 'blob' to PrivateDnsZones.fromHubZoneIds (and link the zone to this VNet), got zones without it");
   });
 
+  test('fails when zones shared from another chat lack the Redis zone, naming the way out for a created set (not hub ids)', () => {
+    const stack = newStack();
+    const first = new PrivateChat(stack, 'first', { location: 'swedencentral' });
+    expect(() => new PrivateChat(stack, 'second', { location: 'swedencentral', network: first.network, dnsZones: first.dnsZones, scale: { instances: 2 } }))
+      .toThrow("PrivateChat 'test/second': 'dnsZones' must hold 'privatelink.redis.azure.net' for the Redis that several instances share: pass a PrivateDnsZones whose 'zones' include PrivateLinkZone.MANAGED_REDIS (the set 'test/first/DnsZones' was created without it), got zones without it");
+  });
+
+  test('fails when names.fileStore or names.sharedState is not a valid name, naming them', () => {
+    expect(fails({ names: { fileStore: 'ST_bad!' } })).toThrow(/^PrivateChat 'test\/chat': 'names\.fileStore' must contain only lowercase letters and digits, got 'ST_bad!'$/);
+    expect(fails({ scale: { instances: 2 }, names: { sharedState: 'bad_redis!' } })).toThrow(/^PrivateChat 'test\/chat': 'names\.sharedState' must contain /);
+  });
+
   test('fails when a front end other than Open WebUI is given the Open WebUI pieces', () => {
     expect(fails({ frontEnd: ChatFrontEnd.sampleChatApp(), sharedState: { enabled: true } })).toThrow(/'sharedState' must be left out for Microsoft's sample chat app/);
   });

@@ -48,7 +48,7 @@ export function checkLocation(scope: Owner, prop: string, location: string | und
  * Up to three known regions nearest to a mistyped one: by edit distance (`swedencentrl`,
  * `westeurpoe`), else those sharing its first four letters (`sweden` → both Swedish regions).
  */
-export function nearRegions(normalized: string): string[] {
+function nearRegions(normalized: string): string[] {
   const byDistance = nearest(normalized, AZURE_REGIONS, 3);
   if (byDistance.length > 0) return byDistance;
   return AZURE_REGIONS.filter((r) => r.startsWith(normalized.slice(0, 4))).slice(0, 3);

@@ -38,7 +38,6 @@ export function validatePrivateChat(owner: Construct, props: PrivateChatProps): 
   const frontEnd = props.frontEnd ?? (props.image !== undefined ? ChatFrontEnd.fromImage(props.image) : ChatFrontEnd.openWebUi());
   checkOneOf(owner, 'accountKind', props.accountKind, [AccountKind.AI_SERVICES, AccountKind.OPENAI]);
   checkTags(owner, 'tags', props.tags);
-  checkTrimmed(owner, 'location', props.location);
   checkLocation(owner, 'location', props.location);
   if (props.resourceGroupName !== undefined) {
     checkNotBlank(owner, 'resourceGroupName', props.resourceGroupName);
@@ -98,9 +97,7 @@ export function validatePrivateChat(owner: Construct, props: PrivateChatProps): 
   }
   if (props.servicePlanId !== undefined) {
     checkResourceId(owner, 'servicePlanId', props.servicePlanId, 'Microsoft.Web/serverFarms');
-    for (const prop of ['appServicePlanSku'] as const) {
-      if (props[prop] !== undefined) throw ruleError(owner, `'servicePlanId' and '${prop}' are mutually exclusive: an existing plan keeps its SKU, got both`);
-    }
+    if (props.appServicePlanSku !== undefined) throw ruleError(owner, "'servicePlanId' and 'appServicePlanSku' are mutually exclusive: an existing plan keeps its SKU, got both");
     if (props.names?.servicePlan !== undefined) throw ruleError(owner, "'servicePlanId' and 'names.servicePlan' are mutually exclusive: an existing plan keeps its name, got both");
   }
   if (props.chatDeploymentName !== undefined && !isUnresolved(props.chatDeploymentName) && props.models) {
