@@ -7,7 +7,8 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import {
-  BACKEND_PRIVATE_LINK_PORTS, DATABRICKS_DELEGATION, DATABRICKS_WORKSPACE_NAME, MIN_DATABRICKS_SUBNET_PREFIX, WORKSPACE_LOG_CATEGORIES,
+  AZURE_DATABRICKS_APP_ID, BACKEND_PRIVATE_LINK_PORTS, DATABRICKS_DELEGATION, DATABRICKS_WORKSPACE_NAME, MIN_DATABRICKS_SUBNET_PREFIX,
+  WORKSPACE_LOG_CATEGORIES,
 } from './private/facts';
 import { AzureNameRule, Names } from '../core/names';
 import { Cidr, overlaps, parseCidr } from '../core/private/cidr';
@@ -341,9 +342,15 @@ export class DatabricksWorkspace extends Construct implements IDatabricksWorkspa
         publicSubnetNetworkSecurityGroupAssociationId: subnets.host.associationId,
         privateSubnetNetworkSecurityGroupAssociationId: subnets.container.associationId,
       },
-      ...(keys?.managedServices ? { managedServicesCmkKeyVaultKeyId: keys.managedServices.keyId } : {}),
+      // The vault ids too: without them azurerm looks each key's vault up in the workspace's own
+      // subscription, and the apply fails for a vault in another one (a central key vault).
+      ...(keys?.managedServices ? {
+        managedServicesCmkKeyVaultKeyId: keys.managedServices.keyId,
+        managedServicesCmkKeyVaultId: keys.managedServices.keyVaultId,
+      } : {}),
       ...(keys?.managedDisks ? {
         managedDiskCmkKeyVaultKeyId: keys.managedDisks.keyId,
+        managedDiskCmkKeyVaultId: keys.managedDisks.keyVaultId,
         managedDiskCmkRotationToLatestVersionEnabled: keys.managedDiskKeyRotation ?? true,
       } : {}),
       dependsOn: subnets.dependables,
@@ -371,9 +378,13 @@ export class DatabricksWorkspace extends Construct implements IDatabricksWorkspa
       servicePorts: [...BACKEND_PRIVATE_LINK_PORTS],
     });
     // The compute plane reaches its control plane through this endpoint.
-    if (subnets.hostCidr && subnets.containerCidr) {
-      this.privateEndpoint.allowFrom(EndpointCaller.addressPrefix(subnets.hostCidr), 'Databricks host subnet to its control plane (back-end Private Link)');
-      this.privateEndpoint.allowFrom(EndpointCaller.addressPrefix(subnets.containerCidr), 'Databricks container subnet to its control plane (back-end Private Link)');
+    for (const [which, cidr] of [['host', subnets.hostCidr], ['container', subnets.containerCidr]] as const) {
+      if (cidr !== undefined) {
+        this.privateEndpoint.allowFrom(EndpointCaller.addressPrefix(cidr), `Databricks ${which} subnet to its control plane (back-end Private Link)`);
+      } else {
+        warn(this, 'databricks-backend-flow', `the range of 'subnets.${which}Subnet' is not known at synth, so no NSG rule lets it reach the workspace's `
+          + `databricks_ui_api private endpoint: allow it on TCP ${BACKEND_PRIVATE_LINK_PORTS.join(', ')} (back-end Private Link), or clusters cannot start`);
+      }
     }
     if (props.browserAuthentication ?? true) {
       this.browserAuthenticationEndpoint = new ServicePrivateEndpoint(this, 'BrowserAuthenticationEndpoint', {
@@ -397,7 +408,7 @@ export class DatabricksWorkspace extends Construct implements IDatabricksWorkspa
     }
     if (keys?.managedServices) {
       warn(this, 'databricks-managed-services-key-grant', "'customerManagedKeys.managedServices' is set: the Azure Databricks application "
-        + '(2ff814a6-3304-4ab8-85cb-cd0e6f879c1d) must hold Get, Wrap Key and Unwrap Key on that key before the apply, or the workspace update fails; '
+        + `(${AZURE_DATABRICKS_APP_ID}) must hold Get, Wrap Key and Unwrap Key on that key before the apply, or the workspace update fails; `
         + 'the key owner grants it (docs/databricks.md)');
     }
 

@@ -255,9 +255,7 @@ export class DatabricksServingEndpoint extends Construct implements IDatabricksS
     checkNotBlank(this, 'appliedFromInsideNetwork', props.appliedFromInsideNetwork);
     checkNotBlank(this, 'modelVersion', props.modelVersion);
     checkTrimmed(this, 'modelVersion', props.modelVersion);
-    if (props.endpointName !== undefined && !isUnresolved(props.endpointName) && !ENDPOINT_NAME.test(props.endpointName)) {
-      throw propError(this, 'endpointName', 'must be 1-63 letters, digits, hyphens and underscores', props.endpointName);
-    }
+    checkEndpointName(this, 'endpointName', props.endpointName);
     checkIntRange(this, 'provisionedModelUnits', props.provisionedModelUnits, 1, 10000);
     checkIntRange(this, 'minProvisionedThroughput', props.minProvisionedThroughput, 0, 1000000);
     checkIntRange(this, 'maxProvisionedThroughput', props.maxProvisionedThroughput, 1, 1000000);
@@ -332,6 +330,13 @@ export class DatabricksServingEndpoint extends Construct implements IDatabricksS
   }
 }
 
+/** A serving endpoint name, when given and known at synth. */
+function checkEndpointName(scope: Construct, prop: string, name: string | undefined): void {
+  if (name !== undefined && !isUnresolved(name) && !ENDPOINT_NAME.test(name)) {
+    throw propError(scope, prop, 'must be 1-63 letters, digits, hyphens and underscores', name);
+  }
+}
+
 /** An existing serving endpoint, from {@link DatabricksServingEndpoint.fromAttributes}. */
 class ImportedServingEndpoint extends Construct implements IDatabricksServingEndpoint {
   /** Shown in error messages instead of this internal class name. */
@@ -346,9 +351,7 @@ class ImportedServingEndpoint extends Construct implements IDatabricksServingEnd
   constructor(scope: Construct, id: string, attrs: DatabricksServingEndpointAttributes) {
     super(scope, id);
     checkShape(this, attrs, { workspace: SHAPE.workspace, endpointName: is.string(true) }, 'attrs');
-    if (!isUnresolved(attrs.endpointName) && !ENDPOINT_NAME.test(attrs.endpointName)) {
-      throw propError(this, 'attrs.endpointName', 'must be 1-63 letters, digits, hyphens and underscores', attrs.endpointName);
-    }
+    checkEndpointName(this, 'attrs.endpointName', attrs.endpointName);
     this.workspace = attrs.workspace;
     this.endpointName = attrs.endpointName;
     this.openAiBaseUrl = `https://${attrs.workspace.workspaceUrl}/serving-endpoints`;

@@ -349,10 +349,16 @@ export class AiGateway extends Construct implements IPrincipal {
       }));
     }
 
+    // Shared by the main API's policy and the front-end embeddings API (addFrontEndEmbeddings).
+    // A token-claim gateway refuses `userHeaderName`, so its embeddings API (Open WebUI forwards
+    // the user in headers only) names the user in the default header.
+    const userHeaderName = props.userHeaderName ?? DEFAULT_USER_HEADER;
+    const tokensPerDay = props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY;
+    const emitTokenMetrics = props.emitTokenMetrics ?? false;
     const deploymentLimits = (props.deploymentLimits ?? []).map((d): PolicyDeploymentLimit => ({
       deployment: d.deployment,
       tokensPerMinute: d.tokensPerMinutePerUser ?? tokensPerMinute,
-      tokensPerDay: d.tokensPerDayPerUser ?? props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
+      tokensPerDay: d.tokensPerDayPerUser ?? tokensPerDay,
     }));
     this.policyXml = buildPolicyXml({
       tenantId: props.tenantId ?? clientConfig(this).tenantId,
@@ -361,16 +367,16 @@ export class AiGateway extends Construct implements IPrincipal {
       // resource without the slash; tokens asked for with the slash keep it.
       audiences: [COGNITIVE_SERVICES_RESOURCE, `${COGNITIVE_SERVICES_RESOURCE}/`],
       userSource: props.userSource ?? GatewayUserSource.FORWARDED_HEADER,
-      userHeaderName: props.userHeaderName ?? DEFAULT_USER_HEADER,
+      userHeaderName,
       identityClientId: uami?.clientId,
       backends: ordered.map((b) => ({ backendId: b.name })),
       databricksBackends: databricks.map((b) => ({
         backendId: b.name, modelName: b.modelName, endpointName: b.endpoint.endpointName, tokenResource: b.endpoint.tokenAudience,
       })),
       tokensPerMinute,
-      tokensPerDay: props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
+      tokensPerDay,
       deploymentLimits,
-      emitTokenMetrics: props.emitTokenMetrics ?? false,
+      emitTokenMetrics,
     });
     // A policy naming a backend that does not exist yet is refused ("Backend with id ... could
     // not be found"), so it waits for every backend, the operations and the grants' propagation.
@@ -388,15 +394,12 @@ export class AiGateway extends Construct implements IPrincipal {
       resourceGroupName: props.resourceGroupName,
       gatewayUrl: this.gatewayUrl,
       backends: ordered,
-      // Open WebUI forwards the user in headers only; with a token-claim gateway its embeddings
-      // still name the user in the default header.
-      userHeaderName: (props.userSource ?? GatewayUserSource.FORWARDED_HEADER) === GatewayUserSource.FORWARDED_HEADER
-        ? props.userHeaderName ?? DEFAULT_USER_HEADER : DEFAULT_USER_HEADER,
+      userHeaderName,
       identityClientId: uami?.clientId,
       tokensPerMinute,
-      tokensPerDay: props.tokensPerDayPerUser ?? DEFAULT_TOKENS_PER_DAY,
+      tokensPerDay,
       deploymentLimits,
-      emitTokenMetrics: props.emitTokenMetrics ?? false,
+      emitTokenMetrics,
       policyDependsOn: [...this.backends, this.grantsWait],
       addTelemetry: props.monitoring && ((owner, apiName, policy) => apiTelemetry(this, owner, apiName, policy, props)),
     };

@@ -4,6 +4,7 @@ import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-manageme
 import { ApiManagementSubscription } from '@cdktf/provider-azurerm/lib/api-management-subscription';
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { distance } from 'fastest-levenshtein';
 import { deploymentsOf } from './private/capacity';
 import { EmbeddingsBackend, EmbeddingsConfig } from './private/embeddings-config';
 import { OPERATIONS } from './private/operations';
@@ -299,20 +300,9 @@ export class FrontEndEmbeddings extends Construct implements IChatEmbeddings {
       }
     }
     if (known.size === 0) return 'it has none: add a deployment of e.g. text-embedding-3-small to a backend account';
-    const sorted = [...known].sort((a, b) => distance(a, name) - distance(b, name) || (a < b ? -1 : 1));
+    // Every candidate, nearest first (core's `nearest` keeps only the near ones): the list is short and all of it helps.
+    const from = (n: string) => distance(n.toLowerCase(), name.toLowerCase());
+    const sorted = [...known].sort((a, b) => from(a) - from(b) || (a < b ? -1 : 1));
     return `did you mean ${sorted.map((n) => `'${n}'`).join(', ')}?`;
   }
-}
-
-/** Edit distance (Levenshtein), case-insensitive: orders the did-you-mean list. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)));
-    row = next;
-  }
-  return row[y.length];
 }

@@ -5,7 +5,7 @@ import { DatabricksWorkspace as AzDatabricksWorkspace } from '@cdktf/provider-az
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   DatabricksSku, DatabricksSubnets, DatabricksWorkspace, DatabricksWorkspaceProps,
 } from '../../src/databricks';
@@ -155,6 +155,9 @@ describe('DatabricksWorkspace', () => {
       managed_services_cmk_key_vault_key_id: KEY_ID,
       managed_disk_cmk_key_vault_key_id: KEY_ID,
       managed_disk_cmk_rotation_to_latest_version_enabled: true,
+      // Without the vault ids azurerm looks the vaults up in the workspace's subscription only.
+      managed_services_cmk_key_vault_id: VAULT_ID,
+      managed_disk_cmk_key_vault_id: VAULT_ID,
     });
     const role = Object.values(resourcesOf(JSON.parse(out), 'azurerm_role_assignment'))[0];
     expect(role).toMatchObject({
@@ -175,6 +178,28 @@ describe('DatabricksWorkspace', () => {
     const w = Object.values(resourcesOf(synthJson(f.stack), 'azurerm_databricks_workspace'))[0];
     expect(w.custom_parameters.public_subnet_name).toBe('${azurerm_subnet.ExistingHost.name}');
     expect(w.custom_parameters.public_subnet_network_security_group_association_id).toBe('${azurerm_subnet_network_security_group_association.ExistingHostAssoc.id}');
+  });
+
+  test('existing subnets reach the endpoint when their ranges are known; an unknown range warns (no rule can be written)', () => {
+    const f = fixture();
+    const [host, container] = existingSubnets(f, 'Microsoft.Databricks/workspaces');
+    const ws = new DatabricksWorkspace(f.stack, 'Databricks', {
+      resourceGroupName: RG, location: LOCATION, network: f.network, dnsZones: f.dnsZones, subnets: DatabricksSubnets.fromSubnets(host, container),
+    });
+    synth(f.stack);
+    expect(warningsOf(ws).filter((w) => w.includes('[databricks-backend-flow]'))).toEqual([]);
+
+    const g = fixture();
+    const [knownHost, unknown] = existingSubnets(g, 'Microsoft.Databricks/workspaces');
+    unknown.addressPrefixes = [new TerraformVariable(g.stack, 'range', { type: 'string' }).stringValue];
+    const ws2 = new DatabricksWorkspace(g.stack, 'Databricks', {
+      resourceGroupName: RG, location: LOCATION, network: g.network, dnsZones: g.dnsZones, subnets: DatabricksSubnets.fromSubnets(knownHost, unknown),
+    });
+    synth(g.stack);
+    const flows = warningsOf(ws2).filter((w) => w.includes('[databricks-backend-flow]'));
+    expect(flows).toHaveLength(1);
+    expect(flows[0]).toContain("'subnets.containerSubnet' is not known at synth");
+    expect(flows[0]).toContain('TCP 443, 3306, 6666, 8443');
   });
 
   test('fromAttributes describes an existing workspace', () => {

@@ -224,14 +224,7 @@ function checkDatabricksBackends(owner: Construct, list: AiGatewayDatabricksBack
       throw propError(owner, `${at}.endpoint`, `must not repeat the serving endpoint of 'databricksBackends[${same}]' (offer it once)`, b.endpoint.endpointName);
     }
     endpoints.set(endpointKey, i);
-    const name = b.name ?? backendNameFor(b.endpoint);
-    if (b.name !== undefined) {
-      checkNotBlank(owner, `${at}.name`, b.name);
-      if (!isUnresolved(b.name) && !BACKEND_NAME.test(b.name)) {
-        throw propError(owner, `${at}.name`, 'must be 1-80 letters, digits and hyphens, starting and ending with a letter or digit', b.name);
-      }
-    }
-    if (isUnresolved(name)) throw ruleError(owner, `'${at}.name' must be known at synth (it names the policy's backend), got a Terraform expression`);
+    const name = backendName(owner, at, b.name, b.endpoint);
     const taken = backendNames.get(name.toLowerCase());
     if (taken !== undefined) throw propError(owner, `${at}.name`, `must differ from the name of ${taken} (backend names are case-insensitive)`, name);
     backendNames.set(name.toLowerCase(), `'${at}'`);
@@ -305,14 +298,7 @@ function orderBackends(owner: Construct, backends: AiGatewayBackend[]): OrderedB
   const entries = backends.map((b, i) => {
     checkField(owner, `backends[${i}].account`, b.account, AI_ACCOUNT_REF(true));
     if (b.priority !== undefined) checkIntRange(owner, `backends[${i}].priority`, b.priority, 1, 1000);
-    const name = b.name ?? backendNameFor(b.account);
-    if (b.name !== undefined) {
-      checkNotBlank(owner, `backends[${i}].name`, b.name);
-      if (!isUnresolved(b.name) && !BACKEND_NAME.test(b.name)) {
-        throw propError(owner, `backends[${i}].name`, 'must be 1-80 letters, digits and hyphens, starting and ending with a letter or digit', b.name);
-      }
-    }
-    if (isUnresolved(name)) throw ruleError(owner, `'backends[${i}].name' must be known at synth (it names the policy's backend), got a Terraform expression`);
+    const name = backendName(owner, `backends[${i}]`, b.name, b.account);
     const clash = names.get(name.toLowerCase());
     if (clash !== undefined) throw propError(owner, `backends[${i}].name`, `must differ from 'backends[${clash}]' (backend names are case-insensitive)`, name);
     names.set(name.toLowerCase(), i);
@@ -325,6 +311,23 @@ function orderBackends(owner: Construct, backends: AiGatewayBackend[]): OrderedB
   return entries.sort((a, b) => a.priority - b.priority || a.index - b.index).map(({ account, name }) => ({ account, name }));
 }
 
+/**
+ * The API Management backend's name: `given` (checked), or derived from the construct; either way
+ * known at synth, since the policy names it.
+ *
+ * @param at the entry's prop path, `backends[0]` or `databricksBackends[0]`
+ */
+function backendName(owner: Construct, at: string, given: string | undefined, target: IAiAccount | IDatabricksServingEndpoint): string {
+  if (given !== undefined) {
+    checkNotBlank(owner, `${at}.name`, given);
+    if (!isUnresolved(given) && !BACKEND_NAME.test(given)) {
+      throw propError(owner, `${at}.name`, 'must be 1-80 letters, digits and hyphens, starting and ending with a letter or digit', given);
+    }
+  }
+  const name = given ?? backendNameFor(target);
+  if (isUnresolved(name)) throw ruleError(owner, `'${at}.name' must be known at synth (it names the policy's backend), got a Terraform expression`);
+  return name;
+}
 
 /** `<construct id>-<6 hex>`: stable when backends are reordered, distinct for equal ids. */
 function backendNameFor(account: IAiAccount | IDatabricksServingEndpoint): string {

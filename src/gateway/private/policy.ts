@@ -166,29 +166,16 @@ function policiesDocument(inbound: string[], backend: string[]): string {
  * only the allowed deployments pass.
  */
 export function buildEmbeddingsPolicyXml(o: EmbeddingsPolicyOptions): string {
-  const limits: PolicyOptions = {
-    tenantId: '',
-    allowedCallerClientIds: [],
-    audiences: [],
-    userSource: 'ForwardedHeader',
-    userHeaderName: o.userHeaderName,
-    identityClientId: o.identityClientId,
-    backends: o.backends,
-    tokensPerMinute: o.tokensPerMinute,
-    tokensPerDay: o.tokensPerDay,
-    deploymentLimits: o.deploymentLimits,
-    emitTokenMetrics: o.emitTokenMetrics,
-  };
   return policiesDocument([
     ...checkSubscription(o),
-    ...identifyUser(limits),
+    ...identifyUser({ userSource: 'ForwardedHeader', userHeaderName: o.userHeaderName }),
     ...identifyDeployment(),
     ...allowDeployments(o.allowedDeployments),
-    ...tokenLimits(limits),
+    ...tokenLimits(o),
     ...(o.emitTokenMetrics ? tokenMetrics() : []),
     // The key is the gateway's, not the backend's: never forward it (the accounts refuse keys).
     `<set-header name="${xmlEscape(o.subscriptionKeyHeaderName)}" exists-action="delete" />`,
-    ...backendAuthentication(limits),
+    ...backendAuthentication(o),
   ], failover(o.backends));
 }
 
@@ -268,7 +255,7 @@ function validateCaller(o: PolicyOptions): string[] {
  * The signed-in user: a header the (validated) caller sets, or the `oid` claim of the caller's
  * own token. A request without one is refused: an empty key would pool every such request.
  */
-function identifyUser(o: PolicyOptions): string[] {
+function identifyUser(o: Pick<PolicyOptions, 'userSource' | 'userHeaderName'>): string[] {
   const value = o.userSource === 'TokenClaim'
     ? `@(((Jwt)context.Variables[&quot;${VARS.callerToken}&quot;]).Claims.GetValueOrDefault(&quot;oid&quot;, &quot;&quot;))`
     : `@(context.Request.Headers.GetValueOrDefault(&quot;${xmlEscape(o.userHeaderName)}&quot;, &quot;&quot;).Trim().ToLowerInvariant())`;
@@ -321,7 +308,7 @@ export const COUNTER_KEY = `@((string)context.Variables[&quot;${VARS.user}&quot;
  *
  * @see https://learn.microsoft.com/azure/api-management/llm-token-limit-policy
  */
-function tokenLimits(o: PolicyOptions): string[] {
+function tokenLimits(o: Pick<PolicyOptions, 'tokensPerMinute' | 'tokensPerDay' | 'deploymentLimits'>): string[] {
   const limit = (tpm: number, perDay: number) => [
     `<llm-token-limit counter-key="${COUNTER_KEY}" tokens-per-minute="${tpm}" token-quota="${perDay}" token-quota-period="Daily" `
       + `estimate-prompt-tokens="true" retry-after-variable-name="${VARS.retryAfter}" remaining-tokens-header-name="x-ratelimit-remaining-tokens" `
@@ -366,7 +353,7 @@ export const TOKEN_METRIC_DIMENSIONS = ['User', 'Deployment', 'Caller'] as const
  *
  * @see https://learn.microsoft.com/azure/api-management/authentication-managed-identity-policy
  */
-function backendAuthentication(o: PolicyOptions): string[] {
+function backendAuthentication(o: Pick<PolicyOptions, 'identityClientId' | 'databricksBackends'>): string[] {
   const clientId = o.identityClientId === undefined ? '' : ` client-id="${xmlEscape(o.identityClientId)}"`;
   const accounts = `<authentication-managed-identity resource="${COGNITIVE_SERVICES_RESOURCE}"${clientId} />`;
   const databricks = o.databricksBackends ?? [];
