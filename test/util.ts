@@ -2,6 +2,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Warnings } from '../src/core/warnings';
+import { Monitoring } from '../src/monitoring';
+import { PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../src/network';
 
 /** The JSON a stack synthesizes, parsed. */
 export interface Synthesized {
@@ -60,4 +62,32 @@ export function resolved(scope: IConstruct, value: unknown): unknown {
     preparing: false,
     resolver: new DefaultTokenResolver(new StringConcat()),
   });
+}
+
+/** The message `make` throws; fails the test when it throws nothing. */
+export function thrown(make: () => unknown): string {
+  try {
+    make();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error, nothing was thrown');
+}
+
+/** What a service behind a private endpoint stands on in the tests, all in `rg-chat`. */
+export interface ServiceFixture {
+  readonly stack: TerraformStack;
+  readonly network: PrivateNetwork;
+  /** The default zones plus the service's own. */
+  readonly dnsZones: PrivateDnsZones;
+  readonly monitoring: Monitoring;
+}
+
+/** A fresh stack with a network, DNS zones that include `zone`, and a workspace, in `location`. */
+export function serviceFixture(zone: PrivateLinkZone, location = 'swedencentral'): ServiceFixture {
+  const stack = newStack();
+  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: 'rg-chat', location });
+  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg-chat', network, zones: [...PrivateLinkZone.all(), zone] });
+  const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: 'rg-chat', location });
+  return { stack, network, dnsZones, monitoring };
 }

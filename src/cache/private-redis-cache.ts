@@ -100,9 +100,11 @@ export interface PrivateRedisCacheProps extends PrivateEndpointOptions {
   readonly highAvailability?: boolean;
   /**
    * Encrypt the Redis's disks with a customer-managed key, unwrapped by the key's user-assigned
-   * identity. azurerm 4.55 takes only a VERSIONED key id here (`…/keys/<name>/<version>`), so
-   * pass `EncryptionKey.fromKeyId` with a key version; a versionless key (an `EncryptionKey`
-   * created in the stack) is refused at synth, since the provider would refuse it at plan.
+   * identity. azurerm 4.55 takes only a VERSIONED key id here (`…/keys/<name>/<version>`), and
+   * `EncryptionKey` gives versionless ids only (one created in the stack, and
+   * `EncryptionKey.fromKeyId`, which refuses a version), so pass an `ICustomerManagedKey` object
+   * whose `keyId` names the key's current version, its identity already granted on the key. A
+   * versionless key id is refused at synth, since the provider would refuse it at plan.
    *
    * @default - Microsoft-managed keys
    * @see https://learn.microsoft.com/azure/redis/how-to-encryption
@@ -238,7 +240,6 @@ export class PrivateRedisCache extends Construct implements IPrivateRedisCache {
   constructor(scope: Construct, id: string, props: PrivateRedisCacheProps) {
     super(scope, id);
     this.validate(props);
-    const tags = props.tags;
     const key = props.customerManagedKey;
     this.skuName = props.skuName ?? DEFAULT_SKU;
     this.highAvailability = props.highAvailability ?? true;
@@ -268,12 +269,12 @@ export class PrivateRedisCache extends Construct implements IPrivateRedisCache {
         // The identity's role on the key, and the wait for it, come first, or creation fails.
         dependsOn: key.dependables,
       }),
-      tags,
+      tags: props.tags,
     });
     this.redisId = this.resource.id;
     this.hostName = this.resource.hostname;
 
-    this.privateEndpoint = servicePrivateEndpoint(this, { ...props, tags }, {
+    this.privateEndpoint = servicePrivateEndpoint(this, props, {
       targetResourceId: this.redisId,
       subresource: 'redisEnterprise',
       zones: [PrivateLinkZone.MANAGED_REDIS],
@@ -340,7 +341,8 @@ export class PrivateRedisCache extends Construct implements IPrivateRedisCache {
     if (key !== undefined) {
       if (key instanceof EncryptionKey) {
         throw ruleError(this, "'customerManagedKey' must name a key version: azurerm_managed_redis takes only a versioned key id (…/keys/<name>/<version>), "
-          + 'and an EncryptionKey created in the stack gives a versionless one; pass EncryptionKey.fromKeyId(...) with the key\'s current version, '
+          + 'and an EncryptionKey created in the stack gives a versionless one; pass an ICustomerManagedKey whose keyId names the key\'s current version '
+          + '(EncryptionKey.fromKeyId takes versionless ids only), '
           + `got the EncryptionKey '${key.node.path}'`);
       }
       if (!isUnresolved(key.keyId) && parseKeyId(key.keyId)?.version === undefined) {

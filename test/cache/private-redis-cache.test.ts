@@ -3,36 +3,29 @@
 import { ManagedRedis } from '@cdktf/provider-azurerm/lib/managed-redis';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { TerraformStack } from 'cdktf';
 import { IPrivateRedisCache, PrivateRedisCache, PrivateRedisCacheProps } from '../../src/cache';
 import { nearestSkus } from '../../src/cache/private/redis-facts';
 import { Monitoring } from '../../src/monitoring';
 import { EndpointCaller, PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
 import { EncryptionKey, ICustomerManagedKey, PrivateKeyVault } from '../../src/secrets';
-import { newStack, onlyResource, resourcesOf, synth, synthJson, warningsOf } from '../util';
+import { address, ref } from '../app/fixtures';
+import { newStack, onlyResource, resourcesOf, serviceFixture, ServiceFixture, synth, synthJson, thrown, warningsOf } from '../util';
 
 const RG = 'rg-chat';
 const LOCATION = 'swedencentral';
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const GUID = '11111111-2222-3333-4444-555555555555';
 
-interface Fixture {
-  readonly stack: TerraformStack;
-  readonly network: PrivateNetwork;
-  readonly dnsZones: PrivateDnsZones;
-  readonly monitoring: Monitoring;
+interface Fixture extends ServiceFixture {
   readonly vault: PrivateKeyVault;
 }
 
 function fixture(location = LOCATION): Fixture {
-  const stack = newStack();
-  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location });
-  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', {
-    resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.MANAGED_REDIS],
-  });
-  const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location });
-  const vault = new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location, network, dnsZones, monitoring });
-  return { stack, network, dnsZones, monitoring, vault };
+  const f = serviceFixture(PrivateLinkZone.MANAGED_REDIS, location);
+  const vault = new PrivateKeyVault(f.stack, 'Vault', { resourceGroupName: RG, location, network: f.network, dnsZones: f.dnsZones, monitoring: f.monitoring });
+  return { ...f, vault };
 }
 
 function build(overrides: Partial<PrivateRedisCacheProps> = {}, f: Fixture = fixture()): { f: Fixture; redis: PrivateRedisCache } {
@@ -40,20 +33,6 @@ function build(overrides: Partial<PrivateRedisCacheProps> = {}, f: Fixture = fix
     resourceGroupName: RG, location: LOCATION, network: f.network, dnsZones: f.dnsZones, vault: f.vault, monitoring: f.monitoring, ...overrides,
   });
   return { f, redis };
-}
-
-/** `${<type>.<name>.<attr>}` of a resource, the way references synthesize. */
-function ref(resource: { terraformResourceType: string; friendlyUniqueId: string }, attr: string): string {
-  return `\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attr}}`;
-}
-
-function thrown(make: () => unknown): string {
-  try {
-    make();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 const untyped = <T>(value: unknown): T => value as T;
@@ -191,10 +170,13 @@ describe('PrivateRedisCache', () => {
   });
 
   test('a versioned customer-managed key: user-assigned identity, key and identity on the resource, created after the key grants', () => {
-    const { f } = build({ customerManagedKey: VERSIONED_KEY });
+    const f = fixture();
+    const grant = new UserAssignedIdentity(f.stack, 'KeyGrant', { name: 'id-cmk', resourceGroupName: RG, location: LOCATION });
+    build({ customerManagedKey: { ...VERSIONED_KEY, dependables: [grant] } }, f);
     const resource = onlyResource(synthJson(f.stack), 'azurerm_managed_redis');
     expect(resource.identity).toEqual({ type: 'UserAssigned', identity_ids: [VERSIONED_KEY.identityId] });
     expect(resource.customer_managed_key).toEqual({ key_vault_key_id: VERSIONED_KEY.keyId, user_assigned_identity_id: VERSIONED_KEY.identityId });
+    expect(resource.depends_on).toEqual([address(grant)]);
   });
 
   test('high availability off: a warning, and zoneRedundant false', () => {
@@ -263,7 +245,7 @@ describe('PrivateRedisCache', () => {
       const key = new EncryptionKey(f.stack, 'Key', { vault: f.vault, resourceGroupName: RG, location: LOCATION });
       expect(thrown(() => build({ customerManagedKey: key }, f))).toBe(`${label}: 'customerManagedKey' must name a key version: azurerm_managed_redis takes `
         + 'only a versioned key id (…/keys/<name>/<version>), and an EncryptionKey created in the stack gives a versionless one; pass '
-        + "EncryptionKey.fromKeyId(...) with the key's current version, got the EncryptionKey 'test/Key'");
+        + "an ICustomerManagedKey whose keyId names the key's current version (EncryptionKey.fromKeyId takes versionless ids only), got the EncryptionKey 'test/Key'");
     });
 
     test('the zone is missing from the DNS zones', () => {

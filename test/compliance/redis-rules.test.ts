@@ -3,20 +3,16 @@
 import { TerraformStack } from 'cdktf';
 import { PrivateRedisCache, PrivateRedisCacheProps } from '../../src/cache';
 import { Compliance, ComplianceFinding } from '../../src/compliance';
-import { Monitoring } from '../../src/monitoring';
-import { EndpointCaller, PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
+import { EndpointCaller, PrivateLinkZone } from '../../src/network';
 import { PrivateKeyVault } from '../../src/secrets';
-import { newStack } from '../util';
+import { serviceFixture } from '../util';
 
 const RG = 'rg-chat';
 const LOCATION = 'swedencentral';
 const RULES = ['PCHAT-REDIS-001', 'PCHAT-REDIS-002', 'PCHAT-REDIS-003', 'PCHAT-REDIS-004', 'PCHAT-REDIS-005', 'PCHAT-KV-008', 'PCHAT-NET-003'];
 
 function redisCache(p: Partial<PrivateRedisCacheProps> = {}): PrivateRedisCache {
-  const stack = newStack();
-  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location: LOCATION });
-  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.MANAGED_REDIS] });
-  const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location: LOCATION });
+  const { stack, network, dnsZones, monitoring } = serviceFixture(PrivateLinkZone.MANAGED_REDIS, LOCATION);
   const vault = new PrivateKeyVault(stack, 'Vault', { resourceGroupName: RG, location: LOCATION, network, dnsZones, monitoring });
   const redis = new PrivateRedisCache(stack, 'Redis', { resourceGroupName: RG, location: LOCATION, network, dnsZones, vault, monitoring, ...p });
   redis.privateEndpoint.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId!));

@@ -3,9 +3,9 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import { compliantStack, failuresOf, synthError } from './fixture';
 import { Compliance, ComplianceFinding } from '../../src/compliance';
 import { Monitoring } from '../../src/monitoring';
-import { EndpointCaller, PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
+import { EndpointCaller, PrivateLinkZone } from '../../src/network';
 import { PrivateFileStore } from '../../src/storage';
-import { newStack, synth } from '../util';
+import { newStack, serviceFixture, synth } from '../util';
 
 const ST_RULES = ['PCHAT-ST-001', 'PCHAT-ST-002', 'PCHAT-ST-003', 'PCHAT-ST-004', 'PCHAT-ST-005', 'PCHAT-ST-006', 'PCHAT-ST-007', 'PCHAT-ST-008', 'PCHAT-ST-009'];
 const BOTH = ['azurerm_storage_account', 'azapi_resource'];
@@ -17,12 +17,10 @@ interface Fixture {
 
 /** A file store as the library builds it, its endpoint called from the app subnet. */
 function storeStack(monitored = true): Fixture {
-  const stack = newStack();
-  const common = { resourceGroupName: 'rg-chat', location: 'swedencentral' };
-  const network = new PrivateNetwork(stack, 'Network', common);
-  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: 'rg-chat', network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.BLOB] });
-  const monitoring = monitored ? new Monitoring(stack, 'Monitoring', common) : undefined;
-  const store = new PrivateFileStore(stack, 'Files', { ...common, network, dnsZones, monitoring });
+  const { stack, network, dnsZones, monitoring } = serviceFixture(PrivateLinkZone.BLOB);
+  const store = new PrivateFileStore(stack, 'Files', {
+    resourceGroupName: 'rg-chat', location: 'swedencentral', network, dnsZones, monitoring: monitored ? monitoring : undefined,
+  });
   store.privateEndpoint.allowFrom(EndpointCaller.subnet(network.appIntegrationSubnetId!));
   return { stack, store };
 }
@@ -129,6 +127,17 @@ describe('storage account rules', () => {
         "diagnostic setting(s) 'test/Files/Diagnostics' do not enable StorageRead, StorageWrite and StorageDelete (or category_group 'allLogs')"]]);
     });
 
+    test('PCHAT-ST-009 accepts a setting that targets the blob service resource, and no setting on another account\'s', () => {
+      const f = storeStack();
+      const service = f.store.blobService;
+      f.store.diagnosticSetting!.targetResourceId = `\${${service.terraformResourceType}.${service.friendlyUniqueId}.id}`;
+      expect(stFailures(f.stack)).toEqual([]);
+      const g = storeStack();
+      g.store.diagnosticSetting!.targetResourceId = '/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/other/blobServices/default';
+      expect(found(g.stack)).toEqual([['PCHAT-ST-009', 'test/Files/Resource',
+        "no azurerm_monitor_diagnostic_setting targets its blob service ('<account id>/blobServices/default')"]]);
+    });
+
     test('an acknowledgement on the store accepts a finding', () => {
       const f = storeStack(false);
       Compliance.acknowledge(f.store, 'PCHAT-ST-009', 'blob logs go to the platform team\'s workspace through Azure Policy');
@@ -155,6 +164,13 @@ describe('storage account rules', () => {
       const f = compliantStack();
       breakIt(f.storage);
       expect(found(f.stack)).toEqual([[id, 'test/Storage', problem]]);
+    });
+
+    test('PCHAT-ST-006 reads the pre-azurerm-4 enable_https_traffic_only when only it is written', () => {
+      const f = compliantStack();
+      f.storage.resetHttpsTrafficOnlyEnabled();
+      f.storage.addOverride('enable_https_traffic_only', false);
+      expect(found(f.stack)).toEqual([['PCHAT-ST-006', 'test/Storage', "'enable_https_traffic_only' must be true, got false"]]);
     });
 
     test('PCHAT-ST-009 fails when the only diagnostic setting is on the account, not its blob service', () => {

@@ -3,11 +3,11 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { ChatIdentity } from '../../src/app';
 import { Compliance } from '../../src/compliance';
 import { Principal } from '../../src/core';
-import { Monitoring } from '../../src/monitoring';
 import { EndpointCaller, PrivateDnsZones, PrivateLinkZone, PrivateNetwork } from '../../src/network';
 import { ICustomerManagedKey } from '../../src/secrets';
 import { PrivateFileStore, PrivateFileStoreProps } from '../../src/storage';
-import { newStack, onlyResource, resourcesOf, synth, synthJson } from '../util';
+import { ref } from '../app/fixtures';
+import { newStack, onlyResource, resourcesOf, resolved, serviceFixture, ServiceFixture, synth, synthJson, thrown } from '../util';
 
 const RG = 'rg-chat';
 const LOCATION = 'swedencentral';
@@ -15,22 +15,9 @@ const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const GUID = '11111111-2222-3333-4444-555555555555';
 const CONTRIBUTOR_ROLE = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe';
 
-interface Fixture {
-  readonly stack: TerraformStack;
-  readonly network: PrivateNetwork;
-  readonly dnsZones: PrivateDnsZones;
-  readonly monitoring: Monitoring;
-}
+const fixture = (location = LOCATION): ServiceFixture => serviceFixture(PrivateLinkZone.BLOB, location);
 
-function fixture(location = LOCATION): Fixture {
-  const stack = newStack();
-  const network = new PrivateNetwork(stack, 'Network', { resourceGroupName: RG, location });
-  const dnsZones = new PrivateDnsZones(stack, 'DnsZones', { resourceGroupName: RG, network, zones: [...PrivateLinkZone.all(), PrivateLinkZone.BLOB] });
-  const monitoring = new Monitoring(stack, 'Monitoring', { resourceGroupName: RG, location });
-  return { stack, network, dnsZones, monitoring };
-}
-
-function build(overrides: Partial<PrivateFileStoreProps> = {}, location = LOCATION): { f: Fixture; store: PrivateFileStore } {
+function build(overrides: Partial<PrivateFileStoreProps> = {}, location = LOCATION): { f: ServiceFixture; store: PrivateFileStore } {
   const f = fixture(location);
   const store = new PrivateFileStore(f.stack, 'Files', {
     resourceGroupName: RG, location, network: f.network, dnsZones: f.dnsZones, monitoring: f.monitoring, ...overrides,
@@ -44,19 +31,6 @@ function azapi(json: ReturnType<typeof synthJson>, type: string, kind = 'azapi_r
   const found = Object.values(resourcesOf(json, kind)).filter((r: any) => r.type.split('@')[0] === type);
   if (found.length !== 1) throw new Error(`expected one ${kind} of ${type}, found ${found.length}`);
   return found[0];
-}
-
-function ref(resource: { terraformResourceType: string; friendlyUniqueId: string }, attr: string): string {
-  return `\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attr}}`;
-}
-
-function thrown(make: () => unknown): string {
-  try {
-    make();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, nothing was thrown');
 }
 
 function fakeKey(stack: TerraformStack, keyId = 'https://kv-keys.vault.azure.net/keys/cmk-files'): ICustomerManagedKey {
@@ -105,7 +79,7 @@ describe('PrivateFileStore', () => {
         },
       });
       expect(store.zoneRedundant).toBe(true);
-      expect(store.blobEndpoint).toContain('.blob.core.windows.net');
+      expect(resolved(store, store.blobEndpoint)).toBe(`https://${ref(store.resource, 'name')}.blob.core.windows.net`);
       expect(synth(f.stack)).not.toContain('azurerm_storage_account');
     });
 

@@ -1,7 +1,8 @@
+import { PrivateLinkZone } from '../../network/private-dns-zones';
 import { privateEndpointProblem, resourceRule } from '../private/rule-kit';
 
 /** Private-link subresource of Azure Managed Redis and the zone that resolves it. */
-const REDIS_ENDPOINT = { redisEnterprise: ['privatelink.redis.azure.net'] };
+const REDIS_ENDPOINT = { redisEnterprise: [PrivateLinkZone.MANAGED_REDIS.zoneName] };
 
 /**
  * The shared Redis has a private endpoint on `redisEnterprise`, registered in

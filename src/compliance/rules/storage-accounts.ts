@@ -1,5 +1,4 @@
-import { ResourceView } from '../private/model';
-import { attr } from '../private/rule-kit';
+import { ResourceView, StackModel } from '../private/model';
 
 /**
  * Storage accounts in both forms a stack may hold them: the library's `azapi_resource` of type
@@ -11,6 +10,8 @@ export const STORAGE_RESOURCE_TYPES = ['azurerm_storage_account', 'azapi_resourc
 
 /** ARM type of a storage account, lowercased, as an `azapi_resource` names it before `@<api-version>`. */
 const ARM_TYPE = 'microsoft.storage/storageaccounts';
+/** ARM type of an account's blob service (`…/blobServices/default`), lowercased. */
+const BLOB_SERVICE_TYPE = 'microsoft.storage/storageaccounts/blobservices';
 
 /** The ARM type an `azapi_resource` or `azapi_update_resource` writes, lowercased, without its API version. */
 export function armTypeOf(r: ResourceView): string | undefined {
@@ -33,7 +34,13 @@ export function armPath(property: string): string {
   return `body.properties.${property}`;
 }
 
-/** The value at `path` (`a.b.c`), or undefined. */
-export function valueAt(r: ResourceView, path: string): unknown {
-  return attr(r.config, path);
+/** Where `account` holds one setting: `body.properties.<armProperty>` in ARM form, else the azurerm argument. */
+export function settingPath(account: ResourceView, armProperty: string, azurermArgument: string): string {
+  return isAzapiStorageAccount(account) ? armPath(armProperty) : azurermArgument;
+}
+
+/** The blob services (`…/blobServices/default`) written for `account` in ARM form, by update or by resource. */
+export function blobServicesOf(model: StackModel, account: ResourceView): ResourceView[] {
+  return model.referencing(['azapi_update_resource', 'azapi_resource'], account, (s) => [s.config.resource_id, s.config.parent_id])
+    .filter((s) => armTypeOf(s) === BLOB_SERVICE_TYPE);
 }

@@ -1,4 +1,4 @@
-import { armPath, isAzapiStorageAccount, isStorageAccount, STORAGE_RESOURCE_TYPES } from './storage-accounts';
+import { isStorageAccount, settingPath, STORAGE_RESOURCE_TYPES } from './storage-accounts';
 import { expectBool, resourceRule } from '../private/rule-kit';
 
 /** No container of the account can be made anonymously readable. */
@@ -9,6 +9,4 @@ export const STORAGE_BLOB_PUBLIC_ACCESS = resourceRule({
   rationale: 'One container switched to public access would publish uploads to anyone who can reach the endpoint, without sign-in.',
   fix: 'Set allow_nested_items_to_be_public = false on azurerm_storage_account, or properties.allowBlobPublicAccess = false in the ARM body (PrivateFileStore does).',
   resourceTypes: STORAGE_RESOURCE_TYPES,
-}, (r) => (isAzapiStorageAccount(r)
-  ? expectBool(r.config, armPath('allowBlobPublicAccess'), false)
-  : expectBool(r.config, 'allow_nested_items_to_be_public', false)), isStorageAccount);
+}, (r) => expectBool(r.config, settingPath(r, 'allowBlobPublicAccess', 'allow_nested_items_to_be_public'), false), isStorageAccount);

@@ -1,10 +1,9 @@
-import { armTypeOf, isStorageAccount, STORAGE_RESOURCE_TYPES } from './storage-accounts';
-import { ResourceView, StackModel } from '../private/model';
+import { blobServicesOf, isStorageAccount, STORAGE_RESOURCE_TYPES } from './storage-accounts';
+import { refersTo, ResourceView, StackModel } from '../private/model';
 import { enabledLogs, resourceRule } from '../private/rule-kit';
 
 /** The blob service's read, write and delete logs; `allLogs` holds them all. */
 const NEEDED = ['storageread', 'storagewrite', 'storagedelete'];
-const BLOB_SERVICE_TYPE = 'microsoft.storage/storageaccounts/blobservices';
 
 /**
  * Diagnostic settings on the account's blob service: a target of `<account id>/blobServices/default`,
@@ -12,14 +11,10 @@ const BLOB_SERVICE_TYPE = 'microsoft.storage/storageaccounts/blobservices';
  * carries only its metrics, never blob logs.
  */
 function blobDiagnosticsOf(model: StackModel, account: ResourceView): ResourceView[] {
+  const services = blobServicesOf(model, account);
   return model.ofType('azurerm_monitor_diagnostic_setting').filter((d) => {
     const target = d.config.target_resource_id;
-    if (typeof target !== 'string') return false;
-    const service = model.target(target);
-    if (service && armTypeOf(service) === BLOB_SERVICE_TYPE) {
-      return [service.config.resource_id, service.config.parent_id].some((v) => typeof v === 'string' && v.includes(`${account.address}.`));
-    }
-    return target.includes(`${account.address}.`) && /\/blobServices\/default$/i.test(target);
+    return services.some((s) => refersTo(target, s)) || (refersTo(target, account) && /\/blobServices\/default$/i.test(target));
   });
 }
 

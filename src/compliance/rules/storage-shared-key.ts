@@ -1,4 +1,4 @@
-import { armPath, isAzapiStorageAccount, isStorageAccount, STORAGE_RESOURCE_TYPES } from './storage-accounts';
+import { isStorageAccount, settingPath, STORAGE_RESOURCE_TYPES } from './storage-accounts';
 import { expectBool, resourceRule } from '../private/rule-kit';
 
 /**
@@ -13,6 +13,4 @@ export const STORAGE_SHARED_KEY = resourceRule({
   rationale: 'An account key opens every blob to whoever holds it, outside Entra ID, role assignments and their audit; a SAS signed with it cannot be revoked short of rotating the key.',
   fix: 'Set shared_access_key_enabled = false on azurerm_storage_account, or properties.allowSharedKeyAccess = false in the ARM body (PrivateFileStore does), and grant Storage Blob Data roles instead.',
   resourceTypes: STORAGE_RESOURCE_TYPES,
-}, (r) => (isAzapiStorageAccount(r)
-  ? expectBool(r.config, armPath('allowSharedKeyAccess'), false)
-  : expectBool(r.config, 'shared_access_key_enabled', false)), isStorageAccount);
+}, (r) => expectBool(r.config, settingPath(r, 'allowSharedKeyAccess', 'shared_access_key_enabled'), false), isStorageAccount);

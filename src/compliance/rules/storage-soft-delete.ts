@@ -1,8 +1,5 @@
-import { armTypeOf, isAzapiStorageAccount, isStorageAccount, STORAGE_RESOURCE_TYPES, valueAt } from './storage-accounts';
-import { ResourceView, StackModel } from '../private/model';
-import { resourceRule, show } from '../private/rule-kit';
-
-const BLOB_SERVICE_TYPE = 'microsoft.storage/storageaccounts/blobservices';
+import { blobServicesOf, isAzapiStorageAccount, isStorageAccount, STORAGE_RESOURCE_TYPES } from './storage-accounts';
+import { attr, resourceRule, show } from '../private/rule-kit';
 
 /** Why a retention policy (`enabled`, `days`) does not hold, or undefined. */
 function retentionProblem(path: string, enabled: unknown, days: unknown): string | undefined {
@@ -10,12 +7,6 @@ function retentionProblem(path: string, enabled: unknown, days: unknown): string
   const n = typeof days === 'number' ? days : Number.NaN;
   if (on && Number.isInteger(n) && n >= 1) return undefined;
   return `'${path}' must be enabled with 'days' of at least 1, got enabled ${show(enabled)} and days ${show(days)}`;
-}
-
-/** The blob services (`…/blobServices/default`) written for `account` in ARM form, by update or by resource. */
-function blobServicesOf(model: StackModel, account: ResourceView): ResourceView[] {
-  return model.referencing(['azapi_update_resource', 'azapi_resource'], account, (s) => [s.config.resource_id, s.config.parent_id])
-    .filter((s) => armTypeOf(s) === BLOB_SERVICE_TYPE);
 }
 
 /**
@@ -34,10 +25,10 @@ export const STORAGE_SOFT_DELETE = resourceRule({
   resourceTypes: STORAGE_RESOURCE_TYPES,
 }, (r, model) => {
   if (!isAzapiStorageAccount(r)) {
-    const blob = valueAt(r, 'blob_properties.delete_retention_policy');
-    const container = valueAt(r, 'blob_properties.container_delete_retention_policy');
+    const blob = attr(r.config, 'blob_properties.delete_retention_policy');
+    const container = attr(r.config, 'blob_properties.container_delete_retention_policy');
     const days = (path: string) => {
-      const value = valueAt(r, `${path}.days`);
+      const value = attr(r.config, `${path}.days`);
       // The provider's default is 7 days when the block is written without them.
       return retentionProblem(path, true, value === undefined ? 7 : value);
     };
@@ -52,7 +43,7 @@ export const STORAGE_SOFT_DELETE = resourceRule({
   }
   const problems = services.map((s) => {
     const found = ['deleteRetentionPolicy', 'containerDeleteRetentionPolicy'].map((policy) => retentionProblem(
-      `body.properties.${policy}`, valueAt(s, `body.properties.${policy}.enabled`), valueAt(s, `body.properties.${policy}.days`)));
+      `body.properties.${policy}`, attr(s.config, `body.properties.${policy}.enabled`), attr(s.config, `body.properties.${policy}.days`)));
     const wrong = found.filter((p): p is string => p !== undefined);
     return wrong.length === 0 ? undefined : `blob service '${s.path}': ${wrong.join('; ')}`;
   });
