@@ -12,9 +12,7 @@ import { checkPlacement } from '../core/private/placement';
 import { ensureTimeProvider } from '../core/private/providers';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, VAULT_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork, hasAvailabilityZones } from '../core/private/regions';
-import {
-  checkIntRange, checkNotBlank, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn,
-} from '../core/private/validate';
+import { checkIntRange, checkNotBlank, checkRefused, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, ruleError, Shape, warn } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
@@ -312,12 +310,7 @@ export class PrivateRedisCache extends Construct implements IPrivateRedisCache {
   }
 
   private validate(props: PrivateRedisCacheProps): void {
-    if (props !== null && typeof props === 'object') {
-      for (const [prop, why] of Object.entries(REFUSED)) {
-        const value = (props as unknown as Record<string, unknown>)[prop];
-        if (value !== undefined) throw propError(this, prop, `cannot be set: ${why}`, value);
-      }
-    }
+    checkRefused(this, props, REFUSED);
     checkShape(this, props, SHAPE);
     checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);

@@ -15,10 +15,7 @@ import { Cidr, overlaps, parseCidr } from '../core/private/cidr';
 import { checkPlacement } from '../core/private/placement';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork } from '../core/private/regions';
-import {
-  checkField, checkNotBlank, checkOneOf, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError,
-  ruleError, Shape, warn,
-} from '../core/private/validate';
+import { checkField, checkNotBlank, checkOneOf, checkRefused, checkResourceId, checkShape, checkTags, checkTrimmed, is, isUnresolved, parseResourceId, propError, ruleError, Shape, warn } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { resolvedText } from '../network/private/flows';
 import { PrivateLinkZone } from '../network/private-dns-zones';
@@ -422,12 +419,7 @@ export class DatabricksWorkspace extends Construct implements IDatabricksWorkspa
   }
 
   private validate(props: DatabricksWorkspaceProps): void {
-    if (props !== null && typeof props === 'object') {
-      for (const [prop, why] of Object.entries(REFUSED)) {
-        const value = (props as unknown as Record<string, unknown>)[prop];
-        if (value !== undefined) throw propError(this, prop, `cannot be set: ${why}`, value);
-      }
-    }
+    checkRefused(this, props, REFUSED);
     checkShape(this, props, SHAPE);
     checkOneOf(this, 'sku', props.sku, SKUS);
     checkTags(this, 'tags', props.tags);

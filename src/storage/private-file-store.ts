@@ -13,7 +13,7 @@ import { clientConfig } from '../core/private/client-config';
 import { checkPlacement } from '../core/private/placement';
 import { CUSTOMER_MANAGED_KEY_REF, DNS_ZONES_REF, MONITORING_REF, NETWORK_REF, PRINCIPAL_REF } from '../core/private/references';
 import { checkSameRegionAsNetwork, checkZoneRedundancy, hasAvailabilityZones } from '../core/private/regions';
-import { checkField, checkIntRange, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, Shape } from '../core/private/validate';
+import { checkField, checkIntRange, checkRefused, checkShape, checkTags, checkTrimmed, is, isUnresolved, propError, Shape } from '../core/private/validate';
 import { IMonitoring } from '../monitoring/monitoring';
 import { servicePrivateEndpoint } from '../network/private/wiring';
 import { PrivateLinkZone } from '../network/private-dns-zones';
@@ -294,12 +294,7 @@ export class PrivateFileStore extends Construct implements IChatFileStore {
   }
 
   private validate(props: PrivateFileStoreProps): void {
-    if (props !== null && typeof props === 'object') {
-      for (const [prop, why] of Object.entries(REFUSED)) {
-        const value = (props as unknown as Record<string, unknown>)[prop];
-        if (value !== undefined) throw propError(this, prop, `is not offered: ${why}`, value);
-      }
-    }
+    checkRefused(this, props, REFUSED, 'is not offered');
     checkShape(this, props, SHAPE);
     checkTags(this, 'tags', props.tags);
     checkPlacement(this, props.resourceGroupName, props.location);

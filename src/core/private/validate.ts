@@ -377,3 +377,18 @@ export function checkTags(scope: Owner, prop: string, tags: unknown): void {
     }
   }
 }
+
+/**
+ * Throws when `props` sets one of `refused`: settings a secure construct deliberately does not
+ * take (public access, shared keys, …), each with why, so that a user who passes one learns it
+ * is not silently ignored. Runs before the shape check, whose "not a known prop" would say less.
+ *
+ * @param verb how the message starts, e.g. `cannot be set` or `is not offered`
+ */
+export function checkRefused(scope: Owner, props: unknown, refused: { readonly [prop: string]: string }, verb = 'cannot be set'): void {
+  if (props === null || typeof props !== 'object') return;
+  for (const [prop, why] of Object.entries(refused)) {
+    const value = (props as Record<string, unknown>)[prop];
+    if (value !== undefined) throw propError(scope, prop, `${verb}: ${why}`, value);
+  }
+}
