@@ -450,7 +450,8 @@ export class DatabricksWorkspace extends Construct implements IDatabricksWorkspa
         const prop = `customerManagedKeys.${which}`;
         if (key instanceof EncryptionKey) {
           throw ruleError(this, `'${prop}' must name a key version: azurerm_databricks_workspace takes only a versioned key id (…/keys/<name>/<version>), `
-            + "and an EncryptionKey created in the stack gives a versionless one; pass EncryptionKey.fromKeyId(...) with the key's current version, "
+            + "and an EncryptionKey created in the stack gives a versionless one; pass an ICustomerManagedKey whose keyId names the key's current version "
+            + '(EncryptionKey.fromKeyId takes versionless ids only), '
             + `got the EncryptionKey '${key.node.path}'`);
         }
         if (!isUnresolved(key.keyId) && parseKeyId(key.keyId)?.version === undefined) {
